@@ -1,0 +1,3 @@
+from unlearn_bib.cli import main
+
+main()

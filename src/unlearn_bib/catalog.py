@@ -1,0 +1,164 @@
+"""Read YAML safely, keeping the line of every mapping and field.
+
+PyYAML's ``safe_load`` keeps the last of two duplicate keys and expands aliases;
+a catalog must do neither, and every problem must name its line.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from unlearn_bib.errors import error_at
+
+# Where the catalog is: a wheel ships it as package data; an editable install reads the repo's.
+_PACKAGED = Path(__file__).with_name("data") / "papers.yaml"
+_REPO = Path(__file__).resolve().parents[2] / "papers.yaml"
+
+
+def default_catalog_path() -> Path:
+    if _REPO.is_file() and (_REPO.parent / "pyproject.toml").is_file():
+        return _REPO
+    return _PACKAGED
+
+
+class Marked(dict):
+    """A mapping that remembers its own line and each key's line (1-based)."""
+
+    line: int = 0
+    key_lines: dict
+
+
+def _loader_class():
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Loader(base):  # type: ignore[misc, valid-type]
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()
+                raise yaml.MarkedYAMLError(
+                    None, None, "YAML anchors and aliases are not allowed in a catalog", event.start_mark
+                )
+            event = self.peek_event()
+            if getattr(event, "anchor", None):
+                raise yaml.MarkedYAMLError(
+                    None, None, "YAML anchors and aliases are not allowed in a catalog", event.start_mark
+                )
+            return super().compose_node(parent, index)
+
+        def construct_mapping(self, node, deep=False):
+            if not isinstance(node, yaml.MappingNode):
+                return super().construct_mapping(node, deep)
+            result = Marked()
+            result.line = node.start_mark.line + 1
+            result.key_lines = {}
+            for key_node, value_node in node.value:
+                key = self.construct_object(key_node, deep=True)
+                line = key_node.start_mark.line + 1
+                try:
+                    hash(key)
+                except TypeError:
+                    raise yaml.MarkedYAMLError(None, None, "a mapping key must be a plain value", key_node.start_mark)
+                if key in result:
+                    raise yaml.MarkedYAMLError(
+                        None, None,
+                        f"duplicate field {key!r} (first on line {result.key_lines[key]})",
+                        key_node.start_mark,
+                    )
+                result[key] = self.construct_object(value_node, deep=True)
+                result.key_lines[key] = line
+            return result
+
+    # Plain mappings go through construct_mapping too (SafeConstructor builds them lazily otherwise).
+    def construct_yaml_map(loader, node):
+        return loader.construct_mapping(node, deep=True)
+
+    Loader.add_constructor("tag:yaml.org,2002:map", construct_yaml_map)
+    return Loader
+
+
+def load_yaml(data: bytes, path: str):
+    """Parse YAML bytes into plain data with ``Marked`` mappings, or raise UnlearnBibError."""
+    import yaml
+
+    if not data.strip():
+        raise error_at(path, None, "file is empty")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise error_at(path, data[: exc.start].count(b"\n") + 1, "not valid UTF-8") from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    loader = _loader_class()(text)
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        message = exc.problem or exc.context or "invalid YAML"
+        if "could not determine a constructor" in message or "tag" in (exc.problem or "") and "!" in message:
+            message = "YAML tags are not allowed in a catalog: " + message
+        raise error_at(path, line, message) from None
+    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
+        mark = getattr(exc, "problem_mark", None)
+        raise error_at(path, mark.line + 1 if mark else None, f"invalid YAML: {exc}") from None
+    except RecursionError:
+        raise error_at(path, None, "YAML nested too deeply") from None
+    finally:
+        loader.dispose()
+
+
+def read_bytes(path: str | os.PathLike) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise error_at(str(path), None, "no such file") from None
+    except IsADirectoryError:
+        raise error_at(str(path), None, "is a directory, not a file") from None
+    except PermissionError:
+        raise error_at(str(path), None, "permission denied") from None
+
+
+def load_catalog(path: str | os.PathLike | None = None, *, strict: bool = True):
+    """Load and validate a catalog file into a ``Catalog``: the front door of the data flow."""
+    from unlearn_bib.validate import build_catalog
+
+    target = Path(path) if path else default_catalog_path()
+    shown = str(path) if path else "papers.yaml"
+    data = load_yaml(read_bytes(target), shown)
+    return build_catalog(data, shown, strict=strict)
+
+
+RECORD_ORDER = (
+    "key", "section", "title", "title_aliases", "authors", "venue", "track", "year", "volume", "number",
+    "pages", "publisher", "doi", "arxiv", "primary_class", "openreview", "url", "code", "list_year",
+    "list_link", "attack_type", "needs_verification", "sources", "notes",
+)
+
+
+def _scalar(value) -> str:
+    """One YAML scalar on one line, quoted only when plain style would change its meaning."""
+    import yaml
+
+    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10**9)
+    return text.removesuffix("\n...\n").rstrip("\n")
+
+
+def dump_record(record: dict) -> str:
+    """A paper record as papers.yaml writes it: fixed field order, authors one per line."""
+    lines = []
+    for index, name in enumerate(sorted(record, key=lambda n: RECORD_ORDER.index(n) if n in RECORD_ORDER else 99)):
+        value = record[name]
+        lead = "  - " if index == 0 else "    "
+        if name == "authors":
+            lines.append(f"{lead}authors:")
+            for person in value:
+                inner = ", ".join(f"{k}: {_scalar(v)}" for k, v in person.items())
+                lines.append(f"      - {{{inner}}}")
+        elif isinstance(value, list):
+            lines.append(f"{lead}{name}:")
+            lines += [f"      - {_scalar(item)}" for item in value]
+        else:
+            lines.append(f"{lead}{name}: {_scalar(value)}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,146 @@
+"""BibTeX and BibLaTeX writing: published papers as what they became, preprints as @misc.
+
+Our own small writer (bibtexparser's import alone costs more than our start-up budget);
+the tests parse every file it writes with bibtexparser and compile it with BibTeX and biber.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from unlearn_bib.latex import encode, protect_title
+from unlearn_bib.model import Catalog, Paper, Person
+
+FIELD_ORDER = (
+    "author", "title", "booktitle", "journal", "series", "volume", "number", "pages", "publisher",
+    "year", "date", "doi", "url", "eprint", "eprinttype", "archiveprefix", "eprintclass", "primaryclass", "note",
+)
+FIELD_NAMES = {"archiveprefix": "archivePrefix", "primaryclass": "primaryClass"}
+WIDTH = max(len(f) for f in FIELD_ORDER)
+
+
+@dataclass(frozen=True)
+class Options:
+    dialect: str = "bibtex"  # bibtex | biblatex
+    arxiv_style: str = "eprint"  # eprint | journal
+
+
+def _name_part(text: str, ascii_only: bool) -> str:
+    encoded = encode(text, ascii_only=ascii_only)
+    # A part holding the word "and" or a comma would split the name list: keep it whole.
+    if " and " in f" {text.lower()} " or "," in text:
+        return "{" + encoded + "}"
+    return encoded
+
+
+def format_person(person: Person, ascii_only: bool = True) -> str:
+    if person.literal:
+        return "{" + encode(person.literal, ascii_only=ascii_only) + "}"
+    family = _name_part(person.family, ascii_only)
+    if person.particle:
+        family = f"{encode(person.particle, ascii_only=ascii_only)} {family}"
+    parts = [family]
+    if person.suffix:
+        parts.append(_name_part(person.suffix, ascii_only))
+    if person.given:
+        parts.append(_name_part(person.given, ascii_only))
+    elif person.suffix:
+        parts.append("")
+    return ", ".join(parts)
+
+
+def _fields(paper: Paper, options: Options) -> tuple[str, dict[str, str]]:
+    ascii_only = options.dialect == "bibtex"
+    enc = lambda text: encode(text, ascii_only=ascii_only)  # noqa: E731
+    fields: dict[str, str] = {
+        "author": " and ".join(format_person(a, ascii_only) for a in paper.authors),
+        "title": protect_title(paper.title, ascii_only=ascii_only),
+    }
+    venue = paper.venue
+    arxiv_url = f"https://arxiv.org/abs/{paper.arxiv}" if paper.arxiv else ""
+    if venue.is_preprint:
+        if options.arxiv_style == "journal" and paper.arxiv:
+            entry_type = "article"
+            fields["journal"] = f"arXiv preprint arXiv:{paper.arxiv}"
+        else:
+            entry_type = "misc"
+        if options.dialect == "biblatex":
+            fields["date"] = str(paper.year)
+        else:
+            fields["year"] = str(paper.year)
+        if paper.arxiv and entry_type == "misc":
+            fields["eprint"] = paper.arxiv
+            if options.dialect == "biblatex":
+                fields["eprinttype"] = "arxiv"
+                if paper.primary_class:
+                    fields["eprintclass"] = paper.primary_class
+            else:
+                fields["archiveprefix"] = "arXiv"
+                if paper.primary_class:
+                    fields["primaryclass"] = paper.primary_class
+        fields["url"] = paper.url or arxiv_url
+        return entry_type, fields
+
+    entry_type = "article" if venue.entry_type == "article" else "inproceedings"
+    if entry_type == "article":
+        fields["journal"] = enc(venue.journal)
+    else:
+        fields["booktitle"] = enc(venue.booktitle)
+        if venue.series:
+            fields["series"] = enc(venue.series)
+    for name in ("volume", "number"):
+        if getattr(paper, name):
+            fields[name] = enc(getattr(paper, name))
+    if paper.pages:
+        fields["pages"] = paper.pages
+    if paper.effective_publisher:
+        fields["publisher"] = enc(paper.effective_publisher)
+    if options.dialect == "biblatex":
+        fields["date"] = str(paper.year)
+    else:
+        fields["year"] = str(paper.year)
+    if paper.doi:
+        fields["doi"] = paper.doi
+    if options.dialect == "biblatex":
+        if paper.arxiv:
+            fields["eprint"] = paper.arxiv
+            fields["eprinttype"] = "arxiv"
+            if paper.primary_class:
+                fields["eprintclass"] = paper.primary_class
+        if not paper.doi and not paper.arxiv:
+            fields["url"] = paper.url or paper.link
+    else:
+        url = paper.url or arxiv_url or (paper.link if not paper.doi else "")
+        if url:
+            fields["url"] = url
+    return entry_type, fields
+
+
+def _escape_url(url: str) -> str:
+    # Braces and a trailing backslash would break the field; % is a comment only in LaTeX, not here.
+    return url.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C")
+
+
+def format_entry(paper: Paper, options: Options) -> str:
+    entry_type, fields = _fields(paper, options)
+    lines = [f"@{entry_type}{{{paper.key},"]
+    for name in FIELD_ORDER:
+        if name in fields and fields[name]:
+            value = _escape_url(fields[name]) if name in ("url", "doi") else fields[name]
+            shown = FIELD_NAMES.get(name, name)
+            lines.append(f"  {shown.ljust(WIDTH)} = {{{value}}},")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def render(catalog: Catalog, options: Options = Options()) -> str:
+    """The whole catalog as one .bib text, entries sorted by key."""
+    entries = [format_entry(p, options) for p in sorted(catalog, key=lambda p: p.key)]
+    return "\n".join(entries)
+
+
+def render_bibtex(catalog: Catalog, arxiv_style: str = "eprint") -> str:
+    return render(catalog, Options("bibtex", arxiv_style))
+
+
+def render_biblatex(catalog: Catalog, arxiv_style: str = "eprint") -> str:
+    return render(catalog, Options("biblatex", arxiv_style))

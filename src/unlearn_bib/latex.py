@@ -1,0 +1,200 @@
+"""Our Unicode <-> LaTeX policy for BibTeX fields, and title case protection.
+
+``encode`` escapes the ten specials and, for classic BibTeX, writes accented letters as
+``{\\"o}`` so that sorting, purify$ and initials work; ``decode`` inverts exactly that.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+SPECIALS = {
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
+    "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+}
+# combining mark -> accent command
+ACCENTS = {
+    "\u0300": "`", "\u0301": "'", "\u0302": "^", "\u0303": "~", "\u0308": '"', "\u030a": "r",
+    "\u0327": "c", "\u030c": "v", "\u0304": "=", "\u0307": ".", "\u0306": "u", "\u0328": "k",
+    "\u030b": "H", "\u0323": "d",
+}
+LETTERS = {
+    "ø": r"\o", "Ø": r"\O", "ß": r"\ss", "æ": r"\ae", "Æ": r"\AE", "œ": r"\oe", "Œ": r"\OE",
+    "ł": r"\l", "Ł": r"\L", "å": r"\aa", "Å": r"\AA", "ı": r"\i", "ȷ": r"\j",
+}
+SYMBOLS = {"–": r"{\textendash}", "—": r"{\textemdash}", "“": r"{\textquotedblleft}", "”": r"{\textquotedblright}",
+           "‘": r"{\textquoteleft}", "’": r"{\textquoteright}", "\u00a0": "~", "…": r"{\ldots}"}
+_LETTER_CMDS = {v: k for k, v in LETTERS.items()}
+_ACCENT_CMDS = {v: k for k, v in ACCENTS.items()}
+
+
+def _encode_char(ch: str, ascii_only: bool) -> str:
+    if ch in SPECIALS:
+        return SPECIALS[ch]
+    if ord(ch) < 128 or not ascii_only:
+        return ch
+    if ch in LETTERS:
+        return "{" + LETTERS[ch] + "}"
+    if ch in SYMBOLS:
+        return SYMBOLS[ch]
+    decomposed = unicodedata.normalize("NFD", ch)
+    base, marks = decomposed[0], decomposed[1:]
+    if marks and all(m in ACCENTS for m in marks) and ord(base) < 128:
+        out = {"i": r"\i", "j": r"\j"}.get(base, base) if marks[0] in ACCENTS else base
+        for mark in marks:
+            cmd = ACCENTS[mark]
+            out = f"\\{cmd}{out}" if not cmd.isalpha() and len(out) == 1 else f"\\{cmd}{{{out}}}"
+        return "{" + out + "}"
+    return ch  # no classic encoding: left as UTF-8 (modern LaTeX reads UTF-8 input)
+
+
+def encode(text: str, *, ascii_only: bool = True) -> str:
+    """Escape plain text for a BibTeX field value."""
+    out = "".join(_encode_char(ch, ascii_only) for ch in text)
+    # ASCII "--", "``" and "''" are ligatures in LaTeX: break them so they stay as typed.
+    return _LIGATURE.sub(lambda m: m.group(0)[0] + "{}", out) if ("--" in out or "``" in out or "''" in out) else out
+
+
+_LIGATURE = re.compile(r"-(?=-)|`(?=`)|'(?=')")
+
+
+_SIMPLE = {"---": "—", "--": "–", "``": "“", "''": "”", "~": "\u00a0"}
+_COMMANDS = {v: k for k, v in SPECIALS.items()} | {v: k for k, v in SYMBOLS.items() if v != "~"}
+
+
+def _matching(text: str, start: int) -> int:
+    """Index of the brace closing the one at ``start`` (or -1)."""
+    depth = 0
+    for i in range(start, len(text)):
+        if text[i] == "\\":
+            continue
+        if text[i] == "{" and (i == 0 or text[i - 1] != "\\"):
+            depth += 1
+        elif text[i] == "}" and (i == 0 or text[i - 1] != "\\"):
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def _decode_accent(body: str) -> str | None:
+    """'\\"o' / '\\c{c}' / '\\'{\\"u}' -> the accented letter, or None if not an accent."""
+    match = re.match(r"\\([`'^~\"=.])(.*)$|\\([rcvukHd])(?=[{ ])\s*(.*)$", body, re.S)
+    if not match:
+        return _LETTER_CMDS.get(body)
+    cmd = match.group(1) or match.group(3)
+    rest = match.group(2) if match.group(1) else match.group(4)
+    if rest.startswith("{") and _matching(rest, 0) == len(rest) - 1:
+        rest = rest[1:-1]
+    inner = {r"\i": "i", r"\j": "j"}.get(rest)
+    if inner is None:
+        inner = _decode_accent(rest) if rest.startswith("\\") else rest
+    if inner is None or len(inner) != 1 and not unicodedata.normalize("NFC", inner) != inner:
+        return None
+    return unicodedata.normalize("NFC", inner + _ACCENT_CMDS[cmd])
+
+
+def decode(text: str) -> str:
+    """Invert ``encode`` (and drop protection braces): LaTeX field value -> plain text."""
+    out: list[str] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        for command, plain in _COMMANDS.items():
+            if text.startswith(command, i):
+                out.append(plain)
+                i += len(command)
+                break
+        else:
+            ch = text[i]
+            if ch == "{" and text.startswith("{\\", i):
+                end = _matching(text, i)
+                accent = _decode_accent(text[i + 1:end]) if end > 0 else None
+                if accent is not None:
+                    out.append(accent)
+                    i = end + 1
+                    continue
+            if ch == "\\":
+                match = re.match(r"\\([`'^~\"=.])(\{[^{}]*\}|\\[ij]|[A-Za-z])", text[i:])
+                if match:
+                    out.append(_decode_accent(match.group(0)) or match.group(0))
+                    i += match.end()
+                    continue
+            for token in ("---", "--", "``", "''"):
+                if text.startswith(token, i):
+                    out.append(_SIMPLE[token])
+                    i += len(token)
+                    break
+            else:
+                if ch == "~":
+                    out.append(_SIMPLE[ch])
+                elif ch not in "{}":
+                    out.append(ch)
+                i += 1
+    return "".join(out)
+
+
+# --- title case protection -------------------------------------------------------------
+
+def _needs_protection(word: str) -> bool:
+    """True for acronyms and mixed case (MACE, SalUn, R.A.C.E., 3D); not for Text-to-Image."""
+    for part in re.split(r"[-–/]", word):
+        letters = [c for c in part if c.isalpha()]
+        if not letters:
+            continue
+        uppers = sum(c.isupper() for c in letters)
+        if uppers >= 2 or (uppers == 1 and not letters[0].isupper()):
+            return True
+        if uppers == 1 and any(c.isdigit() for c in part):
+            return True
+    return False
+
+
+_WORD = re.compile(r"[^\s{}]+")
+_EDGE = re.compile(r"^([(\"'“‘\[]*)(.*?)([)\]\"'”’.,:;?!]*)$", re.S)
+
+
+def protect_title(title: str, *, ascii_only: bool = True) -> str:
+    """Encode a title, brace-protecting words whose case matters.
+
+    Explicit ``{...}`` groups in the catalog title are kept as protection; outside them
+    each word that ``_needs_protection`` is wrapped, trailing punctuation left outside:
+    "MACE: Mass" -> "{MACE}: Mass".
+    """
+    out: list[str] = []
+    depth = 0
+    segment = ""
+
+    def flush_plain(text: str) -> None:
+        pos = 0
+        for match in _WORD.finditer(text):
+            out.append(encode(text[pos:match.start()], ascii_only=ascii_only))
+            word = match.group(0)
+            lead, core, trail = _EDGE.match(word).groups()
+            if core.endswith(".") and re.fullmatch(r"(?:[A-Za-z]\.)+", core) is None:
+                pass
+            if trail.startswith(".") and re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", core):
+                core, trail = core + ".", trail[1:]  # keep "R.A.C.E." whole
+            if core and _needs_protection(core):
+                out.append(encode(lead, ascii_only=ascii_only) + "{" + encode(core, ascii_only=ascii_only) + "}"
+                           + encode(trail, ascii_only=ascii_only))
+            else:
+                out.append(encode(word, ascii_only=ascii_only))
+            pos = match.end()
+        out.append(encode(text[pos:], ascii_only=ascii_only))
+
+    for ch in title:
+        if ch == "{":
+            if depth == 0:
+                flush_plain(segment)
+                segment = ""
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                out.append("{" + encode(segment, ascii_only=ascii_only) + "}")
+                segment = ""
+        else:
+            segment += ch
+    flush_plain(segment)
+    return "".join(out)
