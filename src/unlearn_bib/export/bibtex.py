@@ -77,7 +77,8 @@ def _fields(paper: Paper, options: Options) -> tuple[str, dict[str, str]]:
                 fields["archiveprefix"] = "arXiv"
                 if paper.primary_class:
                     fields["primaryclass"] = paper.primary_class
-        fields["url"] = paper.url or arxiv_url
+        if options.dialect == "bibtex" or not paper.arxiv:
+            fields["url"] = paper.url or arxiv_url  # biblatex links the eprint itself
         return entry_type, fields
 
     entry_type = "article" if venue.entry_type == "article" else "inproceedings"
@@ -92,7 +93,7 @@ def _fields(paper: Paper, options: Options) -> tuple[str, dict[str, str]]:
             fields[name] = enc(getattr(paper, name))
     if paper.pages:
         fields["pages"] = paper.pages
-    if paper.effective_publisher:
+    if paper.effective_publisher and entry_type == "inproceedings":  # @article has no publisher field
         fields["publisher"] = enc(paper.effective_publisher)
     if options.dialect == "biblatex":
         fields["date"] = str(paper.year)
