@@ -15,7 +15,7 @@ CATALOGS = {"shipped": None, "edge": EDGE}
 
 
 def _sh(cmd, cwd):
-    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=300)
+    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, errors="replace", timeout=300)
 
 
 def _keys(catalog):
@@ -34,7 +34,7 @@ def test_bibtex_compiles_without_warnings(tmp_path, which, arxiv_style):
     )
     assert _sh(["pdflatex", "-interaction=nonstopmode", "doc.tex"], tmp_path).returncode == 0
     result = _sh(["bibtex", "doc"], tmp_path)
-    blg = (tmp_path / "doc.blg").read_text()
+    blg = (tmp_path / "doc.blg").read_text(errors="replace")
     assert result.returncode == 0, blg
     assert "Warning" not in blg and "error" not in blg.lower(), blg
     bbl = (tmp_path / "doc.bbl").read_text(errors="replace")
@@ -66,7 +66,7 @@ def test_biblatex_biber_validates_without_warnings(tmp_path, which):
     assert _sh(["pdflatex", "-interaction=nonstopmode", "doc.tex"], tmp_path).returncode == 0
     # pdflatex cannot typeset every UTF-8 letter; --output-safechars makes biber write LaTeX macros
     result = _sh(["biber", "--validate-datamodel", "--output-safechars", "doc"], tmp_path)
-    blg = (tmp_path / "doc.blg").read_text()
+    blg = (tmp_path / "doc.blg").read_text(errors="replace")
     assert result.returncode == 0, blg
     assert "WARN" not in blg and "ERROR" not in blg, blg
     bbl = (tmp_path / "doc.bbl").read_text(errors="replace")
