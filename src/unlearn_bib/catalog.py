@@ -34,18 +34,14 @@ def _loader_class():
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
     class Loader(base):  # type: ignore[misc, valid-type]
-        def compose_node(self, parent, index):
-            if self.check_event(yaml.AliasEvent):
-                event = self.peek_event()
+        def construct_object(self, node, deep=False):
+            # An alias hands the constructor a node it has already built: refuse it, which
+            # also stops "billion laughs" documents before any expansion.
+            if node in self.constructed_objects or node in self.recursive_objects:
                 raise yaml.MarkedYAMLError(
-                    None, None, "YAML anchors and aliases are not allowed in a catalog", event.start_mark
+                    None, None, "YAML anchors and aliases are not allowed in a catalog (this anchor is used again)", node.start_mark
                 )
-            event = self.peek_event()
-            if getattr(event, "anchor", None):
-                raise yaml.MarkedYAMLError(
-                    None, None, "YAML anchors and aliases are not allowed in a catalog", event.start_mark
-                )
-            return super().compose_node(parent, index)
+            return super().construct_object(node, deep)
 
         def construct_mapping(self, node, deep=False):
             if not isinstance(node, yaml.MappingNode):

@@ -169,7 +169,7 @@ def _record(raw, check: _Checker, section_ids: set[str], strict: bool) -> Paper 
         ok = False
     authors = []
     for index, person in enumerate(raw.get("authors", [])):
-        parsed = _person(person, lines["authors"] + index, check)
+        parsed = _person(person, lines["authors"] + 1 + index, check)  # one author a line
         ok = ok and parsed is not None
         authors.append(parsed)
     if "authors" in raw and not raw["authors"] and not needs_verification:
