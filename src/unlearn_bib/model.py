@@ -74,8 +74,8 @@ class Paper:
 
     @property
     def plain_title(self) -> str:
-        """The title without protection braces."""
-        return self.title.replace("{", "").replace("}", "")
+        """The title without protection braces, white space collapsed."""
+        return " ".join(self.title.replace("{", "").replace("}", "").split())
 
     @property
     def link(self) -> str:
