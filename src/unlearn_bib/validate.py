@@ -23,7 +23,6 @@ FIELDS = {
     "openreview": str, "doi": str, "pages": str, "volume": str, "number": str,
     "publisher": str, "url": str, "code": str, "list_year": int, "list_link": str,
     "attack_type": str, "sources": list, "notes": str, "needs_verification": bool,
-    "arxiv_year": int,
 }
 REQUIRED = ("key", "section", "title", "year", "venue")
 PERSON_FIELDS = {"family", "given", "particle", "suffix", "literal"}
