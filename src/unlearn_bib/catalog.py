@@ -33,7 +33,18 @@ def _loader_class():
 
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+    str_tag = "tag:yaml.org,2002:str"
+    # Plain scalars that may resolve to something other than a string (YAML 1.1 bools, nulls,
+    # numbers, timestamps, merge keys) start with one of these; everything else is a string.
+    maybe_typed = frozenset("0123456789+-.~<=yYnNtTfFoO")
+
     class Loader(base):  # type: ignore[misc, valid-type]
+        def resolve(self, kind, value, implicit):
+            # Fast path: PyYAML tries every implicit resolver's regex on every scalar.
+            if kind is yaml.ScalarNode and implicit[0] and value and value[0] not in maybe_typed:
+                return str_tag
+            return super().resolve(kind, value, implicit)
+
         def construct_object(self, node, deep=False):
             # An alias hands the constructor a node it has already built: refuse it, which
             # also stops "billion laughs" documents before any expansion.
@@ -122,8 +133,64 @@ def load_catalog(path: str | os.PathLike | None = None, *, strict: bool = True):
 
     target = Path(path) if path else default_catalog_path()
     shown = str(path) if path else "papers.yaml"
-    data = load_yaml(read_bytes(target), shown)
-    return build_catalog(data, shown, strict=strict)
+    raw = read_bytes(target)
+    cache = _cache_file(raw, shown, strict)
+    if cache is not None:
+        catalog = _cache_read(cache)
+        if catalog is not None:
+            return catalog
+    catalog = build_catalog(load_yaml(raw, shown), shown, strict=strict)
+    if cache is not None:
+        _cache_write(cache, catalog)
+    return catalog
+
+
+# --- a parse cache for large catalogs --------------------------------------------------------
+# Parsing YAML dominates the time for thousands of papers; a validated catalog is cached,
+# keyed by the file's bytes, the tool version and the venue registry, so a change to any of
+# them is a miss. Small catalogs (the shipped one) are never cached. UNLEARN_BIB_CACHE=0
+# turns it off; UNLEARN_BIB_CACHE_DIR moves it.
+CACHE_MIN_BYTES = 256 * 1024
+
+
+def _cache_file(raw: bytes, shown: str, strict: bool) -> Path | None:
+    if len(raw) < CACHE_MIN_BYTES or os.environ.get("UNLEARN_BIB_CACHE", "1") == "0":
+        return None
+    import hashlib
+
+    from unlearn_bib import __version__
+    from unlearn_bib.venues import REGISTRY_PATH
+
+    digest = hashlib.sha256()
+    for part in (raw, REGISTRY_PATH.read_bytes(), __version__.encode(), shown.encode(), b"strict" if strict else b""):
+        digest.update(hashlib.sha256(part).digest())
+    base = os.environ.get("UNLEARN_BIB_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "unlearn-bib")
+    return Path(base) / f"catalog-{digest.hexdigest()}.pickle"
+
+
+def _cache_read(path: Path):
+    import pickle
+
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except Exception:  # missing, truncated or from another Python: rebuild it
+        return None
+
+
+def _cache_write(path: Path, catalog) -> None:
+    import pickle
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(catalog, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home just means no cache
 
 
 RECORD_ORDER = (

@@ -50,11 +50,14 @@ def _encode_char(ch: str, ascii_only: bool) -> str:
 
 def encode(text: str, *, ascii_only: bool = True) -> str:
     """Escape plain text for a BibTeX field value."""
+    if text.isascii() and not _NEEDS_WORK.search(text):
+        return text
     out = "".join(_encode_char(ch, ascii_only) for ch in text)
     # ASCII "--", "``" and "''" are ligatures in LaTeX: break them so they stay as typed.
     return _LIGATURE.sub(lambda m: m.group(0)[0] + "{}", out) if ("--" in out or "``" in out or "''" in out) else out
 
 
+_NEEDS_WORK = re.compile(r"[\\{}&%$#_~^`'-]")
 _LIGATURE = re.compile(r"-(?=-)|`(?=`)|'(?=')")
 
 
@@ -138,6 +141,9 @@ def decode(text: str) -> str:
 
 def _needs_protection(word: str) -> bool:
     """True for acronyms and mixed case (MACE, SalUn, R.A.C.E., 3D); not for Text-to-Image."""
+    rest = word[1:]
+    if rest == rest.lower() and not (word[:1].isupper() and any(c.isdigit() for c in rest)):
+        return False  # the common case, decided without looking at each character
     for part in re.split(r"[-–/]", word):
         letters = [c for c in part if c.isalpha()]
         if not letters:

@@ -118,8 +118,9 @@ def parse(text: str) -> tuple[str, int | None]:
     return lookup(name), year
 
 
+@lru_cache(maxsize=None)
 def resolve(vid: str, year: int) -> Venue:
-    """Build the canonical Venue for a registry id in a given year."""
+    """Build the canonical Venue for a registry id in a given year (one shared object per pair)."""
     entries, _ = _registry()
     entry = entries[vid]
     parent = entry.parent
