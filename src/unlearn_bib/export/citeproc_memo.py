@@ -1,0 +1,72 @@
+"""Memoised look-ups on the immutable style tree: the same output, several times faster.
+
+Once a style is loaded (``citeproc_engine.load_style``), its element tree and its locales
+do not change, so look-ups that depend only on the tree can be remembered: a macro by
+name, a locale term, date format or option, an ancestor XPath query, and whether an
+element calls a variable. Only elements and option strings are cached, never rendered
+text, so the formatter can change between bibliographies. Caches hang off the style's
+root element (or the element itself) and die with the style.
+"""
+from __future__ import annotations
+
+_MISSING = object()
+
+
+def _cache(root, name: str) -> dict:
+    caches = root.__dict__.setdefault("_memo", {})
+    return caches.setdefault(name, {})
+
+
+class MemoMixin:
+    """Put in front of every element class by the style loader (``memo=True``)."""
+
+    def get_root(self):
+        root = self.__dict__.get("_root")
+        if root is None:
+            root = self.getroottree().getroot()
+            self.__dict__["_root"] = root
+        return root
+
+    def get_macro(self, name):
+        cache = _cache(self.get_root(), "macro")
+        macro = cache.get(name)
+        if macro is None:
+            macro = cache[name] = super().get_macro(name)
+        return macro
+
+    def xpath_search(self, expression):
+        if not expression.startswith("./ancestor"):
+            return super().xpath_search(expression)
+        cache = self.__dict__.setdefault("_xpath", {})
+        found = cache.get(expression)
+        if found is None:
+            found = cache[expression] = super().xpath_search(expression)
+        return list(found)
+
+    def calls_variable(self):
+        found = self.__dict__.get("_calls_variable")
+        if found is None:
+            found = self.__dict__["_calls_variable"] = super().calls_variable()
+        return found
+
+    def get_term(self, name, form=None, fallback_locale=True, zero_padded=False):
+        cache = _cache(self.get_root(), "term")
+        key = (name, form, fallback_locale, zero_padded)
+        found = cache.get(key, _MISSING)
+        if found is _MISSING:
+            found = cache[key] = super().get_term(name, form, fallback_locale, zero_padded)
+        return found
+
+    def get_date(self, form):
+        cache = _cache(self.get_root(), "date")
+        found = cache.get(form, _MISSING)
+        if found is _MISSING:
+            found = cache[form] = super().get_date(form)
+        return found
+
+    def get_locale_option(self, name):
+        cache = _cache(self.get_root(), "locale_option")
+        found = cache.get(name, _MISSING)
+        if found is _MISSING:
+            found = cache[name] = super().get_locale_option(name)
+        return found
