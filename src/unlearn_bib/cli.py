@@ -351,9 +351,7 @@ def normalize(bibfile, output, in_place, dry_run, papers):
         if output or result.text != text:
             write_atomic(bibfile if in_place else output, data)
         return
-    stream = click.get_binary_stream("stdout")
-    stream.write(data)
-    stream.flush()
+    click.echo(data, nl=False)
 
 
 @main.command(name="import")

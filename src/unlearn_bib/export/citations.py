@@ -54,7 +54,8 @@ def format_items(items: list[dict], style: str, *, memo: bool = True) -> list[En
     engine_style = citeproc_engine.load_style(str(resolved.path), None, memo)
     prepared = citeproc_text.prepare(items, engine_style)
     try:
-        rendered = citeproc_engine.render_bibliography(engine_style, prepared)
+        rendered = citeproc_engine.render_bibliography(
+            engine_style, prepared, finish=lambda text: citeproc_text.finish(text, engine_style))
     except UnlearnBibError:
         raise
     except Exception as exc:  # citeproc-py failing on a style it does not support
@@ -65,7 +66,7 @@ def format_items(items: list[dict], style: str, *, memo: bool = True) -> list[En
             f"({type(exc).__name__}: {' '.join(str(exc).split())})"
         ) from None
     by_id = {str(item["id"]): item for item in items}
-    return [Entry(key, citeproc_text.finish(text, engine_style), _links(by_id[key])) for key, text in rendered]
+    return [Entry(key, text, _links(by_id[key])) for key, text in rendered]
 
 
 def entries(catalog: Catalog, style: str, keys: tuple[str, ...] = ()) -> list[Entry]:

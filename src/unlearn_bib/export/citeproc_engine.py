@@ -158,13 +158,46 @@ def load_locale(language: str, memo: bool = True):
 
 # --- rendering ------------------------------------------------------------------------------
 
-def render_bibliography(style, items: list[dict], formatter=NeutralFormatter) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1)
+def _item_class():
+    """citeproc-py's CitationItem with ``reference`` and ``number`` fixed once known.
+
+    citeproc-py recomputes both on every access: the reference through a chain of three
+    look-ups, the number by searching the list of keys, which makes a numeric list
+    quadratic in its length. Values are stored outside the item's mapping (a CitationItem
+    is a dict of its CSL fields), and only after the list is sorted, when they cannot change.
+    """
+    from citeproc import CitationItem
+
+    class Item(CitationItem):
+        @property
+        def reference(self):
+            cached = self.__dict__.get("_reference")
+            return cached if cached is not None else super().reference
+
+        @property
+        def number(self):
+            cached = self.__dict__.get("_number")
+            return cached if cached is not None else super().number
+
+        def freeze(self, number: int) -> None:
+            self.__dict__["_reference"] = self.bibliography.source[self.key]
+            self.__dict__["_number"] = number
+
+    return Item
+
+
+def render_bibliography(style, items: list[dict], formatter=NeutralFormatter,
+                        finish=None) -> list[tuple[str, str]]:
     """Register ``items`` (CSL-JSON, ids unique) in order, sort, render: [(id, neutral text)].
 
     Entries come back in bibliography order; an entry the style renders empty has "".
+    ``finish(text)``, when given, post-processes each entry where it is rendered.
     """
-    from citeproc import Citation, CitationItem
+    from citeproc import Citation
     from citeproc.frontend import CitationStylesBibliography
+
+    CitationItem = _item_class()
     from citeproc.source.json import CiteProcJSON
 
     # citeproc-py lower-cases ids, so "Smith2020" and "smith2020" would collide: it gets
@@ -181,5 +214,62 @@ def render_bibliography(style, items: list[dict], formatter=NeutralFormatter) ->
         from unlearn_bib.export.citeproc_fixes import assign_year_suffixes
 
         assign_year_suffixes(style, bibliography)
-        texts = style.root.bibliography.layout.render_entries(bibliography.items)
+        positions = {key: index + 1 for index, key in enumerate(bibliography.keys)}
+        for item in bibliography.items:
+            item.freeze(positions[item.key])
+        texts = _render_entries(style.root.bibliography, bibliography.items, finish)
     return [(ids[int(item.key[4:])], text) for item, text in zip(bibliography.items, texts)]
+
+
+# Rendering one entry depends only on that entry once the list is sorted and year suffixes
+# are assigned, except for subsequent-author-substitute (each entry looks at the one
+# before). So large lists are rendered in slices by forked workers on the spare cores; the
+# slices are joined in order, which makes the output identical to a single pass (tested).
+PARALLEL_MIN_ITEMS = 1000
+_SHARED: list = []
+
+
+def _render_slice(bounds: tuple[int, int]) -> list[str]:
+    layout, items, finish = _SHARED
+    start, stop = bounds
+    texts = layout.render_entries(items[start:stop])
+    return [finish(text) for text in texts] if finish else texts
+
+
+def _workers() -> int:
+    if os.environ.get("UNLEARN_BIB_JOBS"):
+        return max(1, int(os.environ["UNLEARN_BIB_JOBS"]))
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def _slices(count: int, jobs: int) -> list[tuple[int, int]]:
+    size = -(-count // jobs)
+    return [(start, min(start + size, count)) for start in range(0, count, size)]
+
+
+def _render_entries(bibliography_element, items, finish=None) -> list[str]:
+    import multiprocessing
+
+    layout = bibliography_element.layout
+    jobs = min(_workers(), len(items) // (PARALLEL_MIN_ITEMS // 2) or 1)
+    if (jobs < 2 or len(items) < PARALLEL_MIN_ITEMS or bibliography_element.get("subsequent-author-substitute")
+            or "fork" not in multiprocessing.get_all_start_methods()):
+        _SHARED[:] = [layout, items, finish]
+        try:
+            return _render_slice((0, len(items)))
+        finally:
+            _SHARED.clear()
+
+    bounds = _slices(len(items), jobs)
+    _SHARED[:] = [layout, items, finish]
+    try:
+        with multiprocessing.get_context("fork").Pool(len(bounds) - 1) as pool:
+            pending = pool.map_async(_render_slice, bounds[1:])
+            first = _render_slice(bounds[0])  # this process renders the first slice meanwhile
+            rest = pending.get()
+    finally:
+        _SHARED.clear()
+    return first + [text for part in rest for text in part]

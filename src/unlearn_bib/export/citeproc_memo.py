@@ -34,9 +34,21 @@ class MemoMixin:
             macro = cache[name] = super().get_macro(name)
         return macro
 
+    def get_formatter(self):
+        # citeproc-py walks to the root and checks for a locale on every formatted string.
+        owner = self.__dict__.get("_formatter_owner")
+        if owner is None:
+            from citeproc.model import Locale
+
+            owner = self.get_root()
+            if isinstance(owner, Locale):
+                owner = owner.style
+            self.__dict__["_formatter_owner"] = owner
+        return owner.formatter
+
     def xpath_search(self, expression):
-        if not expression.startswith("./ancestor"):
-            return super().xpath_search(expression)
+        # Every query is relative to this element, and the tree is complete once the style is
+        # loaded (the loader inserts citeproc-py's lazily added default cs:name up front).
         cache = self.__dict__.setdefault("_xpath", {})
         found = cache.get(expression)
         if found is None:
