@@ -56,3 +56,42 @@ def test_csljson_types_and_fields(run):
     assert items["dang2025zoo"]["author"][2] == {"literal": "The Unlearning Consortium"}
     # protection braces are markup, not text
     assert "{" not in items["vanderberg2024receler"]["title"]
+
+
+@pytest.mark.parametrize("dialect", ["bibtex", "biblatex"])
+def test_full_export_round_trips_through_bibtexparser(dialect):
+    """Parse the shipped export back: every field equals the catalog's value after LaTeX decoding."""
+    import bibtexparser
+
+    from unlearn_bib.catalog import load_catalog
+    from unlearn_bib.export import bibtex
+    from unlearn_bib.latex import decode
+
+    catalog = load_catalog()
+    library = bibtexparser.parse_string(bibtex.render(catalog, bibtex.Options(dialect)))
+    assert not library.failed_blocks
+    assert [e.key for e in library.entries] == sorted(p.key for p in catalog)
+    for entry in library.entries:
+        paper = catalog.get(entry.key)
+        assert decode(entry["title"]) == paper.plain_title
+        names = [decode(n) for n in entry["author"].split(" and ")]
+        assert names == [f"{a.family}, {a.given}" for a in paper.authors]
+        year = entry["year"] if dialect == "bibtex" else entry["date"]
+        assert year == str(paper.year)
+        if paper.venue.is_preprint:
+            assert entry.entry_type == "misc" and entry["eprint"] == paper.arxiv
+        else:
+            assert entry.entry_type == "inproceedings"
+            assert decode(entry["booktitle"]) == paper.venue.booktitle
+        for field in ("pages", "doi", "volume", "number"):
+            assert entry.fields_dict.get(field) and entry[field] == getattr(paper, field) or not getattr(paper, field)
+
+
+def test_make_key_rule_and_collisions():
+    from unlearn_bib.keys import make_key
+
+    assert make_key("Gong", 2024, "Reliable and Efficient Concept Erasure", set()) == "gong2024reliable"
+    assert make_key("Materzyńska", 2023, "The {MACE} of Things", set()) == "materzynska2023mace"
+    assert make_key("van der Berg", 2024, "A Study", set()) == "vanderberg2024study"
+    taken = {"gong2024reliable", "gong2024reliableb"}
+    assert make_key("Gong", 2024, "Reliable Again", taken) == "gong2024reliablec"
