@@ -28,61 +28,109 @@ class Marked(dict):
     key_lines: dict
 
 
-def _loader_class():
+def _parser_class():
     import yaml
 
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    str_tag = "tag:yaml.org,2002:str"
-    # Plain scalars that may resolve to something other than a string (YAML 1.1 bools, nulls,
-    # numbers, timestamps, merge keys) start with one of these; everything else is a string.
-    maybe_typed = frozenset("0123456789+-.~<=yYnNtTfFoO")
 
-    class Loader(base):  # type: ignore[misc, valid-type]
-        def resolve(self, kind, value, implicit):
-            # Fast path: PyYAML tries every implicit resolver's regex on every scalar.
-            if kind is yaml.ScalarNode and implicit[0] and value and value[0] not in maybe_typed:
-                return str_tag
-            return super().resolve(kind, value, implicit)
+_STR = "tag:yaml.org,2002:str"
+# Plain scalars that may resolve to something other than a string (YAML 1.1 bools, nulls,
+# numbers, timestamps, merge keys) start with one of these; everything else is a string.
+_MAYBE_TYPED = frozenset("0123456789+-.~<=yYnNtTfFoO")
 
-        def construct_object(self, node, deep=False):
-            # An alias hands the constructor a node it has already built: refuse it, which
-            # also stops "billion laughs" documents before any expansion.
-            if node in self.constructed_objects or node in self.recursive_objects:
-                raise yaml.MarkedYAMLError(
-                    None, None, "YAML anchors and aliases are not allowed in a catalog (this anchor is used again)", node.start_mark
-                )
-            return super().construct_object(node, deep)
 
-        def construct_mapping(self, node, deep=False):
-            if not isinstance(node, yaml.MappingNode):
-                return super().construct_mapping(node, deep)
-            result = Marked()
-            result.line = node.start_mark.line + 1
-            result.key_lines = {}
-            for key_node, value_node in node.value:
-                key = self.construct_object(key_node, deep=True)
-                line = key_node.start_mark.line + 1
+def _build(loader):
+    """Construct plain data straight from the parser's events, keeping lines.
+
+    No node graph is built (PyYAML's composer holds every node and two marks per node
+    until the end, hundreds of MB for a large catalog), aliases and anchors are refused
+    where they appear, and a key given twice is an error rather than silently replaced.
+    """
+    import yaml
+
+    def fail(message, mark):
+        raise yaml.MarkedYAMLError(None, None, message, mark)
+
+    def scalar(event):
+        if event.anchor:
+            fail("YAML anchors and aliases are not allowed in a catalog", event.start_mark)
+        tag = event.tag
+        if tag in (None, "!"):
+            if event.implicit[0] and event.value and event.value[0] not in _MAYBE_TYPED:
+                return event.value
+            tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _STR:
+            return event.value
+        if tag not in yaml.SafeLoader.yaml_constructors or tag == "tag:yaml.org,2002:merge":
+            fail(f"YAML tags are not allowed in a catalog: could not determine a constructor for the tag {tag!r}",
+                 event.start_mark)
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        return loader.construct_object(node, deep=True)
+
+    def collection(event):
+        if event.anchor:
+            fail("YAML anchors and aliases are not allowed in a catalog", event.start_mark)
+        if event.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
+            fail(f"YAML tags are not allowed in a catalog: could not determine a constructor for the tag {event.tag!r}",
+                 event.start_mark)
+
+    loader.get_event()  # stream start
+    if loader.check_event(yaml.StreamEndEvent):
+        return None
+    loader.get_event()  # document start
+    root = None
+    stack: list = []  # (container, pending key or _NO_KEY)
+    no_key = object()
+    while True:
+        event = loader.get_event()
+        kind = type(event)
+        if kind is yaml.DocumentEndEvent:
+            break
+        if kind is yaml.AliasEvent:
+            fail("YAML anchors and aliases are not allowed in a catalog", event.start_mark)
+        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            value = stack.pop()[0]  # already placed in its parent when it opened
+            if not stack:
+                root = value
+            continue
+        if kind is yaml.ScalarEvent:
+            value = scalar(event)
+        elif kind is yaml.MappingStartEvent:
+            collection(event)
+            value = Marked()
+            value.line = event.start_mark.line + 1
+            value.key_lines = {}
+        else:  # SequenceStartEvent
+            collection(event)
+            value = []
+        opens = kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent
+        if stack:
+            container, key = stack[-1]
+            if isinstance(container, list):
+                container.append(value)
+            elif key is no_key:  # this value is a key
+                if opens:
+                    fail("a mapping key must be a plain value", event.start_mark)
                 try:
-                    hash(key)
+                    hash(value)
                 except TypeError:
-                    raise yaml.MarkedYAMLError(None, None, "a mapping key must be a plain value", key_node.start_mark)
-                if key in result:
-                    raise yaml.MarkedYAMLError(
-                        None, None,
-                        f"duplicate field {key!r} (first on line {result.key_lines[key]})",
-                        key_node.start_mark,
-                    )
-                result[key] = self.construct_object(value_node, deep=True)
-                result.key_lines[key] = line
-            return result
-
-    # Plain mappings go through construct_mapping too (SafeConstructor builds them lazily otherwise).
-    def construct_yaml_map(loader, node):
-        return loader.construct_mapping(node, deep=True)
-
-    Loader.add_constructor("tag:yaml.org,2002:map", construct_yaml_map)
-    return Loader
+                    fail("a mapping key must be a plain value", event.start_mark)
+                if value in container:
+                    fail(f"duplicate field {value!r} (first on line {container.key_lines[value]})", event.start_mark)
+                container.key_lines[value] = event.start_mark.line + 1
+                stack[-1] = (container, value)
+            else:
+                container[key] = value
+                stack[-1] = (container, no_key)
+        elif not opens:
+            root = value
+        if opens:
+            stack.append((value, no_key))
+    if not loader.check_event(yaml.StreamEndEvent):
+        event = loader.get_event()
+        fail("a catalog is one YAML document", event.start_mark)
+    return root
 
 
 def load_yaml(data: bytes, path: str):
@@ -97,9 +145,15 @@ def load_yaml(data: bytes, path: str):
         raise error_at(path, data[: exc.start].count(b"\n") + 1, "not valid UTF-8") from None
     if text.startswith("\ufeff"):
         text = text[1:]
-    loader = _loader_class()(text)
+    import gc
+
+    loader = _parser_class()(text)
+    # Building hundreds of thousands of nodes makes the cyclic GC rescan a growing heap
+    # again and again (superlinear); nothing here creates cycles worth collecting.
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
-        return loader.get_single_data()
+        return _build(loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -114,6 +168,8 @@ def load_yaml(data: bytes, path: str):
         raise error_at(path, None, "YAML nested too deeply") from None
     finally:
         loader.dispose()
+        if was_enabled:
+            gc.enable()
 
 
 def read_bytes(path: str | os.PathLike) -> bytes:
