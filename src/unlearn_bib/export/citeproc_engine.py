@@ -208,8 +208,13 @@ def render_bibliography(style, items: list[dict], formatter=NeutralFormatter,
         warnings.simplefilter("ignore")
         source = CiteProcJSON(numbered)
         bibliography = CitationStylesBibliography(style, source, formatter)
+        # What CitationStylesBibliography.register does for each citation, without its test
+        # of every new key against the list of keys so far (quadratic); our ids are unique.
         for item in numbered:
-            bibliography.register(Citation([CitationItem(item["id"])]))
+            citation = Citation([CitationItem(item["id"])])
+            citation.bibliography = bibliography
+            bibliography.items.append(citation.cites[0])
+        bibliography.keys = [cite.key for cite in bibliography.items]
         bibliography.sort()
         from unlearn_bib.export.citeproc_fixes import assign_year_suffixes
 
