@@ -129,6 +129,12 @@ def load_style(path: str, locale: str | None = None, memo: bool = True):
         root.set_locale_list(locale or root.get("default-locale", "en-US"), validate=False)
     except (ValueError, OSError) as exc:
         raise UnlearnBibError(f"{path}: {exc}") from None
+    # lxml hands out a new Python proxy for a node whenever none is alive, which would drop
+    # what citeproc_memo caches on the proxies: holding every element keeps them for good.
+    keep = list(root.iter())
+    for locale in getattr(root, "locales", ()):
+        keep.extend(locale.iter())
+    root.__dict__["_keepalive"] = keep
     return style
 
 

@@ -334,6 +334,7 @@ _COLLISIONS = {
     ("?", "?"): 1, (".", "."): 1, (":", ":"): 1, (";", ";"): 1, (",", ","): 1,
     (" ", " "): 2, (" ", ","): 2, (" ", "."): 2,
 }
+_DROP_ZERO_WIDTH = {ord(c): None for c in ZERO_WIDTH}
 _QUOTE_LIKE = frozenset("\"'”’»")
 _END_PUNCT = frozenset(".,;:!?")
 
@@ -372,8 +373,15 @@ class _Entry:
         return ids
 
 
+# Any visible pair the table (or the look-through-quotes rule) could act on matches this;
+# most entries have none and skip the character-by-character pass.
+_SEAM_CANDIDATE = re.compile("|".join(re.escape(a + b) for a, b in _COLLISIONS) + "|[\"'”’»]\\.")
+
+
 def _fix_seams(text: str) -> str:
     """Apply the collision table wherever two marks meet, except inside one variable's value."""
+    if not _SEAM_CANDIDATE.search(text.translate(_DROP_ZERO_WIDTH)):
+        return text
     entry = _Entry(text)
     changed = True
     while changed:
