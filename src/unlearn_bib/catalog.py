@@ -11,14 +11,14 @@ from pathlib import Path
 from unlearn_bib.errors import error_at
 
 # Where the catalog is: a wheel ships it as package data; an editable install reads the repo's.
-_PACKAGED = Path(__file__).with_name("data") / "papers.yaml"
+PACKAGED_CATALOG = Path(__file__).with_name("data") / "papers.yaml"
 _REPO = Path(__file__).resolve().parents[2] / "papers.yaml"
 
 
 def default_catalog_path() -> Path:
     if _REPO.is_file() and (_REPO.parent / "pyproject.toml").is_file():
         return _REPO
-    return _PACKAGED
+    return PACKAGED_CATALOG
 
 
 class Marked(dict):
@@ -256,7 +256,7 @@ RECORD_ORDER = (
 )
 
 
-def _scalar(value) -> str:
+def yaml_scalar(value) -> str:
     """One YAML scalar on one line, quoted only when plain style would change its meaning."""
     import yaml
 
@@ -273,11 +273,11 @@ def dump_record(record: dict) -> str:
         if name == "authors":
             lines.append(f"{lead}authors:")
             for person in value:
-                inner = ", ".join(f"{k}: {_scalar(v)}" for k, v in person.items())
+                inner = ", ".join(f"{k}: {yaml_scalar(v)}" for k, v in person.items())
                 lines.append(f"      - {{{inner}}}")
         elif isinstance(value, list):
             lines.append(f"{lead}{name}:")
-            lines += [f"      - {_scalar(item)}" for item in value]
+            lines += [f"      - {yaml_scalar(item)}" for item in value]
         else:
-            lines.append(f"{lead}{name}: {_scalar(value)}")
+            lines.append(f"{lead}{name}: {yaml_scalar(value)}")
     return "\n".join(lines) + "\n"

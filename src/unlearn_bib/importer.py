@@ -59,7 +59,7 @@ def _open_catalog(path: str | None) -> _Target:
         from unlearn_bib import catalog as catalog_module
 
         target = default_catalog_path()
-        if target == catalog_module._PACKAGED:  # an installed copy: never write into site-packages
+        if target == catalog_module.PACKAGED_CATALOG:  # an installed copy: never write into site-packages
             raise UnlearnBibError("not in a clone of unlearn-bib: pass the catalog to grow with --papers FILE")
         shown = "papers.yaml"
     else:
@@ -126,9 +126,9 @@ def _insert(text: str, key: str, items: list[str], shown: str) -> str:
 
 
 def _section_item(section_id: str, title: str) -> str:
-    from unlearn_bib.catalog import _scalar
+    from unlearn_bib.catalog import yaml_scalar
 
-    return f"  - id: {_scalar(section_id)}\n    title: {_scalar(title)}\n"
+    return f"  - id: {yaml_scalar(section_id)}\n    title: {yaml_scalar(title)}\n"
 
 
 def _grow(target: _Target, sections: list[tuple[str, str]], records: list[dict]) -> str:

@@ -52,10 +52,11 @@ def format_items(items: list[dict], style: str, *, memo: bool = True) -> list[En
 
     resolved = styles.resolve(style)
     engine_style = citeproc_engine.load_style(str(resolved.path), None, memo)
-    prepared = citeproc_text.prepare(items, engine_style)
     try:
-        rendered = citeproc_engine.render_bibliography(
-            engine_style, prepared, finish=lambda text: citeproc_text.finish(text, engine_style))
+        rendered = citeproc_engine.render_list(
+            engine_style, items,
+            prepare=lambda chosen: citeproc_text.prepare(chosen, engine_style),
+            finish=lambda text: citeproc_text.finish(text, engine_style))
     except UnlearnBibError:
         raise
     except Exception as exc:  # citeproc-py failing on a style it does not support

@@ -193,12 +193,50 @@ def _item_class():
     return Item
 
 
-def render_bibliography(style, items: list[dict], formatter=NeutralFormatter,
-                        finish=None) -> list[tuple[str, str]]:
+def render_list(style, items: list[dict], prepare, finish) -> list[tuple[str, str]]:
+    """prepare -> render -> finish for a whole list: [(id, neutral text)] in bibliography order.
+
+    When no entry depends on another (the style neither sorts nor adds year suffixes nor
+    substitutes repeated authors, so an entry's number is its position), a long list is cut
+    into slices that forked workers take through the whole pipeline; otherwise only the
+    rendering is shared out (``_render_entries``).
+    """
+    jobs = _jobs(len(items))
+    if jobs < 2 or not _independent(style):
+        return render_bibliography(style, prepare(items), finish=finish)
+    _PIPELINE[:] = [style, items, prepare, finish]
+    try:
+        return _in_slices(_pipeline_slice, _slices(len(items), jobs))
+    finally:
+        _PIPELINE.clear()
+
+
+_PIPELINE: list = []
+
+
+def _pipeline_slice(bounds: tuple[int, int]) -> list[tuple[str, str]]:
+    style, items, prepare, finish = _PIPELINE
+    start, stop = bounds
+    return render_bibliography(style, prepare(items[start:stop]), finish=finish, first_number=start + 1,
+                               parallel=False)
+
+
+def _independent(style) -> bool:
+    root = style.root
+    bibliography = root.bibliography
+    citation = root.citation
+    return (bibliography.find(f"{{{CSL_NS}}}sort") is None
+            and not bibliography.get("subsequent-author-substitute")
+            and (citation is None or citation.get("disambiguate-add-year-suffix", "false") != "true"))
+
+
+def render_bibliography(style, items: list[dict], formatter=NeutralFormatter, finish=None,
+                        first_number: int = 1, parallel: bool = True) -> list[tuple[str, str]]:
     """Register ``items`` (CSL-JSON, ids unique) in order, sort, render: [(id, neutral text)].
 
     Entries come back in bibliography order; an entry the style renders empty has "".
-    ``finish(text)``, when given, post-processes each entry where it is rendered.
+    ``finish(text)``, when given, post-processes each entry where it is rendered;
+    ``first_number`` numbers a slice of a longer list.
     """
     from citeproc import Citation
     from citeproc.frontend import CitationStylesBibliography
@@ -225,10 +263,10 @@ def render_bibliography(style, items: list[dict], formatter=NeutralFormatter,
         from unlearn_bib.export.citeproc_fixes import assign_year_suffixes
 
         assign_year_suffixes(style, bibliography)
-        positions = {key: index + 1 for index, key in enumerate(bibliography.keys)}
+        positions = {key: index + first_number for index, key in enumerate(bibliography.keys)}
         for item in bibliography.items:
             item.freeze(positions[item.key])
-        texts = _render_entries(style.root.bibliography, bibliography.items, finish)
+        texts = _render_entries(style.root.bibliography, bibliography.items, finish, parallel)
     return [(ids[int(item.key[4:])], text) for item, text in zip(bibliography.items, texts)]
 
 
@@ -256,31 +294,38 @@ def _workers() -> int:
         return os.cpu_count() or 1
 
 
+def _jobs(count: int) -> int:
+    """How many processes a list of ``count`` entries is worth (1: stay in this one)."""
+    import multiprocessing
+
+    if count < PARALLEL_MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(_workers(), count // (PARALLEL_MIN_ITEMS // 2)))
+
+
 def _slices(count: int, jobs: int) -> list[tuple[int, int]]:
     size = -(-count // jobs)
     return [(start, min(start + size, count)) for start in range(0, count, size)]
 
 
-def _render_entries(bibliography_element, items, finish=None) -> list[str]:
+def _in_slices(work, bounds: list[tuple[int, int]]) -> list:
+    """``work`` on each slice, the first here and the rest in forked workers; joined in order."""
     import multiprocessing
 
-    layout = bibliography_element.layout
-    jobs = min(_workers(), len(items) // (PARALLEL_MIN_ITEMS // 2) or 1)
-    if (jobs < 2 or len(items) < PARALLEL_MIN_ITEMS or bibliography_element.get("subsequent-author-substitute")
-            or "fork" not in multiprocessing.get_all_start_methods()):
-        _SHARED[:] = [layout, items, finish]
-        try:
-            return _render_slice((0, len(items)))
-        finally:
-            _SHARED.clear()
+    with multiprocessing.get_context("fork").Pool(len(bounds) - 1) as pool:
+        pending = pool.map_async(work, bounds[1:])
+        first = work(bounds[0])
+        rest = pending.get()
+    return first + [entry for part in rest for entry in part]
 
-    bounds = _slices(len(items), jobs)
+
+def _render_entries(bibliography_element, items, finish=None, parallel=True) -> list[str]:
+    layout = bibliography_element.layout
+    jobs = _jobs(len(items)) if parallel else 1
     _SHARED[:] = [layout, items, finish]
     try:
-        with multiprocessing.get_context("fork").Pool(len(bounds) - 1) as pool:
-            pending = pool.map_async(_render_slice, bounds[1:])
-            first = _render_slice(bounds[0])  # this process renders the first slice meanwhile
-            rest = pending.get()
+        if jobs < 2 or bibliography_element.get("subsequent-author-substitute"):
+            return _render_slice((0, len(items)))
+        return _in_slices(_render_slice, _slices(len(items), jobs))
     finally:
         _SHARED.clear()
-    return first + [text for part in rest for text in part]
