@@ -177,8 +177,6 @@ def protect_title(title: str, *, ascii_only: bool = True) -> str:
             out.append(encode(text[pos:match.start()], ascii_only=ascii_only))
             word = match.group(0)
             lead, core, trail = _EDGE.match(word).groups()
-            if core.endswith(".") and re.fullmatch(r"(?:[A-Za-z]\.)+", core) is None:
-                pass
             if trail.startswith(".") and re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", core):
                 core, trail = core + ".", trail[1:]  # keep "R.A.C.E." whole
             if core and _needs_protection(core):

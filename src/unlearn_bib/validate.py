@@ -94,7 +94,9 @@ def _record(raw, check: _Checker, section_ids: set[str], strict: bool) -> Paper 
     for name, value in raw.items():
         expected = FIELDS.get(name)
         if expected is None:
-            close = __import__("difflib").get_close_matches(str(name), list(FIELDS), n=1)
+            import difflib
+
+            close = difflib.get_close_matches(str(name), list(FIELDS), n=1)
             check.add(lines[name], f"unknown field {name!r}", f"did you mean {close[0]!r}?" if close else None)
             ok = False
         elif expected is int and (isinstance(value, bool) or not isinstance(value, int)):

@@ -85,10 +85,8 @@ def lookup(name: str, track: str = "") -> str:
     entries, names = _registry()
     vid = names.get(_fold(name))
     if vid is None:
-        choices = {e.data["short"]: e.id for e in entries.values()}
-        close = difflib.get_close_matches(name, list(choices), n=3, cutoff=0.5)
-        close += [c for c in difflib.get_close_matches(name.upper(), [c.upper() for c in choices], n=1, cutoff=0.5)
-                  if c not in [x.upper() for x in close]]
+        shorts = {e.data["short"].upper(): e.data["short"] for e in entries.values()}
+        close = [shorts[c] for c in difflib.get_close_matches(name.upper(), list(shorts), n=3, cutoff=0.5)]
         hint = f"did you mean {' or '.join(repr(c) for c in close)}?" if close else "see `unlearn-bib venues`"
         raise UnlearnBibError(f"unknown venue {name!r} ({hint})")
     if track and track != "main":

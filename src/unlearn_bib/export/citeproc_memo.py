@@ -61,24 +61,19 @@ class MemoMixin:
             found = self.__dict__["_calls_variable"] = super().calls_variable()
         return found
 
-    def get_term(self, name, form=None, fallback_locale=True, zero_padded=False):
-        cache = _cache(self.get_root(), "term")
-        key = (name, form, fallback_locale, zero_padded)
+    def _remember(self, table, key, compute):
+        cache = _cache(self.get_root(), table)
         found = cache.get(key, _MISSING)
         if found is _MISSING:
-            found = cache[key] = super().get_term(name, form, fallback_locale, zero_padded)
+            found = cache[key] = compute()
         return found
+
+    def get_term(self, name, form=None, fallback_locale=True, zero_padded=False):
+        return self._remember("term", (name, form, fallback_locale, zero_padded),
+                              lambda: super(MemoMixin, self).get_term(name, form, fallback_locale, zero_padded))
 
     def get_date(self, form):
-        cache = _cache(self.get_root(), "date")
-        found = cache.get(form, _MISSING)
-        if found is _MISSING:
-            found = cache[form] = super().get_date(form)
-        return found
+        return self._remember("date", form, lambda: super(MemoMixin, self).get_date(form))
 
     def get_locale_option(self, name):
-        cache = _cache(self.get_root(), "locale_option")
-        found = cache.get(name, _MISSING)
-        if found is _MISSING:
-            found = cache[name] = super().get_locale_option(name)
-        return found
+        return self._remember("locale_option", name, lambda: super(MemoMixin, self).get_locale_option(name))
