@@ -11,6 +11,16 @@ from __future__ import annotations
 
 _MISSING = object()
 
+# (attribute, default, value -> formatter method or None): what citeproc-py's Formatted.format
+# applies, in its order.
+_FORMATTING = (
+    ("font-style", "normal", {"normal": None, "italic": "Italic", "oblique": "Oblique"}),
+    ("font-variant", "normal", {"normal": None, "small-caps": "SmallCaps"}),
+    ("font-weight", "normal", {"normal": None, "bold": "Bold", "light": "Light"}),
+    ("text-decoration", "none", {"none": None, "underline": "Underline"}),
+    ("vertical-align", "baseline", {"baseline": None, "sup": "Superscript", "sub": "Subscript"}),
+)
+
 
 def _cache(root, name: str) -> dict:
     caches = root.__dict__.setdefault("_memo", {})
@@ -54,6 +64,38 @@ class MemoMixin:
         if found is None:
             found = cache[expression] = super().xpath_search(expression)
         return list(found)
+
+    def format(self, string):
+        # citeproc-py reads five attributes and the formatter again for every string it formats.
+        formatter = self.get_formatter()
+        memo = self.__dict__.get("_format")
+        if memo is None or memo[0] is not formatter:
+            memo = self.__dict__["_format"] = (formatter, self._format_wrappers(formatter))
+        wrappers = memo[1]
+        if wrappers is None:  # an attribute value citeproc-py rejects: let it fail its own way
+            return super().format(string)
+        if isinstance(string, (int, float)):
+            string = str(string)
+        for wrap in wrappers:
+            string = wrap(string)
+        return string
+
+    def _format_wrappers(self, formatter):
+        wrappers = []
+        for attribute, default, table in _FORMATTING:
+            value = self.get(attribute, default)
+            if value not in table:
+                return None
+            if table[value]:
+                wrappers.append(getattr(formatter, table[value]))
+        return tuple(wrappers)
+
+    def wrap(self, string):
+        # Affixes are fixed per element; without any, citeproc-py's wrap returns its input.
+        affixes = self.__dict__.get("_affixes")
+        if affixes is None:
+            affixes = self.__dict__["_affixes"] = bool(self.get("prefix") or self.get("suffix"))
+        return super().wrap(string) if affixes else string
 
     def calls_variable(self):
         found = self.__dict__.get("_calls_variable")
