@@ -97,6 +97,26 @@ class MemoMixin:
             affixes = self.__dict__["_affixes"] = bool(self.get("prefix") or self.get("suffix"))
         return super().wrap(string) if affixes else string
 
+    def iterchildren(self, *args, **kwargs):
+        # Rendering walks every element's children for every entry; the tree is fixed.
+        if args or kwargs:
+            return super().iterchildren(*args, **kwargs)
+        children = self.__dict__.get("_children")
+        if children is None:
+            children = self.__dict__["_children"] = tuple(super().iterchildren())
+        return iter(children)
+
+    def getchildren(self):
+        return list(self.iterchildren())
+
+    def _type(self, item):
+        # cs:if type="..." is split and lower-cased for every entry by citeproc-py.
+        types = self.__dict__.get("_types")
+        if types is None:
+            types = self.__dict__["_types"] = tuple(name.lower() for name in self.get("type").split())
+        kind = item.reference.type
+        return [name == kind for name in types]
+
     def calls_variable(self):
         found = self.__dict__.get("_calls_variable")
         if found is None:
