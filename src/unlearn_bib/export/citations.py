@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from unlearn_bib.errors import UnlearnBibError
+from unlearn_bib.export.citeproc_engine import MARK, MARKERS
 from unlearn_bib.model import Catalog
 
 FORMATS = ("text", "markdown", "html")
@@ -23,20 +24,23 @@ FORMATS = ("text", "markdown", "html")
 class Entry:
     key: str
     text: str  # neutral text: formatting as citeproc_engine.MARK characters
-    links: tuple[tuple[str, str], ...] = ()  # (text as printed, target), longest first
+    doi: str = ""
+    url: str = ""
+
+    @property
+    def links(self) -> tuple[tuple[str, str], ...]:
+        """(text as printed, target), longest first: what Markdown and HTML make a hyperlink."""
+        return _links(self.doi, self.url)
 
 
-def _links(item: dict) -> tuple[tuple[str, str], ...]:
-    """What a serialiser may turn into a hyperlink: the item's URL and DOI as printed."""
+def _links(doi: str, url: str) -> tuple[tuple[str, str], ...]:
     pairs: dict[str, str] = {}
-    doi = item.get("DOI", "")
     if doi:
         target = f"https://doi.org/{doi}"
         pairs[target] = target
         pairs[f"http://dx.doi.org/{doi}"] = target
         pairs[f"https://dx.doi.org/{doi}"] = target
         pairs[doi] = target
-    url = item.get("URL", "")
     if url:
         pairs[url] = url
     return tuple(sorted(pairs.items(), key=lambda kv: -len(kv[0])))
@@ -67,7 +71,7 @@ def format_items(items: list[dict], style: str, *, memo: bool = True) -> list[En
             f"({type(exc).__name__}: {' '.join(str(exc).split())})"
         ) from None
     by_id = {str(item["id"]): item for item in items}
-    return [Entry(key, text, _links(by_id[key])) for key, text in rendered]
+    return [Entry(key, text, by_id[key].get("DOI", ""), by_id[key].get("URL", "")) for key, text in rendered]
 
 
 def entries(catalog: Catalog, style: str, keys: tuple[str, ...] = ()) -> list[Entry]:
@@ -113,24 +117,25 @@ def serialise(items: list[Entry], fmt: str) -> str:
     raise UnlearnBibError(f"unknown citation format {fmt!r} (known: {', '.join(FORMATS)})")
 
 
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+_UNMARK = dict.fromkeys(map(ord, MARKERS))
+
+
 def _one_line(text: str) -> str:
     """Runs of spaces and line breaks become one space (a no-break space stays)."""
-    return re.sub(r"[ \t\r\n\f\v]+", " ", text).strip(" ")
+    return _SPACES.sub(" ", text).strip(" ")
 
 
 def to_text(entry: Entry) -> str:
-    from unlearn_bib.export.citeproc_engine import MARKERS
-
-    return _one_line(entry.text.translate({ord(c): None for c in MARKERS}))
+    return _one_line(entry.text.translate(_UNMARK))
 
 
 def _segments(entry: Entry):
     """Split neutral text into ("text", s), ("mark", char) and ("link", (shown, target)) pieces."""
-    from unlearn_bib.export.citeproc_engine import MARKERS
-
     text = tidy_marks(_one_line(entry.text))
-    patterns = [re.escape(shown) for shown, _ in entry.links]
-    targets = dict(entry.links)
+    links = entry.links
+    patterns = [re.escape(shown) for shown, _ in links]
+    targets = dict(links)
     token = re.compile("|".join(patterns + [f"[{MARKERS}]"])) if patterns else re.compile(f"[{MARKERS}]")
     pos = 0
     for match in token.finditer(text):
@@ -148,8 +153,6 @@ def _segments(entry: Entry):
 
 def tidy_marks(text: str) -> str:
     """Move spaces out of formatted spans and drop empty spans (Markdown needs both)."""
-    from unlearn_bib.export.citeproc_engine import MARK
-
     for _ in range(3):
         before = text
         for opening, closing in MARK.values():
@@ -168,8 +171,6 @@ _MD_TAGS = {"i": ("*", "*"), "b": ("**", "**"), "sup": ("<sup>", "</sup>"), "sub
 
 
 def _marker_table(tags: dict) -> dict[str, str]:
-    from unlearn_bib.export.citeproc_engine import MARK
-
     table = {}
     for kind, (opening, closing) in MARK.items():
         table[opening], table[closing] = tags[kind]
