@@ -117,6 +117,20 @@ class MemoMixin:
         kind = item.reference.type
         return [name == kind for name in types]
 
+    def get_option(self, name, *args, **kwargs):
+        # A name option is looked up ~17 times per entry, each time failing to index
+        # sort_options=None (an exception) and running an XPath query. While sorting, the
+        # options come from the sort key, so those calls are not remembered.
+        sort_options = kwargs.get("sort_options", args[1] if len(args) > 1 else None)
+        if sort_options is not None:
+            return super().get_option(name, *args, **kwargs)
+        key = (name, kwargs.get("context", args[0] if args else None))
+        cache = self.__dict__.setdefault("_options", {})
+        found = cache.get(key, _MISSING)
+        if found is _MISSING:
+            found = cache[key] = super().get_option(name, *args, **kwargs)
+        return found
+
     def calls_variable(self):
         found = self.__dict__.get("_calls_variable")
         if found is None:
