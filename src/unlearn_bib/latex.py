@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 SPECIALS = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
@@ -52,6 +53,12 @@ def encode(text: str, *, ascii_only: bool = True) -> str:
     """Escape plain text for a BibTeX field value."""
     if text.isascii() and not _NEEDS_WORK.search(text):
         return text
+    return _encode(text, ascii_only)
+
+
+@lru_cache(maxsize=1 << 14)
+def _encode(text: str, ascii_only: bool) -> str:
+    # Names and venues recur across a bibliography: each distinct one is worked out once.
     out = "".join(_encode_char(ch, ascii_only) for ch in text)
     # ASCII "--", "``" and "''" are ligatures in LaTeX: break them so they stay as typed.
     return _LIGATURE.sub(lambda m: m.group(0)[0] + "{}", out) if ("--" in out or "``" in out or "''" in out) else out
@@ -156,8 +163,20 @@ def _needs_protection(word: str) -> bool:
     return False
 
 
-_WORD = re.compile(r"[^\s{}]+")
+_WORD_SPLIT = re.compile(r"([^\s{}]+)")
 _EDGE = re.compile(r"^([(\"'“‘\[]*)(.*?)([)\]\"'”’.,:;?!]*)$", re.S)
+
+
+@lru_cache(maxsize=1 << 14)
+def _protect_word(word: str, ascii_only: bool) -> str:
+    """One word of a title, encoded, braced when its case matters (words recur: cached)."""
+    lead, core, trail = _EDGE.match(word).groups()
+    if trail.startswith(".") and re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", core):
+        core, trail = core + ".", trail[1:]  # keep "R.A.C.E." whole
+    if core and _needs_protection(core):
+        return (encode(lead, ascii_only=ascii_only) + "{" + encode(core, ascii_only=ascii_only) + "}"
+                + encode(trail, ascii_only=ascii_only))
+    return encode(word, ascii_only=ascii_only)
 
 
 def protect_title(title: str, *, ascii_only: bool = True) -> str:
@@ -172,20 +191,12 @@ def protect_title(title: str, *, ascii_only: bool = True) -> str:
     segment = ""
 
     def flush_plain(text: str) -> None:
-        pos = 0
-        for match in _WORD.finditer(text):
-            out.append(encode(text[pos:match.start()], ascii_only=ascii_only))
-            word = match.group(0)
-            lead, core, trail = _EDGE.match(word).groups()
-            if trail.startswith(".") and re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", core):
-                core, trail = core + ".", trail[1:]  # keep "R.A.C.E." whole
-            if core and _needs_protection(core):
-                out.append(encode(lead, ascii_only=ascii_only) + "{" + encode(core, ascii_only=ascii_only) + "}"
-                           + encode(trail, ascii_only=ascii_only))
-            else:
-                out.append(encode(word, ascii_only=ascii_only))
-            pos = match.end()
-        out.append(encode(text[pos:], ascii_only=ascii_only))
+        # Split into space, word, space, ..., word, space.
+        parts = _WORD_SPLIT.split(text)
+        for index in range(0, len(parts) - 1, 2):
+            out.append(encode(parts[index], ascii_only=ascii_only))
+            out.append(_protect_word(parts[index + 1], ascii_only))
+        out.append(encode(parts[-1], ascii_only=ascii_only))
 
     for ch in title:
         if ch == "{":

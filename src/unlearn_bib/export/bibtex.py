@@ -6,6 +6,7 @@ the tests parse every file it writes with bibtexparser and compile it with BibTe
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from unlearn_bib.latex import encode, protect_title
 from unlearn_bib.model import Catalog, Paper, Person
@@ -32,7 +33,9 @@ def _name_part(text: str, ascii_only: bool) -> str:
     return encoded
 
 
+@lru_cache(maxsize=1 << 14)
 def format_person(person: Person, ascii_only: bool = True) -> str:
+    """One name as BibTeX reads it: "von Last, Jr, First" (people recur: cached)."""
     if person.literal:
         return "{" + encode(person.literal, ascii_only=ascii_only) + "}"
     family = _name_part(person.family, ascii_only)
