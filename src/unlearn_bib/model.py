@@ -128,7 +128,8 @@ def normalize_title(title: str) -> str:
     import unicodedata
 
     text = re.sub(r"\\[a-zA-Z]+\s*", "", title)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():  # ASCII has no accents to drop
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"[^0-9a-zA-Z]+", " ", text).lower()
     return _SPACE.sub(" ", text).strip()

@@ -29,6 +29,8 @@ PERSON_FIELDS = {"family", "given", "particle", "suffix", "literal"}
 
 
 def _braces_balanced(text: str) -> bool:
+    if "{" not in text and "}" not in text:
+        return True
     depth = 0
     for ch in text:
         depth += ch == "{"
@@ -62,6 +64,10 @@ def _sections(data, check: _Checker) -> tuple[Section, ...]:
 
 
 def _person(raw, line: int, check: _Checker) -> Person | None:
+    if isinstance(raw, dict) and raw.keys() <= PERSON_FIELDS and ("family" in raw or "literal" in raw):
+        values = {name: value.strip() for name, value in raw.items() if isinstance(value, str)}
+        if len(values) == len(raw) and all(values.values()):
+            return Person(**values)  # the common case: nothing to report
     if isinstance(raw, str):
         check.add(line, f"author {raw!r} must be a mapping with 'family' and 'given' (or 'literal')")
         return None
