@@ -31,3 +31,22 @@ def test_small_catalogs_and_disabled_cache_write_nothing(tmp_path, monkeypatch):
 
     load_catalog()
     assert not (tmp_path / "cache").exists()
+
+
+def test_a_change_to_the_code_that_builds_a_catalog_misses(tmp_path, monkeypatch):
+    import shutil
+    from pathlib import Path
+
+    from unlearn_bib import catalog as module
+
+    raw = b"x" * (256 * 1024)
+    monkeypatch.setenv("UNLEARN_BIB_CACHE_DIR", str(tmp_path))
+    before = module._cache_file(raw, "big.yaml", True)
+    assert module._cache_file(raw, "big.yaml", True) == before
+    copy = tmp_path / "src"
+    shutil.copytree(Path(module.__file__).parent, copy)
+    real = module.builder_source
+    assert real(copy) == real()
+    (copy / "validate.py").write_text((copy / "validate.py").read_text() + "\n# a new rule\n")
+    monkeypatch.setattr(module, "builder_source", lambda: real(copy))
+    assert module._cache_file(raw, "big.yaml", True) != before

@@ -213,10 +213,16 @@ def load_catalog(path: str | os.PathLike | None = None, *, strict: bool = True):
 
 # --- a parse cache for large catalogs --------------------------------------------------------
 # Parsing YAML dominates the time for thousands of papers; a validated catalog is cached,
-# keyed by the file's bytes, the tool version and the venue registry, so a change to any of
-# them is a miss. Small catalogs (the shipped one) are never cached. UNLEARN_BIB_CACHE=0
-# turns it off; UNLEARN_BIB_CACHE_DIR moves it.
+# keyed by the file's bytes, the tool version, the venue registry and the source of the
+# modules that build it, so a change to any of them is a miss. Small catalogs (the shipped
+# one) are never cached. UNLEARN_BIB_CACHE=0 turns it off; UNLEARN_BIB_CACHE_DIR moves it.
 CACHE_MIN_BYTES = 256 * 1024
+
+
+def builder_source(folder: Path = Path(__file__).parent) -> bytes:
+    """The code that builds a Catalog, part of the cache key: an edited or upgraded checkout
+    must never unpickle objects shaped by older classes or checked by older rules."""
+    return b"".join((folder / name).read_bytes() for name in ("catalog.py", "validate.py", "model.py", "venues.py"))
 
 
 def _cache_file(raw: bytes, shown: str, strict: bool) -> Path | None:
@@ -227,8 +233,13 @@ def _cache_file(raw: bytes, shown: str, strict: bool) -> Path | None:
     from unlearn_bib import __version__
     from unlearn_bib.venues import REGISTRY_PATH
 
+    try:
+        code = builder_source()
+    except OSError:  # installed without sources (.pyc only): no safe key, no cache
+        return None
     digest = hashlib.sha256()
-    for part in (raw, REGISTRY_PATH.read_bytes(), __version__.encode(), shown.encode(), b"strict" if strict else b""):
+    for part in (raw, REGISTRY_PATH.read_bytes(), code, __version__.encode(), shown.encode(),
+                 b"strict" if strict else b""):
         digest.update(hashlib.sha256(part).digest())
     base = os.environ.get("UNLEARN_BIB_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "unlearn-bib")
