@@ -96,3 +96,14 @@ def test_installed_wheel_ships_the_catalog(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "unlearn_bib/data/papers.yaml" in names and "unlearn_bib/data/venues.yaml" in names
     assert "unlearn_bib/styles/index.yaml" in names
+
+
+@pytest.mark.parametrize("args", [["export"], ["export", "--format", "text", "--style", "ieee"],
+                                  ["export", "--papers", "missing.yaml"]])
+def test_commands_leave_no_objects_frozen_out_of_the_gc(run, args):
+    """The CLI freezes the loaded catalog for speed; a host process (tests, notebooks) must get
+    its garbage collector back whole, also after an error."""
+    import gc
+
+    run(*args)
+    assert gc.get_freeze_count() == 0
