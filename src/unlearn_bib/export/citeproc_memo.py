@@ -2,10 +2,12 @@
 
 Once a style is loaded (``citeproc_engine.load_style``), its element tree and its locales
 do not change, so look-ups that depend only on the tree can be remembered: a macro by
-name, a locale term, date format or option, an ancestor XPath query, and whether an
-element calls a variable. Only elements and option strings are cached, never rendered
-text, so the formatter can change between bibliographies. Caches hang off the style's
-root element (or the element itself) and die with the style.
+name, a locale term, date format or option, a name or layout option, an ancestor XPath
+query, an element's children, its cs:if types, its formatting and whether it has affixes or
+calls a variable. Only elements, options and the formatter's wrapping functions (checked
+against the formatter in use) are cached, never rendered text. Caches hang off the style's
+root element (or the element itself) and die with the style. The tests render every style
+with and without this mixin and compare the bytes.
 """
 from __future__ import annotations
 
