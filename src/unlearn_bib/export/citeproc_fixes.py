@@ -282,22 +282,30 @@ class Sort(model.Sort):
             descending.append(key.get("sort", "ascending").lower() == "descending")
             keys.append(key.sort_keys(items, context))
 
-        def compare_values(left, right):
-            if left is None or right is None:
-                return (left is None) - (right is None)  # empty keys last, either direction
-            try:
-                a, b = int(str(left)), int(str(right))
-            except ValueError:
-                a, b = collation_key(left), collation_key(right)
-            return (a > b) - (a < b)
+        # Each value's number and collation key are worked out once, not at every comparison
+        # (a 10,000-entry APA list makes 240,000 comparisons).
+        numbers = [[_as_int(value) for value in values] for values in keys]
+        collated: list[dict] = [{} for _ in keys]
+
+        def collate(column: int, index: int):
+            found = collated[column].get(index)
+            if found is None:
+                found = collated[column][index] = collation_key(keys[column][index])
+            return found
 
         def compare(i, j):
-            for values, desc in zip(keys, descending):
-                left, right = values[i], values[j]
-                result = compare_values(left, right)
-                if result:
-                    if left is None or right is None:
+            for column, desc in enumerate(descending):
+                left, right = keys[column][i], keys[column][j]
+                if left is None or right is None:
+                    result = (left is None) - (right is None)  # empty keys last, either direction
+                    if result:
                         return result
+                    continue
+                a, b = numbers[column][i], numbers[column][j]
+                if a is None or b is None:  # unless both are numbers, compare as text
+                    a, b = collate(column, i), collate(column, j)
+                result = (a > b) - (a < b)
+                if result:
                     return -result if desc else result
             return 0
 
@@ -305,6 +313,16 @@ class Sort(model.Sort):
 
         order = sorted(range(len(items)), key=cmp_to_key(compare))
         return [items[i] for i in order]
+
+
+def _as_int(value):
+    """The number a sort key holds ("2024", "12"), or None."""
+    if value is None:
+        return None
+    try:
+        return int(str(value))
+    except ValueError:
+        return None
 
 
 # --- conditions ------------------------------------------------------------------------------------
