@@ -294,6 +294,37 @@ def _render_slice(bounds: tuple[int, int]) -> list[str]:
     return [finish(text) for text in texts] if finish else texts
 
 
+def map_slices(function, items: list) -> list:
+    """``function(items[a:b])`` over slices of a long list, in forked workers; the per-item
+    results joined in order. For work done once per entry before rendering (sort keys, the
+    cites compared for year suffixes) that only reads the style and the entries."""
+    jobs = _jobs(len(items))
+    if jobs < 2:
+        return function(items)
+    _MAP[:] = [function, items]
+    try:
+        return _in_slices(_map_slice, _slices(len(items), jobs))
+    finally:
+        _MAP.clear()
+
+
+_MAP: list = []
+
+
+def _map_slice(bounds: tuple[int, int]) -> list:
+    function, items = _MAP
+    start, stop = bounds
+    return function(items[start:stop])
+
+
+_IN_WORKER = False  # a forked worker (a daemon) may not start workers of its own
+
+
+def _mark_worker() -> None:
+    global _IN_WORKER
+    _IN_WORKER = True
+
+
 def _workers() -> int:
     if os.environ.get("UNLEARN_BIB_JOBS"):
         return max(1, int(os.environ["UNLEARN_BIB_JOBS"]))
@@ -307,7 +338,7 @@ def _jobs(count: int) -> int:
     """How many processes a list of ``count`` entries is worth (1: stay in this one)."""
     import multiprocessing
 
-    if count < PARALLEL_MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+    if count < PARALLEL_MIN_ITEMS or _IN_WORKER or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return max(1, min(_workers(), count // (PARALLEL_MIN_ITEMS // 2)))
 
@@ -321,7 +352,7 @@ def _in_slices(work, bounds: list[tuple[int, int]]) -> list:
     """``work`` on each slice, the first here and the rest in forked workers; joined in order."""
     import multiprocessing
 
-    with multiprocessing.get_context("fork").Pool(len(bounds) - 1) as pool:
+    with multiprocessing.get_context("fork").Pool(len(bounds) - 1, initializer=_mark_worker) as pool:
         pending = pool.map_async(work, bounds[1:])
         first = work(bounds[0])
         rest = pending.get()

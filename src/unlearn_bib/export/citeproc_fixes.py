@@ -276,34 +276,33 @@ class Name(model.Name):
 class Sort(model.Sort):
     def sort(self, items, context):
         """Fix (cause 5): Unicode-aware comparison (Đặng with D, Żak with Z), numbers as numbers."""
-        keys = []
-        descending = []
-        for key in self.findall("cs:key", self.nsmap):
-            descending.append(key.get("sort", "ascending").lower() == "descending")
-            keys.append(key.sort_keys(items, context))
+        from unlearn_bib.export.citeproc_engine import map_slices
 
-        # Each value's number and collation key are worked out once, not at every comparison
-        # (a 10,000-entry APA list makes 240,000 comparisons).
-        numbers = [[_as_int(value) for value in values] for values in keys]
-        collated: list[dict] = [{} for _ in keys]
+        elements = self.findall("cs:key", self.nsmap)
+        if not elements:
+            return list(items)
+        descending = [key.get("sort", "ascending").lower() == "descending" for key in elements]
 
-        def collate(column: int, index: int):
-            found = collated[column].get(index)
-            if found is None:
-                found = collated[column][index] = collation_key(keys[column][index])
-            return found
+        def sortable(chunk):
+            # Per entry and key: None (empty) or (its number or None, its collation key),
+            # worked out once here rather than at each of the n log n comparisons.
+            columns = [key.sort_keys(chunk, context) for key in elements]
+            return [tuple(None if value is None else (_as_int(value), collation_key(value))
+                          for value in (column[index] for column in columns))
+                    for index in range(len(chunk))]
+
+        rows = map_slices(sortable, items)
 
         def compare(i, j):
-            for column, desc in enumerate(descending):
-                left, right = keys[column][i], keys[column][j]
+            for left, right, desc in zip(rows[i], rows[j], descending):
                 if left is None or right is None:
                     result = (left is None) - (right is None)  # empty keys last, either direction
                     if result:
                         return result
                     continue
-                a, b = numbers[column][i], numbers[column][j]
+                a, b = left[0], right[0]
                 if a is None or b is None:  # unless both are numbers, compare as text
-                    a, b = collate(column, i), collate(column, j)
+                    a, b = left[1], right[1]
                 result = (a > b) - (a < b)
                 if result:
                     return -result if desc else result
@@ -382,15 +381,25 @@ def assign_year_suffixes(style, bibliography) -> None:
     rule = citation.get("givenname-disambiguation-rule", "by-cite")
     et_al_min = int(citation.get("et-al-min", style.root.get("et-al-min", "0")) or 0)
     use_first = int(citation.get("et-al-use-first", style.root.get("et-al-use-first", "1")) or 1)
+    def cite_texts(chunk):
+        texts = []
+        for item in chunk:
+            cite = Citation([CitationItem(item.key)])
+            cite.bibliography = bibliography
+            try:
+                text = str(bibliography.cite(cite, lambda _: None))
+            except Exception:  # noqa: BLE001 - a cite citeproc-py cannot render cannot be ambiguous
+                texts.append(None)
+                continue
+            texts.append("".join(c for c in text if c not in ZERO_WIDTH))
+        return texts
+
+    from unlearn_bib.export.citeproc_engine import map_slices
+
     groups: dict[tuple, list] = {}
-    for item in bibliography.items:
-        cite = Citation([CitationItem(item.key)])
-        cite.bibliography = bibliography
-        try:
-            text = str(bibliography.cite(cite, lambda _: None))
-        except Exception:  # noqa: BLE001 - a cite citeproc-py cannot render cannot be ambiguous
+    for item, text in zip(bibliography.items, map_slices(cite_texts, bibliography.items)):
+        if text is None:
             continue
-        text = "".join(c for c in text if c not in ZERO_WIDTH)
         reference = item.reference
         names = [tuple(str(p or "") for p in n.parts()) for n in reference.get("author", []) or []]
         shown = names if not (et_al_min and len(names) >= et_al_min) else names[:use_first]
