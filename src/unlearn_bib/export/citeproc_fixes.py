@@ -279,7 +279,7 @@ class Sort(model.Sort):
         from unlearn_bib.export.citeproc_engine import map_slices
 
         elements = self.findall("cs:key", self.nsmap)
-        if not elements:
+        if not elements or len(items) < 2:  # e.g. the one cite of a citation: nothing to order
             return list(items)
         descending = [key.get("sort", "ascending").lower() == "descending" for key in elements]
 
