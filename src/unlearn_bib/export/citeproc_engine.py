@@ -165,13 +165,14 @@ def load_locale(language: str, memo: bool = True):
 # --- rendering ------------------------------------------------------------------------------
 
 @lru_cache(maxsize=1)
-def _item_class():
+def item_class():
     """citeproc-py's CitationItem with ``reference`` and ``number`` fixed once known.
 
     citeproc-py recomputes both on every access: the reference through a chain of three
     look-ups, the number by searching the list of keys, which makes a numeric list
     quadratic in its length. Values are stored outside the item's mapping (a CitationItem
-    is a dict of its CSL fields), and only after the list is sorted, when they cannot change.
+    is a dict of its CSL fields): the reference once the item is registered, the number
+    once the list is sorted, when neither can change.
     """
     from citeproc import CitationItem
 
@@ -186,9 +187,11 @@ def _item_class():
             cached = self.__dict__.get("_number")
             return cached if cached is not None else super().number
 
-        def freeze(self, number: int) -> None:
+        def freeze(self, number: int | None = None) -> None:
+            """Pin the reference (once registered) and the number (once sorted)."""
             self.__dict__["_reference"] = self.bibliography.source[self.key]
-            self.__dict__["_number"] = number
+            if number is not None:
+                self.__dict__["_number"] = number
 
     return Item
 
@@ -250,7 +253,7 @@ def render_bibliography(style, items: list[dict], formatter=NeutralFormatter, fi
     from citeproc import Citation
     from citeproc.frontend import CitationStylesBibliography
 
-    CitationItem = _item_class()
+    CitationItem = item_class()
     from citeproc.source.json import CiteProcJSON
 
     # citeproc-py lower-cases ids, so "Smith2020" and "smith2020" would collide: it gets
@@ -266,6 +269,7 @@ def render_bibliography(style, items: list[dict], formatter=NeutralFormatter, fi
         for item in numbered:
             citation = Citation([CitationItem(item["id"])])
             citation.bibliography = bibliography
+            citation.cites[0].freeze()
             bibliography.items.append(citation.cites[0])
         bibliography.keys = [cite.key for cite in bibliography.items]
         bibliography.sort()

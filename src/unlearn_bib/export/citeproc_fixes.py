@@ -326,34 +326,55 @@ def _as_int(value):
 
 # --- conditions ------------------------------------------------------------------------------------
 
-class DisambiguateConditionMixin:
+class ConditionMixin:
+    """cs:if and cs:else-if, evaluated from a plan worked out once per element.
+
+    citeproc-py re-reads up to seven attributes and re-splits the variable list at every
+    test; a style like APA runs about a hundred tests per entry.
+    """
+
+    _TESTS = (("type", "_type"), ("variable", "_variable"), ("is-numeric", "_is_numeric"),
+              ("is-uncertain-date", "_is_uncertain_date"), ("locator", "_locator"))
+
+    def _plan(self):
+        plan = self.__dict__.get("_condition_plan")
+        if plan is None:
+            attrib = self.attrib
+            tests = tuple(getattr(self, method) for attribute, method in self._TESTS if attribute in attrib)
+            plan = self.__dict__["_condition_plan"] = (
+                tests, "position" in attrib, self.get("match"), "disambiguate" in attrib)
+        return plan
+
     def render(self, item, context=None, delimiter="", **kwargs):
         """Fix: citeproc-py ignores ``disambiguate="true"``, so the branch always renders.
 
         The condition holds only for a cite that no other method could disambiguate; we
         disambiguate by year-suffix alone and never in the bibliography, so it is false.
         """
-        if "disambiguate" not in self.attrib:
-            return super().render(item, context=context, delimiter=delimiter, **kwargs)
-        results = [False]
-        for attribute, test in (("type", self._type), ("variable", self._variable), ("is-numeric", self._is_numeric),
-                                ("is-uncertain-date", self._is_uncertain_date), ("locator", self._locator)):
-            if attribute in self.attrib:
-                results += test(item)
-        if "position" in self.attrib:
+        tests, position, match, disambiguate = self._plan()
+        results = [False] if disambiguate else []
+        for test in tests:
+            results += test(item)
+        if position:
             results += self._position(item, context)
-        match = self.get("match")
         holds = any(results) if match == "any" else (not any(results)) if match == "none" else all(results)
         if not holds:
             raise model.ConditionFailed
         return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
 
+    def _variable(self, item):
+        names = self.__dict__.get("_variables")
+        if names is None:
+            names = self.__dict__["_variables"] = tuple(v.replace("-", "_") for v in self.get("variable").split())
+        reference = item.reference
+        return [("locator" in item) if name == "locator" else (name in reference) for name in names]
 
-class If(DisambiguateConditionMixin, model.If):
+
+class If(ConditionMixin, model.If):
     pass
 
 
-class Else_If(DisambiguateConditionMixin, model.Else_If):
+class Else_If(ConditionMixin, model.Else_If):
     pass
 
 
@@ -371,8 +392,11 @@ def assign_year_suffixes(style, bibliography) -> None:
     Cites count as alike when their rendered text is equal and, where the style may add
     names or given names to tell them apart, when those names are equal too.
     """
-    from citeproc import Citation, CitationItem
+    from citeproc import Citation
 
+    from unlearn_bib.export.citeproc_engine import item_class
+
+    CitationItem = item_class()
     citation = style.root.citation
     if citation is None or citation.get("disambiguate-add-year-suffix", "false") != "true":
         return
@@ -386,6 +410,7 @@ def assign_year_suffixes(style, bibliography) -> None:
         for item in chunk:
             cite = Citation([CitationItem(item.key)])
             cite.bibliography = bibliography
+            cite.cites[0].freeze()
             try:
                 text = str(bibliography.cite(cite, lambda _: None))
             except Exception:  # noqa: BLE001 - a cite citeproc-py cannot render cannot be ambiguous
