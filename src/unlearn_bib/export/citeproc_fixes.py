@@ -166,17 +166,28 @@ class Text(CaseMixin, PageRangeMixin, model.Text):
         return text
 
     def process(self, item, context=None, sort_options=None, **kwargs):
-        """Fix (cause 5): a macro called from a sort key keeps the sort options (name order)."""
-        if "macro" in self.attrib and sort_options is not None:
-            if context is None:
-                context = self
-            try:
-                language = item.reference.language[:2]
-            except VariableError:
-                language = self.get_root().get("default-locale", "en")[:2]
-            text = self.get_macro(self.get("macro")).render(item, context, sort_options)
-            return text, language
-        return super().process(item, context=context, **kwargs)
+        """Fix (cause 5): a macro called from a sort key keeps the sort options (name order).
+
+        Also reads the entry's language without an exception per call (citeproc-py raises
+        and catches two for every cs:text of an entry that has no language).
+        """
+        if context is None:
+            context = self
+        language = item.reference.get("language")
+        language = language[:2] if language is not None else self.get_root().get("default-locale", "en")[:2]
+        attrib = self.attrib
+        if "variable" in attrib:
+            text = self._variable(item, context)
+        elif "macro" in attrib:
+            macro = self.get_macro(self.get("macro"))
+            text = macro.render(item, context) if sort_options is None else macro.render(item, context, sort_options)
+        elif "term" in attrib:
+            text = self._term(item)
+        elif "value" in attrib:
+            text = String(self.preformat(self.get("value")))
+        else:  # citeproc-py's own failure for a cs:text with nothing to print
+            return super().process(item, context=context, **kwargs)
+        return text, language
 
 
 class Number(CaseMixin, PageRangeMixin, model.Number):
