@@ -51,3 +51,19 @@ def test_parallel_sort_keys_and_year_suffixes_equal_serial(monkeypatch, style):
     assert parallel == serial
     if style == "apa":  # the fixtures do need year suffixes
         assert any(re.search(r"\(\d{4}a\)", text) for _, text in serial)
+
+
+def test_rendering_thaws_only_what_it_froze():
+    """render_list freezes the heap while it works; a freeze its caller made stays."""
+    import gc
+
+    catalog = load_catalog()
+    citations.render(catalog, "ieee", "text")
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        citations.render(catalog, "ieee", "text")
+        assert gc.get_freeze_count() >= frozen > 0
+    finally:
+        gc.unfreeze()

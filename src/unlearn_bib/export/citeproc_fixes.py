@@ -340,8 +340,8 @@ def _as_int(value):
 class ConditionMixin:
     """cs:if and cs:else-if, evaluated from a plan worked out once per element.
 
-    citeproc-py re-reads up to seven attributes and re-splits the variable list at every
-    test; a style like APA runs about a hundred tests per entry.
+    citeproc-py re-reads up to seven attributes and re-splits the type and variable lists at
+    every test; a style like APA runs about a hundred tests per entry.
     """
 
     _TESTS = (("type", "_type"), ("variable", "_variable"), ("is-numeric", "_is_numeric"),
@@ -372,6 +372,13 @@ class ConditionMixin:
         if not holds:
             raise model.ConditionFailed
         return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+    def _type(self, item):
+        types = self.__dict__.get("_types")
+        if types is None:
+            types = self.__dict__["_types"] = tuple(name.lower() for name in self.get("type").split())
+        kind = item.reference.type
+        return [name == kind for name in types]
 
     def _variable(self, item):
         names = self.__dict__.get("_variables")
@@ -421,7 +428,7 @@ def assign_year_suffixes(style, bibliography) -> None:
         for item in chunk:
             cite = Citation([CitationItem(item.key)])
             cite.bibliography = bibliography
-            cite.cites[0].freeze()
+            cite.cites[0].pin()
             try:
                 text = str(bibliography.cite(cite, lambda _: None))
             except Exception:  # noqa: BLE001 - a cite citeproc-py cannot render cannot be ambiguous

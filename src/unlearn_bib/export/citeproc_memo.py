@@ -3,8 +3,8 @@
 Once a style is loaded (``citeproc_engine.load_style``), its element tree and its locales
 do not change, so look-ups that depend only on the tree can be remembered: a macro by
 name, a locale term, date format or option, a name or layout option, an ancestor XPath
-query, an element's children, its cs:if types, its formatting and whether it has affixes or
-calls a variable. Only elements, options and the formatter's wrapping functions (checked
+query, an element's children, its formatting and whether it has affixes or calls a
+variable. Only elements, options and the formatter's wrapping functions (checked
 against the formatter in use) are cached, never rendered text. Caches hang off the style's
 root element (or the element itself) and die with the style. The tests render every style
 with and without this mixin and compare the bytes.
@@ -110,14 +110,6 @@ class MemoMixin:
 
     def getchildren(self):
         return list(self.iterchildren())
-
-    def _type(self, item):
-        # cs:if type="..." is split and lower-cased for every entry by citeproc-py.
-        types = self.__dict__.get("_types")
-        if types is None:
-            types = self.__dict__["_types"] = tuple(name.lower() for name in self.get("type").split())
-        kind = item.reference.type
-        return [name == kind for name in types]
 
     def get_option(self, name, *args, **kwargs):
         # A name option is looked up ~17 times per entry, each time failing to index
