@@ -44,6 +44,9 @@ class _Checker:
     def __init__(self, path: str):
         self.path = path
         self.problems: list[Problem] = []
+        # One Person object per distinct name: authors recur across papers, and a shared
+        # object is stored (and cached, and pickled) once.
+        self.people: dict[tuple, Person] = {}
 
     def add(self, line: int | None, message: str, hint: str | None = None) -> None:
         self.problems.append(Problem(message, Location(self.path, line), hint))
@@ -66,8 +69,12 @@ def _sections(data, check: _Checker) -> tuple[Section, ...]:
 def _person(raw, line: int, check: _Checker) -> Person | None:
     if isinstance(raw, dict) and raw.keys() <= PERSON_FIELDS and ("family" in raw or "literal" in raw):
         values = {name: value.strip() for name, value in raw.items() if isinstance(value, str)}
-        if len(values) == len(raw) and all(values.values()):
-            return Person(**values)  # the common case: nothing to report
+        if len(values) == len(raw) and all(values.values()):  # the common case: nothing to report
+            key = tuple(sorted(values.items()))
+            person = check.people.get(key)
+            if person is None:
+                person = check.people[key] = Person(**values)
+            return person
     if isinstance(raw, str):
         check.add(line, f"author {raw!r} must be a mapping with 'family' and 'given' (or 'literal')")
         return None
