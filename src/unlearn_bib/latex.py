@@ -198,6 +198,9 @@ def protect_title(title: str, *, ascii_only: bool = True) -> str:
             out.append(_protect_word(parts[index + 1], ascii_only))
         out.append(encode(parts[-1], ascii_only=ascii_only))
 
+    if "{" not in title and "}" not in title:  # most titles: no explicit groups to walk
+        flush_plain(title)
+        return "".join(out)
     for ch in title:
         if ch == "{":
             if depth == 0:
