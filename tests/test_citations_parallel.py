@@ -67,3 +67,21 @@ def test_rendering_thaws_only_what_it_froze():
         assert gc.get_freeze_count() >= frozen > 0
     finally:
         gc.unfreeze()
+
+
+def test_without_worker_processes_the_slices_run_here(monkeypatch):
+    """A sandbox that cannot start a process pool still gets the list, identical."""
+    import multiprocessing
+
+    catalog = load_catalog()
+    monkeypatch.setenv("UNLEARN_BIB_JOBS", "1")
+    serial = citations.render(catalog, "apa", "text")
+
+    class NoPool:
+        def Pool(self, *args, **kwargs):
+            raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method: NoPool())
+    monkeypatch.setattr(citeproc_engine, "PARALLEL_MIN_ITEMS", 10)
+    monkeypatch.setenv("UNLEARN_BIB_JOBS", "3")
+    assert citations.render(catalog, "apa", "text") == serial

@@ -357,10 +357,18 @@ def _slices(count: int, jobs: int) -> list[tuple[int, int]]:
 
 
 def _in_slices(work, bounds: list[tuple[int, int]]) -> list:
-    """``work`` on each slice, the first here and the rest in forked workers; joined in order."""
+    """``work`` on each slice, the first here and the rest in forked workers; joined in order.
+
+    Where no worker can be started (no /dev/shm for the pool's semaphores, a process limit),
+    the slices run here, one after the other: slower, same output.
+    """
     import multiprocessing
 
-    with multiprocessing.get_context("fork").Pool(len(bounds) - 1, initializer=_mark_worker) as pool:
+    try:
+        pool = multiprocessing.get_context("fork").Pool(len(bounds) - 1, initializer=_mark_worker)
+    except OSError:
+        return [entry for part in bounds for entry in work(part)]
+    with pool:
         pending = pool.map_async(work, bounds[1:])
         first = work(bounds[0])
         rest = pending.get()
