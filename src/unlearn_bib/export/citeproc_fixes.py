@@ -412,9 +412,8 @@ def assign_year_suffixes(style, bibliography) -> None:
     """
     from citeproc import Citation
 
-    from unlearn_bib.export.citeproc_engine import item_class
+    from unlearn_bib.export.citeproc_engine import item_class, map_slices
 
-    CitationItem = item_class()
     citation = style.root.citation
     if citation is None or citation.get("disambiguate-add-year-suffix", "false") != "true":
         return
@@ -423,10 +422,11 @@ def assign_year_suffixes(style, bibliography) -> None:
     rule = citation.get("givenname-disambiguation-rule", "by-cite")
     et_al_min = int(citation.get("et-al-min", style.root.get("et-al-min", "0")) or 0)
     use_first = int(citation.get("et-al-use-first", style.root.get("et-al-use-first", "1")) or 1)
-    def cite_texts(chunk):
+
+    def cite_texts(chunk):  # the first cite of each entry, as text (in forked slices when long)
         texts = []
         for item in chunk:
-            cite = Citation([CitationItem(item.key)])
+            cite = Citation([item_class()(item.key)])
             cite.bibliography = bibliography
             cite.cites[0].pin()
             try:
@@ -436,8 +436,6 @@ def assign_year_suffixes(style, bibliography) -> None:
                 continue
             texts.append("".join(c for c in text if c not in ZERO_WIDTH))
         return texts
-
-    from unlearn_bib.export.citeproc_engine import map_slices
 
     groups: dict[tuple, list] = {}
     for item, text in zip(bibliography.items, map_slices(cite_texts, bibliography.items)):
