@@ -85,3 +85,12 @@ def test_without_worker_processes_the_slices_run_here(monkeypatch):
     monkeypatch.setattr(citeproc_engine, "PARALLEL_MIN_ITEMS", 10)
     monkeypatch.setenv("UNLEARN_BIB_JOBS", "3")
     assert citations.render(catalog, "apa", "text") == serial
+
+
+def test_a_malformed_jobs_setting_is_named_not_blamed_on_the_style(run, monkeypatch):
+    monkeypatch.setenv("UNLEARN_BIB_JOBS", "auto")
+    monkeypatch.setattr(citeproc_engine, "PARALLEL_MIN_ITEMS", 10)
+    result = run("export", "--format", "text", "--style", "ieee")
+    assert result.exit_code == 1
+    assert "UNLEARN_BIB_JOBS='auto': expected a whole number" in result.stderr
+    assert "citeproc-py" not in result.stderr and "Traceback" not in result.stderr

@@ -334,8 +334,11 @@ def _mark_worker() -> None:
 
 
 def _workers() -> int:
-    if os.environ.get("UNLEARN_BIB_JOBS"):
-        return max(1, int(os.environ["UNLEARN_BIB_JOBS"]))
+    setting = os.environ.get("UNLEARN_BIB_JOBS", "").strip()
+    if setting:
+        if not setting.isdigit():
+            raise UnlearnBibError(f"UNLEARN_BIB_JOBS={setting!r}: expected a whole number of processes (1: no workers)")
+        return max(1, int(setting))
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
