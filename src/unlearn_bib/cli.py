@@ -60,11 +60,11 @@ def _selection(sections, keys, year, since, venue):
 
 
 def load(papers, *, strict=True):
-    """Load the catalog, or a user's .bib / CSL-JSON file, into a Catalog."""
-    if papers and papers.lower().endswith((".bib", ".json")):
-        from unlearn_bib.sources import load_foreign
+    """Load the catalog (a Catalog), or a user's .bib / CSL-JSON file (CSLItems, see sources.py)."""
+    from unlearn_bib.sources import is_foreign, load_items
 
-        return load_foreign(papers)
+    if is_foreign(papers):
+        return load_items(papers)
     from unlearn_bib.catalog import load_catalog
 
     catalog = load_catalog(papers, strict=strict)
@@ -124,6 +124,9 @@ def export(fmt, style, arxiv_style, output, check_file, sections, keys, year, si
       unlearn-bib export --papers my.bib --format text --style ieee
       unlearn-bib export --format tables --check README.md
     """
+    if is_foreign(papers):
+        emit(_export_items(papers, fmt, style, check_file, sections, keys, year, since, venue), output)
+        return
     catalog = _selection(sections, keys, year, since, venue).apply(load(papers))
     if check_file:
         if fmt != "tables" or output:
@@ -131,6 +134,36 @@ def export(fmt, style, arxiv_style, output, check_file, sections, keys, year, si
         _check_tables(catalog, check_file)
         return
     emit(render(catalog, fmt, style=style, arxiv_style=arxiv_style), output)
+
+
+def is_foreign(papers) -> bool:
+    from unlearn_bib.sources import is_foreign as foreign
+
+    return foreign(papers)
+
+
+def _foreign_items(papers, keys=(), year=None, since=None, sections=(), venue=""):
+    """A user's .bib / CSL-JSON file as CSL items, filtered by --key/--year/--since."""
+    if sections or venue:
+        raise click.UsageError("--section and --venue select from a catalog; a .bib or CSL-JSON file has neither")
+    if year is not None and since is not None:
+        raise click.UsageError("--year and --since cannot be combined")
+    return load(papers).pick(tuple(keys), year, since)
+
+
+def _export_items(papers, fmt, style, check_file, sections, keys, year, since, venue) -> str:
+    """`export --papers FILE.bib|FILE.json`: formatted citations or CSL-JSON, straight from CSL items."""
+    if fmt not in CITATION_FORMATS + ("csljson",) or check_file:
+        raise click.UsageError(f"--papers {papers}: a .bib or CSL-JSON file exports as text, markdown, html or "
+                               "csljson (bibtex, biblatex and tables need a catalog)")
+    items = _foreign_items(papers, keys, year, since, sections, venue)
+    if fmt == "csljson":
+        import json
+
+        return json.dumps(list(items.items), ensure_ascii=False, indent=2) + "\n"
+    from unlearn_bib.export import citations
+
+    return citations.serialise(citations.format_items(list(items.items), style), fmt)
 
 
 def _check_tables(catalog, path: str) -> None:
@@ -184,10 +217,29 @@ def list_(as_json, sections, keys, year, since, venue, papers):
       unlearn-bib list
       unlearn-bib list --section concept-restoration --json
     """
+    if is_foreign(papers):
+        _list_items(_foreign_items(papers, keys, year, since, sections, venue), as_json)
+        return
     from unlearn_bib.export.tables import venue_cell
 
     catalog = _selection(sections, keys, year, since, venue).apply(load(papers, strict=False))
     rows = [{"key": p.key, "year": p.year, "venue": venue_cell(p), "title": p.plain_title} for p in catalog]
+    if as_json:
+        import json
+
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    width = max((len(r["key"]) for r in rows), default=3)
+    vwidth = max((len(r["venue"]) for r in rows), default=5)
+    for r in rows:
+        click.echo(f"{r['key']:<{width}}  {r['year']}  {r['venue']:<{vwidth}}  {r['title']}")
+
+
+def _list_items(items, as_json: bool) -> None:
+    from unlearn_bib.cslitems import issued_year
+
+    rows = [{"key": i["id"], "year": issued_year(i) or 0, "venue": i.get("container-title") or i.get("publisher") or "",
+             "title": i.get("title", "")} for i in items.items]
     if as_json:
         import json
 
@@ -294,6 +346,10 @@ def cite(keys, style, fmt, output, papers):
     """
     from unlearn_bib.export import citations
 
+    if is_foreign(papers):
+        chosen = _foreign_items(papers, keys)
+        emit(citations.serialise(citations.format_items(list(chosen.items), style), fmt), output)
+        return
     emit(citations.cite(load(papers), tuple(keys), style, fmt), output)
 
 

@@ -1,0 +1,468 @@
+"""Read a .bib file into CSL items the way pandoc's BibTeX reader does (and Zotero's Better BibTeX).
+
+Every standard BibTeX and BibLaTeX entry type and field is mapped (tables below); ``@string``
+macros, month macros and ``#`` are resolved; LaTeX is decoded (pylatexenc, which bibtexparser
+already needs); names are split by bibtexparser's BibTeX splitter, ``von`` becoming the
+dropping particle as pandoc has it; ``{braced}`` title words become CSL ``nocase`` spans.
+Titles keep the case they are written in (pandoc alone lower-cases English titles).
+Where the mapping differs from pandoc's, the comment says why.
+"""
+from __future__ import annotations
+
+import re
+
+from unlearn_bib.cslitems import CSLItems, collect, date_from_text, split_particle
+from unlearn_bib.errors import Location, Problem, UnlearnBibError
+
+# BibTeX/BibLaTeX entry type -> CSL type (pandoc's table; @conference and @misc: see below).
+TYPES = {
+    "article": "article-journal", "periodical": "periodical", "suppperiodical": "article-journal",
+    "book": "book", "mvbook": "book", "collection": "book", "mvcollection": "book", "proceedings": "book",
+    "mvproceedings": "book", "reference": "book", "mvreference": "book", "manual": "book",
+    "booklet": "pamphlet",
+    "inbook": "chapter", "incollection": "chapter", "bookinbook": "chapter", "suppbook": "chapter",
+    "suppcollection": "chapter",
+    "inproceedings": "paper-conference", "conference": "paper-conference",  # pandoc leaves @conference untyped
+    "inreference": "entry-encyclopedia",
+    "online": "webpage", "electronic": "webpage", "www": "webpage",
+    "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis",
+    "techreport": "report", "report": "report",
+    "software": "software", "dataset": "dataset", "patent": "patent", "standard": "standard",
+    "unpublished": "manuscript", "letter": "personal_communication",
+    "movie": "motion_picture", "video": "motion_picture", "audio": "song", "music": "song",
+    "artwork": "graphic", "image": "graphic", "legislation": "legislation", "jurisdiction": "legal_case",
+    "review": "review", "misc": "document",  # pandoc: untyped; CSL 1.0.2 has "document" for it
+}
+# The `type` field of a thesis, report or patent -> CSL genre (pandoc's wording).
+GENRES = {
+    "phdthesis": "PhD thesis", "mathesis": "Master’s thesis", "mastersthesis": "Master’s thesis",
+    "candthesis": "Candidate thesis", "techreport": "technical report", "resreport": "research report",
+    "patent": "patent", "patentus": "U.S. patent", "patentde": "German patent", "patenteu": "European patent",
+    "patentfr": "French patent", "patentuk": "British patent", "patrequs": "U.S. patent request",
+}
+DEFAULT_GENRES = {"phdthesis": "PhD thesis", "mastersthesis": "Master’s thesis"}
+# babel/polyglossia language names -> BCP 47 (pandoc's table, the common part).
+LANGUAGES = {
+    "english": "en-US", "american": "en-US", "usenglish": "en-US", "british": "en-GB", "ukenglish": "en-GB",
+    "canadian": "en-CA", "australian": "en-AU", "newzealand": "en-NZ",
+    "german": "de-DE", "ngerman": "de-DE", "austrian": "de-AT", "naustrian": "de-AT", "swissgerman": "de-CH",
+    "nswissgerman": "de-CH", "french": "fr-FR", "francais": "fr-FR", "canadien": "fr-CA", "spanish": "es-ES",
+    "italian": "it-IT", "dutch": "nl-NL", "portuguese": "pt-PT", "portuges": "pt-PT", "brazil": "pt-BR",
+    "brazilian": "pt-BR", "russian": "ru-RU", "ukrainian": "uk-UA", "polish": "pl-PL", "czech": "cs-CZ",
+    "slovak": "sk-SK", "slovene": "sl-SL", "croatian": "hr-HR", "serbian": "sr-RS", "bulgarian": "bg-BG",
+    "romanian": "ro-RO", "hungarian": "hu-HU", "magyar": "hu-HU", "greek": "el-GR", "turkish": "tr-TR",
+    "swedish": "sv-SE", "norsk": "nb-NO", "norwegian": "nb-NO", "nynorsk": "nn-NO", "danish": "da-DK",
+    "finnish": "fi-FI", "icelandic": "is-IS", "estonian": "et-EE", "latvian": "lv-LV", "lithuanian": "lt-LT",
+    "catalan": "ca-AD", "basque": "eu", "galician": "gl-ES", "latin": "la", "hebrew": "he-IL", "arabic": "ar",
+    "farsi": "fa-IR", "persian": "fa-IR", "japanese": "ja-JP", "chinese": "zh-CN", "korean": "ko-KR",
+    "vietnamese": "vi-VN", "thai": "th-TH", "indonesian": "id-ID", "afrikaans": "af-ZA", "welsh": "cy-GB",
+    "irish": "ga-IE", "mongolian": "mn-MN",
+}
+MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+# Fields copied as they are (after LaTeX decoding): BibTeX name -> CSL variable.
+PLAIN = {
+    "edition": "edition", "volume": "volume", "volumes": "number-of-volumes", "pagetotal": "number-of-pages",
+    "chapter": "chapter-number", "isbn": "ISBN", "issn": "ISSN", "note": "note", "version": "version",
+    "pmid": "PMID", "pmcid": "PMCID", "venue": "event-place", "abstract": None, "keywords": None,
+}
+TITLES = ("title", "subtitle", "titleaddon", "shorttitle", "booktitle", "booksubtitle", "maintitle",
+          "journal", "journaltitle", "journalsubtitle", "shortjournal", "series", "eventtitle")
+DATES = ("date", "year", "day", "urldate", "eventdate", "origdate")
+NAMES = {"author": "author", "editor": "editor", "translator": "translator", "bookauthor": "container-author"}
+
+
+def read_bibtex(text: str, path: str) -> CSLItems:
+    """A .bib file -> CSLItems in file order, or one UnlearnBibError with every FILE:LINE problem."""
+    library = _parse(text)
+    problems: list[Problem] = []
+    for block in library.failed_blocks:
+        problems.append(_failure(block, path))
+    macros = dict(MONTH_MACROS)
+    for string in library.strings:
+        macros[string.key.lower()] = resolve(str(string.value), macros)
+    pairs = []
+    for entry in library.entries:
+        line = (entry.start_line or 0) + 1
+        try:
+            pairs.append((line, entry_item(entry, macros)))
+        except _EntryProblem as exc:
+            problems.append(Problem(f"entry {entry.key!r}: {exc}", Location(path, line)))
+    if not pairs and not problems:
+        problems.append(Problem("no BibTeX entries found", Location(path, None)))
+    if problems:
+        raise UnlearnBibError(*problems)
+    return collect(pairs, path)
+
+
+def _parse(text: str):
+    """bibtexparser's parse, raw values (we resolve them), its log lines kept off stderr."""
+    import logging
+
+    import bibtexparser
+
+    before = logging.root.manager.disable
+    logging.disable(logging.CRITICAL)  # it logs what read_bibtex reports as located errors
+    try:
+        return bibtexparser.parse_string(text, parse_stack=[])
+    finally:
+        logging.disable(before)
+
+
+def _failure(block, path: str) -> Problem:
+    from bibtexparser import model
+
+    where = Location(path, (block.start_line or 0) + 1)
+    if isinstance(block, model.DuplicateBlockKeyBlock):
+        first = (block.previous_block.start_line or 0) + 1
+        return Problem(f"duplicate key {block.key!r} (first on line {first})", where)
+    if isinstance(block, model.DuplicateFieldKeyBlock):
+        return Problem(f"duplicate field {', '.join(sorted(block.duplicate_keys))} in this entry", where)
+    reason = getattr(block.error, "abort_reason", "") or str(block.error) or type(block.error).__name__
+    return Problem(f"cannot parse this entry: {' '.join(reason.split())}", where)
+
+
+class _EntryProblem(ValueError):
+    """What is wrong with one entry (located by read_bibtex)."""
+
+
+# --- values: macros, #, braces --------------------------------------------------------------------
+
+MONTH_MACROS = {m: m for m in MONTHS}
+_TOKEN = re.compile(r'\s*(?:(\{)|(")|(\d+)|([^\s#{}",=]+))\s*')
+
+
+def resolve(raw: str, macros: dict[str, str]) -> str:
+    """A raw field value (``{...}``, ``"..."``, a number, a macro, joined by ``#``) -> its text, braces inside kept."""
+    out: list[str] = []
+    index = 0
+    while index < len(raw):
+        match = _TOKEN.match(raw, index)
+        if not match or match.end() == index:
+            return raw.strip()  # not a value expression: the text as it is
+        if match.group(1) or match.group(2):
+            end = _closing(raw, match.start(1) if match.group(1) else match.start(2))
+            if end < 0:
+                return raw.strip()
+            start = match.start(1) if match.group(1) else match.start(2)
+            out.append(raw[start + 1:end])
+            index = end + 1
+        else:
+            word = match.group(3) or match.group(4)
+            out.append(word if match.group(3) else macros.get(word.lower(), word))
+            index = match.end()
+        rest = re.compile(r"\s*#\s*").match(raw, index)
+        if rest:
+            index = rest.end()
+        elif raw[index:].strip():
+            return raw.strip()
+        else:
+            break
+    return "".join(out)
+
+
+def _closing(text: str, start: int) -> int:
+    """Index closing the ``{`` or ``"`` at ``start`` (braces nest; quotes end at an unbraced quote)."""
+    depth = 0
+    quote = text[start] == '"'
+    index = start + 1 if quote else start
+    while index < len(text):
+        ch = text[index]
+        if ch == "\\":
+            index += 2
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0 and not quote:
+                return index
+            if depth < 0:
+                return -1
+        elif ch == '"' and quote and depth == 0:
+            return index
+        index += 1
+    return -1
+
+
+# --- LaTeX -> text ------------------------------------------------------------------------------
+
+_NEEDS_LATEX = re.compile(r"[\\$]")
+_SIMPLE = [("---", "—"), ("--", "–"), ("``", "“"), ("''", "”"), ("~", "\u00a0")]
+
+
+def latex_text(value: str) -> str:
+    """LaTeX -> Unicode text; braces dropped. Linear: plain text never reaches the LaTeX parser."""
+    return " ".join(_decode(value).split())
+
+
+def _decode(value: str) -> str:
+    """LaTeX -> text, white space at the edges kept (rich_title joins pieces)."""
+    if _NEEDS_LATEX.search(value):
+        return _pylatexenc(value)
+    for latex, plain in _SIMPLE:
+        if latex in value:
+            value = value.replace(latex, plain)
+    return value.replace("{", "").replace("}", "")
+
+
+_CONVERTER: list = []
+_URL_COMMAND = re.compile(r"\\url\{([^{}]*)\}")
+
+
+def _pylatexenc(value: str) -> str:
+    if not _CONVERTER:
+        from pylatexenc.latex2text import LatexNodes2Text
+
+        _CONVERTER.append(LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True))
+    value = _URL_COMMAND.sub(lambda m: m.group(1), value)
+    try:
+        return _CONVERTER[0].latex_to_text(value)
+    except (RecursionError, ValueError, IndexError):
+        return value.replace("\\", "").replace("{", "").replace("}", "")
+
+
+_COMMAND = re.compile(r"\\(?:[A-Za-z]+\s*|.?)", re.S)
+
+
+def _past_group(value: str, start: int) -> int:
+    """Index just after the brace group opened at ``start`` (or the end of the text)."""
+    depth = 0
+    index = start
+    while index < len(value):
+        ch = value[index]
+        if ch == "\\":
+            index += 2
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+        index += 1
+    return index
+
+
+def rich_title(value: str) -> str:
+    """A title: top-level ``{Words}`` become ``<span class="nocase">`` (their case is kept by
+    every style), ``{\\"O}``-style groups are just characters."""
+    out: list[str] = []
+    plain_start = index = depth = group_start = 0
+    while index < len(value):
+        ch = value[index]
+        if ch == "\\":
+            command = _COMMAND.match(value, index)
+            index = command.end()
+            if depth == 0 and value.startswith("{", index):  # an argument, not a protected group
+                index = _past_group(value, index)
+            continue
+        if ch == "{":
+            if depth == 0:
+                group_start = index
+            depth += 1
+        elif ch == "}" and depth:
+            depth -= 1
+            if depth == 0 and not value.startswith("{\\", group_start):
+                out.append(_decode(value[plain_start:group_start]))
+                inner = latex_text(value[group_start + 1:index])
+                out.append(f'<span class="nocase">{inner}</span>' if inner else "")
+                plain_start = index + 1
+        index += 1
+    out.append(_decode(value[plain_start:]))
+    return " ".join("".join(out).split())
+
+
+# --- names ----------------------------------------------------------------------------------------
+
+def names(value: str) -> list[dict]:
+    """BibTeX ``and``-separated names -> CSL names: von -> dropping-particle (pandoc), a braced
+    whole name -> literal, trailing lower-case given words -> dropping-particle."""
+    from bibtexparser.middlewares.names import (InvalidNameError, parse_single_name_into_parts,
+                                                 split_multiple_persons_names)
+
+    out = []
+    for name in split_multiple_persons_names(value):
+        name = name.strip()
+        if not name:
+            continue
+        if name.lower() == "others":
+            out.append({"literal": "others"})
+            continue
+        if name.startswith("{") and _closing(name, 0) == len(name) - 1:
+            out.append({"literal": latex_text(name[1:-1])})
+            continue
+        try:
+            parts = parse_single_name_into_parts(name, strict=False)
+        except InvalidNameError as exc:
+            raise _EntryProblem(f"cannot read the name {name!r}: {exc}") from None
+        join = lambda words: latex_text(" ".join(words))  # noqa: E731
+        family, given, von, suffix = join(parts.last), join(parts.first), join(parts.von), join(parts.jr)
+        if not family:
+            family, given = given, ""
+        person: dict = {"family": family}
+        if not von:
+            particle, rest = split_particle(family)
+            if particle:
+                person = {"family": rest, "non-dropping-particle": particle}
+        words = given.split()
+        trailing = []
+        while len(words) > 1 and words[-1][:1].islower():
+            trailing.insert(0, words.pop())
+        given = " ".join(words)
+        von = " ".join(filter(None, [" ".join(trailing), von]))
+        if given:
+            person["given"] = given
+        if von:
+            person["dropping-particle"] = von
+        if suffix:
+            person["suffix"] = suffix
+        out.append(person)
+    return out
+
+
+# --- dates ----------------------------------------------------------------------------------------
+
+def _month(text: str) -> int:
+    word = text.strip().lower().rstrip(".")
+    if word.isdigit():
+        return int(word) if 1 <= int(word) <= 12 else 0
+    return MONTHS.get(word[:3], 0) if len(word) >= 3 else 0
+
+
+def issued(fields: dict[str, str]) -> dict | None:
+    if fields.get("date"):
+        return date_from_text(fields["date"])
+    year = fields.get("year", "").strip()
+    if not year:
+        return None
+    if not re.fullmatch(r"-?\d{1,4}", year):
+        return date_from_text(year)
+    parts = [int(year)]
+    month = _month(fields.get("month", ""))
+    if month:
+        parts.append(month)
+        day = fields.get("day", "").strip()
+        if day.isdigit() and 1 <= int(day) <= 31:
+            parts.append(int(day))
+    return {"date-parts": [parts]}
+
+
+# --- one entry ------------------------------------------------------------------------------------
+
+def entry_item(entry, macros: dict[str, str]) -> dict:
+    """One bibtexparser entry -> a CSL-JSON item (not yet checked: cslitems.collect does that)."""
+    raw = {}
+    for field in entry.fields:
+        raw[field.key.lower()] = resolve(str(field.value), macros)
+    kind = entry.entry_type.lower()
+    text = {k: v for k, v in ((k, latex_text(v)) for k, v in raw.items() if k not in TITLES and k not in NAMES) if v}
+    title = {k: rich_title(v) for k, v in raw.items() if k in TITLES and v.strip()}
+    item: dict = {"id": entry.key, "type": TYPES.get(kind, "document")}
+    for field, variable in NAMES.items():
+        if raw.get(field, "").strip():
+            item[variable] = names(raw[field])
+    _titles(item, kind, title)
+    _publisher(item, kind, text)
+    _numbers(item, kind, raw, text)
+    for field, variable in PLAIN.items():
+        if variable and text.get(field):
+            item[variable] = text[field]
+    if text.get("pages"):
+        item["page"] = re.sub(r"\s*(?:--|[-–—])\s*", "-", text["pages"])
+    genre = text.get("type", "")
+    genre = GENRES.get(genre.lower().replace(" ", ""), genre) or DEFAULT_GENRES.get(kind, "")
+    if genre:
+        item["genre"] = genre
+    dates = {k: " ".join(raw[k].replace("{", "").replace("}", "").split()) for k in DATES if k in raw}
+    when = issued({**dates, "month": text.get("month", "")})
+    if when:
+        item["issued"] = when
+    for field, variable in (("urldate", "accessed"), ("eventdate", "event-date"), ("origdate", "original-date")):
+        if dates.get(field):
+            item[variable] = date_from_text(dates[field])
+    _links(item, text)
+    language = text.get("langid") or text.get("language") or ""
+    if language:
+        item["language"] = LANGUAGES.get(language.lower().replace(" ", ""), language)
+    return item
+
+
+def _titles(item: dict, kind: str, title: dict[str, str]) -> None:
+    def joined(main: str, sub: str) -> str:
+        return f"{title[main]}: {title[sub]}" if title.get(sub) and title.get(main) else title.get(main, "")
+
+    if title.get("title"):
+        item["title"] = joined("title", "subtitle")
+        if title.get("titleaddon"):
+            item["title"] += ". " + title["titleaddon"]
+    if title.get("shorttitle"):
+        item["title-short"] = title["shorttitle"]
+    journal = "journaltitle" if title.get("journaltitle") else "journal"
+    if title.get(journal):
+        item["container-title"] = joined(journal, "journalsubtitle")
+    if title.get("booktitle"):
+        book = joined("booktitle", "booksubtitle")
+        if title.get("maintitle") and item["type"] in ("chapter", "paper-conference", "entry-encyclopedia"):
+            item["container-title"], item["volume-title"] = title["maintitle"], book
+        else:
+            item["container-title"] = book
+    elif title.get("maintitle") and item["type"] == "book":
+        item["container-title"] = title["maintitle"]
+    if title.get("shortjournal"):
+        item["container-title-short"] = title["shortjournal"]
+    if title.get("series"):
+        item["collection-title"] = title["series"]
+    if title.get("eventtitle"):
+        item["event"] = title["eventtitle"]
+
+
+def _publisher(item: dict, kind: str, text: dict[str, str]) -> None:
+    """publisher, else institution/school, else organization; pandoc joins an organization
+    and a publisher with '; ' (the organization first)."""
+    names = [text.get("organization", ""), text.get("publisher", "")]
+    if kind in ("phdthesis", "mastersthesis", "thesis", "techreport", "report") or not any(names):
+        names = [text.get("institution", "") or text.get("school", "")] + names
+    publisher = "; ".join(n for n in names if n)
+    if not publisher and text.get("howpublished") and not _is_url(text["howpublished"]):
+        publisher = text["howpublished"]
+    if publisher:
+        item["publisher"] = publisher
+    place = text.get("location") or text.get("address")
+    if place:
+        item["publisher-place"] = re.sub(r"\s+and\s+", "; ", place)
+
+
+def _numbers(item: dict, kind: str, raw: dict[str, str], text: dict[str, str]) -> None:
+    number, issue = text.get("number", ""), text.get("issue", "")
+    if item["type"] in ("article-journal", "periodical", "article-magazine", "article-newspaper"):
+        value = ", ".join(v for v in (number, issue) if v)
+        if value:
+            item["issue"] = value
+    elif number and raw.get("series", "").strip() and item["type"] in ("book", "chapter", "paper-conference"):
+        item["collection-number"] = number
+    elif number:
+        item["number"] = number
+
+
+_URL = re.compile(r"^(?:\\url\{)?(https?://[^\s{}]+)\}?$")
+
+
+def _is_url(value: str) -> bool:
+    return bool(re.match(r"^(?:<)?https?://\S+$", value.strip()))
+
+
+def _links(item: dict, text: dict[str, str]) -> None:
+    url = text.get("url", "")
+    if not url and _is_url(text.get("howpublished", "")):
+        url = text["howpublished"].strip("<>")
+    eprint = text.get("eprint", "")
+    kind = (text.get("eprinttype") or text.get("archiveprefix") or "").lower()
+    if eprint and kind in ("arxiv", "") and re.fullmatch(r"(?:arXiv:)?[\w.\-/]+\d(?:v\d+)?", eprint):
+        if kind == "arxiv" or re.fullmatch(r"\d{4}\.\d{4,5}(?:v\d+)?", eprint):
+            url = url or f"https://arxiv.org/abs/{eprint.removeprefix('arXiv:')}"
+    elif eprint and kind == "pubmed":
+        item.setdefault("PMID", eprint)
+    if url:
+        item["URL"] = url
+    if text.get("doi"):
+        item["DOI"] = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", text["doi"], flags=re.I)
