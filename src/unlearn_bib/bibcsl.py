@@ -3,7 +3,7 @@
 Every standard BibTeX and BibLaTeX entry type and field is mapped (tables below); ``@string``
 macros, month macros and ``#`` are resolved; LaTeX is decoded (pylatexenc, which bibtexparser
 already needs); names are split by bibtexparser's BibTeX splitter, ``von`` becoming the
-dropping particle as pandoc has it; ``{braced}`` title words become CSL ``nocase`` spans.
+non-dropping particle as pandoc renders it; ``{braced}`` title words become CSL ``nocase`` spans.
 Titles keep the case they are written in (pandoc alone lower-cases English titles).
 Where the mapping differs from pandoc's, the comment says why.
 """
@@ -301,19 +301,18 @@ def names(value: str) -> list[dict]:
             family, given = given, ""
         person: dict = {"family": family}
         if not von:
-            particle, rest = split_particle(family)
-            if particle:
-                person = {"family": rest, "non-dropping-particle": particle}
+            von, person["family"] = split_particle(family)
+        if von:  # pandoc renders BibTeX's von as part of the family name ("van der Meer, L.")
+            person["non-dropping-particle"] = von
         words = given.split()
         trailing = []
         while len(words) > 1 and words[-1][:1].islower():
             trailing.insert(0, words.pop())
         given = " ".join(words)
-        von = " ".join(filter(None, [" ".join(trailing), von]))
         if given:
             person["given"] = given
-        if von:
-            person["dropping-particle"] = von
+        if trailing:  # "Villiers, Anne-Marie de": pandoc's dropping particle
+            person["dropping-particle"] = " ".join(trailing)
         if suffix:
             person["suffix"] = suffix
         out.append(person)

@@ -207,6 +207,17 @@ class Name_Part(CaseMixin, model.Name_Part):
 
 
 class Date(model.Date):
+    def render_single_date(self, date, show_parts=None, context=None):
+        """Fix: a localized date's parts are joined with the locale's delimiter (Vancouver's
+        ``2021 Mar``), unless the calling cs:date sets one; citeproc-py used the caller's (none)."""
+        parts = self.parts(date, show_parts, context) if context != self else self.parts(date, show_parts)
+        if not parts:
+            return None
+        joiner = self
+        if context is not None and context is not self and self.is_locale_date() and context.get("delimiter") is not None:
+            joiner = context
+        return joiner.join(parts)
+
     def process(self, item, variable=None, show_parts=None, context=None, **kwargs):
         """Implicit year-suffix (CSL 1.0.2): appended to the first rendered year of ``issued``
         when the style has no ``year-suffix`` variable of its own."""
@@ -357,6 +368,11 @@ class ConditionMixin:
         return plan
 
     def render(self, item, context=None, delimiter="", **kwargs):
+        if not self.holds(item, context):
+            raise model.ConditionFailed
+        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+    def holds(self, item, context=None) -> bool:
         """Fix: citeproc-py ignores ``disambiguate="true"``, so the branch always renders.
 
         The condition holds only for a cite that no other method could disambiguate; we
@@ -368,10 +384,7 @@ class ConditionMixin:
             results += test(item)
         if position:
             results += self._position(item, context)
-        holds = any(results) if match == "any" else (not any(results)) if match == "none" else all(results)
-        if not holds:
-            raise model.ConditionFailed
-        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+        return any(results) if match == "any" else (not any(results)) if match == "none" else all(results)
 
     def _type(self, item):
         types = self.__dict__.get("_types")
@@ -392,12 +405,53 @@ class If(ConditionMixin, model.If):
     pass
 
 
+class Group(model.Group):
+    """Fix: citeproc-py counts a cs:choose as calling (and rendering) a variable when ANY of
+    its branches calls one. CSL 1.0.2 counts the variables the group's rendering calls: those
+    of the branch taken. (APA's thesis ``(Publication)`` is a value in the branch taken, next
+    to an empty ``number``: the group is suppressed; IEEE's ``[Online]`` is a term in the
+    branch taken, beside a ``medium`` branch not taken: the group calls no variable and shows.)"""
+
+    def process(self, item, context=None, **kwargs):
+        output = []
+        called = rendered = False
+        delimiter = self.get("delimiter", "")
+        for child in self.iterchildren():
+            if isinstance(child, model.Choose):
+                branch = _taken_branch(child, item, context)
+                calls = branch is not None and branch.calls_variable()
+            else:
+                calls = child.calls_variable()
+            called = called or calls
+            try:
+                if isinstance(child, model.Choose):
+                    text = child.render(item, context=context, delimiter=delimiter, **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+                if text is not None:
+                    output.append(text)
+                    rendered = rendered or calls
+            except model.VariableError:
+                pass
+        if output and (not called or rendered):
+            return self.join(output)
+        raise model.VariableError
+
+
+def _taken_branch(choose, item, context):
+    """The cs:if / cs:else-if / cs:else of ``choose`` that renders for ``item`` (None: none)."""
+    for branch in choose.iterchildren():
+        if not isinstance(branch, ConditionMixin) or branch.holds(item, context):
+            return branch
+    return None
+
+
 class Else_If(ConditionMixin, model.Else_If):
     pass
 
 
 def element_classes() -> dict[str, type]:
-    classes = (Style, Layout, Text, Number, Label, Date_Part, Name_Part, Date, Names, Name, Sort, If, Else_If)
+    classes = (Style, Layout, Text, Number, Label, Date_Part, Name_Part, Date, Names, Name, Sort, If, Else_If, Group)
     return {cls.__name__.replace("_", "-").lower(): cls for cls in classes}
 
 
