@@ -186,7 +186,6 @@ def _closing(text: str, start: int) -> int:
 
 # --- LaTeX -> text ------------------------------------------------------------------------------
 
-_NEEDS_LATEX = re.compile(r"[\\$]")
 _SIMPLE = [("---", "—"), ("--", "–"), ("``", "“"), ("''", "”"), ("~", "\u00a0")]
 
 
@@ -195,10 +194,38 @@ def latex_text(value: str) -> str:
     return " ".join(_decode(value).split())
 
 
+_COMBINING = {"`": "\u0300", "'": "\u0301", "^": "\u0302", "~": "\u0303", '"': "\u0308", "=": "\u0304",
+              ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328",
+              "r": "\u030a", "d": "\u0323"}
+_LETTERS = {"o": "ø", "O": "Ø", "ss": "ß", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "l": "ł", "L": "Ł",
+            "aa": "å", "AA": "Å", "i": "ı", "j": "ȷ", "textendash": "–", "textemdash": "—", "ldots": "…",
+            "textquoteright": "’", "textquoteleft": "‘", "textquotedblleft": "“", "textquotedblright": "”"}
+_COMMON = re.compile(
+    r"\\(?:([`'^~\"=.])\s*|([uvHckrd])(?=[\s{]))\s*(?:\{\s*(\\[ij]|[A-Za-z])\s*\}|(\\[ij])(?![A-Za-z])|([A-Za-z]))"
+    r"|\\(" + "|".join(sorted(_LETTERS, key=len, reverse=True)) + r")(?![A-Za-z])(?:\s*\{\})?"
+    r"|\\([&%$#_{}])")
+
+
+def _common(match: re.Match) -> str:
+    """The LaTeX that .bib files are full of (accents, letters like \\o, escaped specials), fast."""
+    import unicodedata
+
+    if match.group(6):
+        return _LETTERS[match.group(6)]
+    if match.group(7):
+        return match.group(7)
+    letter = match.group(3) or match.group(4) or match.group(5)
+    letter = {"\\i": "i", "\\j": "j"}.get(letter, letter)
+    return unicodedata.normalize("NFC", letter + _COMBINING[match.group(1) or match.group(2)])
+
+
 def _decode(value: str) -> str:
     """LaTeX -> text, white space at the edges kept (rich_title joins pieces)."""
-    if _NEEDS_LATEX.search(value):
-        return _pylatexenc(value)
+    if "\\" in value:
+        fast = _COMMON.sub(_common, value)
+        if "\\" in fast:  # other commands: the LaTeX parser reads the original
+            return _pylatexenc(value)
+        value = fast
     for latex, plain in _SIMPLE:
         if latex in value:
             value = value.replace(latex, plain)

@@ -238,8 +238,12 @@ def list_(as_json, sections, keys, year, since, venue, papers):
 def _list_items(items, as_json: bool) -> None:
     from unlearn_bib.cslitems import issued_year
 
-    rows = [{"key": i["id"], "year": issued_year(i) or 0, "venue": i.get("container-title") or i.get("publisher") or "",
-             "title": i.get("title", "")} for i in items.items]
+    import re
+
+    plain = lambda text: re.sub(r"</?(?:i|b|sup|sub|span)(?:\s[^>]*)?>", "", text)  # noqa: E731 (CSL rich text)
+    rows = [{"key": i["id"], "year": issued_year(i) or 0,
+             "venue": plain(i.get("container-title") or i.get("publisher") or ""), "title": plain(i.get("title", ""))}
+            for i in items.items]
     if as_json:
         import json
 

@@ -263,9 +263,9 @@ def check_item(raw, where: Location, problems: list[Problem]) -> dict | None:
                 own[-1] = f"'{field}': {own[-1]}"
         elif isinstance(value, str):
             checked = value
-        elif isinstance(value, int) and not isinstance(value, bool):
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
             checked = str(value)
-        elif isinstance(value, (list, dict, bool, float)):
+        elif isinstance(value, (list, dict, bool)):
             if field in ("custom", "categories", "system_id", "note_fields") or field.startswith("_"):
                 continue  # software-specific extras no style reads
             own.append(f"{field!r} must be text or a number")
