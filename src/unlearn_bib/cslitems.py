@@ -251,16 +251,10 @@ def check_item(raw, where: Location, problems: list[Problem]) -> dict | None:
     for field, value in raw.items():
         if field == "id" or value is None:
             continue
-        if field in NAME_VARIABLES:
-            names = _names(value, own)
-            checked = names if names else None
-            if names is None:
-                own[-1] = f"'{field}': {own[-1]}"
-        elif field in DATE_VARIABLES:
-            date = _date(value, own)
-            checked = date or None
-            if date is None:
-                own[-1] = f"'{field}': {own[-1]}"
+        if field in NAME_VARIABLES or field in DATE_VARIABLES:
+            before = len(own)
+            checked = (_names if field in NAME_VARIABLES else _date)(value, own) or None
+            own[before:] = [f"'{field}': {message}" for message in own[before:]]
         elif isinstance(value, str):
             checked = value
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
