@@ -52,8 +52,9 @@ class _Target:
 
 
 def _open_catalog(path: str | None) -> _Target:
-    from unlearn_bib.catalog import default_catalog_path, load_yaml, read_bytes
+    from unlearn_bib.catalog import default_catalog_path, read_bytes
     from unlearn_bib.validate import build_catalog
+    from unlearn_bib.yamlio import load_yaml
 
     if path is None:
         from unlearn_bib import catalog as catalog_module
@@ -126,14 +127,14 @@ def _insert(text: str, key: str, items: list[str], shown: str) -> str:
 
 
 def _section_item(section_id: str, title: str) -> str:
-    from unlearn_bib.catalog import yaml_scalar
+    from unlearn_bib.yamlio import yaml_scalar
 
     return f"  - id: {yaml_scalar(section_id)}\n    title: {yaml_scalar(title)}\n"
 
 
 def _grow(target: _Target, sections: list[tuple[str, str]], records: list[dict]) -> str:
-    from unlearn_bib.catalog import dump_record, load_yaml
     from unlearn_bib.validate import build_catalog
+    from unlearn_bib.yamlio import dump_record, load_yaml
 
     text = target.text
     if not text.strip():
@@ -220,15 +221,15 @@ def _decide(ids, index, seen: _Seen, plan: Plan, where: str, line: int, title: s
 def bib_title(raw: str) -> str:
     """A BibTeX title as the catalog writes titles: plain Unicode, {...} kept as case protection."""
     from unlearn_bib.latex import decode
-    from unlearn_bib.normalize import _closing
+    from unlearn_bib.normalize import closing_brace
 
     text = raw.strip()
-    while text.startswith("{") and _closing(text, 0) == len(text) - 1:  # {{Whole Title}}
+    while text.startswith("{") and closing_brace(text, 0) == len(text) - 1:  # {{Whole Title}}
         text = text[1:-1].strip()
     out, i = [], 0
     while i < len(text):
         if text[i] == "{" and not text.startswith("{\\", i):
-            end = _closing(text, i)
+            end = closing_brace(text, i)
             if end > 0:
                 out.append("{" + decode(text[i + 1:end]) + "}")
                 i = end + 1
@@ -236,7 +237,7 @@ def bib_title(raw: str) -> str:
         j = i + 1
         while j < len(text) and not (text[j] == "{" and not text.startswith("{\\", j)):
             if text[j] == "{":  # an accent group: skip it whole
-                end = _closing(text, j)
+                end = closing_brace(text, j)
                 j = end + 1 if end > 0 else j + 1
             else:
                 j += 1
@@ -253,7 +254,7 @@ def _pages(text: str) -> str:
 def record_from_entry(entry, section: str, taken: set[str], source: str) -> tuple[dict, list[Problem]]:
     """A catalog record (needs_verification) for a BibTeX entry, or the problems that prevent one."""
     from unlearn_bib.keys import make_key
-    from unlearn_bib.normalize import _year, container_venue, is_preprint_entry, parse_name, plain, split_names
+    from unlearn_bib.normalize import container_venue, entry_year, is_preprint_entry, parse_name, plain, split_names
 
     where = Location(source, entry.line)
     problems = []
@@ -262,7 +263,7 @@ def record_from_entry(entry, section: str, taken: set[str], source: str) -> tupl
     title = bib_title(fields.get("title", ""))
     if not title:
         problems.append(Problem(f"entry {entry.key!r} has no title", where))
-    year = _year(fields)
+    year = entry_year(fields)
     if year is None:
         problems.append(Problem(f"entry {entry.key!r} has no year", where))
     people = [parse_name(n) for n in split_names(fields.get("author", ""))]

@@ -144,7 +144,7 @@ def _split_top(text: str, sep: str) -> list[str]:
     return [p.strip() for p in parts]
 
 
-def _closing(text: str, start: int) -> int:
+def closing_brace(text: str, start: int) -> int:
     """Index of the brace closing the one at ``start``, or -1."""
     depth = 0
     for i in range(start, len(text)):
@@ -165,7 +165,7 @@ def _starts_lower(word: str) -> bool:
 def parse_name(name: str) -> dict[str, str]:
     """One BibTeX name -> {family, given, particle, suffix} or {literal} (empty parts left out)."""
     name = name.strip()
-    if name.startswith("{") and _closing(name, 0) == len(name) - 1 and not name.startswith("{\\"):
+    if name.startswith("{") and closing_brace(name, 0) == len(name) - 1 and not name.startswith("{\\"):
         return {"literal": plain(name)}  # {The Unlearning Consortium}
     parts = _split_top(name, ",")
     given = suffix = ""
@@ -623,7 +623,8 @@ def is_preprint_entry(entry_type: str, fields: dict[str, str]) -> bool:
     return bool(entry_ids(fields).arxiv)
 
 
-def _year(fields: dict[str, str]) -> int | None:
+def entry_year(fields: dict[str, str]) -> int | None:
+    """The first 19xx or 20xx in an entry's year (or date) field, or None."""
     match = re.search(r"(?:19|20)\d\d", fields.get("year", "") or fields.get("date", ""))
     return int(match.group(0)) if match else None
 
@@ -650,7 +651,7 @@ def same_publication(entry: "BibEntry", paper: Paper) -> bool:
     """Does the user's entry already describe the catalog's published version?"""
     if is_preprint_entry(entry.entry_type, entry.fields) or paper.venue.is_preprint:
         return False
-    if _year(entry.fields) != paper.year:
+    if entry_year(entry.fields) != paper.year:
         return False
     container = entry.fields.get("booktitle") or entry.fields.get("journal") or ""
     return container_venue(container, paper.year) == paper.venue.id

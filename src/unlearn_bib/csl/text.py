@@ -1,6 +1,6 @@
 """Pure text rules behind the citeproc-py fixes: marks, text case, collation, quotes, punctuation.
 
-Nothing here renders; ``citeproc_fixes`` (the element classes) and ``citations`` call these.
+Nothing here renders; ``fixes`` (the element classes) and ``citations`` call these.
 The marks are private-use characters the element classes put into rendered text where a
 rule needs to know what citeproc-py knew: where a generated quotation or a variable's value
 begins and ends. ``finish`` removes them.
@@ -12,7 +12,7 @@ import unicodedata
 
 from citeproc.string import MixedString, NoCase, String
 
-from unlearn_bib.export.citeproc_engine import CLOSERS, MARKERS
+from unlearn_bib.csl.base import CLOSERS, MARKERS
 
 QUOTE_START = "\ue00d"  # right after an opening quote citeproc-py generated
 QUOTE_END = "\ue00e"  # right after its closing quote
