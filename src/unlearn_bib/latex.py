@@ -144,6 +144,12 @@ def decode(text: str) -> str:
     return "".join(out)
 
 
+def plain(text: str) -> str:
+    """LaTeX field text -> plain Unicode, braces dropped, whitespace collapsed."""
+    text = re.sub(r"\\(?:url|href|emph|textit|textbf|textsc|mbox|text)\s*(?=\{)", "", text)
+    return re.sub(r"\s+", " ", decode(text)).strip()
+
+
 # --- title case protection -------------------------------------------------------------
 
 def _needs_protection(word: str) -> bool:
