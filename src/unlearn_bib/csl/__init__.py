@@ -1,9 +1,10 @@
 """The citeproc-py layer: CSL styles loaded with the project's corrections, rendered as neutral text.
 
 Modules depend one way: ``base`` (namespace, marks) <- ``text`` (pure text rules: case,
-collation, quotes, ``prepare``/``finish``) <- ``fixes`` (corrected element classes, locales,
-year suffixes) <- ``engine`` (style loader, renderer); ``workers`` (forked slices) and
-``memo`` (memoised look-ups) stand alone.
+page ranges, collation) <- ``correct`` (``prepare`` items, ``finish`` rendered text) and
+``fixes`` (corrected element classes, locales, year suffixes) <- ``engine`` (style loader,
+renderer); ``workers`` (forked slices), ``items`` (the cite item) and ``memo`` (memoised
+look-ups) stand alone.
 This package imports neither citeproc nor lxml until one of the functions below is used.
 """
 from __future__ import annotations
@@ -14,7 +15,7 @@ __all__ = ["CLOSERS", "CSL_NS", "MARK", "MARKERS", "OPENERS", "NeutralFormatter"
            "prepare", "render_bibliography", "render_list"]
 
 _ENGINE = frozenset({"NeutralFormatter", "load_style", "render_bibliography", "render_list"})
-_TEXT = frozenset({"finish", "prepare"})
+_CORRECT = frozenset({"finish", "prepare"})
 
 
 def __getattr__(name: str):
@@ -23,8 +24,8 @@ def __getattr__(name: str):
         from unlearn_bib.csl import engine
 
         return getattr(engine, name)
-    if name in _TEXT:
-        from unlearn_bib.csl import text
+    if name in _CORRECT:
+        from unlearn_bib.csl import correct
 
-        return getattr(text, name)
+        return getattr(correct, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

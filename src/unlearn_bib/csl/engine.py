@@ -201,7 +201,7 @@ def render_bibliography(style, items: list[dict], formatter=NeutralFormatter, fi
 
     from citeproc.source.json import CiteProcJSON
 
-    from unlearn_bib.csl.fixes import item_class
+    from unlearn_bib.csl.items import item_class
 
     CitationItem = item_class()
 

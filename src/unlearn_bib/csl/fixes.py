@@ -3,7 +3,7 @@
 Each fix is small and pinned by a test in tests/test_citations_fixes.py. Here: the element
 classes, subclasses of citeproc-py's CSL element classes (or a mixin put in front of one),
 which ``element_classes()`` hands to the style loader (``engine``; citeproc-py
-itself is never modified), the locale loader they use, the cite item and the year-suffix
+itself is never modified), the locale loader they use and the year-suffix
 pass. The text rules they rely on, and the input (``prepare``) and output (``finish``)
 corrections, are in ``text``.
 
@@ -12,13 +12,13 @@ The cause numbers in the docstrings refer to the root causes measured against pa
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 
 from citeproc import model
 from citeproc.source import VariableError
 from citeproc.string import MixedString, String
 
+from unlearn_bib.csl.items import item_class
 from unlearn_bib.csl.workers import map_slices
 from unlearn_bib.csl.text import (
     QUOTE_END, QUOTE_START, VAR_END, VAR_START, WORD_RULES, ZERO_WIDTH, change_case, collation_key, last_page,
@@ -413,40 +413,6 @@ class Else_If(ConditionMixin, model.Else_If):
 def element_classes() -> dict[str, type]:
     classes = (Style, Layout, Text, Number, Label, Date_Part, Name_Part, Date, Names, Name, Sort, If, Else_If)
     return {cls.__name__.replace("_", "-").lower(): cls for cls in classes}
-
-
-# --- cite items ----------------------------------------------------------------------------------
-
-@lru_cache(maxsize=1)
-def item_class():
-    """citeproc-py's CitationItem with ``reference`` and ``number`` fixed once known.
-
-    citeproc-py recomputes both on every access: the reference through a chain of three
-    look-ups, the number by searching the list of keys, which makes a numeric list
-    quadratic in its length. Values are stored outside the item's mapping (a CitationItem
-    is a dict of its CSL fields): the reference once the item is registered, the number
-    once the list is sorted, when neither can change.
-    """
-    from citeproc import CitationItem
-
-    class Item(CitationItem):
-        @property
-        def reference(self):
-            cached = self.__dict__.get("_reference")
-            return cached if cached is not None else super().reference
-
-        @property
-        def number(self):
-            cached = self.__dict__.get("_number")
-            return cached if cached is not None else super().number
-
-        def pin(self, number: int | None = None) -> None:
-            """Pin the reference (once registered) and the number (once sorted)."""
-            self.__dict__["_reference"] = self.bibliography.source[self.key]
-            if number is not None:
-                self.__dict__["_number"] = number
-
-    return Item
 
 
 # --- year suffixes (cause 9) -----------------------------------------------------------------------

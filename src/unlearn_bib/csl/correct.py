@@ -1,0 +1,264 @@
+"""Corrections around citeproc-py: items in (typographic quotes, particles), rendered text out (punctuation, quotes).
+
+``prepare`` runs on the CSL-JSON items before citeproc-py sees them, ``finish`` on each
+rendered entry; both rely on the marks and rules of ``text``.
+"""
+from __future__ import annotations
+
+import re
+
+from unlearn_bib.csl.base import CLOSERS
+from unlearn_bib.csl.text import DATA_QUOTES, FIX_MARKS, GLUE, QUOTE_END, QUOTE_START, VAR_END, VAR_START, ZERO_WIDTH
+
+
+# --- input: typographic quotes (cause 7) -------------------------------------------------------------
+
+_VERBATIM_FIELDS = frozenset({"id", "type", "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID", "language"})
+
+
+def smart_quotes(text: str) -> str:
+    """Straight quotes as pandoc reads them: "x" and 'x' become quotations (marked with
+    ``DATA_QUOTES`` until ``finish`` knows their nesting); don't, O'Neill, '22 get ’."""
+    if "'" not in text and '"' not in text:
+        return text
+    outer_open, outer_close, inner_open, inner_close = DATA_QUOTES
+    out = []
+    double_open = False
+    single_open = False
+    for index, ch in enumerate(text):
+        before = text[index - 1] if index else " "
+        after = text[index + 1] if index + 1 < len(text) else " "
+        at_start = before.isspace() or before in "([{-–—/" + DATA_QUOTES
+        if ch == '"':
+            if not double_open and at_start and not after.isspace():
+                out.append(outer_open)
+                double_open = True
+            elif double_open:
+                out.append(outer_close)
+                double_open = False
+            else:
+                out.append(ch)
+        elif ch == "'":
+            closes_later = re.search(r"[^\s]'(?![^\W_])", text[index + 1:]) is not None
+            if not single_open and at_start and after.isalpha() and closes_later:
+                out.append(inner_open)
+                single_open = True
+            elif single_open and not after.isalnum() and before not in " ":
+                out.append(inner_close)
+                single_open = False
+            else:
+                out.append("’")
+        else:
+            out.append(ch)
+    if double_open:  # unbalanced: leave the quote as it was typed
+        out[out.index(outer_open)] = '"'
+    if single_open:
+        out[out.index(inner_open)] = "’"
+    return "".join(out)
+
+
+def _smarten(value, field: str = ""):
+    if field in _VERBATIM_FIELDS:
+        return value
+    if isinstance(value, str):
+        return smart_quotes(value)
+    if isinstance(value, list):
+        return [_smarten(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _smarten(v, k) for k, v in value.items()}
+    return value
+
+
+def _glue_particles(value):
+    """'al-' + 'Farsi' is "al-Farsi", not "al- Farsi" (citeproc-py joins with a space)."""
+    if isinstance(value, list):
+        return [_glue_particles(v) for v in value]
+    if isinstance(value, dict):
+        particle = value.get("non-dropping-particle")
+        if isinstance(particle, str) and particle[-1:] in "-'’":
+            return {**value, "non-dropping-particle": particle + GLUE}
+    return value
+
+
+_STRIP_MARKS = {ord(c): None for c in (*ZERO_WIDTH, *DATA_QUOTES)}
+
+
+def _strip_marks(value):
+    if isinstance(value, str):
+        return value.translate(_STRIP_MARKS)
+    if isinstance(value, list):
+        return [_strip_marks(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _strip_marks(v) for k, v in value.items()}
+    return value
+
+
+def prepare(items: list[dict], style) -> list[dict]:
+    """CSL-JSON items as citeproc-py should see them (copies; the input is not changed).
+
+    Fix (cause 7): straight quotes become typographic as pandoc reads them ("O’Neill",
+    “Marks”), except in URLs and identifiers. Private-use characters, which we use as
+    marks, are removed from the data first.
+    """
+    from citeproc import NAMES
+
+    out = []
+    for item in items:
+        copy = {}
+        for field, value in item.items():
+            if field not in _VERBATIM_FIELDS:
+                value = _smarten(_strip_marks(value), field)
+            if field.replace("-", "_") in NAMES:
+                value = _glue_particles(value)
+            copy[field] = value
+        out.append(copy)
+    return out
+
+
+# --- output: punctuation (causes 2 and 4) ----------------------------------------------------------------
+
+# pandoc's (and citeproc-js') table for two punctuation marks meeting at a seam:
+# 1 = keep the first, 2 = keep the second; pairs not listed keep both.
+_COLLISIONS = {
+    ("!", "."): 1, ("!", ":"): 1, ("?", "."): 1, ("?", ":"): 1, (":", "!"): 2, (":", "?"): 2,
+    (":", "."): 1, (";", "!"): 2, (";", "?"): 2, (";", ":"): 1, (";", "."): 1, ("!", "!"): 1,
+    ("?", "?"): 1, (".", "."): 1, (":", ":"): 1, (";", ";"): 1, (",", ","): 1,
+    (" ", " "): 2, (" ", ","): 2, (" ", "."): 2,
+}
+_DROP_ZERO_WIDTH = {ord(c): None for c in ZERO_WIDTH}
+_QUOTE_LIKE = frozenset("\"'”’»")
+_END_PUNCT = frozenset(".,;:!?")
+
+
+class _Entry:
+    """A rendered entry as characters, with each visible character's protection state."""
+
+    def __init__(self, text: str):
+        self.chars = list(text)
+
+    def visible(self, start: int, step: int):
+        index = start
+        while 0 <= index < len(self.chars):
+            if self.chars[index] not in ZERO_WIDTH:
+                return index
+            index += step
+        return None
+
+    def protected_spans(self) -> list[int]:
+        """For each character, the id of the variable value it belongs to (0 = style text)."""
+        ids = []
+        depth = 0
+        current = 0
+        counter = 0
+        for ch in self.chars:
+            if ch == VAR_START:
+                depth += 1
+                if depth == 1:
+                    counter += 1
+                    current = counter
+            elif ch == VAR_END:
+                depth = max(depth - 1, 0)
+                if depth == 0:
+                    current = 0
+            ids.append(current)
+        return ids
+
+
+# Any visible pair the table (or the look-through-quotes rule) could act on matches this;
+# most entries have none and skip the character-by-character pass.
+_SEAM_CANDIDATE = re.compile("|".join(re.escape(a + b) for a, b in _COLLISIONS) + "|[\"'”’»]\\.")
+
+
+def _fix_seams(text: str) -> str:
+    """Apply the collision table wherever two marks meet, except inside one variable's value."""
+    if not _SEAM_CANDIDATE.search(text.translate(_DROP_ZERO_WIDTH)):
+        return text
+    entry = _Entry(text)
+    changed = True
+    while changed:
+        changed = False
+        spans = entry.protected_spans()
+        index = entry.visible(0, 1)
+        while index is not None:
+            following = entry.visible(index + 1, 1)
+            if following is None:
+                break
+            first, second = entry.chars[index], entry.chars[following]
+            inside = spans[index] and spans[index] == spans[following]
+            rule = None if inside else _COLLISIONS.get((first, second))
+            if rule is None and second == "." and first in _QUOTE_LIKE and not inside:
+                # "Enough?”." -> "Enough?”": look through the closing quotes (pandoc #179)
+                back = index
+                while back is not None and entry.chars[back] in _QUOTE_LIKE | {" "}:
+                    back = entry.visible(back - 1, -1)
+                if back is not None and _COLLISIONS.get((entry.chars[back], ".")) == 1:
+                    rule = 1
+            if rule == 1:
+                del entry.chars[following]
+                changed = True
+                break
+            if rule == 2:
+                del entry.chars[index]
+                changed = True
+                break
+            index = following
+    return "".join(entry.chars)
+
+
+def _punctuation_in_quote(text: str) -> str:
+    """Move a period or comma after a generated closing quote inside it (pandoc's rule):
+    "…priors”," -> "…priors,”"; dropped when the quotation already ends in punctuation."""
+    pattern = re.compile(f"([{QUOTE_END}{CLOSERS}{VAR_END}]*)([.,])")
+    out = []
+    position = 0
+    for match in re.finditer(QUOTE_END, text):
+        end = match.end()
+        follow = pattern.match(text, end)
+        if not follow or not follow.group(2):
+            continue
+        quote_at = match.start() - 1  # the closing quote character
+        content = text[:quote_at]
+        last = next((c for c in reversed(content) if c not in ZERO_WIDTH), "")
+        out.append(text[position:quote_at])
+        if last not in _END_PUNCT:
+            out.append(follow.group(2))
+        out.append(text[quote_at:match.end()] + follow.group(1))
+        position = follow.end()
+    out.append(text[position:])
+    return "".join(out)
+
+
+def _place_quotes(text: str, style) -> str:
+    """Quotation marks from the data, alternating with the generated ones (flip-flop):
+    a quotation inside a quoted title gets the inner marks, "“…‘x’…”"."""
+    def term(name, fallback):
+        return str(style.root.get_single_term(name=name) or "") or fallback
+
+    outer = (term("open-quote", "“"), term("close-quote", "”"))
+    inner = (term("open-inner-quote", "‘"), term("close-inner-quote", "’"))
+    out = []
+    depth = 0
+    for ch in text:
+        if ch == QUOTE_START:
+            depth += 1
+        elif ch == QUOTE_END:
+            depth = max(depth - 1, 0)
+        elif ch in DATA_QUOTES:
+            position = DATA_QUOTES.index(ch)
+            level = (position >= 2) != (depth % 2 == 1)  # True: inner marks
+            ch = (inner if level else outer)[position % 2]
+            if position % 2:  # a closing mark: punctuation-in-quote applies here too
+                ch += QUOTE_END
+        out.append(ch)
+    return "".join(out)
+
+
+def finish(text: str, style) -> str:
+    """Corrections on one rendered entry (neutral text); removes the fix marks."""
+    if any(c in text for c in DATA_QUOTES):
+        text = _place_quotes(text, style)
+    text = _fix_seams(text)
+    if QUOTE_END in text and str(style.root.get_locale_option("punctuation-in-quote")).lower() == "true":
+        text = _punctuation_in_quote(text)
+    text = re.sub(f"{GLUE}\\s*", "", text)
+    return text.translate({ord(c): None for c in FIX_MARKS})
