@@ -123,6 +123,13 @@ def test_no_import_cycle():
     assert find_cycle(import_graph(PACKAGE)) is None
 
 
+def test_every_module_says_its_job():
+    """A module docstring whose first line says what the module is for."""
+    missing = [name for name, path in module_names(PACKAGE).items()
+               if not (ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or "").strip()]
+    assert missing == []
+
+
 def test_no_module_uses_another_modules_private_names():
     assert private_uses(PACKAGE) == []
 
