@@ -401,7 +401,8 @@ def normalize(bibfile, output, in_place, dry_run, papers):
     import os
 
     from unlearn_bib.catalog import load_catalog, read_bytes
-    from unlearn_bib.normalize import decode_bib, format_report, normalize_bib, unified_diff
+    from unlearn_bib.bibread import decode_bib
+    from unlearn_bib.normalize import format_report, normalize_bib, unified_diff
 
     if in_place and output:
         raise click.UsageError("--in-place and -o/--output cannot be combined")
@@ -447,15 +448,15 @@ def import_(source, file, papers, section, dry_run):
       unlearn-bib import --from markdown README.md
       unlearn-bib import --from markdown README.md --papers new-catalog.yaml
     """
-    from unlearn_bib import importer
+    from unlearn_bib import import_bib, import_table, importer
     from unlearn_bib.normalize import unified_diff
 
     if source == "bibtex":
-        plan = importer.import_bibtex(file, papers, section)
+        plan = import_bib.import_bibtex(file, papers, section)
     else:
         if section:
             raise click.UsageError("--section is for --from bibtex; a README's headings name the sections")
-        plan = importer.import_markdown(file, papers)
+        plan = import_table.import_markdown(file, papers)
     for line in plan.reports:
         click.echo(line, err=True)
     click.echo(importer.summary(plan, file), err=True)
