@@ -293,3 +293,40 @@ def test_cli_filters_and_csljson_pass_through(run):
     assert refused.exit_code == 2 and "text, markdown, html or csljson" in refused.stderr
     unknown = run("cite", "zeta2020dep", "--papers", REFS)
     assert unknown.exit_code == 1 and "did you mean 'zeta2020deep'?" in unknown.stderr
+
+
+def _every_type_items():
+    from unlearn_bib.cslitems import TYPES
+
+    base = {"title": "A Title", "author": [{"family": "Doe", "given": "Jane"}], "editor": [{"family": "Roe", "given": "R."}],
+            "container-title": "Container", "publisher": "Pub", "number": "7", "genre": "G", "URL": "https://x.org",
+            "issued": {"date-parts": [[2020, 5], [2020, 7]]}, "accessed": {"date-parts": [[2021, 1, 2]], "circa": True},
+            "submitted": {"date-parts": [[2019]], "season": 2}, "original-date": {"literal": "c. 1890"},
+            "chair": [{"literal": "The Chair"}], "available-date": {"date-parts": [[2020]]}}
+    return [{"id": kind, "type": kind, **base} for kind in sorted(TYPES)]
+
+
+@pytest.mark.parametrize("style", ["apa", "ieee", "chicago", "mla", "harvard", "vancouver", "nature", "acm",
+                                   "springer-lncs"])
+def test_every_csl_type_and_variable_kind_renders(style):
+    """1.0.2 types, names (chair) and dates (available-date, ranges, seasons) citeproc-py has no list of."""
+    from unlearn_bib.export import citations
+
+    entries = citations.format_items(_every_type_items(), style)
+    assert len(entries) == 45 and all(citations.to_text(e) for e in entries)
+
+
+@pytest.mark.parametrize("style, kind, parts, expected", [
+    ("ieee", "article-journal", [[2020, 5], [2020, 7]], "[1] J. Doe, “T,” J, May–Jul. 2020."),
+    ("vancouver", "article-journal", [[2020, 5, 1], [2020, 5, 9]], "1. Doe J. T. J. 2020 May 1–9."),
+    ("apa", "webpage", [[2020, 5, 1], [2020, 5, 9]], "Doe, J. (2020, May 1–9). T. J."),
+    ("chicago", "article-journal", [[2019], [2021]], "Doe, J. 2019–2021. “T.” J."),
+    ("mla", "article-journal", [[2020, 5, 1], [2020, 5, 9]], "Doe, J. “T.” J, May 2020."),
+])
+def test_date_ranges_print_shared_parts_once(style, kind, parts, expected):
+    """Exactly as pandoc 3.9 prints them (same data, same style)."""
+    from unlearn_bib.export import citations
+
+    item = {"id": "a", "type": kind, "title": "T", "author": [{"family": "Doe", "given": "J"}],
+            "container-title": "J", "issued": {"date-parts": parts}}
+    assert citations.to_text(citations.format_items([item], style)[0]) == expected

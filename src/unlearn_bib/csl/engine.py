@@ -199,11 +199,10 @@ def render_bibliography(style, items: list[dict], formatter=NeutralFormatter, fi
     from citeproc import Citation
     from citeproc.frontend import CitationStylesBibliography
 
-    from citeproc.source.json import CiteProcJSON
-
-    from unlearn_bib.csl.items import item_class
+    from unlearn_bib.csl.items import item_class, source_class
 
     CitationItem = item_class()
+    CiteProcJSON = source_class()
 
     # citeproc-py lower-cases ids, so "Smith2020" and "smith2020" would collide: it gets
     # ids of our own (no style prints them) and we map them back.

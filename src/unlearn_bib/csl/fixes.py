@@ -227,12 +227,50 @@ class Date(model.Date):
         """Fix: a localized date's parts are joined with the locale's delimiter (Vancouver's
         ``2021 Mar``), unless the calling cs:date sets one; citeproc-py used the caller's (none)."""
         parts = self.parts(date, show_parts, context) if context != self else self.parts(date, show_parts)
-        if not parts:
-            return None
-        joiner = self
+        return self._joiner(context).join(parts) if parts else None
+
+    def _joiner(self, context):
         if context is not None and context is not self and self.is_locale_date() and context.get("delimiter") is not None:
-            joiner = context
-        return joiner.join(parts)
+            return context
+        return self
+
+    def render_date_range(self, date_range, show_parts=None, context=None):
+        """Fix: citeproc-py joins the two halves of a range with the calling cs:date's ``join``,
+        which a localized date does not have: every range in IEEE, APA or Chicago crashed.
+        The parts both ends share (from the year down) are printed once, where the date puts them."""
+        begin, end = date_range.begin, date_range.end
+        show_parts = list(show_parts or ("year", "month", "day"))
+        if end.is_nil():
+            return self.render_single_date(begin, show_parts, context)
+        shown = [part for part in show_parts  # the parts this cs:date prints and the range has
+                 if begin.get(part) is not None and self.render_single_date(begin, [part], context)]
+        show_parts = shown
+        same = []
+        for part in ("year", "month", "day"):
+            if begin.get(part) != end.get(part):
+                break
+            if part in shown:
+                same.append(part)
+        if len(same) == len(shown):
+            return self.render_single_date(begin, show_parts, context)
+        differ = [part for part in show_parts if part not in same]
+        first = self.render_single_date(begin, list(differ), context)
+        if not first:
+            return None
+        last = self.render_single_date(end, list(differ), context) or ""
+        if hasattr(last, "lstrip"):  # "May 1–9", not "May 1– 9" (the day's prefix)
+            last = last.lstrip()
+        ranged = first.rstrip() + "\u2013" + last
+        pieces = []  # the shared parts and the range, in the order of this date's parts
+        for part in [child.get("name") for child in self.iterchildren()]:
+            if part in same:
+                shared = self.render_single_date(end, [part], context)
+                if shared:
+                    pieces.append(shared)
+            elif part in differ and ranged is not None:
+                pieces.append(ranged)
+                ranged = None
+        return self._joiner(context).join(pieces).rstrip()
 
     def process(self, item, variable=None, show_parts=None, context=None, **kwargs):
         """Implicit year-suffix (CSL 1.0.2): appended to the first rendered year of ``issued``
