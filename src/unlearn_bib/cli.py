@@ -236,9 +236,9 @@ def list_(as_json, sections, keys, year, since, venue, papers):
 
 
 def _list_items(items, as_json: bool) -> None:
-    from unlearn_bib.cslitems import issued_year
-
     import re
+
+    from unlearn_bib.cslitems import issued_year
 
     plain = lambda text: re.sub(r"</?(?:i|b|sup|sub|span)(?:\s[^>]*)?>", "", text)  # noqa: E731 (CSL rich text)
     rows = [{"key": i["id"], "year": issued_year(i) or 0,
