@@ -88,13 +88,13 @@ class Client:
     """GET with timeout, retries on 429/5xx (honouring Retry-After), per-service rate, cache."""
 
     def __init__(self, *, cache_dir: str | None = None, expire_days: float = 7, timeout: float = 20,
-                 retries: int = 3, mailto: str = "", warn=None, sleep=time.sleep, clock=time.monotonic):
+                 retries: int = 3, mailto: str = "", warn=None, sleep=None, clock=None):
         self.timeout = timeout
         self.retries = retries
         self.mailto = mailto or os.environ.get("UNLEARN_BIB_MAILTO", "")
         self.warn = warn or (lambda message: None)
-        self.sleep = sleep
-        self.clock = clock
+        self.sleep = sleep or (lambda seconds: time.sleep(seconds))
+        self.clock = clock or time.monotonic
         self.stats = Stats()
         self._last: dict[str, float] = {}
         self.session = self._session(cache_dir, expire_days)
