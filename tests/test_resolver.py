@@ -324,3 +324,32 @@ def test_base_urls_can_be_overridden(mock, monkeypatch, client):
     mock.add(responses.GET, "http://mirror.test/s2/graph/v1/paper/arXiv:2311.17717", json={})
     client.get("s2", "/graph/v1/paper/arXiv:2311.17717")
     assert mock.calls[0].request.url.startswith("http://mirror.test/s2/graph/v1/paper/arXiv:2311.17717")
+
+
+@pytest.mark.parametrize("venueid, venue, expected", [
+    ("ICLR.cc/2024/Conference", "ICLR 2024 poster", ("ICLR 2024", 2024)),
+    ("ICLR.cc/2024/Conference/Rejected_Submission", "Submitted to ICLR 2024", None),
+    ("ICLR.cc/2025/Conference/Withdrawn_Submission", "ICLR 2025 Conference Withdrawn Submission", None),
+    ("NeurIPS.cc/2024/Workshop/SafeGenAi", "NeurIPS 2024 Workshop SafeGenAi", ("NeurIPS 2024 Workshop", 2024)),
+    ("TMLR", "Accepted by TMLR", ("TMLR", None)),
+])
+def test_openreview_takes_only_accepted_notes(venueid, venue, expected):
+    from unlearn_bib.resolve.openreview import accepted_venue
+
+    assert accepted_venue(venueid, venue) == expected
+
+
+def test_update_missing_fills_a_published_records_doi(mock, tmp_path):
+    register(mock)
+    catalog = tmp_path / "papers.yaml"
+    text = PREPRINT_CATALOG.read_text()
+    start = text.index("  - key: liu2024implicit")
+    end = text.index("  - key: zhao2024separable")
+    block = text[start:end].replace("    venue: arXiv\n    year: 2023\n", "    venue: ECCV\n    year: 2024\n")
+    catalog.write_text(text[:start] + block + text[end:])
+    plain = invoke("update", "--online", "--no-cache", "--papers", catalog)
+    assert "liu2024implicit" not in plain.stderr  # published: only checked with --missing
+    result = invoke("update", "--online", "--no-cache", "--missing", "--papers", catalog)
+    assert result.exit_code == 3
+    assert "+    volume: '15079'\n" in result.stdout and "+    doi: 10.1007/978-3-031-72664-4_26\n" in result.stdout
+    assert "-    venue: ECCV" not in result.stdout
