@@ -230,9 +230,6 @@ def _cand(**kw):
     return Candidate(**base)
 
 
-QUERY = None
-
-
 def _query():
     from unlearn_bib.resolve.decide import Query
 

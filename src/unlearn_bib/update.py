@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from unlearn_bib.errors import Problem, UnlearnBibError
+from unlearn_bib.validate import PINNABLE
 
-from unlearn_bib.validate import PINNABLE  # noqa: E402
 SERVICE_NAMES = {"arxiv": "arXiv", "crossref": "Crossref", "dblp": "DBLP", "openreview": "OpenReview",
                  "s2": "Semantic Scholar"}
 
