@@ -120,7 +120,7 @@ def test_normalize_online_rewrites_what_it_can_anchor_and_nothing_else(mock, gol
     assert result.exit_code == 0, result.output
     golden("survey-online.normalized.bib", result.stdout)
     out, src = result.stdout, SURVEY.read_text()
-    from unlearn_bib.normalize import read_bib
+    from unlearn_bib.bibread import read_bib
 
     assert [e.key for e in read_bib(out, "x").entries] == [e.key for e in read_bib(src, "x").entries]  # nothing lost
     assert "keywords      = {erasure}" in out and "file          = {gal2022.pdf}" in out

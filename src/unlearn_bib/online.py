@@ -22,14 +22,17 @@ def _paper_for(entry, decision):
     """A Paper carrying the entry's own title and authors and the resolved venue."""
     from unlearn_bib import venues
     from unlearn_bib.model import Paper, Person
-    from unlearn_bib.normalize import parse_name, plain, split_names
+    from unlearn_bib.latex import plain
+    from unlearn_bib.names import parse_name, split_names
 
     people = []
     for name in split_names(entry.fields.get("author", "")):
         parts = parse_name(name)
         if parts and not (parts.get("family", "").lower() == "others" and len(parts) == 1):
             people.append(Person(**parts))
-    ids = entry.ids()
+    from unlearn_bib.match import entry_ids
+
+    ids = entry_ids(entry.fields)
     return Paper(
         key=entry.key, title=plain(entry.fields.get("title", "")), authors=tuple(people), year=decision.year,
         venue=venues.resolve(decision.venue_id, decision.year), arxiv=ids.arxiv[0] if ids.arxiv else "",
@@ -56,7 +59,10 @@ def _label(decision) -> str:
 
 def normalize_online(text: str, catalog, path: str, client, progress=None) -> OnlineResult:
     """normalize_bib, then the resolver for the preprint entries the catalog does not have."""
-    from unlearn_bib.normalize import describe, is_preprint_entry, normalize_bib, read_bib
+    from unlearn_bib.bibread import read_bib
+    from unlearn_bib.normalize import describe, normalize_bib
+    from unlearn_bib.venue_text import is_preprint_entry
+    from unlearn_bib.match import entry_ids
     from unlearn_bib.resolve.resolver import query_from_ids, resolve
 
     first = normalize_bib(text, catalog, path)
@@ -74,7 +80,7 @@ def normalize_online(text: str, catalog, path: str, client, progress=None) -> On
     for number, (old, new) in enumerate(todo, 1):
         if progress:
             progress(number, len(todo), old.key)
-        decision = resolve(client, query_from_ids(old.ids()))
+        decision = resolve(client, query_from_ids(entry_ids(old.fields)))
         out.decisions[f"{old.line}:{old.key}"] = decision
         if decision.status == "resolved":
             replacements.append((new.start, new.end, _rewrite(new, decision)))

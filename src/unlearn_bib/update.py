@@ -42,7 +42,8 @@ class UpdatePlan:
 def _open(path: str | None):
     from pathlib import Path
 
-    from unlearn_bib.catalog import default_catalog_path, load_yaml, read_bytes
+    from unlearn_bib.catalog import default_catalog_path, read_bytes
+    from unlearn_bib.yamlio import load_yaml
     from unlearn_bib.validate import build_catalog
 
     target = Path(path) if path else default_catalog_path()
@@ -130,7 +131,7 @@ def _field_span(lines: list[str], start: int, end: int, indent: int, name: str) 
 
 def edit_record(text: str, key: str, changes: dict, sources: list[str], note: str) -> str:
     """The catalog text with one record's fields set, sources appended and a note added."""
-    from unlearn_bib.catalog import RECORD_ORDER, load_yaml, yaml_scalar
+    from unlearn_bib.yamlio import RECORD_ORDER, load_yaml, yaml_scalar
 
     newline = "\r\n" if "\r\n" in text else "\n"
     lines = text.splitlines(True)
@@ -195,7 +196,7 @@ def evidence_note(decision) -> str:
 
 def plan_update(client, path: str | None = None, *, missing: bool = False, progress=None) -> UpdatePlan:
     """Resolve the catalog's preprints and return the edited catalog text (nothing written)."""
-    from unlearn_bib.catalog import load_yaml
+    from unlearn_bib.yamlio import load_yaml
     from unlearn_bib.resolve.resolver import query_from_paper, resolve
     from unlearn_bib.validate import build_catalog
 

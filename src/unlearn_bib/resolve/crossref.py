@@ -11,7 +11,7 @@ PUBLISHED_TYPES = {"proceedings-article", "journal-article", "book-chapter"}
 
 def _preprint_links(item: dict) -> set[str]:
     """arXiv ids this work declares as its preprint."""
-    from unlearn_bib.normalize import link_ids
+    from unlearn_bib.match import link_ids
 
     out = set()
     for rel in (item.get("relation") or {}).get("has-preprint", []) or []:
@@ -42,7 +42,7 @@ def _candidate(item: dict, anchor: str) -> Candidate | None:
         if venue_id:
             venue_text = text
             break
-    from unlearn_bib.normalize import fold_family
+    from unlearn_bib.names import fold_family
 
     families = tuple(frozenset({fold_family(p["family"])}) if p.get("family") else family_spellings(p.get("name", ""))
                      for p in item.get("author") or [])

@@ -92,7 +92,7 @@ def first_author_agrees(query: Query, candidate: Candidate) -> bool:
 
 def decide(query: Query, candidates: list[Candidate], failures: list[str]) -> Decision:
     """The decision over every service's candidates for one entry; see the module doc."""
-    from unlearn_bib.normalize import FUZZY_ACCEPT
+    from unlearn_bib.match import FUZZY_ACCEPT
 
     evidence: list[Evidence] = []
     accepted: list[Candidate] = []

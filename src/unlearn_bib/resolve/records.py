@@ -36,7 +36,7 @@ class Candidate:
 
 def family_spellings(name: str) -> frozenset[str]:
     """Folded spellings of a display name's family name ('Yang Song 0001' -> {'song'})."""
-    from unlearn_bib.normalize import fold_family, parse_name
+    from unlearn_bib.names import fold_family, parse_name
 
     name = re.sub(r"\s+\d{4}$", "", name.strip())  # DBLP's homonym numbers
     person = parse_name(name)
@@ -49,7 +49,7 @@ def family_spellings(name: str) -> frozenset[str]:
 
 def venue_of(text: str, year: int | None) -> str | None:
     """Registry id for a service's venue string, refusing a main-conference reading of a track."""
-    from unlearn_bib.normalize import container_venue
+    from unlearn_bib.venue_text import container_venue
 
     if not text:
         return None
