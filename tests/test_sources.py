@@ -151,6 +151,10 @@ CSL_CASES = {
               {"issued": {"date-parts": [[2020, 5, 17]]}, "accessed": {"date-parts": [[2021, 2]]},
                "event-date": {"date-parts": [[2020, 5], [2020, 7]]}, "original-date": {"literal": "Spring 1890"},
                "submitted": {"date-parts": [[2019]], "season": 2, "circa": True}}),
+    "seasons": ({"issued": {"date-parts": [[2020, 13]]}, "accessed": "2021-22", "submitted":
+                 {"date-parts": [[2019]], "season": "Winter"}},
+                {"issued": {"date-parts": [[2020]], "season": 1}, "accessed": {"date-parts": [[2021]], "season": 2},
+                 "submitted": {"date-parts": [[2019]], "season": 4}}),
     "numbers-become-text": ({"volume": 3, "id": 7}, {"volume": "3", "id": "7"}),
     "every-variable-kept": ({"type": "thesis", "genre": "PhD thesis", "number": "4", "note": "n", "archive": "a",
                              "ISBN": "1", "publisher-place": "P", "event-place": "E", "language": "de",

@@ -90,7 +90,7 @@ def read_bibtex(text: str, path: str) -> CSLItems:
         problems.append(Problem("no BibTeX entries found", Location(path, None)))
     if problems:
         raise UnlearnBibError(*problems)
-    return collect(pairs, path)
+    return collect(pairs, path, surrogates=False)  # decoded from UTF-8: no surrogates
 
 
 def _parse(text: str):

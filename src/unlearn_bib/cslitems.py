@@ -80,7 +80,16 @@ def split_particle(family: str) -> tuple[str, str]:
     return match.group(1).strip(), match.group(2)
 
 
+_MESSY = re.compile(r"^\s|\s$|\s\s|[^\S ]")  # white space to tidy
+_SIMPLE_NAME = frozenset({"family", "given"})
+
+
 def _name(raw, problems: list[str]) -> dict | None:
+    if type(raw) is dict and raw.keys() <= _SIMPLE_NAME:  # the common case, checked quickly
+        family, given = raw.get("family"), raw.get("given", "")
+        if (type(family) is str and type(given) is str and family and not family[0].islower()
+                and not _MESSY.search(family) and not _MESSY.search(given)):
+            return {"family": family, "given": given} if given else {"family": family}
     if not isinstance(raw, dict):
         problems.append("each name must be an object with 'family' and 'given' (or 'literal')")
         return None
@@ -117,7 +126,7 @@ def _names(value, problems: list[str]) -> list[dict] | None:
         problems.append(f"has {len(value)} names (at most {MAX_ITEMS_NAMES})")
         return None
     names = [_name(n, problems) for n in value]
-    return None if any(n is None for n in names) else names
+    return None if None in names else names
 
 
 # --- dates ---------------------------------------------------------------------------------------
@@ -221,13 +230,14 @@ def _bad_date(problems: list[str]):
 def _seasons(date: dict) -> dict:
     """Months 13-16 and 21-24 are seasons (citeproc-js); citeproc-py wants ``season`` instead."""
     parts = date.get("date-parts")
-    if parts and len(parts[0]) > 1 and parts[0][1] > 12:
-        month = parts[0][1]
-        date = {**date, "date-parts": [[p[0]] for p in parts], "season": (month - 13) % 4 + 1 if month <= 16 else month - 20}
-    if parts and any(len(p) > 1 and p[1] > 12 for p in date["date-parts"]):
-        date["date-parts"] = [p[:1] if len(p) > 1 and p[1] > 12 else p for p in date["date-parts"]]
-    if isinstance(date.get("season"), str) and date["season"].strip().lower() in _SEASONS:
-        date["season"] = _SEASONS[date["season"].strip().lower()]
+    if parts and (len(parts[0]) > 1 and parts[0][1] > 12 or len(parts) > 1 and len(parts[1]) > 1 and parts[1][1] > 12):
+        month = parts[0][1] if len(parts[0]) > 1 else 0
+        if month > 12:
+            date["season"] = (month - 13) % 4 + 1 if month <= 16 else month - 20
+        date["date-parts"] = [p[:1] if len(p) > 1 and p[1] > 12 else p for p in parts]
+    season = date.get("season")
+    if isinstance(season, str) and season.strip().lower() in _SEASONS:
+        date["season"] = _SEASONS[season.strip().lower()]
     return date
 
 
@@ -236,8 +246,11 @@ def _seasons(date: dict) -> dict:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def check_item(raw, where: Location, problems: list[Problem]) -> dict | None:
-    """One CSL-JSON item as the engine should see it, or None with the problems added."""
+def check_item(raw, where: Location, problems: list[Problem], surrogates: bool = True) -> dict | None:
+    """One CSL-JSON item as the engine should see it, or None with the problems added.
+
+    ``surrogates=False`` skips the search for lone surrogates, for text that cannot hold any
+    (decoded from UTF-8, with no ``\\uD800``-style escape)."""
     if not isinstance(raw, dict):
         problems.append(Problem("each CSL-JSON item must be an object", where))
         return None
@@ -275,7 +288,7 @@ def check_item(raw, where: Location, problems: list[Problem]) -> dict | None:
         close = difflib.get_close_matches(kind, sorted(TYPES), n=1)
         own.append(f"unknown CSL type {kind!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
     item.setdefault("type", "document")
-    if _has_surrogate(item):
+    if surrogates and _has_surrogate(item):
         own.append("text with a lone surrogate (\\ud800-\\udfff): not a Unicode character")
     for message in own:
         problems.append(Problem(f"item {key!r}: {message}", where))
@@ -292,14 +305,14 @@ def _has_surrogate(value) -> bool:
     return False
 
 
-def collect(pairs, path: str) -> CSLItems:
+def collect(pairs, path: str, surrogates: bool = True) -> CSLItems:
     """[(line, raw item)] -> CSLItems in file order; every problem (and a repeated id) reported."""
     problems: list[Problem] = []
     items, lines = [], []
     first: dict[str, int] = {}
     for line, raw in pairs:
         where = Location(path, line)
-        item = check_item(raw, where, problems)
+        item = check_item(raw, where, problems, surrogates)
         if item is None:
             continue
         if item["id"] in first:

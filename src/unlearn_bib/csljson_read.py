@@ -36,6 +36,7 @@ def _float(text: str) -> float:
 
 _DECODER = json.JSONDecoder(parse_constant=_constant, parse_int=_integer, parse_float=_float)
 _SPACE = re.compile(r"[ \t\r\n]*")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 class _Lines:
@@ -91,4 +92,5 @@ def read_csljson(text: str, path: str) -> CSLItems:
     rest = _SPACE.match(text, index).end()
     if rest != len(text):
         raise error_at(path, line_of(rest), "invalid JSON: extra data after the list")
-    return collect(pairs, path)
+    # Text decoded from UTF-8 holds no surrogate; only a \\uD800-\\uDFFF escape can make one.
+    return collect(pairs, path, surrogates=_SURROGATE_ESCAPE.search(text) is not None)
