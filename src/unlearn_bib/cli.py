@@ -63,14 +63,17 @@ def load(papers, *, strict=True):
     """Load the catalog (a Catalog), or a user's .bib / CSL-JSON file (CSLItems, see sources.py)."""
     from unlearn_bib.sources import is_foreign, load_items
 
+    import gc
+
     if is_foreign(papers):
-        return load_items(papers)
+        items = load_items(papers)
+        gc.freeze()  # as for the catalog, below
+        return items
     from unlearn_bib.catalog import load_catalog
 
     catalog = load_catalog(papers, strict=strict)
     # The catalog lives until the command ends: the cyclic GC need not walk its objects at
     # every collection while exporting (-12% for 10,000 papers). Undone in Group.invoke.
-    import gc
 
     gc.freeze()
     return catalog
