@@ -143,7 +143,7 @@ def normalize_bib(text: str, catalog: Catalog, path: str = "refs.bib") -> Result
             continue
         found = match(entry_ids(entry.fields), index)
         if found.status == "unmatched":
-            reports.append(Report(entry.line, entry.key, "unmatched"))
+            reports.append(Report(entry.line, entry.key, "unmatched", found.reason))
             continue
         if found.status == "ambiguous":
             reports.append(Report(entry.line, entry.key, "ambiguous", found.reason + "; left unchanged"))
