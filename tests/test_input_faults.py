@@ -72,3 +72,74 @@ def test_import_of_a_title_nested_100000_deep_completes(tmp_path):
     done = subprocess.run([sys.executable, "-m", "unlearn_bib", "normalize", str(bib)], capture_output=True, text=True,
                           timeout=60)
     assert done.returncode == 0 and done.stdout == bib.read_text(encoding="utf-8")
+
+
+# --- item 14: NUL bytes and line endings ---------------------------------------------------------
+
+from conftest import DATA, ROOT  # noqa: E402
+
+SHIPPED = (ROOT / "papers.yaml").read_bytes()
+NEWLINES = {"lf": b"\n", "crlf": b"\r\n", "cr": b"\r"}
+
+
+@pytest.mark.parametrize("ending", NEWLINES)
+def test_a_nul_byte_in_the_catalog_is_one_line_naming_its_line(run, tmp_path, ending):
+    at = SHIPPED.index(b"title:", 5000)
+    line = SHIPPED[:at].count(b"\n") + 1
+    path = tmp_path / "papers.yaml"
+    path.write_bytes((SHIPPED[:at] + b"\x00" + SHIPPED[at:]).replace(b"\n", NEWLINES[ending]))
+    result = run("check", "--papers", path)
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"Error: {path}:{line}: control character '\\x00' (U+0000) is not allowed in YAML "
+        "(remove it or write it as an escape in a double-quoted string)"]
+
+
+def test_not_utf8_names_the_line_in_a_cr_only_file(run, tmp_path):
+    path = tmp_path / "cr.bib"
+    path.write_bytes(b"@article{a,\r  title={Ok},\r  author={M\xfcller, A.},\r  year={2020}\r}\r")
+    assert "cr.bib:3: not valid UTF-8" in run("normalize", path).stderr
+
+
+@pytest.mark.parametrize("ending", ["cr", "crlf"])
+def test_normalize_counts_lines_and_keeps_the_files_line_ending(ending):
+    from unlearn_bib.catalog import load_catalog
+    from unlearn_bib.normalize import normalize_bib
+
+    lf = (DATA / "bib" / "tricky.bib").read_bytes().decode("utf-8")
+    newline = NEWLINES[ending].decode()
+    text = lf.replace("\n", newline)
+    expected, result = normalize_bib(lf, load_catalog(), "x.bib"), normalize_bib(text, load_catalog(), "x.bib")
+    assert [(r.line, r.key, r.status, r.message.replace(newline, "\n")) for r in result.reports] == [
+        (r.line, r.key, r.status, r.message) for r in expected.reports]
+    assert result.count("normalized") == 3
+    assert result.text == expected.text.replace("\n", newline)  # rewritten entries too
+
+
+@pytest.mark.parametrize("ending", NEWLINES)
+def test_import_appends_with_the_catalogs_line_ending(run, tmp_path, ending):
+    newline = NEWLINES[ending]
+    catalog = tmp_path / "papers.yaml"
+    before = SHIPPED.replace(b"\n", newline)
+    catalog.write_bytes(before)
+    bib = tmp_path / "new.bib"
+    bib.write_bytes(b"@misc{new2025x,\n  title={A Brand New Paper on Erasing},\n  author={Doe, Jane},\n  eprint={2501.00001},\n"
+                    b"  archivePrefix={arXiv},\n  year={2025}\n}\n".replace(b"\n", newline))
+    result = run("import", "--from", "bibtex", bib, "--papers", catalog, "--section", "concept-unlearning")
+    assert result.exit_code == 0, result.stderr
+    assert "new.bib:1: new2025x: added as doe2025brand" in result.stderr
+    after = catalog.read_bytes()
+    assert after.startswith(before) and b"key: doe2025brand" in after
+    others = [n for n in NEWLINES.values() if n != newline and n not in newline]
+    assert after.replace(newline, b"").count(b"\r") == 0 and after.replace(newline, b"").count(b"\n") == 0, others
+
+
+@pytest.mark.parametrize("ending", NEWLINES)
+def test_update_edits_a_record_with_the_catalogs_line_ending(ending):
+    from unlearn_bib.update import edit_record
+
+    newline = NEWLINES[ending].decode()
+    text = SHIPPED.decode("utf-8").replace("\n", newline)
+    after = edit_record(text, "zhao2024separable", {"venue": "ECCV", "year": 2024}, ["https://example.org/x"], "Checked.")
+    assert after != text and "venue: ECCV" + newline in after and "https://example.org/x" + newline in after
+    assert after.replace(newline, "").count("\r") == 0 and after.replace(newline, "").count("\n") == 0
