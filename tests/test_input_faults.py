@@ -143,3 +143,69 @@ def test_update_edits_a_record_with_the_catalogs_line_ending(ending):
     after = edit_record(text, "zhao2024separable", {"venue": "ECCV", "year": 2024}, ["https://example.org/x"], "Checked.")
     assert after != text and "venue: ECCV" + newline in after and "https://example.org/x" + newline in after
     assert after.replace(newline, "").count("\r") == 0 and after.replace(newline, "").count("\n") == 0
+
+
+# --- item 15: control characters in reports --------------------------------------------------------
+
+EVIL_KEY = "evil\x1b]0;pwned\x07\x1b[2J\rok\u202e"
+SHOWN_KEY = "evil\\x1b]0;pwned\\x07\\x1b[2J\\x0dok\\u202e"
+
+
+def _cli(*args, cwd=None):
+    done = subprocess.run([sys.executable, "-m", "unlearn_bib", *map(str, args)], capture_output=True, timeout=120,
+                          cwd=cwd)
+    return done.returncode, done.stderr.decode("utf-8")
+
+
+def _evil_bib(tmp_path):
+    bib = tmp_path / "evil.bib"
+    bib.write_text("@article{%s,\n  title={Receler: Reliable Concept Erasing of Text-to-Image Diffusion Models via "
+                   "Lightweight Erasers},\n  author={Huang, Chi-Pin},\n  journal={arXiv preprint arXiv:2311.17717},\n"
+                   "  year={2023}\n}\n\n@misc{%s2,\n  title={Nothing Like It \x1b[31mred\x1b[0m},\n  author={Doe, Jane},\n  eprint={2501.00002},\n  year={2024}\n}\n"
+                   % (EVIL_KEY, EVIL_KEY), encoding="utf-8")
+    return bib
+
+
+def _no_controls(text):
+    return not any(ch in text for ch in "\x1b\x07\r\u202e")
+
+
+def test_normalize_report_shows_control_characters_escaped(tmp_path):
+    code, err = _cli("normalize", _evil_bib(tmp_path))
+    assert code == 0
+    assert f"evil.bib:1: {SHOWN_KEY}: normalized" in err
+    assert f"evil.bib:8: {SHOWN_KEY}2: unmatched" in err
+    assert _no_controls(err)
+
+
+def test_import_report_shows_control_characters_escaped(tmp_path):
+    catalog = tmp_path / "papers.yaml"
+    catalog.write_bytes(SHIPPED)
+    code, err = _cli("import", "--from", "bibtex", _evil_bib(tmp_path), "--papers", catalog, "--section",
+                     "concept-unlearning", "--dry-run")
+    assert f"{SHOWN_KEY}: already in the catalog as huang2024receler" in err
+    assert _no_controls(err)
+
+
+def test_cite_and_error_messages_show_control_characters_escaped(tmp_path):
+    code, err = _cli("cite", EVIL_KEY, "--style", "apa")
+    assert code != 0 and "no paper with key 'evil\\x1b]0;pwned\\x07" in err and _no_controls(err)
+    code, err = _cli("normalize", tmp_path / "no\x1b[2Jsuch.bib")
+    assert code != 0 and "no\\x1b[2Jsuch.bib" in err and _no_controls(err)
+
+
+def test_visible_escapes_every_control_and_nothing_else():
+    from hypothesis import given, strategies as st
+
+    from unlearn_bib.shown import visible
+
+    @given(st.text())
+    def check(text):
+        shown = visible(text)
+        assert not any(ch < " " or "\x7f" <= ch <= "\x9f" or ch in "\u2028\u2029\u202a\u202b\u202c\u202d\u202e"
+                       for ch in shown)
+        if not any(ch < " " or "\x7f" <= ch <= "\x9f" or "\u2000" <= ch <= "\u2069" or ch == "\u061c" for ch in text):
+            assert shown == text
+
+    check()
+    assert visible("a\tb\nc\x00") == "a\\x09b\\x0ac\\x00"

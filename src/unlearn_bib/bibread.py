@@ -108,7 +108,6 @@ def read_bib(text: str, path: str) -> Bib:
     from bibtexparser import model as bm
 
     original, text = text, lone_cr_as_lf(text)  # bibtexparser counts LF only; offsets stay the same
-    restore = _restore_cr if text is not original and not re.search(r"(?<!\r)\n", original) else (lambda v: v)
     with quiet_bibtexparser():
         try:
             library = bibtexparser.parse_string(text, parse_stack=[])
@@ -157,18 +156,26 @@ def read_bib(text: str, path: str) -> Bib:
         if not isinstance(block, bm.Entry):
             continue
         first_line.setdefault(block.key, line)
-        raw_fields = [(f.key, restore(f.value)) for f in block.fields]
+        written = original[start:end]
+        if text is original:  # not a CR-only file: nothing to restore
+            raw_fields = [(f.key, f.value) for f in block.fields]
+            key = block.key
+        else:
+            raw_fields = [(f.key, _as_written(f.value, block.raw, written)) for f in block.fields]
+            key = _as_written(block.key, block.raw, written)
         fields = {}
         for name, raw in raw_fields:
             fields.setdefault(name.lower(), value_text(raw, strings))
-        entries.append(BibEntry(block.key, block.entry_type.lower(), line, start, end, original[start:end], raw_fields,
-                                fields))
+        entries.append(BibEntry(key, block.entry_type.lower(), line, start, end, written, raw_fields, fields))
     return Bib(original, entries, problems)
 
 
-def _restore_cr(value: str) -> str:
-    """A raw value read from a CR-only file with its line endings as they were."""
-    return re.sub(r"(?<!\r)\n", "\r", value)
+def _as_written(piece: str, parsed: str, original: str) -> str:
+    """A key or raw value of a CR-only file with its CRs back (the parser saw them as LF)."""
+    if "\n" not in piece:
+        return piece
+    at = parsed.find(piece)
+    return original[at:at + len(piece)] if at >= 0 else piece
 
 
 def entry_year(fields: dict[str, str]) -> int | None:

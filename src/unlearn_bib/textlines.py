@@ -1,29 +1,33 @@
-"""Line endings as files have them (LF, CRLF, or CR alone): count lines right and write the file's own ending back."""
+"""Line endings as files have them (LF, CRLF, or CR alone): count lines right and write the file's own ending back.
+
+A file with any LF in it ends its lines with LF (or CRLF); a stray CR inside a line is text, as
+editors show it. Only a file without a single LF ends its lines with CR (classic Mac).
+"""
 from __future__ import annotations
 
-import re
 
-_BREAK = re.compile(r"\r\n|\r|\n")
-_BREAK_BYTES = re.compile(rb"\r\n|\r|\n")
-_LONE_CR = re.compile(r"\r(?!\n)")
+def _ending(text):
+    """The character that ends lines in ``text`` (str or bytes): LF, or CR in a CR-only file."""
+    lf, cr = ("\n", "\r") if isinstance(text, str) else (b"\n", b"\r")
+    return cr if lf not in text and cr in text else lf
 
 
 def newline_of(text: str, default: str = "\n") -> str:
-    """The first line ending in ``text`` ("\\r\\n", "\\r" or "\\n"), or ``default`` when it has none."""
-    match = _BREAK.search(text)
-    return match.group(0) if match else default
+    """The line ending ``text`` uses ("\\r\\n", "\\r" or "\\n", from its first line), or ``default`` when it has none."""
+    end = _ending(text)
+    at = text.find(end)
+    if at < 0:
+        return default
+    return "\r\n" if end == "\n" and at > 0 and text[at - 1] == "\r" else end
 
 
 def split_lines(text: str) -> list[str]:
-    """Lines with their endings; only CR, LF and CRLF end a line (``str.splitlines`` also splits at
-    \\v, \\f, \\x1c-\\x1e, \\x85, U+2028 and U+2029, which may sit inside a quoted YAML value)."""
-    out, pos = [], 0
-    for match in _BREAK.finditer(text):
-        out.append(text[pos:match.end()])
-        pos = match.end()
-    if pos < len(text):
-        out.append(text[pos:])
-    return out
+    """Lines with their endings (``str.splitlines`` also splits at \\v, \\f, \\x1c-\\x1e, \\x85, U+2028
+    and U+2029, which may sit inside a quoted YAML value, and at a stray CR)."""
+    end = _ending(text)
+    lines = [line + end for line in text.split(end)]
+    lines[-1] = lines[-1][:-1]
+    return lines if lines[-1] else lines[:-1]
 
 
 def ends_line(line: str) -> bool:
@@ -31,16 +35,16 @@ def ends_line(line: str) -> bool:
 
 
 def line_at(text: str, offset: int) -> int:
-    """1-based line number of a character offset, whatever the line endings."""
-    return sum(1 for _ in _BREAK.finditer(text, 0, max(0, offset))) + 1
+    """1-based line number of a character offset."""
+    return text.count(_ending(text), 0, max(0, offset)) + 1
 
 
 def line_at_bytes(data: bytes, offset: int) -> int:
-    """1-based line number of a byte offset, whatever the line endings."""
-    return sum(1 for _ in _BREAK_BYTES.finditer(data, 0, max(0, offset))) + 1
+    """1-based line number of a byte offset."""
+    return data.count(_ending(data), 0, max(0, offset)) + 1
 
 
 def lone_cr_as_lf(text: str) -> str:
-    """CR line endings turned into LF, one character for one, so every offset stays valid
-    (for parsers that only know LF and CRLF)."""
-    return _LONE_CR.sub("\n", text) if "\r" in text else text
+    """A CR-only text with LF line endings, one character for one, so every offset stays valid
+    (for parsers that only know LF and CRLF); any other text as it is."""
+    return text.replace("\r", "\n") if _ending(text) == "\r" else text
