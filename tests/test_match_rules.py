@@ -169,3 +169,18 @@ def test_the_resolver_decides_with_matchs_rules(monkeypatch):
     monkeypatch.setattr(match_module, "FUZZY_ACCEPT", 0.90)
     monkeypatch.setattr(match_module, "first_author_agrees", lambda mine, theirs: False)
     assert decide.decide(query, [cand], []).status == "ambiguous"
+
+
+def test_an_identifier_match_with_a_second_contradicting_identifier_is_ambiguous(index):
+    receler = "Receler: Reliable Concept Erasing of Text-to-Image Diffusion Models via Lightweight Erasers"
+    # two arXiv ids, only one of them a catalog paper's: which paper is this?
+    found = match(Ids(title=receler, arxiv=("2311.17717", "2599.00001"), families=("huang",)), index)
+    assert found.status == "ambiguous" and "names 2 arXiv ids" in found.reason
+    # MACE's DOI with another arXiv id than MACE's
+    found = match(Ids(title="MACE: Mass Concept Erasure in Diffusion Models", doi=("10.1109/cvpr52733.2024.00615",),
+                      arxiv=("2599.00001",), families=("lu",)), index)
+    assert found.status == "ambiguous" and "differs from the catalog's 2403.06135" in found.reason
+    # the same id twice (with a version, in eprint and url) is one id
+    ids = entry_ids({"eprint": "2311.17717v2", "url": "https://arxiv.org/abs/2311.17717", "title": receler,
+                     "author": "Huang, Chi-Pin"})
+    assert match(ids, index).status == "matched"

@@ -258,6 +258,8 @@ def _shares_author(ids: Ids, paper: Paper) -> bool:
 
 def _conflicts(ids: Ids, paper: Paper) -> str:
     """An identifier of the entry that contradicts the paper, described; '' if none."""
+    if len(ids.arxiv) > 1:  # a paper has one arXiv id: two are two papers
+        return f"the entry names {len(ids.arxiv)} arXiv ids ({', '.join(ids.arxiv)})"
     if ids.arxiv and paper.arxiv and paper.arxiv not in ids.arxiv:
         return f"arXiv id {ids.arxiv[0]} differs from the catalog's {paper.arxiv}"
     if ids.arxiv and not paper.arxiv:
@@ -338,6 +340,9 @@ def match(ids: Ids, index: CatalogIndex) -> Match:
         if ids.title and not _titles_agree(ids.title, paper):
             return Match("ambiguous", paper, how,
                          f"{how} is {paper.key} ({paper.plain_title!r}) but the entry's title is {ids.title!r}")
+        conflict = _conflicts(ids, paper)
+        if conflict:
+            return Match("ambiguous", paper, how, f"{how} is {paper.key} but {conflict}")
         other = _titled_as_other(ids, index, paper)
         if other is not None:
             return Match("ambiguous", paper, how,
