@@ -209,3 +209,16 @@ def test_visible_escapes_every_control_and_nothing_else():
 
     check()
     assert visible("a\tb\nc\x00") == "a\\x09b\\x0ac\\x00"
+
+
+def test_hostile_free_text_in_identifier_fields_completes(tmp_path):
+    """A guard, not a timing: these values made the identifier patterns backtrack quadratically
+    (8,000 repeats: 8 s; these sizes: hours); the 60 s cap only stops a hang."""
+    bib = tmp_path / "hostile.bib"
+    bib.write_text("@misc{hostile,\n  title={%s},\n  note={%s},\n  url={%s},\n  howpublished={%s},\n  year={2025}\n}\n"
+                   % ("a" * 1_000_000, "arXiv " * 200_000, "openreview.net/forum?" * 100_000, "doi: 10.1234/" * 100_000),
+                   encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "unlearn_bib", "normalize", str(bib)], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr[-500:]
+    assert "hostile: unmatched" in done.stderr and done.stdout == bib.read_text(encoding="utf-8")

@@ -39,7 +39,8 @@ _ARXIV_IN_TEXT = re.compile(
 _ARXIV_BARE = re.compile(rf"^(?:arxiv:\s*)?(?:abs/)?({_ARXIV_NEW}|{_ARXIV_OLD})(?:v\d+)?$", re.IGNORECASE)
 _ARXIV_DOI = re.compile(rf"^10\.48550/arxiv\.({_ARXIV_NEW}|{_ARXIV_OLD})(?:v\d+)?$", re.IGNORECASE)
 _DOI_IN_TEXT = re.compile(r"(?:doi\.org/|doi:\s*)(10\.\d{4,9}/[^\s{}\"<>]+)", re.IGNORECASE)
-_OPENREVIEW = re.compile(r"openreview\.net/(?:forum|pdf)/?\?(?:[^\s{}]*&)?id=([A-Za-z0-9_\-]+)", re.IGNORECASE)
+_OPENREVIEW = re.compile(r"openreview\.net/(?:forum|pdf)/?\?([^\s{}]*)", re.IGNORECASE)  # then the id in the query
+_QUERY_ID = re.compile(r"(?:^|&)id=([A-Za-z0-9_\-]+)")
 
 # Fields that identify the entry's own paper (Google Scholar, DBLP, arXiv, Zotero, Mendeley, JabRef).
 ID_FIELDS = ("eprint", "arxivid", "arxiv", "url", "journal", "volume", "doi", "pdf", "openreview")
@@ -48,9 +49,9 @@ ID_FIELDS = ("eprint", "arxivid", "arxiv", "url", "journal", "volume", "doi", "p
 # identifier inside prose may be another paper's (a follow-up's note citing the original), so it
 # is only a hint: it never matches on its own, a title match still needs its full agreement.
 HINT_FIELDS = ("note", "howpublished", "annote", "annotation", "abstract", "addendum", "comment", "comments")
-_ID_STATEMENT = re.compile(
-    rf"https?://\S+|doi:\s*10\.\S+|(?:(?:arxiv|preprint|e-?print)[:\s]*)+(?:abs/)?(?:{_ARXIV_NEW}|{_ARXIV_OLD})(?:v\d+)?"
-    r"|\[[a-z\-]+(?:\.[A-Za-z\-]+)?\]|\\(?:url|href|path)\b|\b(?:19|20)\d\d\b",
+_ID_STATEMENT = re.compile(  # the parts an identifier statement may have; no nested repetition (linear)
+    rf"https?://\S+|doi:\s*10\.\S+|arxiv[:\s]*(?:abs/)?(?:{_ARXIV_NEW}|{_ARXIV_OLD})(?:v\d+)?"
+    r"|\[[a-z\-]+(?:\.[A-Za-z\-]+)?\]|\\(?:url|href|path)\b|\b(?:19|20)\d\d\b|\b(?:arxiv|preprint|e-?print)\b",
     re.IGNORECASE,
 )
 
@@ -58,7 +59,7 @@ _ID_STATEMENT = re.compile(
 def states_only_ids(value: str) -> bool:
     """Is a free-text value nothing but identifiers (links, ``arXiv:ID [cs.CV]``), no prose around them?"""
     rest = _ID_STATEMENT.sub(" ", value)
-    return not re.sub(r"[\s{}()\[\].,;:]+", "", rest)
+    return not re.sub(r"[\s{}()\[\].,;:]+", "", rest) and bool(_text_ids(value))
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ def link_ids(link: str) -> tuple[str, str, str]:
     """(arXiv id, OpenReview id, DOI) named by one link; empty strings where none."""
     arxiv = next(iter(arxiv_in(link)), "")
     match = _OPENREVIEW.search(link)
+    match = _QUERY_ID.search(match.group(1)) if match else None  # two linear steps, never a backtracking scan
     openreview = match.group(1) if match else ""
     match = _DOI_IN_TEXT.search(link)
     doi = clean_doi(match.group(1)) if match else ""
