@@ -31,9 +31,10 @@ def _kind(mode: int) -> str:
     return "is not a regular file"
 
 
-def read_regular(path: str | os.PathLike, limit: int = MAX_INPUT_BYTES) -> bytes:
+def read_regular(path: str | os.PathLike, limit: int | None = None) -> bytes:
     """The bytes of the regular file at ``path`` (symlinks followed), or UnlearnBibError."""
     shown = os.fspath(path)
+    limit = MAX_INPUT_BYTES if limit is None else limit
     try:
         mode = os.stat(path).st_mode
         if not stat.S_ISREG(mode):
