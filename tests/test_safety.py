@@ -316,18 +316,18 @@ def test_a_release_waits_while_another_writes_beside_it(tmp_path):
 
 
 def test_import_refuses_when_the_catalog_changed_since_it_was_read(run, tmp_path, monkeypatch):
-    from unlearn_bib import importer
+    from unlearn_bib import import_bib
 
     catalog = tmp_path / "papers.yaml"
     shutil.copy(SHIPPED, catalog)
-    real = importer.import_bibtex
+    real = import_bib.import_bibtex
 
     def edited_meanwhile(*args, **kwargs):
         plan = real(*args, **kwargs)
         catalog.write_text(catalog.read_text() + "\n# saved by an editor meanwhile\n")
         return plan
 
-    monkeypatch.setattr(importer, "import_bibtex", edited_meanwhile)
+    monkeypatch.setattr(import_bib, "import_bibtex", edited_meanwhile)
     result = run("import", "--from", "bibtex", bib(tmp_path / "a.bib", "Synthetic Paper on Safety Alpha", "2501.99901"),
                  "--papers", catalog, "--section", "concept-unlearning")
     assert result.exit_code == 1 and "changed since it was read" in result.stderr.splitlines()[-1]
@@ -481,10 +481,10 @@ def test_the_cache_round_trips_every_field(big_catalog, tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("value", ["²", "٣", "two"])
 def test_a_non_ascii_digit_jobs_setting_is_named(run, monkeypatch, value):
-    from unlearn_bib.export import citeproc_engine
+    from unlearn_bib.csl import workers
 
     monkeypatch.setenv("UNLEARN_BIB_JOBS", value)
-    monkeypatch.setattr(citeproc_engine, "PARALLEL_MIN_ITEMS", 10)
+    monkeypatch.setattr(workers, "PARALLEL_MIN_ITEMS", 10)
     result = run("export", "--format", "text", "--style", "ieee")
     one_line_error(result, "UNLEARN_BIB_JOBS", "whole number")
     assert "style" not in result.stderr
