@@ -433,7 +433,7 @@ def test_a_cache_file_of_the_wrong_shape_is_a_miss(big_catalog, tmp_path, conten
 def test_a_tampered_record_in_the_cache_is_a_miss(big_catalog, tmp_path):
     expected, entry = _cached(big_catalog, tmp_path / "cache")
     data = json.loads(entry.read_bytes())
-    data["papers"][0][3] = "2024"  # the year as a string: would crash or mis-sort an exporter
+    data["papers"]["year"][0] = "2024"  # the year as a string: would crash or mis-sort an exporter
     entry.write_text(json.dumps(data))
     result = cli("export", "--papers", big_catalog, env={"UNLEARN_BIB_CACHE_DIR": str(tmp_path / "cache")})
     assert result.returncode == 0 and result.stdout == expected, result.stderr

@@ -15,6 +15,7 @@ import dataclasses
 import json
 import os
 import stat
+from itertools import chain
 from pathlib import Path
 
 from unlearn_bib.model import Catalog, Paper, Person, Section, Venue
@@ -62,30 +63,38 @@ _PAPER = tuple((f.name, f.type) for f in dataclasses.fields(Paper))
 
 
 def _encode(catalog: Catalog) -> dict:
-    people: dict[Person, int] = {}
-    venues: dict[Venue, int] = {}
-    rows = []
-    for paper in catalog.papers:
-        row = []
-        for name, kind in _PAPER:
-            value = getattr(paper, name)
-            if kind == "tuple[Person, ...]":
-                value = [people.setdefault(p, len(people)) for p in value]
-            elif kind == "Venue":
-                value = venues.setdefault(value, len(venues))
-            elif kind == "Location | None":
-                value = None if value is None else [value.path, value.line]
-            elif isinstance(value, tuple):
-                value = list(value)
-            row.append(value)
-        rows.append(row)
+    """Plain data, one column per Paper field; people and venues once each, referred to by index."""
+    people: dict[int, int] = {}  # id() -> index: validate.py shares recurring people and venues
+    venues: dict[int, int] = {}
+    shared: dict[int, object] = {}  # keeps every indexed object alive (ids stay unique)
+    columns = {}
+
+    def index(table, obj):
+        found = table.get(id(obj))
+        if found is None:
+            found = table[id(obj)] = len(table)
+            shared[id(obj)] = obj
+        return found
+
+    for name, kind in _PAPER:
+        values = [getattr(paper, name) for paper in catalog.papers]
+        if kind == "tuple[Person, ...]":
+            values = [[index(people, p) for p in value] for value in values]
+        elif kind == "Venue":
+            values = [index(venues, value) for value in values]
+        elif kind == "Location | None":
+            values = [None if value is None else [value.path, value.line] for value in values]
+        elif kind == "tuple[str, ...]":
+            values = [list(value) for value in values]
+        columns[name] = values
     return {
         "format": FORMAT,
         "path": catalog.path,
+        "count": len(catalog.papers),
         "sections": [[s.id, s.title] for s in catalog.sections],
-        "people": [[getattr(p, n) for n in _PERSON] for p in people],
-        "venues": [[getattr(v, n) for n in _VENUE] for v in venues],
-        "papers": rows,
+        "people": [[getattr(shared[i], n) for n in _PERSON] for i in people],
+        "venues": [[getattr(shared[i], n) for n in _VENUE] for i in venues],
+        "papers": columns,
     }
 
 
@@ -93,10 +102,13 @@ class _Unexpected(Exception):
     """The cache file is not what this code writes: treat it as a miss."""
 
 
-def _strings(values, size: int) -> list:
-    if type(values) is not list or len(values) != size or any(type(v) is not str for v in values):
+def _require(condition) -> None:
+    if not condition:
         raise _Unexpected
-    return values
+
+
+def _types(values) -> set:
+    return set(map(type, values))
 
 
 def _new(cls, names, values):
@@ -106,80 +118,65 @@ def _new(cls, names, values):
     return obj
 
 
+def _string_rows(rows, width: int) -> list:
+    _require(type(rows) is list and _types(rows) <= {list})
+    _require(all(len(row) == width for row in rows) and _types(chain.from_iterable(rows)) <= {str})
+    return rows
+
+
+def _indices(values, table) -> None:
+    _require(_types(values) <= {int} and (not values or (min(values) >= 0 and max(values) < len(table))))
+
+
+def _column(kind: str, values: list, people: list, venues: list) -> list:
+    """One Paper field for every paper, type-checked (and rebuilt where it is not plain)."""
+    types = _types(values)
+    if kind in ("str", "int", "bool"):
+        _require(types <= {{"str": str, "int": int, "bool": bool}[kind]})
+        return values
+    if kind == "int | None":
+        _require(types <= {int, type(None)})
+        return values
+    if kind == "tuple[str, ...]":
+        _require(types <= {list} and _types(chain.from_iterable(values)) <= {str})
+        return list(map(tuple, values))
+    if kind == "tuple[Person, ...]":
+        _require(types <= {list})
+        _indices(list(chain.from_iterable(values)), people)
+        pick = people.__getitem__
+        return [tuple(map(pick, ids)) for ids in values]
+    if kind == "Venue":
+        _indices(values, venues)
+        return list(map(venues.__getitem__, values))
+    if kind == "Location | None":
+        _require(types <= {list, type(None)})
+        out = []
+        for value in values:
+            if value is None:
+                out.append(None)
+                continue
+            _require(len(value) == 2 and type(value[0]) is str and type(value[1]) in (int, type(None)))
+            out.append(_new(Location, ("path", "line"), value))
+        return out
+    raise _Unexpected
+
+
 def _decode(data) -> Catalog:
-    if type(data) is not dict or data.get("format") != FORMAT or type(data.get("path")) is not str:
-        raise _Unexpected
-    people = [_new(Person, _PERSON, _strings(p, len(_PERSON))) for p in data["people"]]
-    venues = [_new(Venue, _VENUE, _strings(v, len(_VENUE))) for v in data["venues"]]
-    sections = tuple(Section(*_strings(s, 2)) for s in data["sections"])
+    _require(type(data) is dict and data.get("format") == FORMAT and type(data.get("path")) is str)
+    count, columns = data["count"], data["papers"]
+    _require(type(count) is int and type(columns) is dict and set(columns) == {name for name, _ in _PAPER})
+    _require(all(type(columns[name]) is list and len(columns[name]) == count for name, _ in _PAPER))
+    people = [_new(Person, _PERSON, row) for row in _string_rows(data["people"], len(_PERSON))]
+    venues = [_new(Venue, _VENUE, row) for row in _string_rows(data["venues"], len(_VENUE))]
+    sections = [Section(*row) for row in _string_rows(data["sections"], 2)]
     names = [name for name, _ in _PAPER]
-    checks = [_CHECKS[kind] for _, kind in _PAPER]
-    papers = []
-    for row in data["papers"]:
-        if type(row) is not list or len(row) != len(checks):
-            raise _Unexpected
-        values = [check(value, people, venues) for check, value in zip(checks, row)]
-        papers.append(_new(Paper, names, values))
-    return Catalog(tuple(papers), sections, data["path"])
+    built = [_column(kind, columns[name], people, venues) for name, kind in _PAPER]
+    papers = tuple(_new(Paper, names, row) for row in zip(*built))
+    return Catalog(papers, tuple(sections), data["path"])
 
 
-def _str(value, people, venues):
-    if type(value) is not str:
-        raise _Unexpected
-    return value
-
-
-def _int(value, people, venues):
-    if type(value) is not int:
-        raise _Unexpected
-    return value
-
-
-def _optional_int(value, people, venues):
-    return None if value is None else _int(value, people, venues)
-
-
-def _bool(value, people, venues):
-    if type(value) is not bool:
-        raise _Unexpected
-    return value
-
-
-def _str_tuple(value, people, venues):
-    if type(value) is not list or any(type(v) is not str for v in value):
-        raise _Unexpected
-    return tuple(value)
-
-
-def _index(value, table):
-    if type(value) is not int or not 0 <= value < len(table):
-        raise _Unexpected
-    return table[value]
-
-
-def _people(value, people, venues):
-    if type(value) is not list:
-        raise _Unexpected
-    return tuple(_index(i, people) for i in value)
-
-
-def _venue(value, people, venues):
-    return _index(value, venues)
-
-
-def _where(value, people, venues):
-    if value is None:
-        return None
-    if type(value) is not list or len(value) != 2 or type(value[0]) is not str or type(value[1]) not in (int, type(None)):
-        raise _Unexpected
-    return Location(value[0], value[1])
-
-
-_CHECKS = {
-    "str": _str, "int": _int, "int | None": _optional_int, "bool": _bool, "tuple[str, ...]": _str_tuple,
-    "tuple[Person, ...]": _people, "Venue": _venue, "Location | None": _where,
-}
-_USABLE = all(kind in _CHECKS for _, kind in _PAPER)  # a Paper field of a new type: no cache until taught
+_KINDS = {"str", "int", "int | None", "bool", "tuple[str, ...]", "tuple[Person, ...]", "Venue", "Location | None"}
+_USABLE = all(kind in _KINDS for _, kind in _PAPER)  # a Paper field of a new type: no cache until taught
 
 
 # --- the file --------------------------------------------------------------------------------
