@@ -500,3 +500,9 @@ def test_bundle_permissions_follow_the_umask(tmp_path, mask, folder, file):
     modes = {p.relative_to(out).as_posix(): p.stat().st_mode & 0o777 for p in [out, *out.rglob("*")]}
     assert modes["."] == folder and modes["styles"] == folder
     assert {m for name, m in modes.items() if name not in (".", "styles")} == {file}
+
+
+def test_o_dev_stdout_into_a_pipe_is_refused_as_a_fifo(tmp_path):
+    result = subprocess.run(f"{sys.executable} -m unlearn_bib export --papers {EDGE} -o /dev/stdout | cat",
+                            shell=True, capture_output=True, text=True, timeout=60)
+    assert "is a FIFO" in result.stderr and "Traceback" not in result.stderr, result.stderr

@@ -57,7 +57,7 @@ def write_atomic(path: str | os.PathLike, data: str | bytes, *, expect: bytes | 
     tmp = None
     try:
         try:
-            before = os.stat(target)
+            before = os.stat(path)  # through every link: /dev/stdout is a pipe, not a path to create
         except FileNotFoundError:
             before = None
         if before is not None and not stat.S_ISREG(before.st_mode):
