@@ -7,7 +7,7 @@ from unlearn_bib.resolve.http import Client
 from unlearn_bib.resolve.records import Candidate, family_spellings, pages_of, venue_of, year_of
 
 FIELDS = "title,authors,year,venue,publicationVenue,externalIds,journal,publicationTypes"
-PREPRINT_VENUES = {"arxiv.org", "arxiv", "corr", "biorxiv", "medrxiv", "ssrn"}
+PREPRINT_VENUES = {"arxiv.org", "arxiv", "corr", "biorxiv", "medrxiv", "ssrn", "social science research network"}
 
 
 def by_arxiv(client: Client, arxiv_id: str) -> tuple[list[Candidate], dict]:
