@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 # Words in a venue string that name a track; a venue read without them is the main conference.
 TRACK_WORDS = {
-    "workshop": re.compile(r"workshops?\b|\bW\)|\d{4}W\b|[A-Z]{3,}W\b"),
+    "workshop": re.compile(r"(?i:workshops?)\b|\bW\)|\d{4}W\b|[A-Z]{3,}W\b"),  # "Workshop" too (OpenReview)
     "findings": re.compile(r"findings", re.IGNORECASE),
     "datasets-and-benchmarks": re.compile(r"datasets?\s*(?:and|&)\s*benchmarks?|Datasets_and_Benchmarks", re.IGNORECASE),
 }
