@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import pytest
 import responses
 
-from unlearn_bib.resolve import arxiv, crossref, dblp, s2
+from unlearn_bib.resolve import arxiv, crossref, dblp, openreview, s2
 from unlearn_bib.resolve.decide import Query
 from unlearn_bib.resolve.http import SERVICES, Client
 from unlearn_bib.resolve.resolver import resolve
@@ -155,7 +155,8 @@ def test_crossref_proceedings_article_uses_its_container_title(mock, client):
 
 
 def test_crossref_book_chapter_pages(mock, client):
-    serve(mock, "crossref", "/works/10.1007/978-3-0348-8720-5_13", json.dumps(work("10.1007_978-3-0348-8720-5_13.json")))
+    answer = json.dumps(work("10.1007_978-3-0348-8720-5_13.json"))
+    serve(mock, "crossref", "/works/10.1007/978-3-0348-8720-5_13", answer)
     (cand,) = crossref.by_doi(client, "10.1007/978-3-0348-8720-5_13", "the entry's own DOI")
     assert cand.venue_text == "Hyperbolic Problems: Theory, Numerics, Applications"
     assert (cand.year, cand.pages, firsts(cand)) == (1999, "113--118", ["bouchut", "james"])
@@ -193,7 +194,8 @@ def test_dblp_single_author_is_a_bare_string(mock, client):
 def test_dblp_journal_volume_and_records_without_a_venue(mock, client):
     found = dblp_hits(mock, client)
     stvr = found["journals/stvr/YooH12a"]
-    assert (stvr.venue_text, stvr.volume, stvr.pages, stvr.year) == ("Softw. Test., Verif. Reliab.", "22", "171--201", 2012)
+    assert (stvr.venue_text, stvr.volume, stvr.pages, stvr.year) == ("Softw. Test., Verif. Reliab.", "22",
+                                                                      "171--201", 2012)
     thesis = found["phd/hal/Bessayah10"]
     assert (thesis.venue_text, thesis.venue_id, thesis.year, thesis.doi) == ("", None, 2010, "")
 
@@ -213,7 +215,8 @@ def test_dblp_anchors_the_record_that_names_the_entrys_doi(mock, client):
 # --- Semantic Scholar -------------------------------------------------------------------------------
 
 def s2_paper(mock, client, arxiv_id):
-    serve(mock, "s2", f"/graph/v1/paper/arXiv:{arxiv_id}", (REAL / "s2" / f"{arxiv_id}.json").read_text(encoding="utf-8"))
+    answer = (REAL / "s2" / f"{arxiv_id}.json").read_text(encoding="utf-8")
+    serve(mock, "s2", f"/graph/v1/paper/arXiv:{arxiv_id}", answer)
     return s2.by_arxiv(client, arxiv_id)
 
 
@@ -257,7 +260,8 @@ def test_a_real_s2_record_resolves_a_preprint_to_its_conference(mock, client):
     query = Query(title="Neural Variational Inference and Learning in Belief Networks",
                   families=(frozenset({"mnih"}),), arxiv=("1402.0030",))
     decision = resolve(client, query, services=("s2",))
-    assert (decision.status, decision.venue_id, decision.year, decision.pages) == ("resolved", "icml", 2014, "1791--1799")
+    assert (decision.status, decision.venue_id, decision.year) == ("resolved", "icml", 2014)
+    assert decision.pages == "1791--1799" and decision.doi == ""
     assert [e.verdict for e in decision.evidence] == ["accepted"]
 
 
@@ -267,3 +271,41 @@ def test_an_ssrn_posting_known_to_s2_leaves_the_preprint_unpublished(mock, clien
                   families=(frozenset({"bilokon"}),), arxiv=("2402.00030",))
     decision = resolve(client, query, services=("s2",))
     assert (decision.status, decision.evidence) == ("unpublished", [])
+
+
+# --- OpenReview API v2 ------------------------------------------------------------------------------
+
+def note_answer():
+    return (REAL / "openreview" / "4aMedv0ONH.json").read_text(encoding="utf-8")
+
+
+def test_openreview_real_workshop_note_is_the_workshop_not_the_conference(mock, client):
+    serve(mock, "openreview", "/notes", note_answer())
+    (cand,) = openreview.by_id(client, "4aMedv0ONH", "the entry's own OpenReview id")
+    assert cand.title == "Emergency Response Measures for Catastrophic Risk"
+    assert firsts(cand) == ["zhang", "kodama", "wu", "chen", "zhu", "hong"]
+    assert (cand.venue_text, cand.year, cand.openreview) == ("RegML 2025 Poster", 2025, "4aMedv0ONH")
+    assert not cand.preprint  # venueid NeurIPS.cc/2025/Workshop/RegML: accepted, at a workshop
+    assert cand.venue_id is None  # the registry has no NeurIPS workshop track; never "neurips" (the main track)
+
+
+def test_openreview_real_workshop_note_never_resolves_to_neurips(mock, client):
+    serve(mock, "openreview", "/notes", note_answer())
+    query = Query(title="Emergency Response Measures for Catastrophic Risk", families=(frozenset({"zhang"}),),
+                  openreview=("4aMedv0ONH",))
+    decision = resolve(client, query, services=("openreview",))
+    assert decision.status == "ambiguous" and decision.venue_id == ""
+    assert [e.verdict for e in decision.evidence] == ["unknown venue"]
+
+
+def test_s2_diffusion_papers_journal_and_no_venue(mock, client):
+    (cand,), external = s2_paper(mock, client, "2303.13052")
+    assert cand.title == "Diffusion-based Reinforcement Learning for Edge-enabled AI-Generated Content Services"
+    assert (cand.venue_text, cand.doi, cand.year, cand.venue_id) == ("IEEE Transactions on Mobile Computing",
+                                                                     "10.1109/tmc.2024.3356178", 2023, None)
+    assert external["DOI"] == "10.1109/tmc.2024.3356178"  # S2 gives year 2023 (the arXiv year), as recorded
+
+
+def test_s2_record_with_an_empty_venue_gives_no_candidate(mock, client):
+    found, external = s2_paper(mock, client, "2405.05667")  # "VM-DDPM: Vision Mamba Diffusion ...", venue ""
+    assert found == [] and external == {"ArXiv": "2405.05667", "CorpusId": 269635827}
