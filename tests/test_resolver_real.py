@@ -12,7 +12,7 @@ import pytest
 import responses
 
 from unlearn_bib.resolve import arxiv, crossref, dblp, openreview, s2
-from unlearn_bib.resolve.decide import Query
+from unlearn_bib.resolve.decide import Query, title_score
 from unlearn_bib.resolve.http import SERVICES, Client
 from unlearn_bib.resolve.resolver import resolve
 
@@ -150,7 +150,7 @@ def test_crossref_proceedings_article_uses_its_container_title(mock, client):
     (cand,) = crossref.by_doi(client, "10.1145/3184558.3186235", "the entry's own DOI")
     assert cand.title == "DL-Learner Structured Machine Learning on Semantic Web Data"
     assert firsts(cand) == ["buhmann", "lehmann", "westphal", "bin"]
-    assert cand.venue_text == "Companion of the The Web Conference 2018 on The Web Conference 2018  - WWW '18"
+    assert cand.venue_text == "Companion of the The Web Conference 2018 on The Web Conference 2018 - WWW '18"
     assert (cand.year, cand.pages, cand.volume) == (2018, "", "")  # the record has no page and no volume
 
 
@@ -160,6 +160,38 @@ def test_crossref_book_chapter_pages(mock, client):
     (cand,) = crossref.by_doi(client, "10.1007/978-3-0348-8720-5_13", "the entry's own DOI")
     assert cand.venue_text == "Hyperbolic Problems: Theory, Numerics, Applications"
     assert (cand.year, cand.pages, firsts(cand)) == (1999, "113--118", ["bouchut", "james"])
+
+
+def search_listing(mock, client, title="ecology", family="boettiger", arxiv_id="1501.00001"):
+    """A real /works?query=...&query.author=... answer (trimmed to the resolver's `select` fields)."""
+    serve(mock, "crossref", "/works", (REAL / "crossref" / "search-ecology-boettiger.json").read_text(encoding="utf-8"))
+    return {c.record: c for c in crossref.search(client, title, family, arxiv_id)}
+
+
+def test_crossref_search_keeps_published_types_only(mock, client):
+    found = search_listing(mock, client)
+    assert len(found) == 17  # 20 items: 17 journal articles, 2 posted-content (bioRxiv), 1 dataset
+    assert "10.1101/014852" not in found and "10.32614/cran.package.rfishbase" not in found
+    cand = found["10.1111/ele.14024"]
+    assert (cand.title, cand.venue_text, cand.year) == ("The forecast trap", "Ecology Letters", 2022)
+    assert (cand.volume, cand.number, cand.pages, cand.authors) == ("25", "7", "1655--1664", ("Carl Boettiger",))
+
+
+def test_crossref_markup_and_entities_are_not_part_of_titles_or_venues(mock, client):
+    found = search_listing(mock, client)
+    treebase = found["10.1111/j.2041-210x.2012.00247.x"]  # recorded: "<scp>T</scp>reebase: an<scp>R</scp>package ..."
+    assert treebase.title == "Treebase: anRpackage for discovery, access and manipulation of online phylogenies"
+    assert firsts(treebase) == ["boettiger", "templelang"]
+    query = Query(title="Treebase: an R package for discovery, access and manipulation of online phylogenies",
+                  families=(frozenset({"boettiger"}),))
+    assert title_score(query, treebase) > 0.98
+    assert found["10.1177/2053951719836258"].venue_text == "Big Data & Society"  # recorded: "Big Data &amp; Society"
+
+
+def test_crossref_has_preprint_to_a_biorxiv_doi_anchors_no_arxiv_id(mock, client):
+    found = search_listing(mock, client)
+    assert found["10.1002/ece3.2314"].title.startswith("After the games are over")
+    assert not any(c.anchor for c in found.values())  # its has-preprint is 10.1101/014852, not an arXiv id
 
 
 # --- DBLP -------------------------------------------------------------------------------------------
