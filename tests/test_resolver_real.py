@@ -162,6 +162,14 @@ def test_crossref_book_chapter_pages(mock, client):
     assert (cand.year, cand.pages, firsts(cand)) == (1999, "113--118", ["bouchut", "james"])
 
 
+def test_crossref_real_404_is_text_not_json_and_means_no_record(mock, client):
+    body = (REAL / "crossref" / "404-10.1371_notarealdoi.txt").read_text(encoding="utf-8")
+    assert body == "Resource not found."
+    mock.add(responses.GET, SERVICES["crossref"].base + "/works/10.1371/notarealdoi", body=body, status=404,
+             content_type="text/plain")
+    assert crossref.by_doi(client, "10.1371/notarealdoi", "the entry's own DOI") == []
+
+
 def search_listing(mock, client, title="ecology", family="boettiger", arxiv_id="1501.00001"):
     """A real /works?query=...&query.author=... answer (trimmed to the resolver's `select` fields)."""
     serve(mock, "crossref", "/works", (REAL / "crossref" / "search-ecology-boettiger.json").read_text(encoding="utf-8"))
