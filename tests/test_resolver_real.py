@@ -349,3 +349,20 @@ def test_s2_diffusion_papers_journal_and_no_venue(mock, client):
 def test_s2_record_with_an_empty_venue_gives_no_candidate(mock, client):
     found, external = s2_paper(mock, client, "2405.05667")  # "VM-DDPM: Vision Mamba Diffusion ...", venue ""
     assert found == [] and external == {"ArXiv": "2405.05667", "CorpusId": 269635827}
+
+
+def test_s2_year_is_the_venues_from_its_dblp_key_not_the_arxiv_years(mock, client):
+    """Recorded: "year": 2022, "externalIds": {"DBLP": "conf/icml/AherAK23", ...}: ICML 2023, pages 337-371."""
+    (cand,), external = s2_paper(mock, client, "2208.10264")
+    assert external["DBLP"] == "conf/icml/AherAK23"
+    assert (cand.venue_id, cand.year, cand.pages) == ("icml", 2023, "337--371")
+    assert firsts(cand) == ["aher", "arriaga", "kalai"]
+
+
+def test_a_real_s2_record_alone_proposes_the_venues_year(mock, client):
+    answer = (REAL / "s2" / "2208.10264.json").read_text(encoding="utf-8")
+    serve(mock, "s2", "/graph/v1/paper/arXiv:2208.10264", answer)
+    query = Query(title="Using Large Language Models to Simulate Multiple Humans and Replicate Human Subject Studies",
+                  families=(frozenset({"aher"}),), arxiv=("2208.10264",))
+    decision = resolve(client, query, services=("s2",))
+    assert (decision.status, decision.venue_id, decision.year) == ("resolved", "icml", 2023)
