@@ -70,7 +70,9 @@ def venue_of(text: str, year: int | None) -> str | None:
 
 
 def year_of(value) -> int | None:
-    match = re.search(r"(?:19|20)\d\d", str(value or ""))
+    """The year in a service's text; a standalone year first ("35(2):e1914, 2025" is 2025, not 1914)."""
+    text = str(value or "")
+    match = re.search(r"\b(?:19|20)\d\d\b", text) or re.search(r"(?:19|20)\d\d", text)
     return int(match.group(0)) if match else None
 
 
