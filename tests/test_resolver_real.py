@@ -366,3 +366,17 @@ def test_a_real_s2_record_alone_proposes_the_venues_year(mock, client):
                   families=(frozenset({"aher"}),), arxiv=("2208.10264",))
     decision = resolve(client, query, services=("s2",))
     assert (decision.status, decision.venue_id, decision.year) == ("resolved", "icml", 2023)
+
+
+@pytest.mark.parametrize("arxiv_id, journal_ref, year", [
+    ("2311.09714", "Software Testing, Verification and Reliability, 35(2):e1914, 2025", 2025),  # not e"1914"
+    ("1706.08286", "IEEE Transactions on Information Theory ( Volume: 65 , Issue: 4 , April 2019 )", 2019),
+    ("gr-qc/0103067", "Lect.Notes Phys.562:195-212,2001", 2001),
+    ("hep-ph/0301050", "Phys.Lett.B573:94-100,2003", 2003),
+    ("1906.00673", "Software Testing, Verification & Reliability 2021", 2021),
+])
+def test_arxiv_journal_ref_year_is_the_year_not_digits_inside_an_article_number(mock, client, arxiv_id, journal_ref,
+                                                                                  year):
+    serve(mock, "arxiv", "/api/query", (REAL / "arxiv" / "search-testing-100-trimmed.xml").read_bytes(), ATOM)
+    (cand,), _ = arxiv.lookup(client, arxiv_id)
+    assert (cand.venue_text, cand.year) == (journal_ref, year)
