@@ -222,7 +222,7 @@ CACHE_MIN_BYTES = 256 * 1024
 def builder_source(folder: Path = Path(__file__).parent) -> bytes:
     """The code that builds a Catalog, part of the cache key: an edited or upgraded checkout
     must never unpickle objects shaped by older classes or checked by older rules."""
-    return b"".join((folder / name).read_bytes() for name in ("catalog.py", "validate.py", "model.py", "venues.py"))
+    return b"".join((folder / name).read_bytes() for name in ("catalog.py", "validate.py", "model.py", "venues.py", "patterns.py"))
 
 
 def _cache_file(raw: bytes, shown: str, strict: bool) -> Path | None:

@@ -181,6 +181,30 @@ class _Seen:
                     self.where.setdefault((kind, value), (line, title))
 
 
+def record_problems(record: dict, where: Location, what: str) -> list[Problem]:
+    """Check a new record's identifiers and links against the catalog's patterns, and its text
+    for control characters, naming the line of the .bib or README it came from."""
+    from unlearn_bib import patterns, validate
+
+    problems = []
+    patterns = {"arxiv": (validate.ARXIV_ID, "arXiv id"), "primary_class": (validate.ARXIV_CLASS, "arXiv category"),
+                "doi": (validate.DOI, "DOI"), "openreview": (validate.OPENREVIEW, "OpenReview id"),
+                "pages": (validate.PAGES, "page range")}
+    for name, value in record.items():
+        if name in patterns and not patterns[name][0].match(value):
+            problems.append(Problem(f"{what}: malformed {patterns[name][1]} {value!r}", where))
+        elif name in validate.LINK_FIELDS and not patterns.is_web_url(value):
+            label = {"url": "link", "list_link": "link", "code": "code link"}[name]
+            problems.append(Problem(f"{what}: the {label} {value!r} is not an http:// or https:// address", where,
+                                    "only web links are accepted: no javascript:, data: or file:"))
+        elif name != "notes" and any(validate.CONTROL.search(text) for text in (
+                [value] if isinstance(value, str) else [v for person in value for v in person.values()]
+                if name == "authors" else [])):
+            problems.append(Problem(f"{what}: the {name} holds a control character or an invisible direction mark",
+                                    where))
+    return problems
+
+
 def _venue_fields(vid: str) -> dict:
     from unlearn_bib import venues
 
@@ -301,7 +325,7 @@ def record_from_entry(entry, section: str, taken: set[str], source: str) -> tupl
     if ids.arxiv:
         record["arxiv"] = ids.arxiv[0]
         primary = plain(fields.get("primaryclass", "") or fields.get("eprintclass", ""))
-        if re.fullmatch(r"[a-z\-]+(\.[A-Za-z\-]+)?", primary):
+        if primary:
             record["primary_class"] = primary
     if ids.openreview:
         record["openreview"] = ids.openreview[0]
@@ -313,7 +337,7 @@ def record_from_entry(entry, section: str, taken: set[str], source: str) -> tupl
     if truncated:
         note += " The author list there ends in 'and others': complete it."
     record["notes"] = note
-    return record, []
+    return record, record_problems(record, where, f"entry {entry.key!r}")
 
 
 def import_bibtex(bib_path: str, catalog_path: str | None = None, section: str | None = None) -> Plan:
@@ -391,7 +415,7 @@ def _derived_link(record: dict) -> str:
 
 def _row_record(cells: dict[str, str], where: Location, section: str, taken: set[str], source: str):
     """(record, ids, problems) for one table row."""
-    from unlearn_bib import venues
+    from unlearn_bib import patterns, venues
     from unlearn_bib.keys import make_key
     from unlearn_bib.normalize import Ids, link_ids
 
@@ -417,6 +441,8 @@ def _row_record(cells: dict[str, str], where: Location, section: str, taken: set
     if problems:
         return None, None, problems
     year = venue_year or list_year
+    if link.lower().startswith("doi:"):
+        link = patterns.web_link(link) or link  # "doi:10.1145/..." means the DOI
     arxiv, openreview, doi = link_ids(link) if link else ("", "", "")
     record: dict = {"key": make_key("", year, title, taken), "section": section, "title": title}
     record.update(_venue_fields(vid))
@@ -442,7 +468,8 @@ def _row_record(cells: dict[str, str], where: Location, section: str, taken: set
     record["notes"] = note
     ids = Ids(title=re.sub(r"[{}]", "", title), arxiv=(arxiv,) if arxiv else (), doi=(doi,) if doi else (),
               openreview=(openreview,) if openreview else ())
-    return record, ids, []
+    problems = record_problems(record, where, "the row")
+    return (None, None, problems) if problems else (record, ids, [])
 
 
 def import_markdown(md_path: str, catalog_path: str | None = None) -> Plan:
