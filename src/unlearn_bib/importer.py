@@ -187,12 +187,12 @@ def record_problems(record: dict, where: Location, what: str) -> list[Problem]:
     from unlearn_bib import patterns, validate
 
     problems = []
-    patterns = {"arxiv": (validate.ARXIV_ID, "arXiv id"), "primary_class": (validate.ARXIV_CLASS, "arXiv category"),
+    checks = {"arxiv": (validate.ARXIV_ID, "arXiv id"), "primary_class": (validate.ARXIV_CLASS, "arXiv category"),
                 "doi": (validate.DOI, "DOI"), "openreview": (validate.OPENREVIEW, "OpenReview id"),
                 "pages": (validate.PAGES, "page range")}
     for name, value in record.items():
-        if name in patterns and not patterns[name][0].match(value):
-            problems.append(Problem(f"{what}: malformed {patterns[name][1]} {value!r}", where))
+        if name in checks and not checks[name][0].match(value):
+            problems.append(Problem(f"{what}: malformed {checks[name][1]} {value!r}", where))
         elif name in validate.LINK_FIELDS and not patterns.is_web_url(value):
             label = {"url": "link", "list_link": "link", "code": "code link"}[name]
             problems.append(Problem(f"{what}: the {label} {value!r} is not an http:// or https:// address", where,
@@ -393,7 +393,7 @@ _LINK = re.compile(r"^\[(?P<text>.*)\]\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)
 
 
 def _unescape(text: str) -> str:
-    return re.sub(r"\\([\\|`*_\[\]()#+\-.!])", r"\1", text)
+    return re.sub(r"\\([\\|`*_\[\]()#+\-.!<>~&])", r"\1", text)
 
 
 def _link(cell: str) -> tuple[str, str]:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from unlearn_bib.model import Catalog, Paper
+from unlearn_bib.patterns import web_link
 
 COLUMNS = ("Paper", "Year", "Venue", "Code")
 
@@ -17,19 +18,30 @@ def venue_cell(paper: Paper) -> str:
 
 
 def code_cell(paper: Paper) -> str:
-    if not paper.code:
-        return ""
-    label = "GitHub" if "github.com" in paper.code else "Code"
-    return f"[{label}]({paper.code})"
+    code = paper.code_link
+    if not code:
+        return ""  # no code, or a link that is not http(s): never rendered as a link
+    label = "GitHub" if code.startswith(("https://github.com/", "http://github.com/")) else "Code"
+    return f"[{label}]({link_target(code)})"
+
+
+_MARKUP = re.compile(r"([\\`*_\[\]<>|~]|&(?=#?\w+;))")
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
+    """Cell text as Markdown shows it: markup characters (links, emphasis, code, strike-through,
+    HTML, entities, the cell separator) backslash-escaped, line breaks folded."""
+    return _MARKUP.sub(r"\\\1", " ".join(text.split()))
+
+
+def link_target(url: str) -> str:
+    """A Markdown link destination: http(s) only, parentheses encoded so they cannot end it."""
+    return web_link(url).replace("(", "%28").replace(")", "%29")
 
 
 def row(paper: Paper, with_type: bool) -> list[str]:
     cells = [
-        f"[{_cell(paper.plain_title)}]({paper.link})",
+        f"[{_cell(paper.plain_title)}]({link_target(paper.link)})",
         str(paper.list_year or paper.year),
         venue_cell(paper),
         code_cell(paper),
@@ -55,7 +67,7 @@ def section_rows(catalog: Catalog) -> list[tuple[str, list[str], list[list[str]]
 def render(catalog: Catalog) -> str:
     parts = []
     for title, header, rows in section_rows(catalog):
-        lines = [f"## {title}", "", "| " + " | ".join(header) + " |",
+        lines = [f"## {' '.join(title.split())}", "", "| " + " | ".join(header) + " |",
                  "| " + " | ".join(":---:" for _ in header) + " |"]
         lines += ["| " + " | ".join(cells) + " |" for cells in rows]
         parts.append("\n".join(lines).replace("|  |", "| |"))
