@@ -276,6 +276,7 @@ def _pages(text: str) -> str:
 
 def record_from_entry(entry, section: str, taken: set[str], source: str) -> tuple[dict, list[Problem]]:
     """A catalog record (needs_verification) for a BibTeX entry, or the problems that prevent one."""
+    from unlearn_bib import validate
     from unlearn_bib.keys import make_key
     from unlearn_bib.normalize import _year, container_venue, is_preprint_entry, parse_name, plain, split_names
 
@@ -325,7 +326,7 @@ def record_from_entry(entry, section: str, taken: set[str], source: str) -> tupl
     if ids.arxiv:
         record["arxiv"] = ids.arxiv[0]
         primary = plain(fields.get("primaryclass", "") or fields.get("eprintclass", ""))
-        if primary:
+        if validate.ARXIV_CLASS.match(primary):  # optional: anything else is left out
             record["primary_class"] = primary
     if ids.openreview:
         record["openreview"] = ids.openreview[0]
@@ -500,7 +501,7 @@ def import_markdown(md_path: str, catalog_path: str | None = None) -> Plan:
         if missing:
             problems.append(Problem(f"the table has no {missing[0].title()} column", Location(md_path, table.line)))
             continue
-        heading = table.title or "Papers"
+        heading = _unescape(table.title) or "Papers"
         section = by_title.get(heading.lower())
         if section is None:
             section = slug(heading)

@@ -9,24 +9,42 @@ from __future__ import annotations
 
 import re
 
-ARXIV_ID = re.compile(r"^(\d{4}\.\d{4,5}|[a-z\-]+(\.[A-Z]{2})?/\d{7})$")
-ARXIV_CLASS = re.compile(r"^[a-z\-]+(\.[A-Za-z\-]+)?$")  # cs.CV, math.OC, hep-th
-DOI = re.compile(r"^10\.\d{4,9}/[-._;()/:A-Za-z0-9]+$")  # Crossref's recommended character set
-KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_:\-]*$")
-OPENREVIEW = re.compile(r"^[A-Za-z0-9_\-]{6,}$")
-PAGES = re.compile(r"^[0-9A-Za-z]+(--[0-9A-Za-z]+)?$")
-SECTION_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-# A web address: http or https, a host name, then only characters RFC 3986 allows in a URL
-# (no white space, quotes, braces, backslash, angle brackets, '|', '^' or backquote), so the
-# same text is safe in a BibTeX field, an HTML attribute and a Markdown link.
-WEB_URL = re.compile(r"^https?://[A-Za-z0-9.\-]+(:\d{1,5})?([/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?$")
-DOI_LINK = re.compile(r"^doi:\s*(10\.\d{4,9}/[-._;()/:A-Za-z0-9]+)$", re.IGNORECASE)
+
+def _exact(source: str) -> re.Pattern:
+    """The pattern anchored at the very end: ``$`` alone also matches before a final newline."""
+    return re.compile(source.removesuffix("$") + r"\Z")
+
+
+# JSON Schema sources (papers.schema.json carries the same strings; a test ties them).
+SOURCES = {
+    "arxiv": r"^(\d{4}\.\d{4,5}|[a-z\-]+(\.[A-Z]{2})?/\d{7})$",
+    "primary_class": r"^[a-z\-]+(\.[A-Za-z\-]+)?$",  # cs.CV, math.OC, hep-th
+    "doi": r"^10\.\d{4,9}/[-._;()/:A-Za-z0-9]+$",  # Crossref's recommended character set
+    "key": r"^[A-Za-z][A-Za-z0-9_:\-]*$",
+    "openreview": r"^[A-Za-z0-9_\-]{6,}$",
+    "pages": r"^[0-9A-Za-z]+(--[0-9A-Za-z]+)?$",
+    "section": r"^[a-z0-9]+(-[a-z0-9]+)*$",
+    # A web address: http or https, a host name, then only characters RFC 3986 allows in a URL
+    # (no white space, quotes, braces, backslash, angle brackets, '|', '^' or backquote), so the
+    # same text is safe in a BibTeX field, an HTML attribute and a Markdown link.
+    "url": r"^https?://[A-Za-z0-9.\-]+(:\d{1,5})?([/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?$",
+}
+SOURCES["source"] = SOURCES["url"].removesuffix("$") + r"(\s.*)?$"  # a URL, then an optional comment
+ARXIV_ID = _exact(SOURCES["arxiv"])
+ARXIV_CLASS = _exact(SOURCES["primary_class"])
+DOI = _exact(SOURCES["doi"])
+KEY = _exact(SOURCES["key"])
+OPENREVIEW = _exact(SOURCES["openreview"])
+PAGES = _exact(SOURCES["pages"])
+SECTION_ID = _exact(SOURCES["section"])
+WEB_URL = _exact(SOURCES["url"])
+DOI_LINK = re.compile(r"^doi: ?(10\.\d{4,9}/[-._;()/:A-Za-z0-9]+)\Z", re.IGNORECASE)
 # Control characters and the invisible direction marks and overrides (text then displays in
 # another order than it is stored) have no place in a bibliography; notes may break lines.
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 NOTES_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # A BibTeX key from a user's own file: whatever BibTeX and biber read as one key.
-BIB_KEY = re.compile(r"^[^\s,{}()\"#%'=\\~]+$")
+BIB_KEY = re.compile(r"^[^\s,{}()\"#%'=\\~]+\Z")
 
 
 def is_web_url(text: str) -> bool:

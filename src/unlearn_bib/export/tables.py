@@ -41,9 +41,9 @@ def link_target(url: str) -> str:
 
 def row(paper: Paper, with_type: bool) -> list[str]:
     cells = [
-        f"[{_cell(paper.plain_title)}]({link_target(paper.link)})",
+        f"[{_cell(paper.plain_title)}]({link_target(paper.link)})" if link_target(paper.link) else _cell(paper.plain_title),
         str(paper.list_year or paper.year),
-        venue_cell(paper),
+        _cell(venue_cell(paper)),
         code_cell(paper),
     ]
     if with_type:
@@ -52,7 +52,7 @@ def row(paper: Paper, with_type: bool) -> list[str]:
 
 
 def section_rows(catalog: Catalog) -> list[tuple[str, list[str], list[list[str]]]]:
-    """(section title, header, rows) in catalog order: what `--check` compares."""
+    """(section heading, header, rows) in catalog order, as Markdown text: what `--check` compares."""
     out = []
     for section in catalog.sections:
         papers = [p for p in catalog if p.section == section.id]
@@ -60,14 +60,15 @@ def section_rows(catalog: Catalog) -> list[tuple[str, list[str], list[list[str]]
             continue
         with_type = any(p.attack_type for p in papers)
         header = list(COLUMNS) + (["Type"] if with_type else [])
-        out.append((section.title, header, [row(p, with_type) for p in papers]))
+        heading = _cell(section.title).replace("#", "\\#")  # as Markdown shows it; a '#' could close it
+        out.append((heading, header, [row(p, with_type) for p in papers]))
     return out
 
 
 def render(catalog: Catalog) -> str:
     parts = []
     for title, header, rows in section_rows(catalog):
-        lines = [f"## {' '.join(title.split())}", "", "| " + " | ".join(header) + " |",
+        lines = [f"## {title}", "", "| " + " | ".join(header) + " |",
                  "| " + " | ".join(":---:" for _ in header) + " |"]
         lines += ["| " + " | ".join(cells) + " |" for cells in rows]
         parts.append("\n".join(lines).replace("|  |", "| |"))
@@ -76,7 +77,7 @@ def render(catalog: Catalog) -> str:
 
 # --- reading the tables back: `export --format tables --check FILE` and `import --from markdown` --
 
-_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*$")  # "## C#" keeps its '#'
 _ALIGN = re.compile(r"^:?-{1,}:?$")
 
 
@@ -131,7 +132,7 @@ def parse_tables(text: str) -> list[ParsedTable]:
             continue
         match = _HEADING.match(line)
         if match:
-            heading = match.group(2).strip()
+            heading = (match.group(2) or "").strip()
             i += 1
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
