@@ -196,7 +196,7 @@ def _record(raw, check: _Checker, section_ids: set[str], strict: bool) -> Paper 
         pattern = NOTES_CONTROL if name == "notes" else CONTROL
         if any(isinstance(t, str) and pattern.search(t) for t in texts):
             check.add(lines[name], f"{name} holds a control character or an invisible direction mark",
-                      "remove it (it can hide or reorder what is displayed)")
+                      "remove it: it can hide or reorder what is displayed")
             ok = False
     if raw.get("list_year") is not None and not 1900 <= raw["list_year"] <= 2100:
         check.add(lines["list_year"], f"list_year {raw['list_year']} is out of range")
