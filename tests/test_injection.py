@@ -9,11 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from unlearn_bib import latex, patterns
-from unlearn_bib.catalog import dump_record, load_yaml, yaml_scalar
+from unlearn_bib.yamlio import dump_record, load_yaml, yaml_scalar
 from unlearn_bib.errors import UnlearnBibError
 from unlearn_bib.export import bibtex, citations, csljson, tables, webpage
 from unlearn_bib.model import Catalog, Paper, Person, Section, Venue
-from unlearn_bib.normalize import split_names
+from unlearn_bib.names import split_names
 from unlearn_bib.validate import build_catalog
 from unlearn_bib.venues import resolve
 
