@@ -43,8 +43,9 @@ DOI_LINK = re.compile(r"^doi: ?(10\.\d{4,9}/[-._;()/:A-Za-z0-9]+)\Z", re.IGNOREC
 # another order than it is stored) have no place in a bibliography; notes may break lines.
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 NOTES_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-# A BibTeX key from a user's own file: whatever BibTeX and biber read as one key.
-BIB_KEY = re.compile(r"^[^\s,{}()\"#%'=\\~]+\Z")
+# A BibTeX key from a user's own file: anything but what would end the key or the entry
+# (white space, a comma, a brace, a quote), start a comment (%), or escape (\\, #).
+BIB_KEY = re.compile(r"^[^\s\x00-\x1f\x7f,{}\"#%\\]+\Z")
 
 
 def is_web_url(text: str) -> bool:

@@ -141,7 +141,7 @@ def format_entry(paper: Paper, options: Options) -> str:
     if not patterns.BIB_KEY.match(paper.key):
         where = f"{paper.where}: " if paper.where else ""
         raise UnlearnBibError(f"{where}key {paper.key!r} cannot be a BibTeX key (white space, a comma, a brace, "
-                              "a quote or one of # % = ~ \\ ( ) would break the entry)")
+                              "a quote, #, % or \\ would break the entry)")
     entry_type, fields = _fields(paper, options)
     lines = [f"@{entry_type}{{{paper.key},"]
     ascii_only = options.dialect == "bibtex"
