@@ -11,7 +11,9 @@ from unlearn_bib.errors import Location, Problem, UnlearnBibError, error_at
 from unlearn_bib.importer import Plan, Seen, decide, grow, open_catalog, record_problems, slug, venue_fields
 from unlearn_bib.patterns import web_link
 
-_LINK = re.compile(r"^\[(?P<text>.*)\]\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)$", re.S)
+# [text](url), [text]( url ), [text](<url>) and [text](url "title"), as CommonMark reads them.
+_LINK = re.compile(r"^\[(?P<text>.*)\]\(\s*(?:<(?P<angled>[^<>\n]*)>|(?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*))"
+                   r"(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)$", re.S)
 
 
 def _unescape(text: str) -> str:
@@ -21,7 +23,8 @@ def _unescape(text: str) -> str:
 def _link(cell: str) -> tuple[str, str]:
     match = _LINK.match(cell.strip())
     if match:
-        return _unescape(match.group("text").strip()), match.group("url").strip()
+        url = match.group("url") if match.group("angled") is None else match.group("angled")
+        return _unescape(match.group("text").strip()), url.strip()
     return _unescape(cell.strip()), ""
 
 

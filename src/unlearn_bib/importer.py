@@ -202,7 +202,7 @@ def record_problems(record: dict, where: Location, what: str) -> list[Problem]:
         if name in checks and not checks[name][0].match(value):
             problems.append(Problem(f"{what}: malformed {checks[name][1]} {value!r}", where))
         elif name in links and not patterns.is_web_url(value):
-            problems.append(Problem(f"{what}: the {links[name]} {value!r} is not an http:// or https:// address", where,
+            problems.append(Problem(f"{what}: the {links[name]} {patterns.link_problem(value)}", where,
                                     "only web links are accepted: no javascript:, data: or file:"))
         elif name != "notes" and any(patterns.CONTROL.search(text) for text in (
                 [value] if isinstance(value, str) else [v for person in value for v in person.values()]

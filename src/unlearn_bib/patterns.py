@@ -53,6 +53,16 @@ def is_web_url(text: str) -> bool:
     return bool(WEB_URL.match(text))
 
 
+def link_problem(text: str) -> str:
+    """Why ``text`` is not an acceptable link, in words ("" when it is one)."""
+    if WEB_URL.match(text):
+        return ""
+    if text.startswith(("http://", "https://")):
+        return (f"{text!r} holds what a link may not: a non-ASCII or missing host name, a user name, white space, "
+                "quotes, braces, a backslash or angle brackets (percent-encode them)")
+    return f"{text!r} is not an http:// or https:// address"
+
+
 def web_link(text: str) -> str:
     """The link a writer may render for ``text``: itself when a safe http(s) URL, a
     ``doi:`` DOI as its https://doi.org/ address, else "" (render no link)."""

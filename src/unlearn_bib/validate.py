@@ -188,13 +188,13 @@ def _record(raw, check: _Checker, section_ids: set[str], strict: bool) -> Paper 
         ok = False
     for name in LINK_FIELDS:
         if raw.get(name) and not patterns.is_web_url(raw[name]):
-            check.add(lines[name], f"{name} must be an http:// or https:// address, got {raw[name]!r}",
-                      "only web links are accepted: no javascript:, data: or file:, no spaces, quotes or braces")
+            check.add(lines[name], f"{name}: {patterns.link_problem(raw[name])}",
+                      "only web links are accepted: no javascript:, data: or file:")
             ok = False
     for index, source in enumerate(raw.get("sources", [])):
         if not isinstance(source, str) or not patterns.is_web_url((source.split() or [""])[0]):
             check.add(lines["sources"] + 1 + index,
-                      f"a source must start with an http:// or https:// address, got {source!r}")
+                      f"a source must start with an http:// or https:// address: {patterns.link_problem(str(source))}")
             ok = False
     for name, value in raw.items():
         texts = list(value) if isinstance(value, list) else [value]
