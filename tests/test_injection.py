@@ -509,3 +509,30 @@ def test_formatted_lists_escape_text_and_link_only_http(text, doi, url):
     rendered = parse_html(markdown_html(citations.to_markdown(entry)))
     assert_http_links_only(rendered)
     assert not any(t in ("script", "img", "iframe") for t, _ in rendered.tags)
+
+
+braced = st.one_of(st.sampled_from(["}", "{", "x}, note = {\\input{/etc/hostname}", "a } b"]), free_text)
+
+
+@FAST
+@given(free_text, braced, braced)
+def test_normalize_rewrites_into_escaped_catalog_fields(title, family, publisher):
+    """normalize writes the catalog's fields (escaped by the BibTeX writer) beside the user's own:
+    the rewritten file re-parses to the same entries, and no catalog value escapes its field."""
+    from unlearn_bib.normalize import normalize_bib
+
+    title = "Erasing Concepts From Diffusion Models " + title
+    hostile_paper = paper(title=title, authors=(Person(family=family, given="J"),), publisher=publisher,
+                          url="https://example.org/p")
+    catalog = Catalog((hostile_paper,), (Section("methods", "Methods"),))
+    user = (f"@article{{mine,\n  title = {{{latex.protect_title(title)}}},\n  journal = {{arXiv preprint arXiv:2311.17717}},\n"
+            "  year = {2023},\n  keywords = {own},\n}\n\n@misc{other,\n  title = {Not in the catalog},\n}\n")
+    result = normalize_bib(user, catalog, "refs.bib")
+    library = bibtexparser.parse_string(result.text)
+    assert not library.failed_blocks
+    assert [e.key for e in library.entries] == ["mine", "other"]
+    mine = library.entries[0]
+    assert mine["keywords"] == "own" and "booktitle" in mine and "journal" not in mine  # rewritten
+    for f in mine.fields:
+        bib_value_is_safe(f.key, f.value)
+    assert " ".join(latex.decode(mine["title"]).split()) == title
