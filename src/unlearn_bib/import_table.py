@@ -17,7 +17,7 @@ _LINK = re.compile(r"^\[(?P<text>.*)\]\(\s*(?:<(?P<angled>[^<>\n]*)>|(?P<url>[^(
 
 
 def _unescape(text: str) -> str:
-    return re.sub(r"\\([\\|`*_\[\]()#+\-.!<>~&])", r"\1", text)
+    return re.sub(r"\\([\\|`*_\[\]()#+\-.!<>~&$])", r"\1", text)
 
 
 def _link(cell: str) -> tuple[str, str]:

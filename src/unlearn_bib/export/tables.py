@@ -25,12 +25,12 @@ def code_cell(paper: Paper) -> str:
     return f"[{label}]({link_target(code)})"
 
 
-_MARKUP = re.compile(r"([\\`*_\[\]<>|~]|&(?=#?\w+;))")
+_MARKUP = re.compile(r"([\\`*_\[\]<>|~$]|&(?=#?\w+;))")
 
 
 def _cell(text: str) -> str:
     """Cell text as Markdown shows it: markup characters (links, emphasis, code, strike-through,
-    HTML, entities, the cell separator) backslash-escaped, line breaks folded."""
+    math, HTML, entities, the cell separator) backslash-escaped, line breaks folded."""
     return _MARKUP.sub(r"\\\1", " ".join(text.split()))
 
 
