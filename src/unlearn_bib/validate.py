@@ -5,8 +5,6 @@ marked ``needs_verification`` (imported from a table) through without authors.
 """
 from __future__ import annotations
 
-import re
-
 from unlearn_bib import patterns, venues
 from unlearn_bib.errors import Location, Problem, UnlearnBibError
 from unlearn_bib.model import Catalog, Paper, Person, Section, normalize_title
