@@ -8,7 +8,8 @@ import re
 from pathlib import Path
 
 from unlearn_bib.errors import Location, Problem, UnlearnBibError
-from unlearn_bib.importer import Plan, Seen, decide, grow, open_catalog, slug, venue_fields
+from unlearn_bib.patterns import ARXIV_CLASS
+from unlearn_bib.importer import Plan, Seen, decide, grow, open_catalog, record_problems, slug, venue_fields
 
 
 def bib_title(raw: str) -> str:
@@ -111,7 +112,7 @@ def record_from_entry(entry, section: str, taken: set[str], source: str) -> tupl
     if ids.arxiv:
         record["arxiv"] = ids.arxiv[0]
         primary = plain(fields.get("primaryclass", "") or fields.get("eprintclass", ""))
-        if re.fullmatch(r"[a-z\-]+(\.[A-Za-z\-]+)?", primary):
+        if ARXIV_CLASS.match(primary):  # optional: anything else is left out
             record["primary_class"] = primary
     if ids.openreview:
         record["openreview"] = ids.openreview[0]
@@ -123,7 +124,7 @@ def record_from_entry(entry, section: str, taken: set[str], source: str) -> tupl
     if truncated:
         note += " The author list there ends in 'and others': complete it."
     record["notes"] = note
-    return record, []
+    return record, record_problems(record, where, f"entry {entry.key!r}")
 
 
 def import_bibtex(bib_path: str, catalog_path: str | None = None, section: str | None = None) -> Plan:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from unlearn_bib.errors import Problem, UnlearnBibError, error_at
+from unlearn_bib.errors import Location, Problem, UnlearnBibError, error_at
 from unlearn_bib.model import Catalog
 from unlearn_bib.textlines import ends_line, line_at_bytes, newline_of, split_lines
 
@@ -187,6 +187,30 @@ class Seen:
             for value in values:
                 if value:
                     self.where.setdefault((kind, value), (line, title))
+
+
+def record_problems(record: dict, where: Location, what: str) -> list[Problem]:
+    """Check a new record's identifiers and links against the catalog's patterns, and its text
+    for control characters, naming the line of the .bib or README it came from."""
+    from unlearn_bib import patterns
+
+    problems = []
+    checks = {"arxiv": (patterns.ARXIV_ID, "arXiv id"), "primary_class": (patterns.ARXIV_CLASS, "arXiv category"),
+              "doi": (patterns.DOI, "DOI"), "openreview": (patterns.OPENREVIEW, "OpenReview id"),
+              "pages": (patterns.PAGES, "page range")}
+    links = {"url": "link", "list_link": "link", "code": "code link"}
+    for name, value in record.items():
+        if name in checks and not checks[name][0].match(value):
+            problems.append(Problem(f"{what}: malformed {checks[name][1]} {value!r}", where))
+        elif name in links and not patterns.is_web_url(value):
+            problems.append(Problem(f"{what}: the {links[name]} {patterns.link_problem(value)}", where,
+                                    "only web links are accepted: no javascript:, data: or file:"))
+        elif name != "notes" and any(patterns.CONTROL.search(text) for text in (
+                [value] if isinstance(value, str) else [v for person in value for v in person.values()]
+                if name == "authors" else [])):
+            problems.append(Problem(f"{what}: the {name} holds a control character or an invisible direction mark",
+                                    where))
+    return problems
 
 
 def venue_fields(vid: str) -> dict:

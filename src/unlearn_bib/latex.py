@@ -9,9 +9,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
+# A literal brace is a command, not "\{": BibTeX counts every brace, escaped or not, so a lone
+# "\}" would end the field and let the rest of the value write fields of its own.
 SPECIALS = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
-    "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+    "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "&": r"\&", "%": r"\%",
+    "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
 }
 # combining mark -> accent command
 ACCENTS = {
@@ -69,7 +71,8 @@ _LIGATURE = re.compile(r"-(?=-)|`(?=`)|'(?=')")
 
 
 _SIMPLE = {"---": "—", "--": "–", "``": "“", "''": "”", "~": "\u00a0"}
-_COMMANDS = {v: k for k, v in SPECIALS.items()} | {v: k for k, v in SYMBOLS.items() if v != "~"}
+_COMMANDS = ({v: k for k, v in SPECIALS.items()} | {v: k for k, v in SYMBOLS.items() if v != "~"}
+             | {r"\{": "{", r"\}": "}"})  # as other tools write braces
 
 
 def brace_pairs(text: str, escapes: bool = True) -> list[int]:

@@ -185,7 +185,11 @@ def yaml_scalar(value) -> str:
     """One YAML scalar on one line, quoted only when plain style would change its meaning."""
     import yaml
 
-    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10**9)
+    # A line break or control character would spill over lines: such text is double-quoted, escaped.
+    texts = value.values() if isinstance(value, dict) else [value]
+    style = '"' if any(isinstance(t, str) and not t.isprintable() for t in texts) else None
+    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10**9, default_style=style,
+                          sort_keys=False)
     return text.removesuffix("\n...\n").rstrip("\n")
 
 
@@ -198,8 +202,7 @@ def dump_record(record: dict) -> str:
         if name == "authors":
             lines.append(f"{lead}authors:")
             for person in value:
-                inner = ", ".join(f"{k}: {yaml_scalar(v)}" for k, v in person.items())
-                lines.append(f"      - {{{inner}}}")
+                lines.append(f"      - {yaml_scalar(dict(person))}")  # quoted as a flow mapping needs
         elif isinstance(value, list):
             lines.append(f"{lead}{name}:")
             lines += [f"      - {yaml_scalar(item)}" for item in value]
