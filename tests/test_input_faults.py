@@ -183,7 +183,10 @@ def test_import_report_shows_control_characters_escaped(tmp_path):
     catalog.write_bytes(SHIPPED)
     code, err = _cli("import", "--from", "bibtex", _evil_bib(tmp_path), "--papers", catalog, "--section",
                      "concept-unlearning", "--dry-run")
-    assert f"{SHOWN_KEY}: already in the catalog as huang2024receler" in err
+    # import refuses a title holding control characters (patterns.py); the refusal names the
+    # entry with its key escaped, like every other report line
+    assert code == 1
+    assert "evil.bib:8: entry 'evil\\x1b]0;pwned\\x07\\x1b[2J" in err and "the title holds a control character" in err
     assert _no_controls(err)
 
 
