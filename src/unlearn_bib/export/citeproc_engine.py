@@ -238,12 +238,12 @@ def _pipeline_slice(bounds: tuple[int, int]) -> list[tuple[str, str]]:
 
 
 def _independent(style) -> bool:
-    root = style.root
-    bibliography = root.bibliography
-    citation = root.citation
+    from unlearn_bib.export.citeproc_disambiguate import needed
+
+    bibliography = style.root.bibliography
     return (bibliography.find(f"{{{CSL_NS}}}sort") is None
             and not bibliography.get("subsequent-author-substitute")
-            and (citation is None or citation.get("disambiguate-add-year-suffix", "false") != "true"))
+            and not needed(style))
 
 
 def render_bibliography(style, items: list[dict], formatter=NeutralFormatter, finish=None,
@@ -277,9 +277,9 @@ def render_bibliography(style, items: list[dict], formatter=NeutralFormatter, fi
             bibliography.items.append(citation.cites[0])
         bibliography.keys = [cite.key for cite in bibliography.items]
         bibliography.sort()
-        from unlearn_bib.export.citeproc_fixes import assign_year_suffixes
+        from unlearn_bib.export.citeproc_disambiguate import disambiguate
 
-        assign_year_suffixes(style, bibliography)
+        disambiguate(style, bibliography)
         positions = {key: index + first_number for index, key in enumerate(bibliography.keys)}
         for item in bibliography.items:
             item.pin(positions[item.key])
