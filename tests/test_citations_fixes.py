@@ -78,9 +78,12 @@ def test_punctuation_stays_outside_quotes_in_en_gb(csl):
     assert render(style, item(title="Erasing"))[0] == "‘Erasing’, X"
 
 
-def test_comma_after_question_mark_inside_quotes_is_dropped():
+def test_comma_after_question_mark_moves_inside_quotes_and_a_period_is_dropped():
+    """CSL 1.0.2 punctuation-in-quote: a following comma is placed inside the closing quote,
+    even after "?" (as citeproc-js prints; pandoc drops it); a period after "?" is dropped."""
     entry = item(title="Is Erasing Enough?")
-    assert "“Is Erasing Enough?” Journal" in render("ieee", entry)[0]
+    assert "“Is Erasing Enough?,” Journal" in render("ieee", entry)[0]
+    assert "“Is Erasing Enough?” Journal" in render("mla", entry)[0]
 
 
 # cause 3 ---------------------------------------------------------------------------------------
@@ -182,8 +185,10 @@ def test_apa_sorts_by_full_given_names_and_suffixes_equal_initials():
                item("y", title="Ypsilon", author=[{"family": "Zhang", "given": "Yihua"}])]
     assert [e.key for e in citations.format_items(entries, "apa")] == ["y", "x"]
     assert [t[:25] for t in render("apa", *entries)] == ["Zhang, Y. (2020a). Ypsilo", "Zhang, Y. (2020b). Xi. Jo"]
-    # Harvard's rule (by-cite) may show full given names in cites, so no suffix there
-    assert [t[:17] for t in render("harvard", *entries)] == ["Zhang, Y. (2020) ", "Zhang, Y. (2020) "]
+    # Harvard's rule (by-cite) shows full given names in cites, so no suffix there, and the
+    # bibliography entries show them too (CSL 1.0.2: "detail that distinguishes cites ... must
+    # be shown in the corresponding bibliography entries"), as pandoc and citeproc-js print
+    assert [t[:18] for t in render("harvard", *entries)] == ["Zhang, Yimeng (202", "Zhang, Yihua (2020"]
 
 
 # cause 7 ---------------------------------------------------------------------------------------
