@@ -295,12 +295,13 @@ def main(argv: list[str] | None = None) -> int:
             values, marks = totals, ""
         pandoc, js, either, listed, total = values
         agree = 100.0 * (either + listed) / total if total else 100.0
-        return (f"{pandoc:>4}/{total:<4}{js:>5}{either:>6}{('+' + str(listed)) if listed else '':>5}"
-                f"{agree:6.1f}%{marks:<2}")
+        return (f"{pandoc:>7}{js:>7}{either:>7}{('+' + str(listed)) if listed else '':>7}"
+                f"{total:>6}{agree:7.1f}%{marks:<2}  ")
 
-    print(f"{'':<17}" + "".join(f"{name:^33}" for name in sets))
-    print(f"{'style':<17}" + "".join(f"{'pandoc':>9}{'js':>5}{'either':>6}{'ledger':>5}{'agree':>7}  " for _ in sets)
-          + "".join(f"{name + ' s':>9}" for name in ("ours", *REFERENCES)))
+    print(f"{'':<17}" + "".join(f"{'--- ' + name + ' ---':^45}" for name in sets))
+    print(f"{'style':<17}" + "".join(f"{'pandoc':>7}{'js':>7}{'either':>7}{'ledger':>7}{'total':>6}{'agree':>8}    "
+                                     for _ in sets)
+          + "".join(f"{name + ' s':>15}" for name in ("ours", *REFERENCES)))
     totals = {s: [0, 0, 0, 0, 0] for s in sets}
     shown = []
     unlisted = []
@@ -326,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
                              f"  citeproc-js: {texts['citeproc-js']}\n"
                              f"  diff pandoc: {signature(texts['ours'], texts['pandoc'])}\n"
                              f"  diff js:     {signature(texts['ours'], texts['citeproc-js'])}")
-        print(row + "".join(f"{seconds[name]:9.2f}" for name in ("ours", *REFERENCES)))
+        print(row + "".join(f"{seconds[name]:15.2f}" for name in ("ours", *REFERENCES)))
     print(f"{'ALL':<17}" + "".join(cell(None, totals[name]) for name in sets))
     print("pandoc / js = entries identical (after whitespace normalisation) to pandoc's / citeproc-js's;\n"
           "either = identical to at least one of them; ledger = further entries that differ from both as\n"
