@@ -16,7 +16,7 @@ linear in the number of entries plus the size of the sets. Within a set, a cite'
 is its rendered text plus the names it would show after each method: (1) given names
 expanded, (2) more names, (3) the ``disambiguate`` condition (this one re-rendered), (4)
 year suffixes for what is left. What methods (1) and (2) add is handed to the bibliography
-entry (``NamesAdded`` on the item), where ``citeproc_fixes.Name`` shows it.
+entry (``NamesAdded`` on the item), where ``fixes.Name`` shows it.
 """
 from __future__ import annotations
 
@@ -25,14 +25,15 @@ from dataclasses import dataclass, field
 
 from citeproc.string import String
 
-from unlearn_bib.export.citeproc_text import ZERO_WIDTH
+from unlearn_bib.csl.text import ZERO_WIDTH
+from unlearn_bib.csl.workers import map_slices
 
 INITIALS, FULL = 1, 2  # how far a name is expanded: initials shown, full given name shown
 
 
 @dataclass(frozen=True)
 class CiteNames:
-    """The names the first cs:names of a cite rendered, as citeproc_fixes.Name recorded them."""
+    """The names the first cs:names of a cite rendered, as fixes.Name recorded them."""
 
     variable: str
     shown: int  # names shown before disambiguation (et-al abbreviation applied)
@@ -101,8 +102,6 @@ def disambiguate(style, bibliography) -> None:
     Sets ``year_suffix`` on the references that keep an ambiguous cite, and ``NamesAdded``
     (``item.__dict__["names_added"]``) on the items whose cites needed more or fuller names.
     """
-    from unlearn_bib.export.citeproc_engine import map_slices
-
     if not needed(style):
         return
     add_given, add_names, add_year, rule = _options(style.root.citation)
@@ -137,12 +136,12 @@ def cite_texts(bibliography, chunk) -> list[tuple[str | None, CiteNames | None]]
     """The first cite of each entry as text, and the names it showed (None: not renderable)."""
     from citeproc import Citation
 
-    from unlearn_bib.export.citeproc_engine import item_class
+    from unlearn_bib.csl.items import item_class
 
     out = []
     for item in chunk:
         cite_item = item_class()(item.key)
-        cite_item.__dict__["names_seen"] = None  # citeproc_fixes.Name records the first names here
+        cite_item.__dict__["names_seen"] = None  # fixes.Name records the first names here
         citation = Citation([cite_item])
         citation.bibliography = bibliography
         cite_item.pin()
@@ -270,7 +269,7 @@ def _render_condition(bibliography, ambiguous: list[_Cite]) -> list[_Cite]:
     testing "true"" for the cites still ambiguous; only cites change, never the bibliography."""
     from citeproc import Citation
 
-    from unlearn_bib.export.citeproc_engine import item_class
+    from unlearn_bib.csl.items import item_class
 
     for cite in ambiguous:
         cite_item = item_class()(cite.item.key)

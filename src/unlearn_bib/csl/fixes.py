@@ -2,23 +2,26 @@
 
 Each fix is small and pinned by a test in tests/test_citations_fixes.py. Here: the element
 classes, subclasses of citeproc-py's CSL element classes (or a mixin put in front of one),
-which ``element_classes()`` hands to the style loader (``citeproc_engine``; citeproc-py
-itself is never modified), and the year-suffix pass. The text rules they rely on, and the
-input (``prepare``) and output (``finish``) corrections, are in ``citeproc_text``.
+which ``element_classes()`` hands to the style loader (``engine``; citeproc-py
+itself is never modified) and the locale loader they use; disambiguation is in
+``disambiguate``. The text rules they rely on, and the input (``prepare``) and output (``finish``)
+corrections, are in ``text``.
 
 The cause numbers in the docstrings refer to the root causes measured against pandoc.
 """
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from citeproc import model
 from citeproc.source import VariableError
 from citeproc.string import MixedString, String
 
-from unlearn_bib.export.citeproc_text import (
+from unlearn_bib.csl.text import (
     QUOTE_END, QUOTE_START, VAR_END, VAR_START, WORD_RULES, change_case, collation_key, last_page,
 )
+from unlearn_bib.csl.workers import map_slices
 
 
 
@@ -29,10 +32,7 @@ class Style(model.Style):
         """citeproc-py's locale search order, with locale files parsed by our element classes."""
         from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS
 
-        from unlearn_bib.export.citeproc_engine import load_locale
-        from unlearn_bib.export.citeproc_memo import MemoMixin
-
-        memo = isinstance(self, MemoMixin)
+        parser = self.getroottree().parser  # the style's: our element classes, memoised or not
         self.locales = []
         added = set()
 
@@ -42,7 +42,7 @@ class Style(model.Style):
 
         def system(lang):
             if lang not in added:
-                self.locales.append(load_locale(lang, memo))
+                self.locales.append(load_locale(lang, parser))
                 added.add(lang)
 
         language = output_locale.split("-")[0]
@@ -56,6 +56,21 @@ class Style(model.Style):
         system("en-US")
         for locale in self.locales:
             locale.style = self
+
+
+def load_locale(language: str, parser):
+    """A system locale file of citeproc-py, parsed with ``parser`` (the style's own, so with our
+    element classes).
+
+    Not shared between styles: a locale element points back to its style.
+    """
+    from citeproc import LOCALES_PATH
+    from lxml import etree
+
+    path = Path(LOCALES_PATH) / f"locales-{language}.xml"
+    if not path.is_file():
+        raise ValueError(f"{language!r} is not a known locale")
+    return etree.parse(str(path), parser).getroot()
 
 
 # --- the bibliography layout -----------------------------------------------------------------
@@ -284,7 +299,7 @@ class Name(model.Name):
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
         """Records the names a cite shows (for disambiguation) and shows in a bibliography
-        entry what disambiguation added to its names (``citeproc_disambiguate``)."""
+        entry what disambiguation added to its names (``disambiguate``)."""
         self._sorting = sort_options is not None
         marks = item.__dict__
         added = marks.get("names_added") if not self._sorting else None
@@ -302,7 +317,7 @@ class Name(model.Name):
                 self.__dict__.pop("option_overrides", None)
 
     def _names_seen(self, item, variable, context):
-        from unlearn_bib.export.citeproc_disambiguate import FULL, INITIALS, CiteNames
+        from unlearn_bib.csl.disambiguate import FULL, INITIALS, CiteNames
 
         form = self.get_option("form", context)
         if form == "count":
@@ -318,7 +333,7 @@ class Name(model.Name):
     def _show_added(self, item, variable, context, added):
         """At least ``added.shown`` names, and the given names expanded in full where the
         cite needed them; returns the reference's own list of names, to put back after."""
-        from unlearn_bib.export.citeproc_disambiguate import FULL
+        from unlearn_bib.csl.disambiguate import FULL
 
         names = item.reference.get(variable) or []
         et_al_min = self.get_option("et-al-min", context)
@@ -358,8 +373,6 @@ class Name(model.Name):
 class Sort(model.Sort):
     def sort(self, items, context):
         """Fix (cause 5): Unicode-aware comparison (Đặng with D, Żak with Z), numbers as numbers."""
-        from unlearn_bib.export.citeproc_engine import map_slices
-
         elements = self.findall("cs:key", self.nsmap)
         if not elements or len(items) < 2:  # e.g. the one cite of a citation: nothing to order
             return list(items)
@@ -432,7 +445,7 @@ class ConditionMixin:
 
         CSL 1.0.2: "When set to "true" (the only allowed value), the element content is only
         rendered if it disambiguates two otherwise identical citations": true only while
-        ``citeproc_disambiguate`` renders a cite that names could not tell apart.
+        ``disambiguate`` renders a cite that names could not tell apart.
         """
         tests, position, match, disambiguate = self._plan()
         results = [bool(item.__dict__.get("disambiguate_condition"))] if disambiguate else []
