@@ -25,31 +25,9 @@ from dataclasses import dataclass, field
 
 from citeproc.string import String
 
+from unlearn_bib.csl.items import FULL, INITIALS, CiteNames, NamesAdded
 from unlearn_bib.csl.text import ZERO_WIDTH
 from unlearn_bib.csl.workers import map_slices
-
-INITIALS, FULL = 1, 2  # how far a name is expanded: initials shown, full given name shown
-
-
-@dataclass(frozen=True)
-class CiteNames:
-    """The names the first cs:names of a cite rendered, as fixes.Name recorded them."""
-
-    variable: str
-    shown: int  # names shown before disambiguation (et-al abbreviation applied)
-    base_level: int  # 0: family name only ("short"), INITIALS or FULL: what "long" already shows
-    initials: bool  # the cs:name initializes given names (initialize-with set, initialize not "false")
-
-
-@dataclass
-class NamesAdded:
-    """What disambiguation adds to an entry's names: at least ``shown`` names of ``variable``,
-    and given names expanded at these positions (position -> INITIALS or FULL)."""
-
-    variable: str
-    shown: int
-    expanded: dict[int, int] = field(default_factory=dict)
-
 
 @dataclass(eq=False)
 class _Cite:

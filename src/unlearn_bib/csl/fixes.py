@@ -18,6 +18,7 @@ from citeproc import model
 from citeproc.source import VariableError
 from citeproc.string import MixedString, String
 
+from unlearn_bib.csl.items import FULL, INITIALS, CiteNames
 from unlearn_bib.csl.text import (
     QUOTE_END, QUOTE_START, VAR_END, VAR_START, WORD_RULES, change_case, collation_key, last_page,
 )
@@ -317,8 +318,6 @@ class Name(model.Name):
                 self.__dict__.pop("option_overrides", None)
 
     def _names_seen(self, item, variable, context):
-        from unlearn_bib.csl.disambiguate import FULL, INITIALS, CiteNames
-
         form = self.get_option("form", context)
         if form == "count":
             return None
@@ -333,8 +332,6 @@ class Name(model.Name):
     def _show_added(self, item, variable, context, added):
         """At least ``added.shown`` names, and the given names expanded in full where the
         cite needed them; returns the reference's own list of names, to put back after."""
-        from unlearn_bib.csl.disambiguate import FULL
-
         names = item.reference.get(variable) or []
         et_al_min = self.get_option("et-al-min", context)
         use_first = self.get_option("et-al-use-first", context)
