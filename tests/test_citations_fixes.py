@@ -192,6 +192,14 @@ def test_apa_sorts_by_full_given_names_and_suffixes_equal_initials():
     assert [t[:18] for t in render("harvard", *entries)] == ["Zhang, Yimeng (202", "Zhang, Yihua (2020"]
 
 
+def test_title_case_stop_words_of_the_csl_list():
+    """CSL 1.0.2 stop words (stop-words.json) stay lower case inside a title, as citeproc-js
+    prints them ("without", "under", "across", "against"; pandoc capitalises those four)."""
+    entry = item(title="erasing without retraining under attack across domains against all odds: about robustness")
+    assert "“Erasing without Retraining under Attack across Domains against All Odds: About Robustness.”" \
+        in render("chicago", entry)[0]
+
+
 # cause 7 ---------------------------------------------------------------------------------------
 
 def test_straight_quotes_become_typographic():
