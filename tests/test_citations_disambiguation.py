@@ -82,7 +82,7 @@ def test_with_initials_rule_never_shows_full_given_names():
     entries already show those names."""
     texts = render("apa", ZHANG_DEFENSIVE, ZHANG_GENERATE, ZHANG_CANVAS)
     assert [t.split(" (")[0] for t in texts] == [
-        "Zhang, Y., Fan, C., & Zhang, Y.", "Zhang, Y., Chen, X., & Jia, J.", "Zhang, Y., Jia, J., & Chen, X."]
+        "Zhang, Y., Chen, X., & Jia, J.", "Zhang, Y., Fan, C., & Zhang, Y.", "Zhang, Y., Jia, J., & Chen, X."]
     assert all("2024)" in t for t in texts)  # no year suffix
 
 

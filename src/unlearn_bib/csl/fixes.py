@@ -277,19 +277,15 @@ class Name(model.Name):
         citeproc-py ignores the attribute: "Andersson, M." where Chicago and MLA print
         "Andersson, Maja". Fix (cause 5): while sorting, a "sort-only" particle is demoted
         ("Berg, Jan van der" files under B) and the "and" connector is not part of the key.
-        Disambiguation may override an option for one entry (``option_overrides``).
+        Names sort as the macro renders them, initials included (CSL 1.0.2: a macro's sort key
+        "generally consists of the string value the macro would ordinarily generate"), as
+        citeproc-js sorts; pandoc sorts APA by full given names. Disambiguation may override an option for one entry (``option_overrides``).
         """
         overrides = self.__dict__.get("option_overrides")
         if overrides and name in overrides and sort_options is None:
             return overrides[name]
         if name == "initialize-with" and self.get("initialize", "true").lower() == "false":
             return None
-        if name == "initialize-with" and sort_options is not None and "initialize-with" not in sort_options:
-            # pandoc builds sort keys with the name options of cs:name and cs:bibliography
-            # only: an initialize-with inherited from cs:style (APA) sorts by full names.
-            parent = (context if context is not None else self).xpath_search(
-                "./ancestor::*[self::cs:citation or self::cs:bibliography][1]")
-            return self.get(name, parent[0].get(name) if parent else None)
         value = super().get_option(name, context, sort_options)
         if sort_options is not None:
             if name == "demote-non-dropping-particle" and value == "sort-only":
