@@ -125,3 +125,19 @@ def test_without_given_name_expansion_the_year_suffix_decides(style):
     assert render(style(), jane, john) == ["Jane Doe 2020a. A", "John Doe 2020b. B"]
     path = style(citation='disambiguate-add-givenname="true"')
     assert render(path, jane, john) == ["Jane Doe 2020. A", "John Doe 2020. B"]
+
+
+def test_substitute_needs_every_name_to_match(tmp_path):
+    """CSL 1.0.2 complete-all: "when all names of the name variable match": the names hidden
+    by "et al." count too, so "Smith et al." twice is no repeat when they differ."""
+    path = tmp_path / "substitute.csl"
+    path.write_text(
+        '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><title>t</title></info>'
+        '<citation><layout><text variable="title"/></layout></citation>'
+        '<bibliography et-al-min="2" et-al-use-first="1" subsequent-author-substitute="---"><layout>'
+        '<names variable="author" suffix="."><name form="short"/></names><text variable="title" prefix=" "/>'
+        '</layout></bibliography></style>')
+    first = item("a", "Alpha", [("Smith", "John"), ("Brown", "X")])
+    second = item("b", "Beta", [("Smith", "John"), ("Gray", "X")])
+    same = item("c", "Gamma", [("Smith", "John"), ("Gray", "X")])
+    assert render(path, first, second, same) == ["Smith et al. Alpha", "Smith et al. Beta", "---. Gamma"]

@@ -159,25 +159,33 @@ def _levels(names: CiteNames, rule: str) -> tuple[int, ...]:
     return tuple(level for level in steps if level > names.base_level)
 
 
-def _expand_name(cite: _Cite, others: list[_Cite], position: int, rule: str) -> bool:
-    """Expand the name at ``position`` until it differs from every other name with the same
-    family name and a different given name: "Each name is progressively transformed until it
-    is disambiguated. Names that cannot be disambiguated remain in their original form."
+def _expand_names(cites: list[_Cite], position: int, rule: str, at: dict[int, int] | None = None) -> None:
+    """Expand the name at ``position`` (or, per cite, at ``at[id(cite)]``) of each cite until
+    it differs from every other such name with the same family name and another given name:
+    "Each name is progressively transformed until it is disambiguated. Names that cannot be
+    disambiguated remain in their original form." Counting forms keeps this linear: a level
+    tells a name from its rivals when no more names share its form at that level than share
+    its full form.
     """
-    if cite.names is None or position >= len(cite.parts) or position >= cite.shown:
-        return False
-    mine = cite.parts[position]
-    rivals = [o.parts[position] for o in others
-              if o is not cite and position < len(o.parts) and position < o.shown
-              and _name_form(o.parts[position], 0) == _name_form(mine, 0)
-              and _name_form(o.parts[position], FULL) != _name_form(mine, FULL)]
-    if not rivals:
-        return False
-    for level in _levels(cite.names, rule):
-        if all(_name_form(r, level) != _name_form(mine, level) for r in rivals):
-            cite.levels[position] = max(level, cite.levels.get(position, 0))
-            return True
-    return False
+    def where(cite):
+        return at[id(cite)] if at is not None else position
+
+    shown = [(cite, cite.parts[where(cite)]) for cite in cites
+             if cite.names is not None and where(cite) < min(len(cite.parts), cite.shown)]
+    counts: dict[tuple, int] = {}
+    for _, name in shown:
+        for level in (0, INITIALS, FULL):
+            form = (level, _name_form(name, level))
+            counts[form] = counts.get(form, 0) + 1
+    for cite, name in shown:
+        same_full = counts[(FULL, _name_form(name, FULL))]
+        if counts[(0, _name_form(name, 0))] == same_full:
+            continue  # no rival: nothing to tell apart
+        for level in _levels(cite.names, rule):
+            if counts[(level, _name_form(name, level))] == same_full:
+                position_here = where(cite)
+                cite.levels[position_here] = max(level, cite.levels.get(position_here, 0))
+                break
 
 
 def _add_given_names(members: list[_Cite], ambiguous: list[_Cite], rule: str) -> list[_Cite]:
@@ -193,9 +201,7 @@ def _add_given_names(members: list[_Cite], ambiguous: list[_Cite], rule: str) ->
     widest = max(cite.shown for cite in ambiguous)
     positions = range(1) if rule.startswith("primary-name") else range(widest)
     for position in positions:
-        current = list(ambiguous)
-        for cite in current:
-            _expand_name(cite, current, position, rule)
+        _expand_names(ambiguous, position, rule)
         ambiguous = _ambiguous(members)
         if not ambiguous:
             break
@@ -220,8 +226,7 @@ def _add_names(members: list[_Cite], ambiguous: list[_Cite], rule: str | None) -
         for cite in growing:
             cite.shown += 1
         if rule is not None and not rule.startswith("primary-name"):
-            for cite in growing:
-                _expand_name(cite, growing, cite.shown - 1, rule)
+            _expand_names(growing, 0, rule, at={id(cite): cite.shown - 1 for cite in growing})
         still = _ambiguous(members)
         if len(still) < len(ambiguous):
             committed = {id(cite): (cite.shown, dict(cite.levels)) for cite in members}

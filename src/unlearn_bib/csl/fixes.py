@@ -119,7 +119,8 @@ class Layout(model.Layout):
             if text is not None:
                 text = self.format(self.wrap(String(text)))
             out.append(str(text) if text is not None else "")
-        self.substitute_names = None
+        # nothing of this list is kept on the (long-lived) style tree
+        self.substitute_names = self.previous_names = self.first_names = None
         return out
 
 
@@ -243,6 +244,7 @@ class Names(model.Names):
         affixes set on the cs:names element." "Substitution is limited to the names of the
         first cs:names element rendered." Replacing the names here, where they are rendered,
         keeps what follows them: MLA's "———. “Title.”", where "et al." had absorbed the period.
+        All names must match, those hidden by "et al." too (as pandoc and citeproc-js compare).
         """
         text = super().process(item, names_context=names_context, context=context, **kwargs)
         if text is not None and kwargs.get("sort_options") is None:
@@ -251,7 +253,11 @@ class Names(model.Names):
             except IndexError:
                 layout = None
             if layout is not None and getattr(layout, "first_names", "") is None:
-                layout.first_names = str(text)
+                reference = item.reference
+                every_name = tuple(tuple(sorted((key, str(value)) for key, value in name.items()))
+                                   for role in self.get("variable", "").split() if role in reference
+                                   for name in reference[role] or ())
+                layout.first_names = (str(text), every_name)
                 substitute = getattr(layout, "substitute_names", None)
                 if substitute is not None and layout.first_names == layout.previous_names:
                     return String(substitute)
