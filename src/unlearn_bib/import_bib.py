@@ -12,25 +12,37 @@ from unlearn_bib.importer import Plan, Seen, decide, grow, open_catalog, slug, v
 
 
 def bib_title(raw: str) -> str:
-    """A BibTeX title as the catalog writes titles: plain Unicode, {...} kept as case protection."""
-    from unlearn_bib.latex import decode
-    from unlearn_bib.names import closing_brace
+    """A BibTeX title as the catalog writes titles: plain Unicode, {...} kept as case protection.
+
+    Linear: braces are paired once (``brace_pairs``), never rescanned per brace.
+    """
+    from unlearn_bib.latex import brace_pairs, decode
 
     text = raw.strip()
-    while text.startswith("{") and closing_brace(text, 0) == len(text) - 1:  # {{Whole Title}}
-        text = text[1:-1].strip()
-    out, i = [], 0
-    while i < len(text):
+    pairs = brace_pairs(text, escapes=False)
+    lo, hi = 0, len(text) - 1
+    while lo < hi and text[lo] == "{" and pairs[lo] == hi:  # {{Whole Title}}
+        lo, hi = lo + 1, hi - 1
+        while lo <= hi and text[lo].isspace():
+            lo += 1
+        while hi >= lo and text[hi].isspace():
+            hi -= 1
+
+    def closing(at: int) -> int:
+        return pairs[at] if pairs[at] <= hi else -1
+
+    out, i = [], lo
+    while i <= hi:
         if text[i] == "{" and not text.startswith("{\\", i):
-            end = closing_brace(text, i)
+            end = closing(i)
             if end > 0:
                 out.append("{" + decode(text[i + 1:end]) + "}")
                 i = end + 1
                 continue
         j = i + 1
-        while j < len(text) and not (text[j] == "{" and not text.startswith("{\\", j)):
+        while j <= hi and not (text[j] == "{" and not text.startswith("{\\", j)):
             if text[j] == "{":  # an accent group: skip it whole
-                end = closing_brace(text, j)
+                end = closing(j)
                 j = end + 1 if end > 0 else j + 1
             else:
                 j += 1

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from unlearn_bib.errors import Problem, UnlearnBibError, error_at
 from unlearn_bib.model import Catalog
+from unlearn_bib.textlines import ends_line, line_at_bytes, newline_of, split_lines
 
 NEW_CATALOG_HEAD = (
     "# unlearn-bib catalog, started by `unlearn-bib import`. Records marked needs_verification came\n"
@@ -76,7 +77,7 @@ def open_catalog(path: str | None) -> Target:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise error_at(shown, data[: exc.start].count(b"\n") + 1, "not valid UTF-8") from None
+        raise error_at(shown, line_at_bytes(data, exc.start), "not valid UTF-8") from None
     return Target(str(target), shown, text, build_catalog(load_yaml(data, shown), shown, strict=False))
 
 
@@ -110,9 +111,9 @@ def _insert(text: str, key: str, items: list[str], shown: str) -> str:
     """Append YAML list items (each in dump_record's layout) to the top-level list ``key``."""
     if not items:
         return text
-    newline = "\r\n" if "\r\n" in text else "\n"
-    lines = text.splitlines(True)
-    if lines and not lines[-1].endswith("\n"):
+    newline = newline_of(text)
+    lines = split_lines(text)
+    if lines and not ends_line(lines[-1]):
         lines[-1] += newline
     found = _list_block(lines, key, shown)
     if found is None:
