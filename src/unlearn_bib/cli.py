@@ -16,15 +16,29 @@ CITATION_FORMATS = ("text", "markdown", "html")
 EXPORT_FORMATS = ("bibtex", "biblatex", "csljson", "tables") + CITATION_FORMATS
 
 
+def tell(line: str) -> None:
+    """A report line on stderr, control characters in it escaped (user data cannot drive the terminal)."""
+    from unlearn_bib.shown import visible
+
+    click.echo(visible(line), err=True)
+
+
 class Group(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except UnlearnBibError as exc:
-            raise click.ClickException(str(exc)) from None
+            from unlearn_bib.shown import visible_lines
+
+            raise click.ClickException(visible_lines(str(exc))) from None
         except BrokenPipeError:  # `unlearn-bib export | head`
             sys.stderr.close()
             sys.exit(0)
+        except OSError as exc:  # a file-system failure not caught nearer: still one line, no traceback
+            from unlearn_bib.inputs import describe
+
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{describe(exc)}") from None
         finally:
             import gc
 
@@ -156,10 +170,10 @@ def _foreign_items(papers, keys=(), year=None, since=None, sections=(), venue=""
 
 def _export_items(papers, fmt, style, check_file, sections, keys, year, since, venue) -> str:
     """`export --papers FILE.bib|FILE.json`: formatted citations or CSL-JSON, straight from CSL items."""
+    items = _foreign_items(papers, keys, year, since, sections, venue)  # a file that cannot be read says so first
     if fmt not in CITATION_FORMATS + ("csljson",) or check_file:
         raise click.UsageError(f"--papers {papers}: a .bib or CSL-JSON file exports as text, markdown, html or "
                                "csljson (bibtex, biblatex and tables need a catalog)")
-    items = _foreign_items(papers, keys, year, since, sections, venue)
     if fmt == "csljson":
         import json
 
@@ -187,7 +201,7 @@ def _check_tables(catalog, path: str) -> None:
                    "(regenerate them with `unlearn-bib export --format tables`)", err=True)
         sys.exit(1)
     rows = sum(len(r) for _, _, r in section_rows(catalog))
-    click.echo(f"{path}: tables are up to date ({rows} rows)", err=True)
+    tell(f"{path}: tables are up to date ({rows} rows)")
 
 
 def render(catalog, fmt: str, *, style: str = "apa", arxiv_style: str = "eprint") -> str:
@@ -278,7 +292,7 @@ def check(papers):
     problems = verification_problems(catalog)
     if problems:
         raise UnlearnBibError(*problems)
-    click.echo(f"{catalog.path}: {len(catalog)} papers, no problems", err=True)
+    tell(f"{catalog.path}: {len(catalog)} papers, no problems")
 
 
 @main.command()
@@ -297,8 +311,9 @@ def venues():
 def release(out, papers):
     """Build the release bundle: refs.bib, BibLaTeX, CSL-JSON, styled lists, tables, web page, checksums.
 
-    The directory is built beside OUT and swapped in only when complete: a failed build leaves
-    an existing OUT as it was. Two builds of the same catalog are byte-identical; a date
+    A new OUT is built beside it and renamed into place when complete. An existing OUT must be
+    empty or a previous bundle: its own files are replaced, anything else there stays; a failed
+    build leaves it as it was. Two builds of the same catalog are byte-identical; a date
     appears in manifest.json only when SOURCE_DATE_EPOCH is set.
 
     \b
@@ -311,7 +326,7 @@ def release(out, papers):
     from pathlib import Path
 
     from unlearn_bib.catalog import default_catalog_path, load_catalog, read_bytes
-    from unlearn_bib.export.bundle import build
+    from unlearn_bib.export.bundle import build, owned_files
     from unlearn_bib.output import write_tree
 
     path = Path(papers) if papers else default_catalog_path()
@@ -325,8 +340,8 @@ def release(out, papers):
     files = build(catalog, read_bytes(path), source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"), progress=progress)
     if tty:
         click.echo("\r\033[K", err=True, nl=False)
-    write_tree(out, files)
-    click.echo(f"{out}: {len(files)} files for {len(catalog)} papers", err=True)
+    write_tree(out, files, marker="manifest.json", owned=owned_files)
+    tell(f"{out}: {len(files)} files for {len(catalog)} papers")
 
 
 @main.command()
@@ -399,7 +414,7 @@ def _client(cache_dir, no_cache, mailto):
     from unlearn_bib.resolve.http import Client
 
     return Client(cache_dir="" if no_cache else cache_dir, mailto=mailto,
-                  warn=lambda message: click.echo(f"warning: {message}", err=True))
+                  warn=lambda message: tell(f"warning: {message}"))
 
 
 @main.command()
@@ -447,14 +462,14 @@ def normalize(bibfile, output, in_place, dry_run, papers, online, strict, quiet,
                                  Progress("normalize --online", quiet))
         result = found.result
         for line in format_online_report(result, bibfile):
-            click.echo(line, err=True)
+            tell(line)
         if not quiet:
-            click.echo(summary("normalize --online", [d.status for d in found.decisions.values()], client.stats), err=True)
+            tell(summary("normalize --online", [d.status for d in found.decisions.values()], client.stats))
         failed = bool(client.stats.failures)
     else:
         result = normalize_bib(text, load_catalog(papers, strict=False), bibfile)
         for line in format_report(result, bibfile):
-            click.echo(line, err=True)
+            tell(line)
     if strict and failed:
         raise click.ClickException("--strict: a service failed (see above); nothing written")
     if dry_run:
@@ -513,9 +528,9 @@ def update(papers, missing, write, as_json, online, strict, quiet, cache_dir, no
     client = _client(cache_dir, no_cache, mailto)
     plan = updater.plan_update(client, papers, missing=missing, progress=Progress("update", quiet))
     for line in updater.report_lines(plan):
-        click.echo(line, err=True)
+        tell(line)
     if not quiet:
-        click.echo(summary("update", [o.status for o in plan.outcomes], client.stats), err=True)
+        tell(summary("update", [o.status for o in plan.outcomes], client.stats))
     if as_json:
         click.echo(json.dumps(updater.as_json(plan, stats_dict(client.stats)), indent=2, ensure_ascii=False))
     else:
@@ -526,7 +541,8 @@ def update(papers, missing, write, as_json, online, strict, quiet, cache_dir, no
         if write:
             from unlearn_bib.output import write_atomic
 
-            write_atomic(plan.file, plan.after.encode("utf-8"))
+            # refused if the catalog was edited (or imported into) while the services answered
+            write_atomic(plan.file, plan.after.encode("utf-8"), expect=plan.before.encode("utf-8"))
         sys.exit(UPDATE_CHANGES)
 
 
@@ -553,22 +569,35 @@ def import_(source, file, papers, section, dry_run):
       unlearn-bib import --from markdown README.md
       unlearn-bib import --from markdown README.md --papers new-catalog.yaml
     """
+    import os
+    from contextlib import nullcontext
+
+    from unlearn_bib.catalog import default_catalog_path
+    from unlearn_bib.output import locked
+
+    if section and source != "bibtex":
+        raise click.UsageError("--section is for --from bibtex; a README's headings name the sections")
+    folder = os.path.dirname(os.path.realpath(papers or default_catalog_path()))
+    with nullcontext() if dry_run else locked(folder):  # concurrent imports into one catalog take turns
+        _import(source, file, papers, section, dry_run)
+
+
+def _import(source, file, papers, section, dry_run):
+    """Read the catalog, add FILE's new papers, write it back (under the caller's lock)."""
     from unlearn_bib import import_bib, import_table, importer
     from unlearn_bib.normalize import unified_diff
 
     if source == "bibtex":
         plan = import_bib.import_bibtex(file, papers, section)
     else:
-        if section:
-            raise click.UsageError("--section is for --from bibtex; a README's headings name the sections")
         plan = import_table.import_markdown(file, papers)
     for line in plan.reports:
-        click.echo(line, err=True)
-    click.echo(importer.summary(plan, file), err=True)
+        tell(line)
+    tell(importer.summary(plan, file))
     if dry_run:
         click.echo(unified_diff(plan.before, plan.after, plan.path), nl=False)
         return
     importer.write(plan)
     if plan.added:
-        click.echo(f"{plan.path}: added {len(plan.added)} record{'s' if len(plan.added) != 1 else ''} marked "
-                   "needs_verification (`unlearn-bib check` lists them)", err=True)
+        tell(f"{plan.path}: added {len(plan.added)} record{'s' if len(plan.added) != 1 else ''} marked "
+             "needs_verification (`unlearn-bib check` lists them)")
