@@ -124,6 +124,16 @@ BIB_CASES = {
                          {"issued": {"date-parts": [[2020, 5], [2020, 7]]},
                           "accessed": {"date-parts": [[2021]], "circa": True}}),
     "year-literal": ("@article{k, title={T}, year={in press}}", {"issued": {"literal": "in press"}}),
+    "biblatex-eprint": ("@online{k, title={T}, eprint={2303.17591}, eprinttype={arxiv}, eprintclass={cs.CV}, "
+                        "language={english}, eventdate={2023-06-18}, translator={T, U}, bookauthor={B, C}, "
+                        "pmid={123}, pagetotal={300}}",
+                        {"URL": "https://arxiv.org/abs/2303.17591", "language": "en-US",
+                         "event-date": {"date-parts": [[2023, 6, 18]]}, "translator": [{"family": "T", "given": "U"}],
+                         "container-author": [{"family": "B", "given": "C"}], "PMID": "123",
+                         "number-of-pages": "300"}),
+    "inreference-and-periodical": ("@inreference{k, title={T}, booktitle={Encyclopedia}, year=1}",
+                                   {"type": "entry-encyclopedia", "container-title": "Encyclopedia"}),
+    "unknown-type": ("@whatever{k, title={T}, year=1}", {"type": "document"}),
 }
 
 
