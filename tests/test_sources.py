@@ -134,6 +134,10 @@ BIB_CASES = {
     "inreference-and-periodical": ("@inreference{k, title={T}, booktitle={Encyclopedia}, year=1}",
                                    {"type": "entry-encyclopedia", "container-title": "Encyclopedia"}),
     "unknown-type": ("@whatever{k, title={T}, year=1}", {"type": "document"}),
+    "crossref": ("@proceedings{P, editor={E, F}, title={Proc}, publisher={IEEE}, year=2024}\n"
+                 "@inproceedings{k, author={A, B}, title={T}, crossref={p}}",
+                 {"title": "T", "container-title": "Proc", "editor": [{"family": "E", "given": "F"}],
+                  "publisher": "IEEE", "issued": {"date-parts": [[2024]]}}),
 }
 
 
@@ -225,6 +229,8 @@ BAD = {
                    "broken.bib:3: cannot parse this entry"),
     "dupkey.bib": ("@misc{a, title={A}}\n@misc{a, title={B}}\n", "dupkey.bib:2: duplicate key 'a' (first on line 1)"),
     "nothing.bib": ("just some text\n", "nothing.bib: no BibTeX entries found"),
+    "crossref.bib": ("\n@inproceedings{k, title={T}, crossref={gone}}\n",
+                     "crossref.bib:2: entry 'k': crossref 'gone' names no entry of this file"),
 }
 
 
@@ -299,7 +305,7 @@ def test_cli_filters_and_csljson_pass_through(run):
     out = json.loads(run("export", "--papers", REFS_JSON, "--format", "csljson", "--since", "2022").stdout)
     assert [i["id"] for i in out] == ["vanderberg2024", "lee2024", "oneill2023", "scholar2023", "report2022",
                                       "kowalski2022erasing", "diffusers2023", "schuhmann2022laion",
-                                      "abbott2024unlearning"]
+                                      "abbott2024unlearning", "li2024crossref", "cvpr2024proc"]
     assert out[5] == json.loads(REFS_JSON.read_text())[8]
     listed = run("list", "--papers", REFS, "--year", "2019").stdout
     assert listed.split() [:2] == ["alpha2019learning", "2019"]

@@ -79,11 +79,14 @@ def read_bibtex(text: str, path: str) -> CSLItems:
     macros = dict(MONTH_MACROS)
     for string in library.strings:
         macros[string.key.lower()] = resolve(str(string.value), macros)
+    fields = {entry.key: {f.key.lower(): resolve(str(f.value), macros) for f in entry.fields}
+              for entry in library.entries}
     pairs = []
     for entry in library.entries:
         line = (entry.start_line or 0) + 1
         try:
-            pairs.append((line, entry_item(entry, macros)))
+            own = inherit(fields[entry.key], fields, entry.entry_type.lower())
+            pairs.append((line, entry_item(entry.key, entry.entry_type, own)))
         except _EntryProblem as exc:
             problems.append(Problem(f"entry {entry.key!r}: {exc}", Location(path, line)))
     if not pairs and not problems:
@@ -200,15 +203,40 @@ def issued(fields: dict[str, str]) -> dict | None:
 
 # --- one entry ------------------------------------------------------------------------------------
 
-def entry_item(entry, macros: dict[str, str]) -> dict:
-    """One bibtexparser entry -> a CSL-JSON item (not yet checked: cslitems.collect does that)."""
-    raw = {}
-    for field in entry.fields:
-        raw[field.key.lower()] = resolve(str(field.value), macros)
-    kind = entry.entry_type.lower()
+# What a child entry takes from its ``crossref`` parent under another name (BibLaTeX's
+# default inheritance, which pandoc follows): the parent's title is the child's booktitle.
+_INHERIT_AS = {"title": "booktitle", "subtitle": "booksubtitle", "titleaddon": "booktitleaddon"}
+_NOT_INHERITED = frozenset({"crossref", "xref", "ids", "entryset", "shorthand", "label", "sortkey", "xdata"})
+
+
+def inherit(own: dict[str, str], every: dict[str, dict[str, str]], kind: str) -> dict[str, str]:
+    """The fields of an entry with those of its ``crossref`` parent filled in (one level, as
+    BibTeX does); a missing parent is an error."""
+    parent_key = own.get("crossref", "").strip()
+    if not parent_key:
+        return own
+    parent = every.get(parent_key) or next((f for k, f in every.items() if k.lower() == parent_key.lower()), None)
+    if parent is None:
+        raise _EntryProblem(f"crossref {parent_key!r} names no entry of this file")
+    merged = dict(own)
+    for field, value in parent.items():
+        if field in _NOT_INHERITED:
+            continue
+        target = _INHERIT_AS.get(field, field) if kind in _CONTAINED else field
+        merged.setdefault(target, value)
+    return merged
+
+
+_CONTAINED = frozenset({"inbook", "incollection", "inproceedings", "conference", "inreference", "bookinbook",
+                        "suppbook", "suppcollection"})
+
+
+def entry_item(key: str, entry_type: str, raw: dict[str, str]) -> dict:
+    """One entry's resolved fields -> a CSL-JSON item (not yet checked: cslitems.collect does that)."""
+    kind = entry_type.lower()
     text = {k: v for k, v in ((k, latex_text(v)) for k, v in raw.items() if k not in TITLES and k not in NAMES) if v}
     title = {k: rich_title(v) for k, v in raw.items() if k in TITLES and v.strip()}
-    item: dict = {"id": entry.key, "type": TYPES.get(kind, "document")}
+    item: dict = {"id": key, "type": TYPES.get(kind, "document")}
     for field, variable in NAMES.items():
         if raw.get(field, "").strip():
             item[variable] = names(raw[field])

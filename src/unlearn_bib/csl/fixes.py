@@ -284,6 +284,21 @@ class Date(model.Date):
 
 
 class Names(model.Names):
+    def _substituted(self, item, context) -> bool:
+        """Fix: a name variable that cs:substitute has printed in place of the author is
+        suppressed in the rest of the entry (CSL 1.0.2: "Substituted variables are suppressed
+        in the rest of the output to prevent duplication"). citeproc-py records it but only
+        cs:text checks; an edited book printed its editors twice in APA."""
+        try:
+            repressed = (context if context is not None else self).get_layout().repressed.get(self.tag)
+        except (AttributeError, IndexError):
+            return False
+        if not repressed:
+            return False
+        done = {role for variables in repressed if variables for role in variables.split()}
+        present = [role for role in self.get("variable", "").split() if role.replace("-", "_") in item.reference]
+        return bool(present) and all(role in done for role in present)
+
     def process(self, item, names_context=None, context=None, **kwargs):
         """Fix (cause 17): subsequent-author-substitute with the rule "complete-all".
 
@@ -295,6 +310,8 @@ class Names(model.Names):
         keeps what follows them: MLA's "———. “Title.”", where "et al." had absorbed the period.
         All names must match, those hidden by "et al." too (as pandoc and citeproc-js compare).
         """
+        if self._substituted(item, context):
+            raise model.VariableError
         text = super().process(item, names_context=names_context, context=context, **kwargs)
         if text is not None and kwargs.get("sort_options") is None:
             try:
@@ -560,6 +577,39 @@ class Group(model.Group):
         raise model.VariableError
 
 
+class Substitute(model.Substitute):
+    """Fix: the children of a cs:choose inside cs:substitute are substitutes too (Chicago's
+    editors: ``<choose><if ...><names variable="editor"/>``). citeproc-py rendered the choose
+    as one block: without the cs:names' own cs:name and label ("C. Ed." for "Ed, Carl, ed.")
+    and without suppressing the editor later in the entry."""
+
+    def render(self, item, context=None, **kwargs):
+        names = self.getparent()
+        for child in _substitutes(self, item, context):
+            try:
+                if isinstance(child, model.Names) and child.name is None:
+                    text = child.render(item, names_context=names, context=context, **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+            except model.VariableError:
+                continue
+            if text:
+                self.add_to_repressed_list(child, context)
+                return text
+        return None
+
+
+def _substitutes(parent, item, context):
+    """The children of ``parent``, with each cs:choose replaced by the children of its branch taken."""
+    for child in parent.iterchildren():
+        if isinstance(child, model.Choose):
+            branch = _taken_branch(child, item, context)
+            if branch is not None:
+                yield from _substitutes(branch, item, context)
+        else:
+            yield child
+
+
 def _taken_branch(choose, item, context):
     """The cs:if / cs:else-if / cs:else of ``choose`` that renders for ``item`` (None: none)."""
     for branch in choose.iterchildren():
@@ -573,5 +623,6 @@ class Else_If(ConditionMixin, model.Else_If):
 
 
 def element_classes() -> dict[str, type]:
-    classes = (Style, Layout, Text, Number, Label, Date_Part, Name_Part, Date, Names, Name, Sort, If, Else_If, Group)
+    classes = (Style, Layout, Text, Number, Label, Date_Part, Name_Part, Date, Names, Name, Sort, If, Else_If, Group,
+               Substitute)
     return {cls.__name__.replace("_", "-").lower(): cls for cls in classes}
