@@ -13,7 +13,7 @@ from unlearn_bib import __version__
 from unlearn_bib.errors import UnlearnBibError
 
 CITATION_FORMATS = ("text", "markdown", "html")
-EXPORT_FORMATS = ("bibtex", "biblatex", "csljson", "tables") + CITATION_FORMATS
+EXPORT_FORMATS = ("bibtex", "biblatex", "csljson", "tables") + CITATION_FORMATS + ("ris",)
 
 
 class Group(click.Group):
@@ -41,7 +41,8 @@ def papers_option(func):
 def filter_options(func):
     options = [
         click.option("--section", "sections", multiple=True, help="Only this section (repeatable), e.g. concept-unlearning."),
-        click.option("--key", "keys", multiple=True, help="Only this citation key (repeatable)."),
+        click.option("--key", "keys", multiple=True,
+                     help="Only this paper (repeatable): a key, arXiv id, DOI, OpenReview id, URL or title words."),
         click.option("--year", type=int, default=None, help="Only papers published in this year."),
         click.option("--since", type=int, default=None, help="Only papers published in this year or later."),
         click.option("--venue", default="", help='Only this venue, e.g. "ECCV" or "NeurIPS".'),
@@ -119,12 +120,18 @@ def export(fmt, style, arxiv_style, output, check_file, sections, keys, year, si
       unlearn-bib export --format bibtex > refs.bib
       unlearn-bib export --format biblatex -o refs-biblatex.bib
       unlearn-bib export --format csljson --since 2024
+      unlearn-bib export --format ris -o refs.ris
       unlearn-bib export --format bibtex --venue ECCV --arxiv-style journal
       unlearn-bib export --format markdown --style ieee --section benchmark
       unlearn-bib export --papers my.bib --format text --style ieee
       unlearn-bib export --format tables --check README.md
     """
-    catalog = _selection(sections, keys, year, since, venue).apply(load(papers))
+    catalog = load(papers)
+    if keys:
+        from unlearn_bib.identify import resolve_keys
+
+        keys = resolve_keys(tuple(keys), catalog)
+    catalog = _selection(sections, keys, year, since, venue).apply(catalog)
     if check_file:
         if fmt != "tables" or output:
             raise click.UsageError("--check needs --format tables and no --output")
@@ -167,6 +174,10 @@ def render(catalog, fmt: str, *, style: str = "apa", arxiv_style: str = "eprint"
         from unlearn_bib.export import tables
 
         return tables.render(catalog)
+    if fmt == "ris":
+        from unlearn_bib.export import ris
+
+        return ris.render(catalog)
     from unlearn_bib.export import citations
 
     return citations.render(catalog, style, fmt)
@@ -282,19 +293,27 @@ def release(out, papers):
 def cite(keys, style, fmt, output, papers):
     """Print the formatted entries of KEY... in a citation style, ready to paste.
 
+    KEY is a catalog key, an arXiv id (2311.17717, arXiv:2311.17717v2, an arxiv.org link),
+    a DOI (bare, doi:..., a doi.org link), an OpenReview id or link, or title words
+    (receler). Title words that fit several papers list them and exit 1.
+
     Entries come in the order the keys are given; numeric styles number them from 1.
     One entry per paragraph, paragraphs separated by a blank line, no hard wrapping.
 
     \b
     Examples:
       unlearn-bib cite gong2024reliable --style apa
+      unlearn-bib cite 2311.17717 --style apa
+      unlearn-bib cite receler https://openreview.net/forum?id=oBCw6PZ0fX --style ieee
       unlearn-bib cite gong2024reliable lu2024mace --style ieee --format markdown
       unlearn-bib cite gong2024reliable --style elsevier-harvard --format html > cite.html
       unlearn-bib cite smith2020 --papers my.bib --style my-journal.csl
     """
     from unlearn_bib.export import citations
+    from unlearn_bib.identify import resolve_keys
 
-    emit(citations.cite(load(papers), tuple(keys), style, fmt), output)
+    catalog = load(papers)
+    emit(citations.cite(catalog, resolve_keys(tuple(keys), catalog), style, fmt), output)
 
 
 @main.command(name="styles")
