@@ -16,7 +16,7 @@ from unlearn_bib.normalize import CatalogIndex, Ids, entry_ids, link_ids, match
 MAX_SUGGESTIONS = 3
 MIN_SIMILARITY = 0.7  # a suggestion must be at least this close (difflib ratio) to the query
 _DOI_START = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/", re.IGNORECASE)
-_OPENREVIEW_ID = re.compile(r"^[A-Za-z0-9_\-]{8,12}$")
+_KEY_LIKE = re.compile(r"^[a-z]+\d{4}[a-z0-9]*$")  # huang2024receler: a mistyped key gets the closest key
 
 
 def identifiers(query: str) -> Ids:
@@ -94,6 +94,12 @@ def find(query: str, catalog: Catalog, index: CatalogIndex | None = None) -> Pap
     if hits:
         listed = "\n".join(_describe(p) for p in sorted(hits, key=lambda p: p.key))
         raise UnlearnBibError(f"{where}: {query!r} matches {len(hits)} papers; give a key, an id or more words:\n{listed}")
+    if _KEY_LIKE.match(query):
+        import difflib
+
+        near = difflib.get_close_matches(query, [p.key for p in catalog], n=1)
+        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        raise UnlearnBibError(f"{where}: no paper with key {query!r}{hint}")
     close = _closest(query, catalog)
     if close:
         listed = "\n".join(_describe(p) for p in close)
