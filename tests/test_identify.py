@@ -95,3 +95,17 @@ def test_cli_ambiguous_and_unknown_exit_1_with_message(run):
     unknown = run("export", "--key", "unlearncanvs")
     assert unknown.exit_code == 1 and unknown.stdout == ""
     assert "zhang2024unlearncanvas" in unknown.stderr
+
+
+def test_every_paper_is_found_by_each_of_its_identifiers(catalog):
+    """Exhaustive over the shipped catalog: key, full title, every earlier title, arXiv id/link, DOI, OpenReview."""
+    for paper in catalog:
+        queries = [paper.key, paper.plain_title, *paper.title_aliases]
+        if paper.arxiv:
+            queries += [paper.arxiv, f"{paper.arxiv}v2", f"arXiv:{paper.arxiv}", f"https://arxiv.org/pdf/{paper.arxiv}v1"]
+        if paper.doi:
+            queries += [paper.doi, paper.doi.upper(), f"https://doi.org/{paper.doi}"]
+        if paper.openreview:
+            queries += [paper.openreview, f"https://openreview.net/forum?id={paper.openreview}"]
+        for query in queries:
+            assert find(query, catalog).key == paper.key, query

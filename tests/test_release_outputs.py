@@ -168,3 +168,12 @@ def test_previous_manifest_whose_papers_json_was_altered(tmp_path):
     (tmp_path / "old" / "papers.json").write_text("[]\n")
     out, done = _release(tmp_path, "--papers", EDGE, "--previous", tmp_path / "old" / "manifest.json")
     assert done.returncode == 1 and "does not match the sha256" in done.stderr and str(tmp_path / "old" / "papers.json") in done.stderr
+
+
+def test_release_workflow_passes_the_previous_release():
+    from conftest import ROOT
+
+    release = yaml.safe_load((ROOT / ".github/workflows/release.yml").read_text())
+    runs = "\n".join(s.get("run", "") for s in release["jobs"]["release"]["steps"])
+    assert "gh release download" in runs and "--pattern manifest.json --pattern papers.json" in runs
+    assert "args=(--previous previous/manifest.json)" in runs

@@ -197,7 +197,12 @@ def list_(as_json, sections, keys, year, since, venue, papers):
     """
     from unlearn_bib.export.tables import venue_cell
 
-    catalog = _selection(sections, keys, year, since, venue).apply(load(papers, strict=False))
+    catalog = load(papers, strict=False)
+    if keys:
+        from unlearn_bib.identify import resolve_keys
+
+        keys = resolve_keys(tuple(keys), catalog)
+    catalog = _selection(sections, keys, year, since, venue).apply(catalog)
     rows = [{"key": p.key, "year": p.year, "venue": venue_cell(p), "title": p.plain_title} for p in catalog]
     if as_json:
         import json
