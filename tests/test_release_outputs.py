@@ -132,7 +132,7 @@ def test_changes_are_escaped_in_markdown_and_html(edge_bundle):
 
 def test_page_offers_ris_sections_and_shows_preprint_paths(edge_bundle):
     page = (edge_bundle / "index.html").read_text()
-    assert '<a href="refs.ris">RIS (EndNote, Mendeley, Zotero, Word)</a>' in page
+    assert '<a href="refs.ris">RIS (EndNote, Mendeley, Zotero)</a>' in page
     assert '<a href="CITATION.cff">CITATION.cff</a>' in page and '<a href="CHANGES.md">' in page
     assert 'Methods: <a href="refs-methods.bib">BibTeX</a> · <a href="refs-methods-biblatex.bib">BibLaTeX</a>' in page
     assert '<small class="path" title="first seen as a preprint">arXiv 2023 → ECCV 2024</small>' in page

@@ -90,7 +90,7 @@ def build(catalog: Catalog, catalog_bytes: bytes, *, source_date_epoch: str | No
     single = {p.key: bibtex.format_entry(p, bibtex.Options("bibtex")) for p in catalog}
     downloads = [("refs.bib", "refs.bib"), ("BibLaTeX", "refs-biblatex.bib"), ("CSL-JSON", "papers.json"),
                  ("README tables", "tables.md")] + [(f"{labels[s]} (text)", f"styles/{s}.txt") for s in labels]
-    downloads += [("RIS (EndNote, Mendeley, Zotero, Word)", "refs.ris"), ("CITATION.cff", "CITATION.cff")]
+    downloads += [("RIS (EndNote, Mendeley, Zotero)", "refs.ris"), ("CITATION.cff", "CITATION.cff")]
     if previous is not None:
         downloads.append(("What changed (CHANGES.md)", "CHANGES.md"))
     files["index.html"] = webpage.render(catalog, bibtex=single, citations=per_key, style_labels=labels,

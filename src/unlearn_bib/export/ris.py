@@ -1,10 +1,10 @@
-"""RIS: the tagged format EndNote, Mendeley, Zotero and Word's reference tools import.
+"""RIS: the tagged format EndNote, Mendeley and Zotero import (and through their plug-ins, Word).
 
 One record per paper, sorted by key, tags in a fixed order, CRLF line ends (the RIS
 specification's, and what Zotero's own RIS export writes), UTF-8 without a byte-order mark.
 Types: ``CPAPER`` for proceedings papers, ``JOUR`` for journal articles, ``GEN`` for
 preprints (Zotero's type for items RIS has no type for). A proceedings paper names its
-proceedings in ``T2`` (the container EndNote and Mendeley print) and again in ``C3``, the tag
+proceedings in ``T2`` (the secondary title EndNote reads as the conference) and again in ``C3``, the tag
 Zotero reads as "Proceedings Title". A value never spans lines: line breaks in it become
 spaces, so no value can start a tag line of its own.
 """
