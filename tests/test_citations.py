@@ -187,7 +187,8 @@ def test_missing_style_file(run, tmp_path):
 
 
 def test_each_style_is_loaded_once_per_run():
-    from unlearn_bib.export import citations, citeproc_engine, csljson
+    from unlearn_bib.csl import engine as citeproc_engine
+    from unlearn_bib.export import citations, csljson
     from unlearn_bib.catalog import load_catalog
 
     items = csljson.items(load_catalog(str(EDGE)))

@@ -1,4 +1,4 @@
-"""One test per correction of citeproc-py (export/citeproc_fixes.py and export/citeproc_text.py).
+"""One test per correction of citeproc-py (csl/fixes.py, csl/text.py and csl/correct.py).
 
 Each test shows the output the fix produces; where it helps, it also shows what plain
 citeproc-py 0.11.1 prints for the same input, so the test fails if a fix stops applying.
@@ -10,7 +10,8 @@ import warnings
 import pytest
 
 from unlearn_bib.export import citations
-from unlearn_bib.export.citeproc_text import change_case, collation_key, last_page, smart_quotes
+from unlearn_bib.csl.correct import smart_quotes
+from unlearn_bib.csl.text import change_case, collation_key, last_page
 
 
 def item(key="a", **fields):

@@ -4,7 +4,8 @@ import re
 import pytest
 
 from unlearn_bib.catalog import load_catalog
-from unlearn_bib.export import citations, citeproc_engine
+from unlearn_bib.csl import workers
+from unlearn_bib.export import citations
 
 
 @pytest.mark.parametrize("style", ["ieee", "apa", "vancouver", "chicago"])
@@ -12,11 +13,11 @@ def test_parallel_render_equals_serial(monkeypatch, style):
     catalog = load_catalog()
     monkeypatch.setenv("UNLEARN_BIB_JOBS", "1")
     serial = citations.render(catalog, style, "text")
-    monkeypatch.setattr(citeproc_engine, "PARALLEL_MIN_ITEMS", 10)
+    monkeypatch.setattr(workers, "PARALLEL_MIN_ITEMS", 10)
     monkeypatch.setenv("UNLEARN_BIB_JOBS", "3")
     calls = []
-    original = citeproc_engine._slices
-    monkeypatch.setattr(citeproc_engine, "_slices", lambda n, jobs: calls.append(original(n, jobs)) or calls[-1])
+    original = workers.slices
+    monkeypatch.setattr(workers, "slices", lambda n, jobs: calls.append(original(n, jobs)) or calls[-1])
     parallel = citations.render(catalog, style, "text")
     assert parallel == serial
     # Three slices, the parent taking the first. IEEE and Vancouver send the whole pipeline
@@ -45,7 +46,7 @@ def test_parallel_sort_keys_and_year_suffixes_equal_serial(monkeypatch, style):
     items = csljson.items(load_foreign(str(DATA / "citations" / "fixtures.json"))) + csljson.items(load_catalog())
     monkeypatch.setenv("UNLEARN_BIB_JOBS", "1")
     serial = [(e.key, e.text) for e in citations.format_items(items, style)]
-    monkeypatch.setattr(citeproc_engine, "PARALLEL_MIN_ITEMS", 10)
+    monkeypatch.setattr(workers, "PARALLEL_MIN_ITEMS", 10)
     monkeypatch.setenv("UNLEARN_BIB_JOBS", "3")
     parallel = [(e.key, e.text) for e in citations.format_items(items, style)]
     assert parallel == serial
@@ -82,14 +83,14 @@ def test_without_worker_processes_the_slices_run_here(monkeypatch):
             raise OSError(38, "Function not implemented")
 
     monkeypatch.setattr(multiprocessing, "get_context", lambda method: NoPool())
-    monkeypatch.setattr(citeproc_engine, "PARALLEL_MIN_ITEMS", 10)
+    monkeypatch.setattr(workers, "PARALLEL_MIN_ITEMS", 10)
     monkeypatch.setenv("UNLEARN_BIB_JOBS", "3")
     assert citations.render(catalog, "apa", "text") == serial
 
 
 def test_a_malformed_jobs_setting_is_named_not_blamed_on_the_style(run, monkeypatch):
     monkeypatch.setenv("UNLEARN_BIB_JOBS", "auto")
-    monkeypatch.setattr(citeproc_engine, "PARALLEL_MIN_ITEMS", 10)
+    monkeypatch.setattr(workers, "PARALLEL_MIN_ITEMS", 10)
     result = run("export", "--format", "text", "--style", "ieee")
     assert result.exit_code == 1
     assert "UNLEARN_BIB_JOBS='auto': expected a whole number" in result.stderr

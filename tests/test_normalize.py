@@ -8,9 +8,11 @@ import pytest
 
 from conftest import DATA, have
 from unlearn_bib.catalog import load_catalog
-from unlearn_bib.normalize import (
-    CatalogIndex, Ids, container_venue, entry_ids, match, normalize_bib, parse_name, read_bib, split_names,
-)
+from unlearn_bib.bibread import read_bib
+from unlearn_bib.match import CatalogIndex, Ids, entry_ids, match
+from unlearn_bib.names import parse_name, split_names
+from unlearn_bib.normalize import normalize_bib
+from unlearn_bib.venue_text import container_venue
 
 BIB = DATA / "bib"
 

@@ -5,7 +5,7 @@ import bibtexparser
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from unlearn_bib import latex
-from unlearn_bib.catalog import load_yaml
+from unlearn_bib.yamlio import load_yaml
 from unlearn_bib.errors import UnlearnBibError
 from unlearn_bib.export import bibtex
 from unlearn_bib.model import Catalog, Paper, Person

@@ -47,3 +47,14 @@ def test_ci_runs_dot_ci_run_and_release_builds_and_attaches():
     runs = "\n".join(s.get("run", "") for s in release["jobs"]["release"]["steps"])
     assert "bash .ci/run" in runs and "unlearn-bib release --out dist" in runs
     assert "sha256sum -c SHA256SUMS" in runs and "gh release create" in runs and "SOURCE_DATE_EPOCH" in runs
+
+
+def test_update_workflow_runs_weekly_and_opens_a_pull_request_only_on_changes():
+    from unlearn_bib.cli import UPDATE_CHANGES
+
+    flow = yaml.safe_load((ROOT / ".github/workflows/update.yml").read_text())
+    assert flow[True]["schedule"][0]["cron"].split()[4] == "1" and "workflow_dispatch" in flow[True]
+    assert flow["permissions"] == {"contents": "write", "pull-requests": "write"}
+    runs = "\n".join(s.get("run", "") for s in flow["jobs"]["update"]["steps"])
+    assert "unlearn-bib update --online --write" in runs and "gh pr create" in runs
+    assert f'"$status" -ne {UPDATE_CHANGES}' in runs and '"$status" -eq 0' in runs  # exit codes as `update` documents

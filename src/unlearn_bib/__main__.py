@@ -1,3 +1,4 @@
+"""`python -m unlearn_bib`: the same as the `unlearn-bib` command."""
 from unlearn_bib.cli import main
 
 main()

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from unlearn_bib.errors import UnlearnBibError
+from unlearn_bib.match import CatalogIndex, Ids, entry_ids, link_ids, match
 from unlearn_bib.model import Catalog, Paper, normalize_title
-from unlearn_bib.normalize import CatalogIndex, Ids, entry_ids, link_ids, match
 
 MAX_SUGGESTIONS = 3
 MIN_SIMILARITY = 0.7  # a suggestion must be at least this close (difflib ratio) to the query

@@ -1,7 +1,9 @@
-"""Grow the catalog from a .bib file or from an awesome list's Markdown tables.
+"""The catalog side of ``unlearn-bib import``: the plan, duplicates, growing papers.yaml as text, writing.
 
-Papers already in the catalog are recognised with the same rule ``normalize`` uses
-(``unlearn_bib.normalize.match``) and skipped. New records get keys by the catalog's rule
+The sources are read by ``import_bib`` (a .bib file) and ``import_table`` (an awesome
+list's Markdown tables); both call ``decide`` per paper and ``grow`` once. Papers already
+in the catalog are recognised with the same rule ``normalize`` uses (``unlearn_bib.match``)
+and skipped. New records get keys by the catalog's rule
 (``keys.make_key``), venues from the registry (an unknown venue is an error naming it),
 and ``needs_verification: true``: a .bib or a table row is a lead, not a verified fact.
 
@@ -15,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from unlearn_bib.errors import Location, Problem, UnlearnBibError, error_at
+from unlearn_bib.errors import Problem, UnlearnBibError, error_at
 from unlearn_bib.model import Catalog
 
 NEW_CATALOG_HEAD = (
@@ -44,16 +46,20 @@ class Plan:
 # --- the catalog file ---------------------------------------------------------------------------
 
 @dataclass
-class _Target:
+class Target:
+    """The catalog file an import grows: where it is, its text and what it holds."""
+
     path: str
     shown: str
     text: str
     catalog: Catalog
 
 
-def _open_catalog(path: str | None) -> _Target:
-    from unlearn_bib.catalog import default_catalog_path, load_yaml, read_bytes
+def open_catalog(path: str | None) -> Target:
+    """The catalog to grow (``None``: the repository's papers.yaml); a missing or empty file starts one."""
+    from unlearn_bib.catalog import default_catalog_path, read_bytes
     from unlearn_bib.validate import build_catalog
+    from unlearn_bib.yamlio import load_yaml
 
     if path is None:
         from unlearn_bib import catalog as catalog_module
@@ -65,13 +71,13 @@ def _open_catalog(path: str | None) -> _Target:
     else:
         target, shown = Path(path), str(path)
     if not target.exists() or not read_bytes(target).strip():
-        return _Target(str(target), shown, "", Catalog((), (), shown))
+        return Target(str(target), shown, "", Catalog((), (), shown))
     data = read_bytes(target)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise error_at(shown, data[: exc.start].count(b"\n") + 1, "not valid UTF-8") from None
-    return _Target(str(target), shown, text, build_catalog(load_yaml(data, shown), shown, strict=False))
+    return Target(str(target), shown, text, build_catalog(load_yaml(data, shown), shown, strict=False))
 
 
 def _list_block(lines: list[str], key: str, shown: str) -> tuple[int, int, int] | None:
@@ -126,14 +132,14 @@ def _insert(text: str, key: str, items: list[str], shown: str) -> str:
 
 
 def _section_item(section_id: str, title: str) -> str:
-    from unlearn_bib.catalog import yaml_scalar
+    from unlearn_bib.yamlio import yaml_scalar
 
     return f"  - id: {yaml_scalar(section_id)}\n    title: {yaml_scalar(title)}\n"
 
 
-def _grow(target: _Target, sections: list[tuple[str, str]], records: list[dict]) -> str:
-    from unlearn_bib.catalog import dump_record, load_yaml
+def grow(target: Target, sections: list[tuple[str, str]], records: list[dict]) -> str:
     from unlearn_bib.validate import build_catalog
+    from unlearn_bib.yamlio import dump_record, load_yaml
 
     text = target.text
     if not text.strip():
@@ -151,6 +157,7 @@ def _grow(target: _Target, sections: list[tuple[str, str]], records: list[dict])
 
 
 def slug(title: str) -> str:
+    """A section id from a heading ("Concept Unlearning" -> "concept-unlearning")."""
     from unlearn_bib.keys import ascii_fold
 
     return re.sub(r"[^a-z0-9]+", "-", ascii_fold(title).lower()).strip("-") or "section"
@@ -158,7 +165,7 @@ def slug(title: str) -> str:
 
 # --- shared bookkeeping ----------------------------------------------------------------------------
 
-class _Seen:
+class Seen:
     """Identifiers of the papers this import has already accepted, to refuse a second copy."""
 
     def __init__(self):
@@ -181,7 +188,8 @@ class _Seen:
                     self.where.setdefault((kind, value), (line, title))
 
 
-def _venue_fields(vid: str) -> dict:
+def venue_fields(vid: str) -> dict:
+    """The record's venue (and track) fields for a registry id ("cvpr/workshop")."""
     from unlearn_bib import venues
 
     base, _, track = vid.partition("/")
@@ -191,10 +199,10 @@ def _venue_fields(vid: str) -> dict:
     return out
 
 
-def _decide(ids, index, seen: _Seen, plan: Plan, where: str, line: int, title: str) -> bool:
+def decide(ids, index, seen: Seen, plan: Plan, where: str, line: int, title: str) -> bool:
     """Report whether a paper is new; True means: add it. Every paper read is remembered, so a
     second row or entry for it is reported as a duplicate even when the catalog has it."""
-    from unlearn_bib.normalize import match
+    from unlearn_bib.match import match
 
     earlier = seen.first(ids)
     if earlier:
@@ -215,297 +223,8 @@ def _decide(ids, index, seen: _Seen, plan: Plan, where: str, line: int, title: s
     return True
 
 
-# --- from BibTeX --------------------------------------------------------------------------------------
-
-def bib_title(raw: str) -> str:
-    """A BibTeX title as the catalog writes titles: plain Unicode, {...} kept as case protection."""
-    from unlearn_bib.latex import decode
-    from unlearn_bib.normalize import _closing
-
-    text = raw.strip()
-    while text.startswith("{") and _closing(text, 0) == len(text) - 1:  # {{Whole Title}}
-        text = text[1:-1].strip()
-    out, i = [], 0
-    while i < len(text):
-        if text[i] == "{" and not text.startswith("{\\", i):
-            end = _closing(text, i)
-            if end > 0:
-                out.append("{" + decode(text[i + 1:end]) + "}")
-                i = end + 1
-                continue
-        j = i + 1
-        while j < len(text) and not (text[j] == "{" and not text.startswith("{\\", j)):
-            if text[j] == "{":  # an accent group: skip it whole
-                end = _closing(text, j)
-                j = end + 1 if end > 0 else j + 1
-            else:
-                j += 1
-        out.append(decode(text[i:j]))
-        i = j
-    return re.sub(r"\s+", " ", "".join(out)).strip()
-
-
-def _pages(text: str) -> str:
-    text = re.sub(r"\s*(?:-+|–|—)\s*", "--", text.strip())
-    return text if re.fullmatch(r"[0-9A-Za-z]+(--[0-9A-Za-z]+)?", text) else ""
-
-
-def record_from_entry(entry, section: str, taken: set[str], source: str) -> tuple[dict, list[Problem]]:
-    """A catalog record (needs_verification) for a BibTeX entry, or the problems that prevent one."""
-    from unlearn_bib.keys import make_key
-    from unlearn_bib.normalize import _year, container_venue, is_preprint_entry, parse_name, plain, split_names
-
-    where = Location(source, entry.line)
-    problems = []
-    fields = entry.fields
-    ids = entry.ids()
-    title = bib_title(fields.get("title", ""))
-    if not title:
-        problems.append(Problem(f"entry {entry.key!r} has no title", where))
-    year = _year(fields)
-    if year is None:
-        problems.append(Problem(f"entry {entry.key!r} has no year", where))
-    people = [parse_name(n) for n in split_names(fields.get("author", ""))]
-    truncated = any(p == {"family": "others"} for p in people)
-    authors = [p for p in people if p and p != {"family": "others"}]
-    if is_preprint_entry(entry.entry_type, fields):
-        vid = "arxiv"
-    else:
-        container = fields.get("booktitle") or fields.get("journal") or ""
-        vid = container_venue(container, year)
-        if vid is None and not plain(container):
-            problems.append(Problem(f"entry {entry.key!r} names no venue (no booktitle, journal or arXiv id)", where,
-                                    "add the venue, or leave the entry out of the import"))
-        elif vid is None:
-            problems.append(Problem(f"unknown venue {plain(container)!r} in entry {entry.key!r}", where,
-                                    "add it to the venue registry (src/unlearn_bib/data/venues.yaml) or fix the entry"))
-    if problems:
-        return {}, problems
-    first = authors[0] if authors else {}
-    key = make_key(first.get("family") or first.get("literal", ""), year, title, taken)
-    record: dict = {"key": key, "section": section, "title": title}
-    if authors:
-        record["authors"] = authors
-    record.update(_venue_fields(vid))
-    record["year"] = year
-    if vid != "arxiv":
-        for name in ("volume", "number"):
-            value = plain(fields.get(name, ""))
-            if value and not value.lower().startswith("abs/"):
-                record[name] = value
-        pages = _pages(plain(fields.get("pages", "")))
-        if pages:
-            record["pages"] = pages
-    if ids.doi:
-        record["doi"] = ids.doi[0]
-    if ids.arxiv:
-        record["arxiv"] = ids.arxiv[0]
-        primary = plain(fields.get("primaryclass", "") or fields.get("eprintclass", ""))
-        if re.fullmatch(r"[a-z\-]+(\.[A-Za-z\-]+)?", primary):
-            record["primary_class"] = primary
-    if ids.openreview:
-        record["openreview"] = ids.openreview[0]
-    url = plain(fields.get("url", ""))
-    if url and not (ids.arxiv and "arxiv.org" in url) and "doi.org/" not in url and "openreview.net" not in url:
-        record["url"] = url
-    record["needs_verification"] = True
-    note = f"Imported from {Path(source).name} (entry {entry.key}, line {entry.line}); not verified against the publisher yet."
-    if truncated:
-        note += " The author list there ends in 'and others': complete it."
-    record["notes"] = note
-    return record, []
-
-
-def import_bibtex(bib_path: str, catalog_path: str | None = None, section: str | None = None) -> Plan:
-    from unlearn_bib.catalog import read_bytes
-    from unlearn_bib.normalize import CatalogIndex, decode_bib, read_bib
-
-    target = _open_catalog(catalog_path)
-    bib = read_bib(decode_bib(read_bytes(bib_path), bib_path), bib_path)
-    known = {s.id: s.title for s in target.catalog.sections}
-    new_sections: list[tuple[str, str]] = []
-    if section is None:
-        if len(known) != 1:
-            choices = ", ".join(known) if known else "none yet"
-            raise UnlearnBibError(f"choose the section for the new papers with --section (known: {choices})")
-        section = next(iter(known))
-    elif section not in known:
-        if known:
-            raise UnlearnBibError(f"unknown section {section!r} (known: {', '.join(known)})")
-        new_sections.append((slug(section), section.replace("-", " ").strip().title()))
-        section = slug(section)
-    plan = Plan(target.shown, target.path, target.text, target.text)
-    for line, message in bib.problems:
-        plan.reports.append(f"{bib_path}:{line}: skipped: {message}")
-        plan.count("unreadable")
-    index = CatalogIndex(target.catalog)
-    taken = {p.key for p in target.catalog}
-    seen = _Seen()
-    records, problems = [], []
-    for entry in bib.entries:
-        ids = entry.ids()
-        where = f"{bib_path}:{entry.line}: {entry.key}"
-        if not _decide(ids, index, seen, plan, where, entry.line, ids.title):
-            continue
-        record, trouble = record_from_entry(entry, section, taken, bib_path)
-        if trouble:
-            problems += trouble
-            continue
-        taken.add(record["key"])
-        records.append(record)
-        plan.added.append(record["key"])
-        plan.count("added")
-        venue = record["venue"] + (f" ({record['track']})" if "track" in record else "")
-        plan.reports.append(f"{where}: added as {record['key']} ({venue} {record['year']})")
-    if problems:
-        raise UnlearnBibError(*problems)
-    plan.after = _grow(target, new_sections, records) if records or new_sections else target.text
-    return plan
-
-
-# --- from an awesome list's Markdown tables -----------------------------------------------------------
-
-_LINK = re.compile(r"^\[(?P<text>.*)\]\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)$", re.S)
-
-
-def _unescape(text: str) -> str:
-    return re.sub(r"\\([\\|`*_\[\]()#+\-.!])", r"\1", text)
-
-
-def _link(cell: str) -> tuple[str, str]:
-    match = _LINK.match(cell.strip())
-    if match:
-        return _unescape(match.group("text").strip()), match.group("url").strip()
-    return _unescape(cell.strip()), ""
-
-
-def _derived_link(record: dict) -> str:
-    if record.get("arxiv"):
-        return f"https://arxiv.org/abs/{record['arxiv']}"
-    if record.get("openreview"):
-        return f"https://openreview.net/forum?id={record['openreview']}"
-    if record.get("doi"):
-        return f"https://doi.org/{record['doi']}"
-    return record.get("url", "")
-
-
-def _row_record(cells: dict[str, str], where: Location, section: str, taken: set[str], source: str):
-    """(record, ids, problems) for one table row."""
-    from unlearn_bib import venues
-    from unlearn_bib.keys import make_key
-    from unlearn_bib.normalize import Ids, link_ids
-
-    title, link = _link(cells.get("paper", ""))
-    problems = []
-    if not title:
-        problems.append(Problem("the Paper cell is empty", where))
-    year_cell = cells.get("year", "").strip()
-    list_year = int(year_cell) if re.fullmatch(r"(19|20)\d\d", year_cell) else None
-    if list_year is None:
-        problems.append(Problem(f"the Year cell {year_cell!r} is not a year", where))
-    venue_cell = cells.get("venue", "").strip()
-    vid = None
-    venue_year = None
-    if not venue_cell:
-        problems.append(Problem("the Venue cell is empty", where, "write arXiv for a preprint"))
-    else:
-        name, venue_year = venues.split_year(venue_cell)
-        try:
-            vid = venues.lookup(name)
-        except UnlearnBibError as exc:
-            problems.append(Problem(exc.problems[0].message, where, "add it to the venue registry or fix the cell"))
-    if problems:
-        return None, None, problems
-    year = venue_year or list_year
-    arxiv, openreview, doi = link_ids(link) if link else ("", "", "")
-    record: dict = {"key": make_key("", year, title, taken), "section": section, "title": title}
-    record.update(_venue_fields(vid))
-    record["year"] = year
-    for name, value in (("doi", doi), ("arxiv", arxiv), ("openreview", openreview)):
-        if value:
-            record[name] = value
-    if link and not (arxiv or openreview or doi):
-        record["url"] = link
-    code_text, code = _link(cells.get("code", ""))
-    if code:
-        record["code"] = code
-    record["list_year"] = list_year
-    if link and link != _derived_link(record):
-        record["list_link"] = link
-    attack = cells.get("type", "").strip()
-    if attack:
-        record["attack_type"] = _unescape(attack)
-    record["needs_verification"] = True
-    note = f"Imported from the table in {Path(source).name} (line {where.line}); authors and sources not added yet."
-    if code_text and not code:
-        note += f" The Code cell says {code_text!r}."
-    record["notes"] = note
-    ids = Ids(title=re.sub(r"[{}]", "", title), arxiv=(arxiv,) if arxiv else (), doi=(doi,) if doi else (),
-              openreview=(openreview,) if openreview else ())
-    return record, ids, []
-
-
-def import_markdown(md_path: str, catalog_path: str | None = None) -> Plan:
-    from unlearn_bib.catalog import read_bytes
-    from unlearn_bib.export.tables import paper_tables
-    from unlearn_bib.normalize import CatalogIndex
-
-    target = _open_catalog(catalog_path)
-    data = read_bytes(md_path)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise error_at(md_path, data[: exc.start].count(b"\n") + 1, "not valid UTF-8") from None
-    tables = paper_tables(text)
-    if not tables:
-        raise error_at(md_path, None, "no table of papers found (a pipe table whose first column is 'Paper')")
-    plan = Plan(target.shown, target.path, target.text, target.text)
-    by_title = {s.title.strip().lower(): s.id for s in target.catalog.sections}
-    ids_known = {s.id for s in target.catalog.sections}
-    new_sections: list[tuple[str, str]] = []
-    index = CatalogIndex(target.catalog)
-    taken = {p.key for p in target.catalog}
-    seen = _Seen()
-    records, problems = [], []
-    for table in tables:
-        header = [h.strip().lower() for h in table.header]
-        missing = [c for c in ("paper", "year", "venue") if c not in header]
-        if missing:
-            problems.append(Problem(f"the table has no {missing[0].title()} column", Location(md_path, table.line)))
-            continue
-        heading = table.title or "Papers"
-        section = by_title.get(heading.lower())
-        if section is None:
-            section = slug(heading)
-            if section not in ids_known:
-                new_sections.append((section, heading))
-                ids_known.add(section)
-            by_title[heading.lower()] = section
-        for line, cells in table.rows:
-            where = Location(md_path, line)
-            row = dict(zip(header, cells))
-            record, ids, trouble = _row_record(row, where, section, taken, md_path)
-            if trouble:
-                problems += trouble
-                continue
-            label = f"{where}: {record['title'][:60]!r}"
-            if not _decide(ids, index, seen, plan, label, line, record["title"]):
-                continue
-            taken.add(record["key"])
-            records.append(record)
-            plan.added.append(record["key"])
-            plan.count("added")
-            plan.reports.append(f"{label}: added as {record['key']} ({record['venue']}"
-                                f"{' ' + record['track'] if 'track' in record else ''} {record['year']})")
-    if problems:
-        raise UnlearnBibError(*problems)
-    used = {r["section"] for r in records}
-    new_sections = [(i, t) for i, t in new_sections if i in used or not target.text.strip()]
-    plan.after = _grow(target, new_sections, records) if records or new_sections else target.text
-    return plan
-
-
 def summary(plan: Plan, source: str) -> str:
+    """One line of counts: "README.md: 3 added, 37 already in the catalog"."""
     order = ("added", "already in the catalog", "duplicate", "ambiguous", "unreadable")
     parts = [f"{plan.counts.get(k, 0)} {k}" for k in order if k in plan.counts or k in ("added", "already in the catalog")]
     return f"{source}: {', '.join(parts)}"

@@ -72,7 +72,7 @@ _SIMPLE = {"---": "—", "--": "–", "``": "“", "''": "”", "~": "\u00a0"}
 _COMMANDS = {v: k for k, v in SPECIALS.items()} | {v: k for k, v in SYMBOLS.items() if v != "~"}
 
 
-def _matching(text: str, start: int) -> int:
+def matching_brace(text: str, start: int) -> int:
     """Index of the brace closing the one at ``start`` (or -1)."""
     depth = 0
     for i in range(start, len(text)):
@@ -94,7 +94,7 @@ def _decode_accent(body: str) -> str | None:
         return _LETTER_CMDS.get(body)
     cmd = match.group(1) or match.group(3)
     rest = match.group(2) if match.group(1) else match.group(4)
-    if rest.startswith("{") and _matching(rest, 0) == len(rest) - 1:
+    if rest.startswith("{") and matching_brace(rest, 0) == len(rest) - 1:
         rest = rest[1:-1]
     inner = {r"\i": "i", r"\j": "j"}.get(rest)
     if inner is None:
@@ -118,7 +118,7 @@ def decode(text: str) -> str:
         else:
             ch = text[i]
             if ch == "{" and text.startswith("{\\", i):
-                end = _matching(text, i)
+                end = matching_brace(text, i)
                 accent = _decode_accent(text[i + 1:end]) if end > 0 else None
                 if accent is not None:
                     out.append(accent)
@@ -142,6 +142,12 @@ def decode(text: str) -> str:
                     out.append(ch)
                 i += 1
     return "".join(out)
+
+
+def plain(text: str) -> str:
+    """LaTeX field text -> plain Unicode, braces dropped, whitespace collapsed."""
+    text = re.sub(r"\\(?:url|href|emph|textit|textbf|textsc|mbox|text)\s*(?=\{)", "", text)
+    return re.sub(r"\s+", " ", decode(text)).strip()
 
 
 # --- title case protection -------------------------------------------------------------

@@ -223,7 +223,7 @@ def load_csljson(text: str, path: str) -> Catalog:
 
 def _decode_title(text: str) -> str:
     """LaTeX title -> model title: accents decoded, {protected} groups kept as braces."""
-    from unlearn_bib.latex import _matching, decode
+    from unlearn_bib.latex import decode, matching_brace
 
     out: list[str] = []
     plain = ""
@@ -235,7 +235,7 @@ def _decode_title(text: str) -> str:
             index += 2
             continue
         if ch == "{" and not text.startswith("{\\", index):
-            end = _matching(text, index)
+            end = matching_brace(text, index)
             if end > index:
                 out.append(decode(plain))
                 plain = ""

@@ -46,7 +46,7 @@ class ResolvedStyle:
 @lru_cache(maxsize=1)
 def index() -> dict[str, ShortName]:
     """The short names of styles/index.yaml, in file order."""
-    from unlearn_bib.catalog import load_yaml
+    from unlearn_bib.yamlio import load_yaml
 
     path = styles_dir() / "index.yaml"
     data = load_yaml(path.read_bytes(), str(path))

@@ -23,7 +23,9 @@ FIELDS = {
     "openreview": str, "doi": str, "pages": str, "volume": str, "number": str,
     "publisher": str, "url": str, "code": str, "list_year": int, "list_link": str,
     "attack_type": str, "sources": list, "notes": str, "needs_verification": bool,
+    "pinned": list,  # or true: fields `unlearn-bib update` must never change (a person decided them)
 }
+PINNABLE = ("venue", "track", "year", "doi", "pages", "volume", "number", "openreview")
 REQUIRED = ("key", "section", "title", "year", "venue")
 PERSON_FIELDS = {"family", "given", "particle", "suffix", "literal"}
 
@@ -112,6 +114,10 @@ def _record(raw, check: _Checker, section_ids: set[str], strict: bool) -> Paper 
             close = difflib.get_close_matches(str(name), list(FIELDS), n=1)
             check.add(lines[name], f"unknown field {name!r}", f"did you mean {close[0]!r}?" if close else None)
             ok = False
+        elif name == "pinned":
+            if value is not True and not (isinstance(value, list) and value and all(v in PINNABLE for v in value)):
+                check.add(lines[name], f"pinned must be true or a list of fields from {', '.join(PINNABLE)}; got {value!r}")
+                ok = False
         elif expected is int and (isinstance(value, bool) or not isinstance(value, int)):
             check.add(lines[name], f"{name} must be an integer, got {value!r}")
             ok = False

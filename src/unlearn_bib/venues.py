@@ -57,7 +57,7 @@ def _ordinal(n: int) -> str:
 @lru_cache(maxsize=1)
 def _registry() -> tuple[dict[str, _Entry], dict[str, str]]:
     """(entries by id, folded name -> id). Loaded once per process."""
-    from unlearn_bib.catalog import load_yaml
+    from unlearn_bib.yamlio import load_yaml
 
     data = load_yaml(REGISTRY_PATH.read_bytes(), str(REGISTRY_PATH))
     entries: dict[str, _Entry] = {}

@@ -1,8 +1,8 @@
 """Formatted reference lists (plain text, Markdown, HTML) in a CSL style, via citeproc-py.
 
-The pipeline per entry: CSL-JSON items (``csljson.items``) -> ``citeproc_text.prepare``
-(input corrections) -> citeproc-py with the project's element classes (``citeproc_engine``,
-``citeproc_fixes``, ``citeproc_memo``) -> ``citeproc_text.finish`` (output corrections) ->
+The pipeline per entry: CSL-JSON items (``csljson.items``) -> ``csl.prepare``
+(input corrections) -> citeproc-py with the project's element classes (the ``csl``
+package) -> ``csl.finish`` (output corrections) ->
 one of the three serialisers here. Output: one entry per paragraph, paragraphs separated by a blank
 line, never hard-wrapped.
 """
@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from unlearn_bib.errors import UnlearnBibError
-from unlearn_bib.export.citeproc_engine import MARK, MARKERS
+from unlearn_bib.csl import MARK, MARKERS
 from unlearn_bib.model import Catalog
 
 FORMATS = ("text", "markdown", "html")
@@ -23,7 +23,7 @@ FORMATS = ("text", "markdown", "html")
 @dataclass(frozen=True)
 class Entry:
     key: str
-    text: str  # neutral text: formatting as citeproc_engine.MARK characters
+    text: str  # neutral text: formatting as csl.MARK characters
     doi: str = ""
     url: str = ""
 
@@ -52,15 +52,15 @@ def format_items(items: list[dict], style: str, *, memo: bool = True) -> list[En
     ``memo=False`` renders without the memoised style look-ups (same output, slower).
     """
     from unlearn_bib import styles
-    from unlearn_bib.export import citeproc_engine, citeproc_text
+    from unlearn_bib import csl
 
     resolved = styles.resolve(style)
-    engine_style = citeproc_engine.load_style(str(resolved.path), None, memo)
+    engine_style = csl.load_style(str(resolved.path), None, memo)
     try:
-        rendered = citeproc_engine.render_list(
+        rendered = csl.render_list(
             engine_style, items,
-            prepare=lambda chosen: citeproc_text.prepare(chosen, engine_style),
-            finish=lambda text: citeproc_text.finish(text, engine_style))
+            prepare=lambda chosen: csl.prepare(chosen, engine_style),
+            finish=lambda text: csl.finish(text, engine_style))
     except UnlearnBibError:
         raise
     except Exception as exc:  # citeproc-py failing on a style it does not support

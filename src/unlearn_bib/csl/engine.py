@@ -14,24 +14,10 @@ from __future__ import annotations
 import os
 import warnings
 from functools import lru_cache
-from pathlib import Path
 
+from unlearn_bib.csl import workers
+from unlearn_bib.csl.base import CSL_NS, MARK
 from unlearn_bib.errors import UnlearnBibError
-
-CSL_NS = "http://purl.org/net/xbiblio/csl"
-
-# Formatting markers: (open, close) per kind, private-use code points.
-MARK = {
-    "i": ("\ue000", "\ue001"),
-    "b": ("\ue002", "\ue003"),
-    "sup": ("\ue004", "\ue005"),
-    "sub": ("\ue006", "\ue007"),
-    "sc": ("\ue008", "\ue009"),
-    "u": ("\ue00a", "\ue00b"),
-}
-MARKERS = "".join(o + c for o, c in MARK.values())
-OPENERS = "".join(o for o, _ in MARK.values())
-CLOSERS = "".join(c for _, c in MARK.values())
 
 
 class NeutralFormatter:
@@ -62,19 +48,20 @@ NeutralFormatter.Light = staticmethod(lambda text: text)
 @lru_cache(maxsize=2)
 def _classes(memo: bool) -> dict[str, type]:
     """CSL tag -> element class: citeproc-py's, replaced by ours where we fix something,
-    with the memoising mixin in front (``citeproc_memo``) unless ``memo`` is off."""
+    with the memoising mixin in front (``csl/memo.py``) unless ``memo`` is off."""
     from citeproc import model
 
-    from unlearn_bib.export import citeproc_fixes, citeproc_memo
+    from unlearn_bib.csl.fixes import element_classes
+    from unlearn_bib.csl.memo import MemoMixin
 
     table: dict[str, type] = {}
     for cls in model.CitationStylesElement.__subclasses__():
         table[cls.__name__.replace("_", "-").lower()] = cls
-    table.update(citeproc_fixes.element_classes())
+    table.update(element_classes())
     if memo:
         for tag, cls in table.items():
             if tag != "locale":  # Locale.get_term/get_option have their own signatures
-                table[tag] = type(cls.__name__, (citeproc_memo.MemoMixin, cls), {})
+                table[tag] = type(cls.__name__, (MemoMixin, cls), {})
     return table
 
 
@@ -130,7 +117,7 @@ def load_style(path: str, locale: str | None = None, memo: bool = True):
     except (ValueError, OSError) as exc:
         raise UnlearnBibError(f"{path}: {exc}") from None
     # lxml hands out a new Python proxy for a node whenever none is alive, which would drop
-    # what citeproc_memo caches on the proxies: holding every element keeps them for good.
+    # what csl/memo.py caches on the proxies: holding every element keeps them for good.
     keep = list(root.iter())
     for locale in getattr(root, "locales", ()):
         keep.extend(locale.iter())
@@ -149,52 +136,7 @@ def _add_default_names(root) -> None:
             names.insert(0, names.makeelement(f"{{{CSL_NS}}}name", {}))
 
 
-def load_locale(language: str, memo: bool = True):
-    """A system locale file of citeproc-py, parsed with our element classes.
-
-    Not shared between styles: a locale element points back to its style.
-    """
-    from citeproc import LOCALES_PATH
-
-    path = Path(LOCALES_PATH) / f"locales-{language}.xml"
-    if not path.is_file():
-        raise ValueError(f"{language!r} is not a known locale")
-    return parse_csl(path, memo).getroot()
-
-
 # --- rendering ------------------------------------------------------------------------------
-
-@lru_cache(maxsize=1)
-def item_class():
-    """citeproc-py's CitationItem with ``reference`` and ``number`` fixed once known.
-
-    citeproc-py recomputes both on every access: the reference through a chain of three
-    look-ups, the number by searching the list of keys, which makes a numeric list
-    quadratic in its length. Values are stored outside the item's mapping (a CitationItem
-    is a dict of its CSL fields): the reference once the item is registered, the number
-    once the list is sorted, when neither can change.
-    """
-    from citeproc import CitationItem
-
-    class Item(CitationItem):
-        @property
-        def reference(self):
-            cached = self.__dict__.get("_reference")
-            return cached if cached is not None else super().reference
-
-        @property
-        def number(self):
-            cached = self.__dict__.get("_number")
-            return cached if cached is not None else super().number
-
-        def pin(self, number: int | None = None) -> None:
-            """Pin the reference (once registered) and the number (once sorted)."""
-            self.__dict__["_reference"] = self.bibliography.source[self.key]
-            if number is not None:
-                self.__dict__["_number"] = number
-
-    return Item
-
 
 def render_list(style, items: list[dict], prepare, finish) -> list[tuple[str, str]]:
     """prepare -> render -> finish for a whole list: [(id, neutral text)] in bibliography order.
@@ -214,12 +156,12 @@ def render_list(style, items: list[dict], prepare, finish) -> list[tuple[str, st
     thaw = gc.get_freeze_count() == 0
     gc.freeze()
     try:
-        jobs = _jobs(len(items))
+        jobs = workers.jobs_for(len(items))
         if jobs < 2 or not _independent(style):
             return render_bibliography(style, prepare(items), finish=finish)
         _PIPELINE[:] = [style, items, prepare, finish]
         try:
-            return _in_slices(_pipeline_slice, _slices(len(items), jobs))
+            return workers.in_slices(_pipeline_slice, workers.slices(len(items), jobs))
         finally:
             _PIPELINE.clear()
     finally:
@@ -257,8 +199,11 @@ def render_bibliography(style, items: list[dict], formatter=NeutralFormatter, fi
     from citeproc import Citation
     from citeproc.frontend import CitationStylesBibliography
 
-    CitationItem = item_class()
     from citeproc.source.json import CiteProcJSON
+
+    from unlearn_bib.csl.items import item_class
+
+    CitationItem = item_class()
 
     # citeproc-py lower-cases ids, so "Smith2020" and "smith2020" would collide: it gets
     # ids of our own (no style prints them) and we map them back.
@@ -277,7 +222,7 @@ def render_bibliography(style, items: list[dict], formatter=NeutralFormatter, fi
             bibliography.items.append(citation.cites[0])
         bibliography.keys = [cite.key for cite in bibliography.items]
         bibliography.sort()
-        from unlearn_bib.export.citeproc_fixes import assign_year_suffixes
+        from unlearn_bib.csl.fixes import assign_year_suffixes
 
         assign_year_suffixes(style, bibliography)
         positions = {key: index + first_number for index, key in enumerate(bibliography.keys)}
@@ -291,7 +236,6 @@ def render_bibliography(style, items: list[dict], formatter=NeutralFormatter, fi
 # are assigned, except for subsequent-author-substitute (each entry looks at the one
 # before). So large lists are rendered in slices by forked workers on the spare cores; the
 # slices are joined in order, which makes the output identical to a single pass (tested).
-PARALLEL_MIN_ITEMS = 1000
 _SHARED: list = []
 
 
@@ -302,89 +246,13 @@ def _render_slice(bounds: tuple[int, int]) -> list[str]:
     return [finish(text) for text in texts] if finish else texts
 
 
-def map_slices(function, items: list) -> list:
-    """``function(items[a:b])`` over slices of a long list, in forked workers; the per-item
-    results joined in order. For work done once per entry before rendering (sort keys, the
-    cites compared for year suffixes) that only reads the style and the entries."""
-    jobs = _jobs(len(items))
-    if jobs < 2:
-        return function(items)
-    _MAP[:] = [function, items]
-    try:
-        return _in_slices(_map_slice, _slices(len(items), jobs))
-    finally:
-        _MAP.clear()
-
-
-_MAP: list = []
-
-
-def _map_slice(bounds: tuple[int, int]) -> list:
-    function, items = _MAP
-    start, stop = bounds
-    return function(items[start:stop])
-
-
-_IN_WORKER = False  # a forked worker (a daemon) may not start workers of its own
-
-
-def _mark_worker() -> None:
-    global _IN_WORKER
-    _IN_WORKER = True
-
-
-def _workers() -> int:
-    setting = os.environ.get("UNLEARN_BIB_JOBS", "").strip()
-    if setting:
-        if not setting.isdigit():
-            raise UnlearnBibError(f"UNLEARN_BIB_JOBS={setting!r}: expected a whole number of processes (1: no workers)")
-        return max(1, int(setting))
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
-
-
-def _jobs(count: int) -> int:
-    """How many processes a list of ``count`` entries is worth (1: stay in this one)."""
-    import multiprocessing
-
-    if count < PARALLEL_MIN_ITEMS or _IN_WORKER or "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return max(1, min(_workers(), count // (PARALLEL_MIN_ITEMS // 2)))
-
-
-def _slices(count: int, jobs: int) -> list[tuple[int, int]]:
-    size = -(-count // jobs)
-    return [(start, min(start + size, count)) for start in range(0, count, size)]
-
-
-def _in_slices(work, bounds: list[tuple[int, int]]) -> list:
-    """``work`` on each slice, the first here and the rest in forked workers; joined in order.
-
-    Where no worker can be started (no /dev/shm for the pool's semaphores, a process limit),
-    the slices run here, one after the other: slower, same output.
-    """
-    import multiprocessing
-
-    try:
-        pool = multiprocessing.get_context("fork").Pool(len(bounds) - 1, initializer=_mark_worker)
-    except OSError:
-        return [entry for part in bounds for entry in work(part)]
-    with pool:
-        pending = pool.map_async(work, bounds[1:])
-        first = work(bounds[0])
-        rest = pending.get()
-    return first + [entry for part in rest for entry in part]
-
-
 def _render_entries(bibliography_element, items, finish=None, parallel=True) -> list[str]:
     layout = bibliography_element.layout
-    jobs = _jobs(len(items)) if parallel else 1
+    jobs = workers.jobs_for(len(items)) if parallel else 1
     _SHARED[:] = [layout, items, finish]
     try:
         if jobs < 2 or bibliography_element.get("subsequent-author-substitute"):
             return _render_slice((0, len(items)))
-        return _in_slices(_render_slice, _slices(len(items), jobs))
+        return workers.in_slices(_render_slice, workers.slices(len(items), jobs))
     finally:
         _SHARED.clear()

@@ -1,6 +1,6 @@
 """Memoised look-ups on the immutable style tree: the same output, several times faster.
 
-Once a style is loaded (``citeproc_engine.load_style``), its element tree and its locales
+Once a style is loaded (``engine.load_style``), its element tree and its locales
 do not change, so look-ups that depend only on the tree can be remembered: a macro by
 name, a locale term, date format or option, a name or layout option, an ancestor XPath
 query, an element's children, its formatting and whether it has affixes or calls a

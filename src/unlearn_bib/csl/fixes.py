@@ -2,21 +2,25 @@
 
 Each fix is small and pinned by a test in tests/test_citations_fixes.py. Here: the element
 classes, subclasses of citeproc-py's CSL element classes (or a mixin put in front of one),
-which ``element_classes()`` hands to the style loader (``citeproc_engine``; citeproc-py
-itself is never modified), and the year-suffix pass. The text rules they rely on, and the
-input (``prepare``) and output (``finish``) corrections, are in ``citeproc_text``.
+which ``element_classes()`` hands to the style loader (``engine``; citeproc-py
+itself is never modified), the locale loader they use and the year-suffix
+pass. The text rules they rely on, and the input (``prepare``) and output (``finish``)
+corrections, are in ``text``.
 
 The cause numbers in the docstrings refer to the root causes measured against pandoc.
 """
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from citeproc import model
 from citeproc.source import VariableError
 from citeproc.string import MixedString, String
 
-from unlearn_bib.export.citeproc_text import (
+from unlearn_bib.csl.items import item_class
+from unlearn_bib.csl.workers import map_slices
+from unlearn_bib.csl.text import (
     QUOTE_END, QUOTE_START, VAR_END, VAR_START, WORD_RULES, ZERO_WIDTH, change_case, collation_key, last_page,
 )
 
@@ -29,10 +33,7 @@ class Style(model.Style):
         """citeproc-py's locale search order, with locale files parsed by our element classes."""
         from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS
 
-        from unlearn_bib.export.citeproc_engine import load_locale
-        from unlearn_bib.export.citeproc_memo import MemoMixin
-
-        memo = isinstance(self, MemoMixin)
+        parser = self.getroottree().parser  # the style's: our element classes, memoised or not
         self.locales = []
         added = set()
 
@@ -42,7 +43,7 @@ class Style(model.Style):
 
         def system(lang):
             if lang not in added:
-                self.locales.append(load_locale(lang, memo))
+                self.locales.append(load_locale(lang, parser))
                 added.add(lang)
 
         language = output_locale.split("-")[0]
@@ -56,6 +57,21 @@ class Style(model.Style):
         system("en-US")
         for locale in self.locales:
             locale.style = self
+
+
+def load_locale(language: str, parser):
+    """A system locale file of citeproc-py, parsed with ``parser`` (the style's own, so with our
+    element classes).
+
+    Not shared between styles: a locale element points back to its style.
+    """
+    from citeproc import LOCALES_PATH
+    from lxml import etree
+
+    path = Path(LOCALES_PATH) / f"locales-{language}.xml"
+    if not path.is_file():
+        raise ValueError(f"{language!r} is not a known locale")
+    return etree.parse(str(path), parser).getroot()
 
 
 # --- the bibliography layout -----------------------------------------------------------------
@@ -287,8 +303,6 @@ class Name(model.Name):
 class Sort(model.Sort):
     def sort(self, items, context):
         """Fix (cause 5): Unicode-aware comparison (Đặng with D, Żak with Z), numbers as numbers."""
-        from unlearn_bib.export.citeproc_engine import map_slices
-
         elements = self.findall("cs:key", self.nsmap)
         if not elements or len(items) < 2:  # e.g. the one cite of a citation: nothing to order
             return list(items)
@@ -411,8 +425,6 @@ def assign_year_suffixes(style, bibliography) -> None:
     names or given names to tell them apart, when those names are equal too.
     """
     from citeproc import Citation
-
-    from unlearn_bib.export.citeproc_engine import item_class, map_slices
 
     citation = style.root.citation
     if citation is None or citation.get("disambiguate-add-year-suffix", "false") != "true":

@@ -1,0 +1,36 @@
+"""The cite item the renderer registers: citeproc-py's CitationItem, its reference and number pinned."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def item_class():
+    """citeproc-py's CitationItem with ``reference`` and ``number`` fixed once known.
+
+    citeproc-py recomputes both on every access: the reference through a chain of three
+    look-ups, the number by searching the list of keys, which makes a numeric list
+    quadratic in its length. Values are stored outside the item's mapping (a CitationItem
+    is a dict of its CSL fields): the reference once the item is registered, the number
+    once the list is sorted, when neither can change.
+    """
+    from citeproc import CitationItem
+
+    class Item(CitationItem):
+        @property
+        def reference(self):
+            cached = self.__dict__.get("_reference")
+            return cached if cached is not None else super().reference
+
+        @property
+        def number(self):
+            cached = self.__dict__.get("_number")
+            return cached if cached is not None else super().number
+
+        def pin(self, number: int | None = None) -> None:
+            """Pin the reference (once registered) and the number (once sorted)."""
+            self.__dict__["_reference"] = self.bibliography.source[self.key]
+            if number is not None:
+                self.__dict__["_number"] = number
+
+    return Item

@@ -1,0 +1,220 @@
+"""Pure text rules behind the citeproc-py fixes: marks, text case, page ranges, collation.
+
+Nothing here renders; ``fixes`` (the element classes) and ``correct`` call these.
+The marks are private-use characters the element classes put into rendered text where a
+rule needs to know what citeproc-py knew: where a generated quotation or a variable's value
+begins and ends. ``correct.finish`` removes them.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from citeproc.string import MixedString, NoCase, String
+
+from unlearn_bib.csl.base import MARKERS
+
+QUOTE_START = "\ue00d"  # right after an opening quote citeproc-py generated
+QUOTE_END = "\ue00e"  # right after its closing quote
+VAR_START = "\ue010"  # around a text variable's value: punctuation inside it is data
+VAR_END = "\ue011"
+GLUE = "\ue016"  # after a particle ending in "-" or "'": no space before the family name
+FIX_MARKS = QUOTE_START + QUOTE_END + VAR_START + VAR_END + GLUE
+ZERO_WIDTH = frozenset(MARKERS + FIX_MARKS)
+# Quotation marks found in the data, until ``finish`` knows how deep they are nested:
+# outer open/close, inner open/close.
+DATA_QUOTES = "\ue012\ue013\ue014\ue015"
+
+
+# --- text case (causes 6, 12, 13) -------------------------------------------------------------
+
+STOP_WORDS = frozenset(
+    "a an and as at but by down for from in into nor of on onto or over so the till to up via with yet "
+    "about van von de d l".split()
+)
+_TRANSPARENT = ZERO_WIDTH | frozenset(DATA_QUOTES) | frozenset("“”‘’")
+_WORD_BREAKS = frozenset("-/\u2013\u2014")
+START, START_SENTENCE, AFTER_WORD_END, AFTER_WORD_CHAR, AFTER_SENTENCE_PUNCT, BEFORE_LAST = range(6)
+
+
+def _kind(ch: str) -> str | None:
+    if ch in _TRANSPARENT:
+        return None
+    if ch.isalnum():
+        return "word"
+    if ch.isspace():
+        return "space"
+    if unicodedata.category(ch).startswith("P"):
+        return "punct"
+    return None  # a symbol: a chunk of its own
+
+
+def _chunks(text: str):
+    """Runs of letters/digits, of spaces, of punctuation; anything else alone (pandoc's split)."""
+    start = 0
+    while start < len(text):
+        kind = _kind(text[start])
+        end = start + 1
+        if kind is not None:
+            while end < len(text) and _kind(text[end]) == kind:
+                end += 1
+        yield text[start:end]
+        start = end
+
+
+def _next_state(state: int, chunk: str) -> int:
+    last = chunk[-1]
+    if last in ".?!:":
+        return AFTER_SENTENCE_PUNCT
+    if last.isalnum():
+        return AFTER_WORD_CHAR
+    if last.isspace() and state == AFTER_SENTENCE_PUNCT:
+        return START_SENTENCE
+    if last.isspace() or last in _WORD_BREAKS:
+        return AFTER_WORD_END
+    return state  # other punctuation and symbols leave the state as it was
+
+
+def _capitalize(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def _mixed(word: str) -> bool:
+    return any(c.isupper() for c in word) and any(c.islower() for c in word)
+
+
+def _title_word(state: int, word: str) -> str:
+    if _mixed(word) or all(c.isupper() or not c.isalpha() for c in word):
+        return word
+    if state in (START, START_SENTENCE):
+        return _capitalize(word.lower())
+    if state == AFTER_WORD_END and word not in STOP_WORDS and len(word) > 1:
+        return _capitalize(word.lower())
+    if state == BEFORE_LAST and len(word) > 1:
+        return _capitalize(word.lower())
+    return word
+
+
+def _sentence_word(state: int, word: str) -> str:
+    capitalized = word[:1].isupper() and word[1:] == word[1:].lower()
+    if capitalized and state not in (START, START_SENTENCE):
+        return word.lower()
+    if (capitalized or word.islower()) and state in (START, START_SENTENCE):
+        return _capitalize(word.lower())
+    return word
+
+
+WORD_RULES = {
+    "title": _title_word,
+    "sentence": _sentence_word,
+    "capitalize-first": lambda st, w: _capitalize(w) if st == START and w.islower() and not _mixed(w) else w,
+    "capitalize-all": lambda st, w: _capitalize(w) if st in (START, START_SENTENCE, AFTER_WORD_END, BEFORE_LAST)
+    and w.islower() and not _mixed(w) else w,
+}
+
+
+def _last_word_start(segments: list[tuple[str, bool]]) -> tuple[int, int] | None:
+    """(segment, offset) where the last word starts, if it is a plain word (pandoc's last Str)."""
+    whole = "".join(text for text, _ in segments)
+    stripped = whole.rstrip("".join(ZERO_WIDTH))
+    if not stripped or stripped[-1].isspace():
+        return None
+    start = max(stripped.rfind(" "), stripped.rfind("\t")) + 1
+    token = stripped[start:]
+    if any(c in _WORD_BREAKS or c in ZERO_WIDTH or c in DATA_QUOTES for c in token):
+        return None
+    offset = start
+    for index, (text, _) in enumerate(segments):
+        if offset < len(text):
+            return index, offset
+        offset -= len(text)
+    return None
+
+
+def change_case(text, text_case: str):
+    """pandoc's text-case rules on a citeproc-py string; NoCase parts are kept as they are."""
+    if isinstance(text, (int, float)):
+        return text
+    pieces = list(text) if isinstance(text, MixedString) else [text]
+    segments = [(str(p), isinstance(p, NoCase)) for p in pieces]
+    if text_case in ("lowercase", "uppercase"):
+        change = str.lower if text_case == "lowercase" else str.upper
+        out = [(t if nocase else change(t)) for t, nocase in segments]
+    else:
+        rule = WORD_RULES[text_case]
+        last = _last_word_start(segments) if text_case == "title" else None
+        state = START
+        out = []
+        for index, (segment, nocase) in enumerate(segments):
+            position = 0
+            result = []
+            for chunk in _chunks(segment):
+                if chunk[0] in _TRANSPARENT:
+                    result.append(chunk)
+                    position += len(chunk)
+                    continue
+                if last == (index, position) and state in (AFTER_WORD_END, START_SENTENCE, START):
+                    state = BEFORE_LAST
+                if not nocase and chunk.isalnum():
+                    result.append(rule(state, chunk))
+                else:
+                    result.append(chunk)
+                state = _next_state(state, chunk)
+                position += len(chunk)
+            out.append("".join(result))
+    rebuilt = [type(p)(t) if isinstance(p, String) else String(t) for p, t in zip(pieces, out)]
+    return MixedString(rebuilt) if isinstance(text, MixedString) else rebuilt[0]
+
+
+# --- page ranges (cause 16) --------------------------------------------------------------------
+
+def last_page(first: str, last: str, range_format: str | None) -> str:
+    """The second number of a page range in a CSL page-range-format (CSL 1.0.2, appendix)."""
+    if not (first.isdigit() and last.isdigit()) or len(first) != len(last) or range_format in (None, "expanded"):
+        return last
+    common = 0
+    while common < len(first) and first[common] == last[common]:
+        common += 1
+    if range_format in ("chicago", "chicago-15", "chicago-16"):
+        number = int(first)
+        if number < 100 or number % 100 == 0:
+            return last
+        if range_format != "chicago-16" and len(first) == 4 and len(first) - common >= 3:
+            return last  # chicago-15: 1496–1504
+        range_format = "minimal" if number % 100 < 10 else "minimal-two"
+    if range_format == "minimal":
+        return last[min(common, len(last) - 1):]
+    if range_format == "minimal-two":
+        return last[min(common, max(len(last) - 2, 0)):]
+    return last
+
+
+# --- sorting (cause 5) ---------------------------------------------------------------------------
+
+_FOLD = {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ": "ae", "Æ": "AE", "œ": "oe",
+         "Œ": "OE", "ß": "ss", "þ": "th", "Þ": "TH", "ı": "i"}
+
+
+_WORD_SEPARATORS = re.compile(r"[\s'’,ʾʿ]+")
+
+
+def collation_key(value):
+    """A sort key that orders as pandoc's citeproc does.
+
+    pandoc case-folds a key, splits it into words at spaces, apostrophes and commas, and
+    compares the words one by one with a Unicode collation that ignores punctuation and
+    (first) diacritics: "O’Neill" = ("o", "neill") < ("okafor",); "Okafor, Amara." <
+    "Okafor, Amara, Petrov"; Đặng files under D.
+    """
+    if value is None:
+        return None
+    text = "".join(c for c in str(value) if c not in ZERO_WIDTH and c not in DATA_QUOTES).casefold()
+    key = []
+    for word in _WORD_SEPARATORS.split(text):
+        if not word:
+            continue
+        folded = "".join(_FOLD.get(c, c) for c in word)
+        base = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+        accents = "".join(c for c in unicodedata.normalize("NFD", word) if c.isalnum() or unicodedata.combining(c))
+        key.append(("".join(c for c in base if c.isalnum()), accents))
+    return tuple(key)

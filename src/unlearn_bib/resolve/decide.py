@@ -1,0 +1,159 @@
+"""Accept a published version only when an identifier ties it to the entry AND the title and
+first author agree under normalize's rules; everything else is reported, never applied.
+
+Peers rewrote entries into unrelated papers from an arXiv id alone (PEERS.md §7a); here an
+anchor without agreement, or agreement without an anchor, is "ambiguous", and every decision
+lists its evidence: service, record, link, anchor, title score, first-author check.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from unlearn_bib.resolve.records import Candidate
+
+# Which service's details win when several accepted records agree on the venue.
+PRIORITY = ("crossref", "dblp", "openreview", "arxiv", "s2")
+
+
+@dataclass(frozen=True)
+class Query:
+    """What the entry or catalog record says about itself."""
+
+    title: str
+    families: tuple[frozenset[str], ...] | tuple[str, ...]  # first author first
+    arxiv: tuple[str, ...] = ()
+    doi: tuple[str, ...] = ()
+    openreview: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()  # other titles of the same work (catalog aliases)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    service: str
+    record: str
+    url: str
+    venue: str  # as the service writes it
+    venue_id: str | None
+    year: int | None
+    anchor: str
+    title_score: float
+    first_author: bool
+    verdict: str  # accepted | corroborates | title only | disagrees | preprint | unknown venue | conflicting
+
+    def as_dict(self) -> dict:
+        return {"service": self.service, "record": self.record, "url": self.url, "venue": self.venue,
+                "venue_id": self.venue_id, "year": self.year, "anchor": self.anchor,
+                "title_score": round(self.title_score, 3), "first_author_agrees": self.first_author,
+                "verdict": self.verdict}
+
+
+@dataclass
+class Decision:
+    status: str  # resolved | unpublished | ambiguous | failed
+    venue_id: str = ""
+    year: int | None = None
+    doi: str = ""
+    pages: str = ""
+    volume: str = ""
+    number: str = ""
+    openreview: str = ""
+    reason: str = ""
+    evidence: list[Evidence] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def accepted(self) -> list[Evidence]:
+        return [e for e in self.evidence if e.verdict == "accepted"]
+
+
+def title_score(query: Query, candidate: Candidate) -> float:
+    """1.0 for the same normalized title; else the similarity normalize's fuzzy rule uses."""
+    from unlearn_bib.model import normalize_title
+
+    theirs = normalize_title(candidate.title)
+    best = 0.0
+    for title in (query.title, *query.titles):
+        mine = normalize_title(title)
+        if not mine or not theirs:
+            continue
+        score = 1.0 if mine == theirs else difflib.SequenceMatcher(None, mine, theirs, autojunk=False).ratio()
+        best = max(best, score)
+    return best
+
+
+def first_author_agrees(query: Query, candidate: Candidate) -> bool:
+    if not query.families or not candidate.families:
+        return False
+    mine = query.families[0]
+    mine = {mine} if isinstance(mine, str) else set(mine)
+    return bool(mine & set(candidate.families[0]))
+
+
+def decide(query: Query, candidates: list[Candidate], failures: list[str]) -> Decision:
+    """The decision over every service's candidates for one entry; see the module doc."""
+    from unlearn_bib.match import FUZZY_ACCEPT
+
+    evidence: list[Evidence] = []
+    accepted: list[Candidate] = []
+    agreeing: list[Candidate] = []  # title and first author agree, no anchor of their own
+    reasons: list[str] = []
+    for cand in candidates:
+        score = title_score(query, cand)
+        author = first_author_agrees(query, cand)
+        agrees = score >= FUZZY_ACCEPT and author
+        if cand.preprint:
+            verdict = "preprint"
+        elif cand.venue_id is None:
+            verdict = "unknown venue"
+            if cand.anchor and agrees:
+                reasons.append(f"{cand.service} {cand.record} says {cand.venue_text!r}, which the venue registry "
+                               "does not know as a main venue or track")
+        elif cand.anchor and agrees:
+            verdict = "accepted"
+            accepted.append(cand)
+        elif cand.anchor:
+            verdict = "disagrees"
+            what = f"title similarity {score:.2f}" if score < FUZZY_ACCEPT else "first author differs"
+            reasons.append(f"{cand.service} {cand.record} is tied by {cand.anchor} but {what} "
+                           f"({cand.title!r}, {cand.authors[0] if cand.authors else 'no authors'})")
+        elif agrees:
+            verdict = "title only"
+            agreeing.append(cand)
+        else:
+            verdict = "unrelated"
+        evidence.append(Evidence(cand.service, cand.record, cand.url, cand.venue_text, cand.venue_id, cand.year,
+                                 cand.anchor, score, author, verdict))
+    ids = {c.venue_id for c in accepted}
+    if len(ids) > 1:
+        shown = "; ".join(f"{c.service} says {c.venue_text!r}" for c in accepted)
+        return Decision("ambiguous", reason=f"anchored records disagree on the venue: {shown}", evidence=evidence,
+                        failures=failures)
+    if accepted:
+        venue_id = accepted[0].venue_id
+        same = [c for c in agreeing if c.venue_id == venue_id]
+        years = {c.year for c in accepted + same if c.year}
+        ranked = sorted(accepted + same, key=lambda c: (PRIORITY.index(c.service), c.anchor == ""))
+        if len(years) > 1:
+            # the venue's year: a DOI's or a proceedings record's year beats a preprint server's guess
+            year = next(c.year for c in ranked if c.year)
+        else:
+            year = next(iter(years), None)
+        if year is None:
+            return Decision("ambiguous", reason=f"{venue_id} confirmed but no record gives its year",
+                            evidence=evidence, failures=failures)
+        evidence = [Evidence(e.service, e.record, e.url, e.venue, e.venue_id, e.year, e.anchor, e.title_score,
+                             e.first_author, "corroborates") if e.verdict == "title only" and e.venue_id == venue_id
+                    else e for e in evidence]
+        pick = lambda name: next((getattr(c, name) for c in ranked if getattr(c, name)), "")  # noqa: E731
+        return Decision("resolved", venue_id=venue_id, year=year, doi=pick("doi"), pages=pick("pages"),
+                        volume=pick("volume"), number=pick("number"), openreview=pick("openreview"),
+                        evidence=evidence, failures=failures)
+    if agreeing:
+        shown = "; ".join(f"{c.service} {c.record} ({c.venue_text} {c.year or ''})".strip() for c in agreeing)
+        reasons.append(f"found by title only, no identifier ties it to this entry: {shown}")
+    if reasons:
+        return Decision("ambiguous", reason="; ".join(reasons), evidence=evidence, failures=failures)
+    if failures:
+        return Decision("failed", reason="; ".join(failures), evidence=evidence, failures=failures)
+    return Decision("unpublished", reason="no service knows a published version", evidence=evidence, failures=failures)

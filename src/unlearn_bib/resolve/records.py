@@ -1,0 +1,83 @@
+"""What every service's answer becomes: a ``Candidate`` (one record describing a publication)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words in a venue string that name a track; a venue read without them is the main conference.
+TRACK_WORDS = {
+    "workshop": re.compile(r"workshops?\b|\bW\)|\d{4}W\b|[A-Z]{3,}W\b"),
+    "findings": re.compile(r"findings", re.IGNORECASE),
+    "datasets-and-benchmarks": re.compile(r"datasets?\s*(?:and|&)\s*benchmarks?|Datasets_and_Benchmarks", re.IGNORECASE),
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One service's record of a publication that may be the entry's published version."""
+
+    service: str  # arxiv | crossref | dblp | openreview | s2
+    record: str  # the record's id at the service
+    url: str  # a link a person can open to check it
+    title: str
+    authors: tuple[str, ...]  # display names, first author first
+    families: tuple[frozenset[str], ...]  # folded spellings of each author's family name
+    year: int | None
+    venue_text: str  # as the service writes it
+    venue_id: str | None  # registry id (track included), None when the registry has no such venue
+    preprint: bool  # the record is itself a preprint (arXiv, CoRR, a submission)
+    anchor: str = ""  # how an identifier ties it to the entry ("" = found by title only)
+    doi: str = ""
+    pages: str = ""
+    volume: str = ""
+    number: str = ""
+    openreview: str = ""
+
+
+def family_spellings(name: str) -> frozenset[str]:
+    """Folded spellings of a display name's family name ('Yang Song 0001' -> {'song'})."""
+    from unlearn_bib.names import fold_family, parse_name
+
+    name = re.sub(r"\s+\d{4}$", "", name.strip())  # DBLP's homonym numbers
+    person = parse_name(name)
+    if "literal" in person:
+        return frozenset({fold_family(person["literal"])})
+    family = person.get("family", "")
+    full = f"{person.get('particle', '')} {family}".strip()
+    return frozenset(s for s in (fold_family(family), fold_family(full)) if s)
+
+
+def venue_of(text: str, year: int | None) -> str | None:
+    """Registry id for a service's venue string, refusing a main-conference reading of a track."""
+    from unlearn_bib.venue_text import container_venue
+
+    if not text:
+        return None
+    vid = container_venue(text, year)
+    if vid is None:
+        return None
+    from unlearn_bib import venues
+    from unlearn_bib.errors import UnlearnBibError
+
+    base, _, track = vid.partition("/")
+    for name, pattern in TRACK_WORDS.items():
+        if pattern.search(text) and track != name:
+            try:  # "NeurIPS 2024 Workshop on ..." is the venue's workshop track, never the main one
+                return venues.lookup(venues.short_name(base), name)
+            except UnlearnBibError:
+                return None
+    return vid
+
+
+def year_of(value) -> int | None:
+    match = re.search(r"(?:19|20)\d\d", str(value or ""))
+    return int(match.group(0)) if match else None
+
+
+def pages_of(text: str) -> str:
+    """'3403-3417' / '3403--3417' / '3403 - 3417' -> '3403--3417'; anything odd -> ''."""
+    text = (text or "").strip()
+    match = re.fullmatch(r"([0-9A-Za-z]+)\s*(?:-{1,2}|\u2013)\s*([0-9A-Za-z]+)", text)
+    if match:
+        return f"{match.group(1)}--{match.group(2)}"
+    return text if re.fullmatch(r"[0-9A-Za-z]+", text) else ""
