@@ -22,22 +22,6 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-_SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
-
-
-def section_files(catalog: Catalog) -> list[tuple[str, str, str, str]]:
-    """(section id, title, BibTeX file, BibLaTeX file) for each section that has papers."""
-    out = []
-    for section in catalog.sections:
-        if not any(p.section == section.id for p in catalog):
-            continue
-        if not _SAFE_NAME.match(section.id):
-            raise UnlearnBibError(f"{catalog.path}: section id {section.id!r} cannot name a file "
-                                  "(use letters, digits, '-' and '_')")
-        out.append((section.id, section.title, f"refs-{section.id}.bib", f"refs-{section.id}-biblatex.bib"))
-    return out
-
-
 def build(catalog: Catalog, catalog_bytes: bytes, *, source_date_epoch: str | None = None,
           progress: Callable[[str], None] = lambda step: None, previous=None) -> dict[str, bytes]:
     """Render every release file for ``catalog`` (whose source file held ``catalog_bytes``).
@@ -110,4 +94,20 @@ def build(catalog: Catalog, catalog_bytes: bytes, *, source_date_epoch: str | No
         manifest["built"] = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
     out["manifest.json"] = (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode()
     out["SHA256SUMS"] = "".join(f"{_sha(data)}  {name}\n" for name, data in sorted(out.items())).encode()
+    return out
+
+
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+
+
+def section_files(catalog: Catalog) -> list[tuple[str, str, str, str]]:
+    """(section id, title, BibTeX file, BibLaTeX file) for each section that has papers."""
+    out = []
+    for section in catalog.sections:
+        if not any(p.section == section.id for p in catalog):
+            continue
+        if not _SAFE_NAME.match(section.id):
+            raise UnlearnBibError(f"{catalog.path}: section id {section.id!r} cannot name a file "
+                                  "(use letters, digits, '-' and '_')")
+        out.append((section.id, section.title, f"refs-{section.id}.bib", f"refs-{section.id}-biblatex.bib"))
     return out
