@@ -83,13 +83,21 @@ def test_failed_build_leaves_existing_dir_alone(run, tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == sorted(["dist", "bad.yaml"]) or set(p.name for p in tmp_path.iterdir()) == {"dist", "bad.yaml"}
 
 
-def test_rebuild_replaces_old_files(run, tmp_path):
+def test_rebuild_replaces_its_own_files_and_keeps_the_rest(run, tmp_path):
     out = tmp_path / "dist"
-    out.mkdir()
-    (out / "stale.txt").write_text("old")
     assert run("release", "--out", out, "--papers", EDGE).exit_code == 0
-    assert not (out / "stale.txt").exists() and (out / "refs.bib").exists()
+    manifest = json.loads((out / "manifest.json").read_text())  # as if an older bundle had one more file
+    manifest["files"]["stale.txt"] = {"bytes": 3, "sha256": hashlib.sha256(b"old").hexdigest()}
+    (out / "manifest.json").write_text(json.dumps(manifest))
+    (out / "stale.txt").write_text("old")
+    (out / "CNAME").write_text("example.org\n")  # GitHub Pages' own file: never the bundle's
+    fresh = (out / "refs.bib").read_bytes()
+    (out / "refs.bib").write_text("edited by hand")
+    assert run("release", "--out", out, "--papers", EDGE).exit_code == 0
+    assert not (out / "stale.txt").exists() and (out / "refs.bib").read_bytes() == fresh
+    assert (out / "CNAME").read_text() == "example.org\n"
     assert {p.name for p in tmp_path.iterdir()} == {"dist"}
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
 
 
 def test_page_escapes_catalog_text(tmp_path, run):

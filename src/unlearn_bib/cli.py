@@ -25,6 +25,11 @@ class Group(click.Group):
         except BrokenPipeError:  # `unlearn-bib export | head`
             sys.stderr.close()
             sys.exit(0)
+        except OSError as exc:  # a file-system failure not caught nearer: still one line, no traceback
+            from unlearn_bib.inputs import describe
+
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{describe(exc)}") from None
         finally:
             import gc
 
@@ -256,8 +261,9 @@ def venues():
 def release(out, papers, previous):
     """Build the release bundle: refs.bib, BibLaTeX, CSL-JSON, styled lists, tables, web page, checksums.
 
-    The directory is built beside OUT and swapped in only when complete: a failed build leaves
-    an existing OUT as it was. Two builds of the same catalog are byte-identical; a date
+    A new OUT is built beside it and renamed into place when complete. An existing OUT must be
+    empty or a previous bundle: its own files are replaced, anything else there stays; a failed
+    build leaves it as it was. Two builds of the same catalog are byte-identical; a date
     appears in manifest.json only when SOURCE_DATE_EPOCH is set.
 
     \b
@@ -271,7 +277,7 @@ def release(out, papers, previous):
     from pathlib import Path
 
     from unlearn_bib.catalog import default_catalog_path, load_catalog, read_bytes
-    from unlearn_bib.export.bundle import build
+    from unlearn_bib.export.bundle import build, owned_files
     from unlearn_bib.output import write_tree
 
     path = Path(papers) if papers else default_catalog_path()
@@ -291,7 +297,7 @@ def release(out, papers, previous):
                   previous=before)
     if tty:
         click.echo("\r\033[K", err=True, nl=False)
-    write_tree(out, files)
+    write_tree(out, files, marker="manifest.json", owned=owned_files)
     click.echo(f"{out}: {len(files)} files for {len(catalog)} papers", err=True)
 
 
@@ -496,7 +502,8 @@ def update(papers, missing, write, as_json, online, strict, quiet, cache_dir, no
         if write:
             from unlearn_bib.output import write_atomic
 
-            write_atomic(plan.file, plan.after.encode("utf-8"))
+            # refused if the catalog was edited (or imported into) while the services answered
+            write_atomic(plan.file, plan.after.encode("utf-8"), expect=plan.before.encode("utf-8"))
         sys.exit(UPDATE_CHANGES)
 
 
@@ -523,14 +530,27 @@ def import_(source, file, papers, section, dry_run):
       unlearn-bib import --from markdown README.md
       unlearn-bib import --from markdown README.md --papers new-catalog.yaml
     """
+    import os
+    from contextlib import nullcontext
+
+    from unlearn_bib.catalog import default_catalog_path
+    from unlearn_bib.output import locked
+
+    if section and source != "bibtex":
+        raise click.UsageError("--section is for --from bibtex; a README's headings name the sections")
+    folder = os.path.dirname(os.path.realpath(papers or default_catalog_path()))
+    with nullcontext() if dry_run else locked(folder):  # concurrent imports into one catalog take turns
+        _import(source, file, papers, section, dry_run)
+
+
+def _import(source, file, papers, section, dry_run):
+    """Read the catalog, add FILE's new papers, write it back (under the caller's lock)."""
     from unlearn_bib import import_bib, import_table, importer
     from unlearn_bib.normalize import unified_diff
 
     if source == "bibtex":
         plan = import_bib.import_bibtex(file, papers, section)
     else:
-        if section:
-            raise click.UsageError("--section is for --from bibtex; a README's headings name the sections")
         plan = import_table.import_markdown(file, papers)
     for line in plan.reports:
         click.echo(line, err=True)

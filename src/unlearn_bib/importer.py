@@ -235,4 +235,4 @@ def write(plan: Plan) -> None:
     from unlearn_bib.output import write_atomic
 
     if plan.after != plan.before:
-        write_atomic(plan.file, plan.after.encode("utf-8"))
+        write_atomic(plan.file, plan.after.encode("utf-8"), expect=plan.before.encode("utf-8"))

@@ -48,7 +48,7 @@ def _mark_worker() -> None:
 def _workers() -> int:
     setting = os.environ.get("UNLEARN_BIB_JOBS", "").strip()
     if setting:
-        if not setting.isdigit():
+        if not (setting.isascii() and setting.isdigit()):  # "²".isdigit() is True, int("²") fails
             raise UnlearnBibError(f"UNLEARN_BIB_JOBS={setting!r}: expected a whole number of processes (1: no workers)")
         return max(1, int(setting))
     try:

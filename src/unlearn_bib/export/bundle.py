@@ -22,6 +22,35 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+MAX_EPOCH = 253402300799  # 9999-12-31T23:59:59Z
+
+
+def build_stamp(source_date_epoch: str | None) -> str:
+    """SOURCE_DATE_EPOCH as the manifest's UTC date ('' when unset), or a one-line error naming it."""
+    if not source_date_epoch:
+        return ""
+    value = source_date_epoch.strip()
+    if not (value.isascii() and value.isdigit()) or int(value) > MAX_EPOCH:
+        raise UnlearnBibError(f"SOURCE_DATE_EPOCH={source_date_epoch!r}: expected a whole number of seconds "
+                              f"since 1970-01-01 UTC, from 0 to {MAX_EPOCH}")
+    return datetime.fromtimestamp(int(value), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def owned_files(manifest: bytes) -> dict[str, str] | None:
+    """{path: sha256} of the files a previous bundle wrote, read from its manifest.json;
+    None if ``manifest`` is not one of ours (then the folder is not a previous bundle)."""
+    try:
+        data = json.loads(manifest)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict) or data.get("tool") != "unlearn-bib" or not isinstance(data.get("files"), dict):
+        return None
+    files = {name: info.get("sha256", "") for name, info in data["files"].items()
+             if isinstance(name, str) and isinstance(info, dict) and isinstance(info.get("sha256", ""), str)}
+    files.update({"manifest.json": "", "SHA256SUMS": ""})  # never listed in the manifest, always rewritten
+    return files
+
+
 def build(catalog: Catalog, catalog_bytes: bytes, *, source_date_epoch: str | None = None,
           progress: Callable[[str], None] = lambda step: None, previous=None) -> dict[str, bytes]:
     """Render every release file for ``catalog`` (whose source file held ``catalog_bytes``).
@@ -31,6 +60,7 @@ def build(catalog: Catalog, catalog_bytes: bytes, *, source_date_epoch: str | No
     from unlearn_bib import styles
     from unlearn_bib.export import bibtex, citations, csljson, tables, webpage
 
+    built = build_stamp(source_date_epoch)  # a bad value fails before the slow part
     files: dict[str, str] = {}
     progress("BibTeX and BibLaTeX")
     files["refs.bib"] = bibtex.render(catalog, bibtex.Options("bibtex"))
@@ -89,9 +119,8 @@ def build(catalog: Catalog, catalog_bytes: bytes, *, source_date_epoch: str | No
         "papers": len(catalog),
         "files": {name: {"bytes": len(data), "sha256": _sha(data)} for name, data in sorted(out.items())},
     }
-    if source_date_epoch:
-        stamp = datetime.fromtimestamp(int(source_date_epoch), tz=timezone.utc)
-        manifest["built"] = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+    if built:
+        manifest["built"] = built
     out["manifest.json"] = (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode()
     out["SHA256SUMS"] = "".join(f"{_sha(data)}  {name}\n" for name, data in sorted(out.items())).encode()
     return out

@@ -1,6 +1,7 @@
 """Crossref: a DOI's metadata, and works that declare an arXiv preprint (``has-preprint``)."""
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 from unlearn_bib.resolve.http import Client, ServiceError
@@ -24,6 +25,13 @@ def _preprint_links(item: dict) -> set[str]:
     return out
 
 
+def _plain(text: str) -> str:
+    """Crossref's JATS/HTML markup and entities dropped ('<scp>R</scp>', '&amp;'), spaces collapsed."""
+    import html
+
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", str(text))).split())
+
+
 def _candidate(item: dict, anchor: str) -> Candidate | None:
     kind = item.get("type", "")
     doi = str(item.get("DOI", "")).lower()
@@ -32,7 +40,7 @@ def _candidate(item: dict, anchor: str) -> Candidate | None:
     names = []
     for person in item.get("author") or []:
         names.append(" ".join(filter(None, (person.get("given", ""), person.get("family", "")))) or person.get("name", ""))
-    containers = [c for c in item.get("container-title") or [] if c]
+    containers = [_plain(c) for c in item.get("container-title") or [] if c]
     issued = ((item.get("issued") or {}).get("date-parts") or [[None]])[0][0]
     year = year_of(issued)
     venue_text = containers[-1] if containers else ""
@@ -47,7 +55,7 @@ def _candidate(item: dict, anchor: str) -> Candidate | None:
     families = tuple(frozenset({fold_family(p["family"])}) if p.get("family") else family_spellings(p.get("name", ""))
                      for p in item.get("author") or [])
     return Candidate(
-        service="crossref", record=doi, url=f"https://doi.org/{doi}", title=" ".join(" ".join(item.get("title") or [""]).split()),
+        service="crossref", record=doi, url=f"https://doi.org/{doi}", title=_plain(" ".join(item.get("title") or [""])),
         authors=tuple(names), families=families, year=year, venue_text=venue_text, venue_id=venue_id,
         preprint=False, anchor=anchor, doi=doi, pages=pages_of(item.get("page", "")),
         volume=str(item.get("volume", "") or ""), number=str(item.get("issue", "") or ""),

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 # Words in a venue string that name a track; a venue read without them is the main conference.
 TRACK_WORDS = {
-    "workshop": re.compile(r"workshops?\b|\bW\)|\d{4}W\b|[A-Z]{3,}W\b"),
+    "workshop": re.compile(r"(?i:workshops?)\b|\bW\)|\d{4}W\b|[A-Z]{3,}W\b"),  # "Workshop" too (OpenReview)
     "findings": re.compile(r"findings", re.IGNORECASE),
     "datasets-and-benchmarks": re.compile(r"datasets?\s*(?:and|&)\s*benchmarks?|Datasets_and_Benchmarks", re.IGNORECASE),
 }
@@ -70,7 +70,9 @@ def venue_of(text: str, year: int | None) -> str | None:
 
 
 def year_of(value) -> int | None:
-    match = re.search(r"(?:19|20)\d\d", str(value or ""))
+    """The year in a service's text; a standalone year first ("35(2):e1914, 2025" is 2025, not 1914)."""
+    text = str(value or "")
+    match = re.search(r"\b(?:19|20)\d\d\b", text) or re.search(r"(?:19|20)\d\d", text)
     return int(match.group(0)) if match else None
 
 

@@ -7,7 +7,19 @@ from unlearn_bib.resolve.http import Client
 from unlearn_bib.resolve.records import Candidate, family_spellings, pages_of, venue_of, year_of
 
 FIELDS = "title,authors,year,venue,publicationVenue,externalIds,journal,publicationTypes"
-PREPRINT_VENUES = {"arxiv.org", "arxiv", "corr", "biorxiv", "medrxiv", "ssrn"}
+PREPRINT_VENUES = {"arxiv.org", "arxiv", "corr", "biorxiv", "medrxiv", "ssrn", "social science research network"}
+
+
+def _dblp_year(key: str) -> int | None:
+    """The venue's year from the DBLP key S2 links, because S2's ``year`` is often the arXiv posting's."""
+    # A real S2 record: year 2022, DBLP key conf/icml/AherAK23 (ICML 2023). CoRR keys give None.
+    import re
+
+    match = re.fullmatch(r"(?:conf|journals)/(?!corr/)[^/]+/[^/]*?(\d{2})[a-z]?", key)
+    if not match:
+        return None
+    short = int(match.group(1))
+    return 2000 + short if short < 50 else 1900 + short
 
 
 def by_arxiv(client: Client, arxiv_id: str) -> tuple[list[Candidate], dict]:
@@ -26,7 +38,7 @@ def by_arxiv(client: Client, arxiv_id: str) -> tuple[list[Candidate], dict]:
     journal = data.get("journal") or {}
     if not venue or venue.strip().lower() in PREPRINT_VENUES:
         return [], external
-    year = year_of(data.get("year"))
+    year = _dblp_year(str(external.get("DBLP", "") or "")) or year_of(data.get("year"))
     names = tuple(str(a.get("name", "")) for a in data.get("authors") or [])
     venue_id = venue_of(venue, year) or venue_of(str(venue_info.get("name", "")), year)
     doi = str(external.get("DOI", "") or "").lower()
