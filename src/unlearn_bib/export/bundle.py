@@ -79,9 +79,7 @@ def build(catalog: Catalog, catalog_bytes: bytes, *, source_date_epoch: str | No
             if name in files:
                 raise UnlearnBibError(f"{catalog.path}: section id {section_id!r} would overwrite {name}")
             files[name] = bibtex.render(chosen, bibtex.Options(dialect))
-    released = (datetime.fromtimestamp(int(source_date_epoch), tz=timezone.utc).strftime("%Y-%m-%d")
-                if source_date_epoch else None)
-    files["CITATION.cff"] = cff.render(len(catalog), __version__, released)
+    files["CITATION.cff"] = cff.render(len(catalog), __version__, built[:10] or None)  # the manifest's date
     changes_html = ""
     if previous is not None:
         from unlearn_bib import changes
