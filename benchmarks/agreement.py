@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
-"""Agreement of unlearn-bib's formatted references with pandoc's citeproc, style by style.
+"""Agreement of unlearn-bib's formatted references with two reference CSL processors.
 
 Renders the catalog and a fixture set of tricky entries (tests/data/citations/fixtures.json)
-in every short-named style with unlearn-bib and with ``pandoc --citeproc`` (the binary of
-the pypandoc-binary wheel, or $PANDOC), from the same CSL-JSON and the same .csl file, and
-prints per style: entries identical after whitespace normalisation / total, and the same
-count with the known differences of the ledger (tests/test_citations_agreement.py) set
-aside.
+in every short-named style (plus elsevier-harvard) with unlearn-bib, with ``pandoc
+--citeproc`` (the binary of the pypandoc-binary wheel, or $PANDOC) and with citeproc-js
+(benchmarks/citeproc-js: ``npm ci`` there first), from the same CSL-JSON and the same .csl
+file, and prints per style the entries identical after whitespace normalisation to pandoc's,
+to citeproc-js's, to either, and how many more differ from both as the ledger
+(tests/test_citations_agreement.py) lists: where both references depart from CSL 1.0.2.
 
-    python benchmarks/agreement.py                       # all short names, text
+    python benchmarks/agreement.py                       # all styles, text
     python benchmarks/agreement.py --styles ieee,apa --show 3
     python benchmarks/agreement.py --engine citeproc-py  # citeproc-py without our fixes
     python benchmarks/agreement.py --format html         # italics, bold, super/subscript too
@@ -32,6 +33,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "data" / "citations" / "fixtures.json"
+CITEPROC_JS = ROOT / "benchmarks" / "citeproc-js"
+EXTRA_STYLES = ("elsevier-harvard",)  # measured beside the short names
 NOCITE_ALL = '---\nnocite: "@*"\n---\n'
 
 
@@ -50,6 +53,23 @@ def datasets() -> dict[str, list[dict]]:
         "catalog": csljson.items(load_catalog()),
         "fixtures": csljson.items(load_foreign(str(FIXTURES))),
     }
+
+
+def default_styles() -> list[str]:
+    from unlearn_bib import styles
+
+    return list(styles.short_names()) + [s for s in EXTRA_STYLES if s not in styles.short_names()]
+
+
+def node_missing() -> str:
+    """Why citeproc-js cannot run here ("" when it can)."""
+    import shutil
+
+    if not shutil.which("node"):
+        return "node is not installed"
+    if not (CITEPROC_JS / "node_modules" / "citeproc").is_dir():
+        return f"citeproc-js is not installed (run `npm ci` in {CITEPROC_JS.relative_to(ROOT)})"
+    return ""
 
 
 def pandoc_path() -> str:
@@ -78,13 +98,13 @@ def canonical_html(text: str) -> str:
 
 
 @dataclass
-class PandocRun:
+class ReferenceRun:
     entries: dict[str, str]  # key -> text
     order: list[str]
     stderr: str = ""
 
 
-def render_pandoc(items: list[dict], csl: Path, fmt: str = "text") -> PandocRun:
+def render_pandoc(items: list[dict], csl: Path, fmt: str = "text") -> ReferenceRun:
     """pandoc --citeproc on the items; keys from its HTML, text from its plain output."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "refs.json"
@@ -107,7 +127,27 @@ def render_pandoc(items: list[dict], csl: Path, fmt: str = "text") -> PandocRun:
         texts = [b for b in re.split(r"\n\s*\n", runs["plain"].stdout) if b.strip()]
     if len(texts) != len(keys):
         raise RuntimeError(f"pandoc: {len(keys)} keys but {len(texts)} entries")
-    return PandocRun(dict(zip(keys, texts)), keys, runs["html"].stderr + runs["plain"].stderr)
+    return ReferenceRun(dict(zip(keys, texts)), keys, runs["html"].stderr + runs["plain"].stderr)
+
+
+def render_citeproc_js(items: list[dict], csl: Path, fmt: str = "text") -> ReferenceRun:
+    """citeproc-js (benchmarks/citeproc-js/render.js) on the items, with citeproc-py's locales."""
+    from citeproc import LOCALES_PATH
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "refs.json"
+        path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+        done = subprocess.run(
+            ["node", str(CITEPROC_JS / "render.js"), str(path), str(csl), str(LOCALES_PATH), fmt],
+            capture_output=True, text=True, encoding="utf-8",
+        )
+    if done.returncode != 0:
+        raise RuntimeError(f"citeproc-js failed: {done.stderr.strip()[:500]}")
+    pairs = json.loads(done.stdout)
+    if fmt == "html":  # a left-margin label is a block of its own: one space after it
+        pairs = [(key, canonical_html(re.sub(r'</div>\s*<div class="csl-right-inline">', " ", text)))
+                 for key, text in pairs]
+    return ReferenceRun(dict(pairs), [key for key, _ in pairs], done.stderr)
 
 
 def render_ours(items: list[dict], style: str, fmt: str = "text") -> tuple[dict[str, str], list[str]]:
@@ -144,7 +184,7 @@ def render_citeproc_py(items: list[dict], csl: Path, fmt: str = "text") -> tuple
 
 
 def signature(ours: str, theirs: str) -> str:
-    """A compact, stable description of how two entries differ: 'ours' -> 'pandoc' hunks."""
+    """A compact, stable description of how two entries differ: 'ours' -> 'reference' hunks."""
     a, b = normalise(ours), normalise(theirs)
     hunks = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
@@ -153,45 +193,65 @@ def signature(ours: str, theirs: str) -> str:
     return " ".join(hunks)
 
 
+REFERENCES = ("pandoc", "citeproc-js")
+
+
 @dataclass
 class Comparison:
     style: str
     dataset: str
     total: int
-    same: int
-    differences: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (ours, pandoc)
-    order_same: bool = True
-    ours_seconds: float = 0.0
-    pandoc_seconds: float = 0.0
-    pandoc_stderr: str = ""
+    same: dict[str, int]  # reference -> entries identical to it
+    either: int  # entries identical to at least one reference
+    differences: dict[str, dict[str, str]] = field(default_factory=dict)  # key -> ours + each reference
+    order_same: dict[str, bool] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+    stderr: dict[str, str] = field(default_factory=dict)
 
-    def signatures(self) -> dict[str, str]:
-        return {key: signature(o, p) for key, (o, p) in self.differences.items()}
+    def signatures(self) -> dict[str, tuple[str, ...]]:
+        """Entries that agree with neither reference: key -> (signature vs each reference)."""
+        return {key: tuple(signature(texts["ours"], texts[ref]) for ref in REFERENCES)
+                for key, texts in self.differences.items()}
 
 
 def compare(style: str, dataset: str, items: list[dict], engine: str = "unlearn-bib", fmt: str = "text") -> Comparison:
+    """Our entries against pandoc's and citeproc-js's; keys and total from pandoc's run."""
     from unlearn_bib import styles
 
     csl = styles.resolve(style).path
+    seconds = {}
     start = time.perf_counter()
     if engine == "citeproc-py":
         ours, our_order = render_citeproc_py(items, csl, fmt)
     else:
         ours, our_order = render_ours(items, style, fmt)
-    middle = time.perf_counter()
-    theirs = render_pandoc(items, csl, fmt)
-    end = time.perf_counter()
+    seconds["ours"] = time.perf_counter() - start
+    runs = {}
+    for ref, render in (("pandoc", render_pandoc), ("citeproc-js", render_citeproc_js)):
+        start = time.perf_counter()
+        runs[ref] = render(items, csl, fmt)
+        seconds[ref] = time.perf_counter() - start
+    order = runs["pandoc"].order
+    same = dict.fromkeys(REFERENCES, 0)
+    either = 0
     differences = {}
-    for key in theirs.order:
-        a, b = ours.get(key, ""), theirs.entries[key]
-        if normalise(a) != normalise(b):
-            differences[key] = (normalise(a), normalise(b))
-    return Comparison(style, dataset, len(theirs.order), len(theirs.order) - len(differences), differences,
-                      our_order == theirs.order, middle - start, end - middle, theirs.stderr)
+    for key in order:
+        texts = {"ours": normalise(ours.get(key, ""))}
+        texts.update((ref, normalise(runs[ref].entries.get(key, ""))) for ref in REFERENCES)
+        agreeing = [ref for ref in REFERENCES if texts[ref] == texts["ours"]]
+        for ref in agreeing:
+            same[ref] += 1
+        if agreeing:
+            either += 1
+        else:
+            differences[key] = texts
+    return Comparison(style, dataset, len(order), same, either, differences,
+                      {ref: our_order == runs[ref].order for ref in REFERENCES}, seconds,
+                      {ref: runs[ref].stderr for ref in REFERENCES})
 
 
-def load_ledger() -> dict[tuple[str, str, str], tuple[str, str]]:
-    """(style, dataset, key) -> (signature, reason), from the agreement test's ledger."""
+def load_ledger() -> dict[tuple[str, str, str], tuple[tuple[str, ...], str]]:
+    """(style, dataset, key) -> ((signature vs each reference), reason), from the agreement test's ledger."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("_ledger", ROOT / "tests" / "test_citations_agreement.py")
@@ -202,61 +262,77 @@ def load_ledger() -> dict[tuple[str, str, str], tuple[str, str]]:
         spec.loader.exec_module(module)
     finally:
         sys.path.pop(0)
-    return {(d.style, d.dataset, d.key): (d.signature, d.reason) for d in module.KNOWN_DIFFERENCES}
+    return {(d.style, d.dataset, d.key): (d.signatures, d.reason) for d in module.KNOWN_DIFFERENCES}
 
 
 def main(argv: list[str] | None = None) -> int:
-    from unlearn_bib import styles
-
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--styles", default=",".join(styles.short_names()), help="comma-separated style names")
+    parser.add_argument("--styles", default=",".join(default_styles()), help="comma-separated style names")
     parser.add_argument("--set", dest="sets", default="catalog,fixtures", help="catalog, fixtures or both")
     parser.add_argument("--engine", choices=["unlearn-bib", "citeproc-py"], default="unlearn-bib")
     parser.add_argument("--format", dest="fmt", choices=["text", "html"], default="text")
-    parser.add_argument("--show", type=int, default=0, help="show this many differing entries per style and set")
+    parser.add_argument("--show", type=int, default=0,
+                        help="show this many entries per style and set that agree with neither reference")
     parser.add_argument("--ledger", action="store_true",
                         help="print the differences not in the ledger as Known(...) lines to review and paste")
     args = parser.parse_args(argv)
+    missing = node_missing()
+    if missing:
+        parser.error(missing)
 
     data = datasets()
     sets = [s for s in args.sets.split(",") if s]
     ledger = load_ledger() if args.engine == "unlearn-bib" and args.fmt == "text" else {}
-    print(f"engine = {args.engine}, format = {args.fmt}, reference = pandoc ({pandoc_path()})")
-    def cell(same: int, total: int, listed: int, order_same: bool = True) -> str:
-        pct = 100.0 * same / total if total else 100.0
-        with_ledger = 100.0 * (same + listed) / total if total else 100.0
-        return (f"{same:>5}/{total:<4}{pct:6.1f} %{'' if order_same else '*':1}"
-                f"{('+' + str(listed)) if listed else '':>5}{with_ledger:7.1f} %")
+    print(f"engine = {args.engine}, format = {args.fmt}, references = pandoc ({pandoc_path()}) "
+          f"and citeproc-js ({CITEPROC_JS.relative_to(ROOT)})")
 
-    header = f"{'style':<15}" + "".join(f"{name + ': identical':>23} {'ledger':>5}{'agree':>9}" for name in sets)
-    print(header + f"{'ours s':>8}{'pandoc s':>9}")
-    totals = {s: [0, 0, 0] for s in sets}
+    def cell(result: Comparison | None, totals: list[int] | None = None) -> str:
+        if result is not None:
+            listed = sum(1 for key in result.differences if (result.style, result.dataset, key) in ledger)
+            values = [result.same["pandoc"], result.same["citeproc-js"], result.either, listed, result.total]
+            marks = "".join("" if result.order_same[ref] else mark for ref, mark in zip(REFERENCES, "*+"))
+        else:
+            values, marks = totals, ""
+        pandoc, js, either, listed, total = values
+        agree = 100.0 * (either + listed) / total if total else 100.0
+        return (f"{pandoc:>7}{js:>7}{either:>7}{('+' + str(listed)) if listed else '':>7}"
+                f"{total:>6}{agree:7.1f}%{marks:<2}  ")
+
+    print(f"{'':<17}" + "".join(f"{'--- ' + name + ' ---':^45}" for name in sets))
+    print(f"{'style':<17}" + "".join(f"{'pandoc':>7}{'js':>7}{'either':>7}{'ledger':>7}{'total':>6}{'agree':>8}    "
+                                     for _ in sets)
+          + "".join(f"{name + ' s':>15}" for name in ("ours", *REFERENCES)))
+    totals = {s: [0, 0, 0, 0, 0] for s in sets}
     shown = []
     unlisted = []
     for style in [s for s in args.styles.split(",") if s]:
-        row = f"{style:<15}"
-        ours_t = pandoc_t = 0.0
+        row = f"{style:<17}"
+        seconds = dict.fromkeys(("ours", *REFERENCES), 0.0)
         for name in sets:
             result = compare(style, name, data[name], args.engine, args.fmt)
             listed = sum(1 for key in result.differences if (style, name, key) in ledger)
-            row += f"{'':>4}" + cell(result.same, result.total, listed, result.order_same)
-            totals[name][0] += result.same
-            totals[name][1] += result.total
-            totals[name][2] += listed
-            ours_t += result.ours_seconds
-            pandoc_t += result.pandoc_seconds
-            for key, sig in result.signatures().items():
+            row += cell(result)
+            for index, value in enumerate([result.same["pandoc"], result.same["citeproc-js"], result.either,
+                                           listed, result.total]):
+                totals[name][index] += value
+            for engine, spent in result.seconds.items():
+                seconds[engine] += spent
+            for key, sigs in result.signatures().items():
                 if (style, name, key) not in ledger:
-                    unlisted.append(f"    Known({style!r}, {name!r}, {key!r}, {sig!r}, REASON),")
-            for key, (ours, theirs) in list(result.differences.items())[: args.show]:
+                    unlisted.append(f"    Known({style!r}, {name!r}, {key!r}, {sigs!r}, REASON),")
+            for key, texts in list(result.differences.items())[: args.show]:
                 reason = ledger.get((style, name, key), (None, ""))[1]
                 shown.append(f"--- {style} / {name} / {key}{'  [ledger: ' + reason + ']' if reason else ''}\n"
-                             f"  ours:   {ours}\n  pandoc: {theirs}\n  diff:   {signature(ours, theirs)}")
-        print(row + f"{ours_t:8.2f}{pandoc_t:9.2f}")
-    print(f"{'ALL':<15}" + "".join(f"{'':>4}" + cell(*totals[name]) for name in sets))
-    print("identical = entries equal after whitespace normalisation; * = entry order differs from pandoc;\n"
-          "ledger = further entries that differ as tests/test_citations_agreement.py lists (pandoc's deviations);\n"
-          "agree = (identical + ledger) / total")
+                             f"  ours:        {texts['ours']}\n  pandoc:      {texts['pandoc']}\n"
+                             f"  citeproc-js: {texts['citeproc-js']}\n"
+                             f"  diff pandoc: {signature(texts['ours'], texts['pandoc'])}\n"
+                             f"  diff js:     {signature(texts['ours'], texts['citeproc-js'])}")
+        print(row + "".join(f"{seconds[name]:15.2f}" for name in ("ours", *REFERENCES)))
+    print(f"{'ALL':<17}" + "".join(cell(None, totals[name]) for name in sets))
+    print("pandoc / js = entries identical (after whitespace normalisation) to pandoc's / citeproc-js's;\n"
+          "either = identical to at least one of them; ledger = further entries that differ from both as\n"
+          "tests/test_citations_agreement.py lists (where both references depart from CSL 1.0.2);\n"
+          "agree = (either + ledger) / total; * / + = entry order differs from pandoc's / citeproc-js's")
     for block in shown:
         print(block)
     if args.ledger:

@@ -135,3 +135,46 @@ def test_page_works_from_disk(browser, site):
     page.fill("#q", "ring-a-bell")
     assert shown_keys(page) == ["tsai2024ring"]
     context.close()
+
+
+def test_faded_message_lets_clicks_through_to_the_button_under_it(page):
+    page.click('tr[data-key="huang2024receler"] button.copy-bib')
+    page.wait_for_function("document.getElementById('status').classList.contains('show')")
+    page.evaluate("document.getElementById('status').classList.remove('show')")  # what the timer does after 2.5 s
+    page.wait_for_function("getComputedStyle(document.getElementById('status')).opacity === '0'")
+    status = page.locator("#status").bounding_box()
+    key = shown_keys(page)[25]
+    button = page.locator(f'tr[data-key="{key}"] button.copy-cite')
+    box = button.bounding_box()
+    x = box["x"] + box["width"] / 2
+    assert status["x"] < x < status["x"] + status["width"], (status, box)  # the button's column lies under the message
+    target = status["y"] + status["height"] / 2
+    page.evaluate("dy => window.scrollBy(0, dy)", box["y"] + box["height"] / 2 - target)
+    box = button.bounding_box()
+    y = box["y"] + box["height"] / 2
+    assert status["y"] < y < status["y"] + status["height"], (status, box)  # and now its row too
+    assert page.evaluate("([x, y]) => document.elementFromPoint(x, y).className", [x, y]) == "copy-cite"
+    page.mouse.click(x, y)
+    page.wait_for_function("key => document.getElementById('status').textContent.endsWith('citation of ' + key)", arg=key)
+
+
+def test_unverified_records_carry_a_visible_label(browser):
+    from conftest import EDGE
+    from unlearn_bib.catalog import load_catalog
+    from unlearn_bib.export import webpage
+
+    catalog = load_catalog(EDGE)
+    catalog = type(catalog)(tuple(p if i else __import__("dataclasses").replace(p, needs_verification=True)
+                                  for i, p in enumerate(catalog)), catalog.sections)
+    first = catalog.papers[0].key
+    html = webpage.render(catalog, bibtex={p.key: "" for p in catalog}, citations={"apa": {p.key: "" for p in catalog}},
+                          style_labels={"apa": "APA"})
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_content(html)
+    label = page.locator(f'tr[data-key="{first}"] .unverified')
+    assert label.is_visible() and label.inner_text() == "unverified"
+    assert page.locator(".unverified").count() == 1
+    assert "4 verified, 1 not yet verified" in page.inner_text("header")
+    assert "A verified bibliography" not in page.content() and "verified bibliography" not in page.title()
+    context.close()

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from unlearn_bib.errors import error_at
+from unlearn_bib.textlines import line_at_bytes, lone_cr_as_lf
 
 MONTHS = {m[:3].lower(): m for m in (
     "January February March April May June July August September October November December").split()}
@@ -86,7 +87,7 @@ def decode_bib(data: bytes, path: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise error_at(path, data[: exc.start].count(b"\n") + 1, "not valid UTF-8",
+        raise error_at(path, line_at_bytes(data, exc.start), "not valid UTF-8",
                        "save the file as UTF-8 (BibTeX reads UTF-8 with \\usepackage[utf8]{inputenc})") from None
 
 
@@ -106,12 +107,13 @@ def read_bib(text: str, path: str) -> Bib:
     import bibtexparser
     from bibtexparser import model as bm
 
+    original, text = text, lone_cr_as_lf(text)  # bibtexparser counts LF only; offsets stay the same
     with quiet_bibtexparser():
         try:
             library = bibtexparser.parse_string(text, parse_stack=[])
         except Exception as exc:  # the splitter raises on input it cannot even split
             raise error_at(path, None, f"cannot parse BibTeX: {exc}") from None
-    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
     strings: dict[str, str] = {}
     entries: list[BibEntry] = []
     problems: list[tuple[int, str]] = []
@@ -130,7 +132,7 @@ def read_bib(text: str, path: str) -> Bib:
         cursor = end
         if isinstance(block, bm.ParsingFailedBlock):
             reason = _reason(block)
-            head = block.raw.split("\n", 1)[0][:60]
+            head = block.raw.split("\n", 1)[0].rstrip("\r")[:60]
             if isinstance(block, bm.DuplicateBlockKeyBlock):
                 key = getattr(block, "key", "")
                 problems.append((line, f"duplicate key {key!r} (first on line {first_line.get(key, '?')}); BibTeX will "
@@ -154,12 +156,26 @@ def read_bib(text: str, path: str) -> Bib:
         if not isinstance(block, bm.Entry):
             continue
         first_line.setdefault(block.key, line)
-        raw_fields = [(f.key, f.value) for f in block.fields]
+        written = original[start:end]
+        if text is original:  # not a CR-only file: nothing to restore
+            raw_fields = [(f.key, f.value) for f in block.fields]
+            key = block.key
+        else:
+            raw_fields = [(f.key, _as_written(f.value, block.raw, written)) for f in block.fields]
+            key = _as_written(block.key, block.raw, written)
         fields = {}
         for name, raw in raw_fields:
             fields.setdefault(name.lower(), value_text(raw, strings))
-        entries.append(BibEntry(block.key, block.entry_type.lower(), line, start, end, block.raw, raw_fields, fields))
-    return Bib(text, entries, problems)
+        entries.append(BibEntry(key, block.entry_type.lower(), line, start, end, written, raw_fields, fields))
+    return Bib(original, entries, problems)
+
+
+def _as_written(piece: str, parsed: str, original: str) -> str:
+    """A key or raw value of a CR-only file with its CRs back (the parser saw them as LF)."""
+    if "\n" not in piece:
+        return piece
+    at = parsed.find(piece)
+    return original[at:at + len(piece)] if at >= 0 else piece
 
 
 def entry_year(fields: dict[str, str]) -> int | None:

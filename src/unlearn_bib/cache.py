@@ -30,7 +30,7 @@ _HERE = Path(__file__).parent
 def builder_source(folder: Path = _HERE) -> bytes:
     """The code that builds a Catalog, part of the cache key: an edited or upgraded checkout
     must never read records shaped by older classes or checked by older rules."""
-    names = ("catalog.py", "yamlio.py", "validate.py", "model.py", "venues.py", "cache.py")
+    names = ("catalog.py", "yamlio.py", "validate.py", "model.py", "venues.py", "cache.py", "patterns.py")
     return b"".join((folder / name).read_bytes() for name in names)
 
 

@@ -16,12 +16,21 @@ CITATION_FORMATS = ("text", "markdown", "html")
 EXPORT_FORMATS = ("bibtex", "biblatex", "csljson", "tables") + CITATION_FORMATS + ("ris",)
 
 
+def tell(line: str) -> None:
+    """A report line on stderr, control characters in it escaped (user data cannot drive the terminal)."""
+    from unlearn_bib.shown import visible
+
+    click.echo(visible(line), err=True)
+
+
 class Group(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except UnlearnBibError as exc:
-            raise click.ClickException(str(exc)) from None
+            from unlearn_bib.shown import visible_lines
+
+            raise click.ClickException(visible_lines(str(exc))) from None
         except BrokenPipeError:  # `unlearn-bib export | head`
             sys.stderr.close()
             sys.exit(0)
@@ -163,7 +172,7 @@ def _check_tables(catalog, path: str) -> None:
                    "(regenerate them with `unlearn-bib export --format tables`)", err=True)
         sys.exit(1)
     rows = sum(len(r) for _, _, r in section_rows(catalog))
-    click.echo(f"{path}: tables are up to date ({rows} rows)", err=True)
+    tell(f"{path}: tables are up to date ({rows} rows)")
 
 
 def render(catalog, fmt: str, *, style: str = "apa", arxiv_style: str = "eprint") -> str:
@@ -240,7 +249,7 @@ def check(papers):
     problems = verification_problems(catalog)
     if problems:
         raise UnlearnBibError(*problems)
-    click.echo(f"{catalog.path}: {len(catalog)} papers, no problems", err=True)
+    tell(f"{catalog.path}: {len(catalog)} papers, no problems")
 
 
 @main.command()
@@ -298,7 +307,7 @@ def release(out, papers, previous):
     if tty:
         click.echo("\r\033[K", err=True, nl=False)
     write_tree(out, files, marker="manifest.json", owned=owned_files)
-    click.echo(f"{out}: {len(files)} files for {len(catalog)} papers", err=True)
+    tell(f"{out}: {len(files)} files for {len(catalog)} papers")
 
 
 @main.command()
@@ -375,7 +384,7 @@ def _client(cache_dir, no_cache, mailto):
     from unlearn_bib.resolve.http import Client
 
     return Client(cache_dir="" if no_cache else cache_dir, mailto=mailto,
-                  warn=lambda message: click.echo(f"warning: {message}", err=True))
+                  warn=lambda message: tell(f"warning: {message}"))
 
 
 @main.command()
@@ -423,14 +432,14 @@ def normalize(bibfile, output, in_place, dry_run, papers, online, strict, quiet,
                                  Progress("normalize --online", quiet))
         result = found.result
         for line in format_online_report(result, bibfile):
-            click.echo(line, err=True)
+            tell(line)
         if not quiet:
-            click.echo(summary("normalize --online", [d.status for d in found.decisions.values()], client.stats), err=True)
+            tell(summary("normalize --online", [d.status for d in found.decisions.values()], client.stats))
         failed = bool(client.stats.failures)
     else:
         result = normalize_bib(text, load_catalog(papers, strict=False), bibfile)
         for line in format_report(result, bibfile):
-            click.echo(line, err=True)
+            tell(line)
     if strict and failed:
         raise click.ClickException("--strict: a service failed (see above); nothing written")
     if dry_run:
@@ -489,9 +498,9 @@ def update(papers, missing, write, as_json, online, strict, quiet, cache_dir, no
     client = _client(cache_dir, no_cache, mailto)
     plan = updater.plan_update(client, papers, missing=missing, progress=Progress("update", quiet))
     for line in updater.report_lines(plan):
-        click.echo(line, err=True)
+        tell(line)
     if not quiet:
-        click.echo(summary("update", [o.status for o in plan.outcomes], client.stats), err=True)
+        tell(summary("update", [o.status for o in plan.outcomes], client.stats))
     if as_json:
         click.echo(json.dumps(updater.as_json(plan, stats_dict(client.stats)), indent=2, ensure_ascii=False))
     else:
@@ -553,15 +562,15 @@ def _import(source, file, papers, section, dry_run):
     else:
         plan = import_table.import_markdown(file, papers)
     for line in plan.reports:
-        click.echo(line, err=True)
-    click.echo(importer.summary(plan, file), err=True)
+        tell(line)
+    tell(importer.summary(plan, file))
     if dry_run:
         click.echo(unified_diff(plan.before, plan.after, plan.path), nl=False)
         return
     importer.write(plan)
     if plan.added:
-        click.echo(f"{plan.path}: added {len(plan.added)} record{'s' if len(plan.added) != 1 else ''} marked "
-                   "needs_verification (`unlearn-bib check` lists them)", err=True)
+        tell(f"{plan.path}: added {len(plan.added)} record{'s' if len(plan.added) != 1 else ''} marked "
+             "needs_verification (`unlearn-bib check` lists them)")
 
 
 @main.command()

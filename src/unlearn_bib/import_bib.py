@@ -8,29 +8,42 @@ import re
 from pathlib import Path
 
 from unlearn_bib.errors import Location, Problem, UnlearnBibError
-from unlearn_bib.importer import Plan, Seen, decide, grow, open_catalog, slug, venue_fields
+from unlearn_bib.patterns import ARXIV_CLASS
+from unlearn_bib.importer import Plan, Seen, decide, grow, open_catalog, record_problems, slug, venue_fields
 
 
 def bib_title(raw: str) -> str:
-    """A BibTeX title as the catalog writes titles: plain Unicode, {...} kept as case protection."""
-    from unlearn_bib.latex import decode
-    from unlearn_bib.names import closing_brace
+    """A BibTeX title as the catalog writes titles: plain Unicode, {...} kept as case protection.
+
+    Linear: braces are paired once (``brace_pairs``), never rescanned per brace.
+    """
+    from unlearn_bib.latex import brace_pairs, decode
 
     text = raw.strip()
-    while text.startswith("{") and closing_brace(text, 0) == len(text) - 1:  # {{Whole Title}}
-        text = text[1:-1].strip()
-    out, i = [], 0
-    while i < len(text):
+    pairs = brace_pairs(text, escapes=False)
+    lo, hi = 0, len(text) - 1
+    while lo < hi and text[lo] == "{" and pairs[lo] == hi:  # {{Whole Title}}
+        lo, hi = lo + 1, hi - 1
+        while lo <= hi and text[lo].isspace():
+            lo += 1
+        while hi >= lo and text[hi].isspace():
+            hi -= 1
+
+    def closing(at: int) -> int:
+        return pairs[at] if pairs[at] <= hi else -1
+
+    out, i = [], lo
+    while i <= hi:
         if text[i] == "{" and not text.startswith("{\\", i):
-            end = closing_brace(text, i)
+            end = closing(i)
             if end > 0:
                 out.append("{" + decode(text[i + 1:end]) + "}")
                 i = end + 1
                 continue
         j = i + 1
-        while j < len(text) and not (text[j] == "{" and not text.startswith("{\\", j)):
+        while j <= hi and not (text[j] == "{" and not text.startswith("{\\", j)):
             if text[j] == "{":  # an accent group: skip it whole
-                end = closing_brace(text, j)
+                end = closing(j)
                 j = end + 1 if end > 0 else j + 1
             else:
                 j += 1
@@ -99,7 +112,7 @@ def record_from_entry(entry, section: str, taken: set[str], source: str) -> tupl
     if ids.arxiv:
         record["arxiv"] = ids.arxiv[0]
         primary = plain(fields.get("primaryclass", "") or fields.get("eprintclass", ""))
-        if re.fullmatch(r"[a-z\-]+(\.[A-Za-z\-]+)?", primary):
+        if ARXIV_CLASS.match(primary):  # optional: anything else is left out
             record["primary_class"] = primary
     if ids.openreview:
         record["openreview"] = ids.openreview[0]
@@ -111,7 +124,7 @@ def record_from_entry(entry, section: str, taken: set[str], source: str) -> tupl
     if truncated:
         note += " The author list there ends in 'and others': complete it."
     record["notes"] = note
-    return record, []
+    return record, record_problems(record, where, f"entry {entry.key!r}")
 
 
 def import_bibtex(bib_path: str, catalog_path: str | None = None, section: str | None = None) -> Plan:

@@ -8,19 +8,23 @@ import re
 from pathlib import Path
 
 from unlearn_bib.errors import Location, Problem, UnlearnBibError, error_at
-from unlearn_bib.importer import Plan, Seen, decide, grow, open_catalog, slug, venue_fields
+from unlearn_bib.importer import Plan, Seen, decide, grow, open_catalog, record_problems, slug, venue_fields
+from unlearn_bib.patterns import web_link
 
-_LINK = re.compile(r"^\[(?P<text>.*)\]\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)$", re.S)
+# [text](url), [text]( url ), [text](<url>) and [text](url "title"), as CommonMark reads them.
+_LINK = re.compile(r"^\[(?P<text>.*)\]\(\s*(?:<(?P<angled>[^<>\n]*)>|(?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*))"
+                   r"(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)$", re.S)
 
 
 def _unescape(text: str) -> str:
-    return re.sub(r"\\([\\|`*_\[\]()#+\-.!])", r"\1", text)
+    return re.sub(r"\\([\\|`*_\[\]()#+\-.!<>~&$])", r"\1", text)
 
 
 def _link(cell: str) -> tuple[str, str]:
     match = _LINK.match(cell.strip())
     if match:
-        return _unescape(match.group("text").strip()), match.group("url").strip()
+        url = match.group("url") if match.group("angled") is None else match.group("angled")
+        return _unescape(match.group("text").strip()), url.strip()
     return _unescape(cell.strip()), ""
 
 
@@ -62,6 +66,8 @@ def _row_record(cells: dict[str, str], where: Location, section: str, taken: set
     if problems:
         return None, None, problems
     year = venue_year or list_year
+    if link.lower().startswith("doi:"):
+        link = web_link(link) or link  # "doi:10.1145/..." means the DOI
     arxiv, openreview, doi = link_ids(link) if link else ("", "", "")
     record: dict = {"key": make_key("", year, title, taken), "section": section, "title": title}
     record.update(venue_fields(vid))
@@ -87,7 +93,8 @@ def _row_record(cells: dict[str, str], where: Location, section: str, taken: set
     record["notes"] = note
     ids = Ids(title=re.sub(r"[{}]", "", title), arxiv=(arxiv,) if arxiv else (), doi=(doi,) if doi else (),
               openreview=(openreview,) if openreview else ())
-    return record, ids, []
+    problems = record_problems(record, where, "the row")
+    return (None, None, problems) if problems else (record, ids, [])
 
 
 def import_markdown(md_path: str, catalog_path: str | None = None) -> Plan:
@@ -118,7 +125,7 @@ def import_markdown(md_path: str, catalog_path: str | None = None) -> Plan:
         if missing:
             problems.append(Problem(f"the table has no {missing[0].title()} column", Location(md_path, table.line)))
             continue
-        heading = table.title or "Papers"
+        heading = _unescape(table.title) or "Papers"
         section = by_title.get(heading.lower())
         if section is None:
             section = slug(heading)

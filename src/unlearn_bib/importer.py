@@ -17,8 +17,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from unlearn_bib.errors import Problem, UnlearnBibError, error_at
+from unlearn_bib.errors import Location, Problem, UnlearnBibError, error_at
 from unlearn_bib.model import Catalog
+from unlearn_bib.textlines import ends_line, line_at_bytes, newline_of, split_lines
 
 NEW_CATALOG_HEAD = (
     "# unlearn-bib catalog, started by `unlearn-bib import`. Records marked needs_verification came\n"
@@ -76,7 +77,7 @@ def open_catalog(path: str | None) -> Target:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise error_at(shown, data[: exc.start].count(b"\n") + 1, "not valid UTF-8") from None
+        raise error_at(shown, line_at_bytes(data, exc.start), "not valid UTF-8") from None
     return Target(str(target), shown, text, build_catalog(load_yaml(data, shown), shown, strict=False))
 
 
@@ -110,9 +111,9 @@ def _insert(text: str, key: str, items: list[str], shown: str) -> str:
     """Append YAML list items (each in dump_record's layout) to the top-level list ``key``."""
     if not items:
         return text
-    newline = "\r\n" if "\r\n" in text else "\n"
-    lines = text.splitlines(True)
-    if lines and not lines[-1].endswith("\n"):
+    newline = newline_of(text)
+    lines = split_lines(text)
+    if lines and not ends_line(lines[-1]):
         lines[-1] += newline
     found = _list_block(lines, key, shown)
     if found is None:
@@ -186,6 +187,30 @@ class Seen:
             for value in values:
                 if value:
                     self.where.setdefault((kind, value), (line, title))
+
+
+def record_problems(record: dict, where: Location, what: str) -> list[Problem]:
+    """Check a new record's identifiers and links against the catalog's patterns, and its text
+    for control characters, naming the line of the .bib or README it came from."""
+    from unlearn_bib import patterns
+
+    problems = []
+    checks = {"arxiv": (patterns.ARXIV_ID, "arXiv id"), "primary_class": (patterns.ARXIV_CLASS, "arXiv category"),
+              "doi": (patterns.DOI, "DOI"), "openreview": (patterns.OPENREVIEW, "OpenReview id"),
+              "pages": (patterns.PAGES, "page range")}
+    links = {"url": "link", "list_link": "link", "code": "code link"}
+    for name, value in record.items():
+        if name in checks and not checks[name][0].match(value):
+            problems.append(Problem(f"{what}: malformed {checks[name][1]} {value!r}", where))
+        elif name in links and not patterns.is_web_url(value):
+            problems.append(Problem(f"{what}: the {links[name]} {patterns.link_problem(value)}", where,
+                                    "only web links are accepted: no javascript:, data: or file:"))
+        elif name != "notes" and any(patterns.CONTROL.search(text) for text in (
+                [value] if isinstance(value, str) else [v for person in value for v in person.values()]
+                if name == "authors" else [])):
+            problems.append(Problem(f"{what}: the {name} holds a control character or an invisible direction mark",
+                                    where))
+    return problems
 
 
 def venue_fields(vid: str) -> dict:

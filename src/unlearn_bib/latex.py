@@ -9,9 +9,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
+# A literal brace is a command, not "\{": BibTeX counts every brace, escaped or not, so a lone
+# "\}" would end the field and let the rest of the value write fields of its own.
 SPECIALS = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
-    "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+    "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "&": r"\&", "%": r"\%",
+    "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
 }
 # combining mark -> accent command
 ACCENTS = {
@@ -69,7 +71,35 @@ _LIGATURE = re.compile(r"-(?=-)|`(?=`)|'(?=')")
 
 
 _SIMPLE = {"---": "—", "--": "–", "``": "“", "''": "”", "~": "\u00a0"}
-_COMMANDS = {v: k for k, v in SPECIALS.items()} | {v: k for k, v in SYMBOLS.items() if v != "~"}
+_COMMANDS = ({v: k for k, v in SPECIALS.items()} | {v: k for k, v in SYMBOLS.items() if v != "~"}
+             | {r"\{": "{", r"\}": "}"})  # as other tools write braces
+
+
+def brace_pairs(text: str, escapes: bool = True) -> list[int]:
+    """For each position, the index of the brace closing the ``{`` there (-1 elsewhere or unclosed).
+
+    One pass with a stack, so callers never rescan (a rescan per brace was quadratic on deep
+    nesting). ``escapes``: a brace right after a backslash is text (``\\{``), as in ``matching_brace``.
+    """
+    pairs = [-1] * len(text)
+    stack: list[int] = []
+    for i in _brace_positions(text, escapes):
+        if text[i] == "{":
+            stack.append(i)
+        elif stack:
+            pairs[stack.pop()] = i
+    return pairs
+
+
+def _brace_positions(text: str, escapes: bool):
+    for match in _BRACE.finditer(text):
+        i = match.start()
+        if escapes and i > 0 and text[i - 1] == "\\":
+            continue
+        yield i
+
+
+_BRACE = re.compile(r"[{}]")
 
 
 def matching_brace(text: str, start: int) -> int:
@@ -87,8 +117,10 @@ def matching_brace(text: str, start: int) -> int:
     return -1
 
 
-def _decode_accent(body: str) -> str | None:
+def _decode_accent(body: str, depth: int = 0) -> str | None:
     """'\\"o' / '\\c{c}' / '\\'{\\"u}' -> the accented letter, or None if not an accent."""
+    if depth > 3 or len(body) > 64:  # a letter takes a few accents at most: deeper is not one
+        return None
     match = re.match(r"\\([`'^~\"=.])(.*)$|\\([rcvukHd])(?=[{ ])\s*(.*)$", body, re.S)
     if not match:
         return _LETTER_CMDS.get(body)
@@ -98,18 +130,28 @@ def _decode_accent(body: str) -> str | None:
         rest = rest[1:-1]
     inner = {r"\i": "i", r"\j": "j"}.get(rest)
     if inner is None:
-        inner = _decode_accent(rest) if rest.startswith("\\") else rest
+        inner = _decode_accent(rest, depth + 1) if rest.startswith("\\") else rest
     if inner is None or len(inner) != 1 and not unicodedata.normalize("NFC", inner) != inner:
         return None
     return unicodedata.normalize("NFC", inner + _ACCENT_CMDS[cmd])
 
 
+_PLAIN_RUN = re.compile(r"[^\\{}~`'-]+")  # text decode copies as it is
+_ACCENT_AT = re.compile(r"\\([`'^~\"=.])(\{[^{}]*\}|\\[ij]|[A-Za-z])")
+
+
 def decode(text: str) -> str:
-    """Invert ``encode`` (and drop protection braces): LaTeX field value -> plain text."""
+    """Invert ``encode`` (and drop protection braces): LaTeX field value -> plain text. Linear."""
     out: list[str] = []
     i = 0
     n = len(text)
+    pairs: list[int] | None = None  # brace table, built on the first "{\\" group
     while i < n:
+        run = _PLAIN_RUN.match(text, i)
+        if run:
+            out.append(run.group(0))
+            i = run.end()
+            continue
         for command, plain in _COMMANDS.items():
             if text.startswith(command, i):
                 out.append(plain)
@@ -118,17 +160,19 @@ def decode(text: str) -> str:
         else:
             ch = text[i]
             if ch == "{" and text.startswith("{\\", i):
-                end = matching_brace(text, i)
-                accent = _decode_accent(text[i + 1:end]) if end > 0 else None
+                if pairs is None:
+                    pairs = brace_pairs(text)
+                end = pairs[i]
+                accent = _decode_accent(text[i + 1:end]) if 0 < end <= i + 65 else None  # never a long slice
                 if accent is not None:
                     out.append(accent)
                     i = end + 1
                     continue
             if ch == "\\":
-                match = re.match(r"\\([`'^~\"=.])(\{[^{}]*\}|\\[ij]|[A-Za-z])", text[i:])
+                match = _ACCENT_AT.match(text, i)
                 if match:
                     out.append(_decode_accent(match.group(0)) or match.group(0))
-                    i += match.end()
+                    i = match.end()
                     continue
             for token in ("---", "--", "``", "''"):
                 if text.startswith(token, i):

@@ -39,11 +39,27 @@ _ARXIV_IN_TEXT = re.compile(
 _ARXIV_BARE = re.compile(rf"^(?:arxiv:\s*)?(?:abs/)?({_ARXIV_NEW}|{_ARXIV_OLD})(?:v\d+)?$", re.IGNORECASE)
 _ARXIV_DOI = re.compile(rf"^10\.48550/arxiv\.({_ARXIV_NEW}|{_ARXIV_OLD})(?:v\d+)?$", re.IGNORECASE)
 _DOI_IN_TEXT = re.compile(r"(?:doi\.org/|doi:\s*)(10\.\d{4,9}/[^\s{}\"<>]+)", re.IGNORECASE)
-_OPENREVIEW = re.compile(r"openreview\.net/(?:forum|pdf)/?\?(?:[^\s{}]*&)?id=([A-Za-z0-9_\-]+)", re.IGNORECASE)
+_OPENREVIEW = re.compile(r"openreview\.net/(?:forum|pdf)/?\?([^\s{}]*)", re.IGNORECASE)  # then the id in the query
+_QUERY_ID = re.compile(r"(?:^|&)id=([A-Za-z0-9_\-]+)")
 
-# Fields in which people hide identifiers (Google Scholar, DBLP, arXiv, Zotero, Mendeley, JabRef).
-ID_FIELDS = ("eprint", "arxivid", "arxiv", "url", "journal", "note", "howpublished", "volume", "doi",
-             "pdf", "openreview")
+# Fields that identify the entry's own paper (Google Scholar, DBLP, arXiv, Zotero, Mendeley, JabRef).
+ID_FIELDS = ("eprint", "arxivid", "arxiv", "url", "journal", "volume", "doi", "pdf", "openreview")
+# Free text. A value that is nothing but an identifier (``note = {arXiv:2311.17717}``,
+# ``howpublished = {\url{https://arxiv.org/abs/2311.17717}}``) states the entry's own id; an
+# identifier inside prose may be another paper's (a follow-up's note citing the original), so it
+# is only a hint: it never matches on its own, a title match still needs its full agreement.
+HINT_FIELDS = ("note", "howpublished", "annote", "annotation", "abstract", "addendum", "comment", "comments")
+_ID_STATEMENT = re.compile(  # the parts an identifier statement may have; no nested repetition (linear)
+    rf"https?://\S+|doi:\s*10\.\S+|arxiv[:\s]*(?:abs/)?(?:{_ARXIV_NEW}|{_ARXIV_OLD})(?:v\d+)?"
+    r"|\[[a-z\-]+(?:\.[A-Za-z\-]+)?\]|\\(?:url|href|path)\b|\b(?:19|20)\d\d\b|\b(?:arxiv|preprint|e-?print)\b",
+    re.IGNORECASE,
+)
+
+
+def states_only_ids(value: str) -> bool:
+    """Is a free-text value nothing but identifiers (links, ``arXiv:ID [cs.CV]``), no prose around them?"""
+    rest = _ID_STATEMENT.sub(" ", value)
+    return not re.sub(r"[\s{}()\[\].,;:]+", "", rest) and bool(_text_ids(value))
 
 
 @dataclass(frozen=True)
@@ -55,6 +71,7 @@ class Ids:
     doi: tuple[str, ...] = ()
     openreview: tuple[str, ...] = ()
     families: tuple[str, ...] = ()  # folded family names, first author first
+    hints: tuple[tuple[str, str, str], ...] = ()  # (kind, id, field) named in free text, not anchors
 
     @property
     def norm_title(self) -> str:
@@ -77,6 +94,7 @@ def link_ids(link: str) -> tuple[str, str, str]:
     """(arXiv id, OpenReview id, DOI) named by one link; empty strings where none."""
     arxiv = next(iter(arxiv_in(link)), "")
     match = _OPENREVIEW.search(link)
+    match = _QUERY_ID.search(match.group(1)) if match else None  # two linear steps, never a backtracking scan
     openreview = match.group(1) if match else ""
     match = _DOI_IN_TEXT.search(link)
     doi = clean_doi(match.group(1)) if match else ""
@@ -85,12 +103,25 @@ def link_ids(link: str) -> tuple[str, str, str]:
     return arxiv, openreview, doi
 
 
+def _text_ids(value: str) -> list[tuple[str, str]]:
+    """(kind, id) of every identifier a free text names."""
+    found = [("arXiv id", a) for a in arxiv_in(value)]
+    a, o, d = link_ids(value)
+    found += [("arXiv id", a)] if a else []
+    found += [("OpenReview id", o)] if o else []
+    found += [("DOI", d)] if d else []
+    return list(dict.fromkeys(found))
+
+
 def entry_ids(fields: dict[str, str]) -> Ids:
-    """Identifiers from an entry's fields (lower-case names, evaluated values)."""
+    """Identifiers from an entry's fields (lower-case names, evaluated values); free text gives hints only."""
+    stated = [name for name in HINT_FIELDS if fields.get(name) and states_only_ids(fields[name])]
+    hints = [(kind, value, name) for name in HINT_FIELDS if name not in stated
+             for kind, value in _text_ids(fields.get(name, ""))]
     arxiv: list[str] = []
     dois: list[str] = []
     openreview: list[str] = []
-    for name in ID_FIELDS:
+    for name in (*ID_FIELDS, *stated):
         value = fields.get(name, "")
         if not value:
             continue
@@ -115,6 +146,7 @@ def entry_ids(fields: dict[str, str]) -> Ids:
             openreview.append(value.strip())
         arxiv += arxiv_in(value)
         a, o, d = link_ids(value)
+        arxiv += [a] if a else []
         openreview += [o] if o else []
         dois += [d] if d else []
     families = tuple(
@@ -128,6 +160,7 @@ def entry_ids(fields: dict[str, str]) -> Ids:
         doi=tuple(dict.fromkeys(dois)),
         openreview=tuple(dict.fromkeys(openreview)),
         families=families,
+        hints=tuple(dict.fromkeys(hints)),
     )
 
 
@@ -172,6 +205,35 @@ class Match:
     reason: str = ""  # why ambiguous
 
 
+# --- the agreement rules (also the online resolver's: one rule everywhere) ----------------------
+
+def title_score(titles, other: str) -> float:
+    """How close the nearest of ``titles`` is to ``other``: 1.0 for the same normalized title, else
+    difflib's ratio of the normalized titles (``titles`` as its first sequence)."""
+    theirs = normalize_title(other)
+    best = 0.0
+    for title in titles:
+        mine = normalize_title(title)
+        if not mine or not theirs:
+            continue
+        score = 1.0 if mine == theirs else difflib.SequenceMatcher(None, mine, theirs, autojunk=False).ratio()
+        best = max(best, score)
+    return best
+
+
+def title_agrees(score: float) -> bool:
+    """Is a ``title_score`` close enough to call two titles one work's (``FUZZY_ACCEPT``)?"""
+    return score >= FUZZY_ACCEPT
+
+
+def first_author_agrees(mine, theirs) -> bool:
+    """Do two author lists start with the same person? Items: a folded family name or a set of its spellings."""
+    if not mine or not theirs:
+        return False
+    spell = lambda item: ({item} if isinstance(item, str) else set(item)) - {""}  # noqa: E731
+    return bool(spell(mine[0]) & spell(theirs[0]))
+
+
 # --- the rule ----------------------------------------------------------------------------------
 
 def _title_words(text: str) -> set[str]:
@@ -188,8 +250,7 @@ def _titles_agree(title: str, paper: Paper) -> bool:
 
 
 def _first_author_agrees(ids: Ids, paper: Paper) -> bool:
-    families = _paper_families(paper)
-    return bool(ids.families and families and ids.families[0] in families[0])
+    return first_author_agrees(ids.families, _paper_families(paper))
 
 
 def _shares_author(ids: Ids, paper: Paper) -> bool:
@@ -199,6 +260,8 @@ def _shares_author(ids: Ids, paper: Paper) -> bool:
 
 def _conflicts(ids: Ids, paper: Paper) -> str:
     """An identifier of the entry that contradicts the paper, described; '' if none."""
+    if len(ids.arxiv) > 1:  # a paper has one arXiv id: two are two papers
+        return f"the entry names {len(ids.arxiv)} arXiv ids ({', '.join(ids.arxiv)})"
     if ids.arxiv and paper.arxiv and paper.arxiv not in ids.arxiv:
         return f"arXiv id {ids.arxiv[0]} differs from the catalog's {paper.arxiv}"
     if ids.arxiv and not paper.arxiv:
@@ -210,13 +273,7 @@ def _conflicts(ids: Ids, paper: Paper) -> str:
     return ""
 
 
-def match(ids: Ids, index: CatalogIndex) -> Match:
-    """Which catalog paper an entry or row is: the one matching rule of normalize and import.
-
-    ``matched``: ``paper`` and ``how`` (the evidence). ``ambiguous``: ``reason``, and the
-    suspected ``paper`` when there is one; never to be acted on without a person.
-    ``unmatched``: nothing in the catalog comes close.
-    """
+def _anchors(ids: Ids, index: CatalogIndex) -> dict[str, tuple[Paper, str]]:
     hits: dict[str, tuple[Paper, str]] = {}
     for kind, values, table in (("arXiv id", ids.arxiv, index.arxiv), ("DOI", ids.doi, index.doi),
                                 ("OpenReview id", ids.openreview, index.openreview)):
@@ -224,6 +281,59 @@ def match(ids: Ids, index: CatalogIndex) -> Match:
             paper = table.get(value)
             if paper is not None:
                 hits.setdefault(paper.key, (paper, f"{kind} {value}"))
+    return hits
+
+
+def _hinted(ids: Ids, index: CatalogIndex) -> list[tuple[Paper, str]]:
+    """Catalog papers that free text names, with where: [(paper, "arXiv id 2311.17717 in note")]."""
+    tables = {"arXiv id": index.arxiv, "DOI": index.doi, "OpenReview id": index.openreview}
+    out = []
+    for kind, value, name in ids.hints:
+        paper = tables[kind].get(value)
+        if paper is not None:
+            out.append((paper, f"{kind} {value} in {name}"))
+    return out
+
+
+def _similar(norm: str, index: CatalogIndex) -> list[tuple[float, Paper]]:
+    """Catalog papers whose title (or alias) is at least FUZZY_REPORT close, closest first."""
+    scored: dict[str, tuple[float, Paper]] = {}
+    matcher = difflib.SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(norm)  # seq2 is the one SequenceMatcher indexes: index the entry's title once
+    for key, candidate in index.all_titles:
+        matcher.set_seq1(key)
+        if matcher.real_quick_ratio() < FUZZY_REPORT or matcher.quick_ratio() < FUZZY_REPORT:
+            continue
+        ratio = matcher.ratio()
+        if ratio >= FUZZY_REPORT and ratio > scored.get(candidate.key, (0.0, None))[0]:
+            scored[candidate.key] = (ratio, candidate)
+    return sorted(scored.values(), key=lambda item: (-item[0], item[1].key))
+
+
+def _titled_as_other(ids: Ids, index: CatalogIndex, paper: Paper) -> Paper | None:
+    """Another catalog paper the entry's title names (the same title, or closer to it than to ``paper``)."""
+    norm = ids.norm_title
+    if not norm or norm in {normalize_title(t) for t in (paper.plain_title, *paper.title_aliases)}:
+        return None
+    other = index.titles.get(norm)
+    if other is not None:
+        return other if other.key != paper.key else None
+    ranked = _similar(norm, index)
+    if not ranked or ranked[0][1].key == paper.key or not title_agrees(ranked[0][0]):
+        return None
+    own = max((r for r, p in ranked if p.key == paper.key), default=0.0)
+    return ranked[0][1] if ranked[0][0] > own else None
+
+
+def match(ids: Ids, index: CatalogIndex) -> Match:
+    """Which catalog paper an entry or row is: the one matching rule of normalize and import.
+
+    ``matched``: ``paper`` and ``how`` (the evidence). ``ambiguous``: ``reason``, and the
+    suspected ``paper`` when there is one; never to be acted on without a person.
+    ``unmatched``: nothing in the catalog comes close (``reason`` says so when free text named
+    a catalog paper that the title and authors are not).
+    """
+    hits = _anchors(ids, index)
     if len(hits) > 1:
         shown = " but ".join(f"{how} is {paper.key}" for paper, how in hits.values())
         return Match("ambiguous", reason=f"identifiers name different catalog papers: {shown}")
@@ -232,8 +342,29 @@ def match(ids: Ids, index: CatalogIndex) -> Match:
         if ids.title and not _titles_agree(ids.title, paper):
             return Match("ambiguous", paper, how,
                          f"{how} is {paper.key} ({paper.plain_title!r}) but the entry's title is {ids.title!r}")
+        conflict = _conflicts(ids, paper)
+        if conflict:
+            return Match("ambiguous", paper, how, f"{how} is {paper.key} but {conflict}")
+        other = _titled_as_other(ids, index, paper)
+        if other is not None:
+            return Match("ambiguous", paper, how,
+                         f"{how} is {paper.key} but the title is {other.key}'s ({other.plain_title!r})")
+        if ids.families and paper.authors and not _shares_author(ids, paper):
+            return Match("ambiguous", paper, how, f"{how} is {paper.key} but no author in common")
         return Match("matched", paper, how)
+    found = _by_title(ids, index)
+    hinted = _hinted(ids, index)
+    if found.status == "matched":
+        agreeing = [where for paper, where in hinted if paper.key == found.paper.key]
+        return Match("matched", found.paper, found.how + "".join(f", {where} agrees" for where in agreeing[:1]))
+    if found.status == "unmatched" and hinted:
+        paper, where = hinted[0]
+        return Match("unmatched", reason=f"{where} names {paper.key}, but the title and authors are another paper's")
+    return found
 
+
+def _by_title(ids: Ids, index: CatalogIndex) -> Match:
+    """The title stage: the normalized title (aliases count), then a close title with the same first author."""
     norm = ids.norm_title
     if not norm:
         return Match("unmatched")
@@ -248,25 +379,15 @@ def match(ids: Ids, index: CatalogIndex) -> Match:
             return Match("ambiguous", paper, "title", f"short title {ids.title!r} and no authors to confirm {paper.key}")
         return Match("matched", paper, "title")
 
-    scored: dict[str, tuple[float, Paper]] = {}
-    matcher = difflib.SequenceMatcher(None, autojunk=False)
-    matcher.set_seq2(norm)  # seq2 is the one SequenceMatcher indexes: index the entry's title once
-    for key, candidate in index.all_titles:
-        matcher.set_seq1(key)
-        if matcher.real_quick_ratio() < FUZZY_REPORT or matcher.quick_ratio() < FUZZY_REPORT:
-            continue
-        ratio = matcher.ratio()
-        if ratio >= FUZZY_REPORT and ratio > scored.get(candidate.key, (0.0, None))[0]:
-            scored[candidate.key] = (ratio, candidate)
-    if not scored:
+    ranked = _similar(norm, index)
+    if not ranked:
         return Match("unmatched")
-    ranked = sorted(scored.values(), key=lambda item: (-item[0], item[1].key))
     ratio, best = ranked[0]
     how = f"similar title ({ratio:.2f})"
-    accepted = [p for r, p in ranked if r >= FUZZY_ACCEPT]
+    accepted = [p for r, p in ranked if title_agrees(r)]
     if len(accepted) > 1:
         return Match("ambiguous", best, how, f"title is close to several papers: {', '.join(p.key for p in accepted)}")
-    if ratio < FUZZY_ACCEPT:
+    if not title_agrees(ratio):
         return Match("ambiguous", best, how, f"title resembles {best.key} ({best.plain_title!r}) only at {ratio:.2f}")
     if not _first_author_agrees(ids, best):
         first = ids.families[0] if ids.families else "none"

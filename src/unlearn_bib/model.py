@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from unlearn_bib.errors import Location
+from unlearn_bib.patterns import web_link
 
 
 @dataclass(frozen=True)
@@ -79,16 +80,27 @@ class Paper:
 
     @property
     def link(self) -> str:
-        """The paper's main link: the list's own, else arXiv, else OpenReview, else DOI."""
-        if self.list_link:
-            return self.list_link
+        """The paper's main link: the list's own, else arXiv, else OpenReview, else DOI, else
+        its URL; only ever an http(s) address ("" when there is none)."""
+        if self.list_link and web_link(self.list_link):
+            return web_link(self.list_link)
         if self.arxiv:
-            return f"https://arxiv.org/abs/{self.arxiv}"
+            return web_link(f"https://arxiv.org/abs/{self.arxiv}")
         if self.openreview:
-            return f"https://openreview.net/forum?id={self.openreview}"
+            return web_link(f"https://openreview.net/forum?id={self.openreview}")
         if self.doi:
-            return f"https://doi.org/{self.doi}"
-        return self.url
+            return web_link(f"https://doi.org/{self.doi}")
+        return self.web_url
+
+    @property
+    def web_url(self) -> str:
+        """``url`` when it is an http(s) address, else "": what writers may link."""
+        return web_link(self.url)
+
+    @property
+    def code_link(self) -> str:
+        """``code`` when it is an http(s) address, else ""."""
+        return web_link(self.code)
 
     @property
     def effective_publisher(self) -> str:

@@ -19,6 +19,7 @@ from unlearn_bib.bibread import BibEntry, entry_year, quiet_bibtexparser, read_b
 from unlearn_bib.latex import plain
 from unlearn_bib.match import CatalogIndex, entry_ids, match
 from unlearn_bib.model import Catalog, Paper
+from unlearn_bib.textlines import ends_line, newline_of, split_lines
 from unlearn_bib.venue_text import container_venue, is_preprint_entry
 
 
@@ -143,7 +144,7 @@ def normalize_bib(text: str, catalog: Catalog, path: str = "refs.bib") -> Result
             continue
         found = match(entry_ids(entry.fields), index)
         if found.status == "unmatched":
-            reports.append(Report(entry.line, entry.key, "unmatched"))
+            reports.append(Report(entry.line, entry.key, "unmatched", found.reason))
             continue
         if found.status == "ambiguous":
             reports.append(Report(entry.line, entry.key, "ambiguous", found.reason + "; left unchanged"))
@@ -162,7 +163,7 @@ def normalize_bib(text: str, catalog: Catalog, path: str = "refs.bib") -> Result
         if entry_type == entry.entry_type and before == after:
             reports.append(Report(entry.line, entry.key, "current", f"is {paper.key} ({found.how}){note}"))
             continue
-        newline = "\r\n" if "\r\n" in entry.raw else "\n"
+        newline = newline_of(entry.raw, newline_of(text))
         replacements.append((entry.start, entry.end, render_entry(entry_type, entry.key, fields, newline)))
         old = {n.lower(): _norm_value(v) for n, v in entry.raw_fields}
         changed = [n for n, v in fields if n.lower() in old and old[n.lower()] != _norm_value(v)]
@@ -207,10 +208,12 @@ def format_report(result: Result, path: str) -> list[str]:
 
 
 def unified_diff(before: str, after: str, path: str) -> str:
-    diff = difflib.unified_diff(before.splitlines(True), after.splitlines(True), path, path)
+    diff = difflib.unified_diff(split_lines(before), split_lines(after), path, path)
     text = ""
     for line in diff:
-        text += line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+        if line.endswith("\r"):  # a CR-only file: shown one line per line
+            line += "\n"
+        text += line if ends_line(line) else line + "\n\\ No newline at end of file\n"
     return text
 
 

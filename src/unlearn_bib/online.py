@@ -47,7 +47,9 @@ def _rewrite(entry, decision) -> str:
     own = {name.lower(): raw for name, raw in entry.raw_fields}
     fields = [(name, own[name.lower()]) if name.lower() in ("title", "author") and name.lower() in own else (name, raw)
               for name, raw in fields]
-    newline = "\r\n" if "\r\n" in entry.raw else "\n"
+    from unlearn_bib.textlines import newline_of
+
+    newline = newline_of(entry.raw)
     return render_entry(entry_type, entry.key, fields, newline)
 
 

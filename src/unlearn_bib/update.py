@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from unlearn_bib.errors import Problem, UnlearnBibError
+from unlearn_bib.textlines import line_at_bytes, newline_of, split_lines
 from unlearn_bib.validate import PINNABLE
 
 SERVICE_NAMES = {"arxiv": "arXiv", "crossref": "Crossref", "dblp": "DBLP", "openreview": "OpenReview",
@@ -54,7 +55,7 @@ def _open(path: str | None):
     except UnicodeDecodeError as exc:
         from unlearn_bib.errors import error_at
 
-        raise error_at(shown, data[: exc.start].count(b"\n") + 1, "not valid UTF-8") from None
+        raise error_at(shown, line_at_bytes(data, exc.start), "not valid UTF-8") from None
     raw = load_yaml(data, shown)
     catalog = build_catalog(raw, shown, strict=False)
     pins = {}
@@ -133,8 +134,8 @@ def edit_record(text: str, key: str, changes: dict, sources: list[str], note: st
     """The catalog text with one record's fields set, sources appended and a note added."""
     from unlearn_bib.yamlio import RECORD_ORDER, load_yaml, yaml_scalar
 
-    newline = "\r\n" if "\r\n" in text else "\n"
-    lines = text.splitlines(True)
+    newline = newline_of(text)
+    lines = split_lines(text)
     start, end, indent = _record_span(lines, key)
     pad = " " * indent
 

@@ -5,17 +5,15 @@ marked ``needs_verification`` (imported from a table) through without authors.
 """
 from __future__ import annotations
 
-import re
-
-from unlearn_bib import venues
+from unlearn_bib import patterns, venues
 from unlearn_bib.errors import Location, Problem, UnlearnBibError
 from unlearn_bib.model import Catalog, Paper, Person, Section, normalize_title
 
-ARXIV_ID = re.compile(r"^(\d{4}\.\d{4,5}|[a-z\-]+(\.[A-Z]{2})?/\d{7})$")
-DOI = re.compile(r"^10\.\d{4,9}/\S+$")
-KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_:\-]*$")
-OPENREVIEW = re.compile(r"^[A-Za-z0-9_\-]{6,}$")
-PAGES = re.compile(r"^[0-9A-Za-z]+(--[0-9A-Za-z]+)?$")
+# Identifier fields are checked against these; free-text fields are escaped by every writer.
+ARXIV_ID, ARXIV_CLASS, DOI, KEY = patterns.ARXIV_ID, patterns.ARXIV_CLASS, patterns.DOI, patterns.KEY
+OPENREVIEW, PAGES, SECTION_ID = patterns.OPENREVIEW, patterns.PAGES, patterns.SECTION_ID
+CONTROL, NOTES_CONTROL = patterns.CONTROL, patterns.NOTES_CONTROL
+LINK_FIELDS = ("url", "code", "list_link")
 
 FIELDS = {
     "key": str, "section": str, "title": str, "title_aliases": list, "authors": list,
@@ -60,10 +58,20 @@ def _sections(data, check: _Checker) -> tuple[Section, ...]:
         check.add(getattr(data, "line", None), "the catalog needs a non-empty 'sections' list")
         return ()
     out = []
+    first: dict[tuple[str, str], int] = {}
     for item in raw:
         if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not isinstance(item.get("title"), str):
             check.add(getattr(item, "line", None), "each section needs an 'id' and a 'title'")
             continue
+        line = item.line
+        if not SECTION_ID.match(item["id"]):
+            check.add(line, f"section id {item['id']!r} may only hold lower-case letters, digits and single '-'")
+        if not item["title"].strip() or CONTROL.search(item["title"]):
+            check.add(line, f"section title {item['title']!r} must be one line of text without control characters")
+        for kind, value in (("id", item["id"]), ("title", item["title"].strip().lower())):
+            if (kind, value) in first:
+                check.add(line, f"duplicate section {kind} {item[kind]!r} (first on line {first[(kind, value)]})")
+            first.setdefault((kind, value), line)
         out.append(Section(item["id"], item["title"]))
     return tuple(out)
 
@@ -171,6 +179,31 @@ def _record(raw, check: _Checker, section_ids: set[str], strict: bool) -> Paper 
         ok = False
     if raw.get("pages") and not PAGES.match(raw["pages"]):
         check.add(lines["pages"], f"pages must look like 73--88, got {raw['pages']!r}")
+        ok = False
+    if raw.get("primary_class") and not ARXIV_CLASS.match(raw["primary_class"]):
+        check.add(lines["primary_class"], f"malformed arXiv category {raw['primary_class']!r}",
+                  "expected e.g. cs.CV or math.OC")
+        ok = False
+    for name in LINK_FIELDS:
+        if raw.get(name) and not patterns.is_web_url(raw[name]):
+            check.add(lines[name], f"{name}: {patterns.link_problem(raw[name])}",
+                      "only web links are accepted: no javascript:, data: or file:")
+            ok = False
+    for index, source in enumerate(raw.get("sources", [])):
+        if not isinstance(source, str) or not patterns.is_web_url((source.split() or [""])[0]):
+            check.add(lines["sources"] + 1 + index,
+                      f"a source must start with an http:// or https:// address: {patterns.link_problem(str(source))}")
+            ok = False
+    for name, value in raw.items():
+        texts = list(value) if isinstance(value, list) else [value]
+        texts += [v for person in texts if isinstance(person, dict) for v in person.values()]
+        pattern = NOTES_CONTROL if name == "notes" else CONTROL
+        if any(isinstance(t, str) and pattern.search(t) for t in texts):
+            check.add(lines[name], f"{name} holds a control character or an invisible direction mark",
+                      "remove it: it can hide or reorder what is displayed")
+            ok = False
+    if raw.get("list_year") is not None and not 1900 <= raw["list_year"] <= 2100:
+        check.add(lines["list_year"], f"list_year {raw['list_year']} is out of range")
         ok = False
     year = raw["year"]
     if not 1900 <= year <= 2100:

@@ -9,6 +9,7 @@ import gc
 from contextlib import contextmanager
 
 from unlearn_bib.errors import error_at
+from unlearn_bib.textlines import line_at, line_at_bytes
 
 
 @contextmanager
@@ -146,7 +147,7 @@ def load_yaml(data: bytes, path: str):
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise error_at(path, data[: exc.start].count(b"\n") + 1, "not valid UTF-8") from None
+        raise error_at(path, line_at_bytes(data, exc.start), "not valid UTF-8") from None
     if text.startswith("\ufeff"):
         text = text[1:]
     loader = _parser_class()(text)
@@ -160,9 +161,13 @@ def load_yaml(data: bytes, path: str):
         if "could not determine a constructor" in message or "tag" in (exc.problem or "") and "!" in message:
             message = "YAML tags are not allowed in a catalog: " + message
         raise error_at(path, line, message) from None
-    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
+    except yaml.reader.ReaderError as exc:  # a control character: one line, its line, the character shown
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        raise error_at(path, line_at(text, exc.position), f"control character {ascii(char)} (U+{ord(char):04X}) "
+                       "is not allowed in YAML", "remove it or write it as an escape in a double-quoted string") from None
+    except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise error_at(path, mark.line + 1 if mark else None, f"invalid YAML: {exc}") from None
+        raise error_at(path, mark.line + 1 if mark else None, "invalid YAML: " + " ".join(str(exc).split())) from None
     except RecursionError:
         raise error_at(path, None, "YAML nested too deeply") from None
     finally:
@@ -180,7 +185,11 @@ def yaml_scalar(value) -> str:
     """One YAML scalar on one line, quoted only when plain style would change its meaning."""
     import yaml
 
-    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10**9)
+    # A line break or control character would spill over lines: such text is double-quoted, escaped.
+    texts = value.values() if isinstance(value, dict) else [value]
+    style = '"' if any(isinstance(t, str) and not t.isprintable() for t in texts) else None
+    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10**9, default_style=style,
+                          sort_keys=False)
     return text.removesuffix("\n...\n").rstrip("\n")
 
 
@@ -193,8 +202,7 @@ def dump_record(record: dict) -> str:
         if name == "authors":
             lines.append(f"{lead}authors:")
             for person in value:
-                inner = ", ".join(f"{k}: {yaml_scalar(v)}" for k, v in person.items())
-                lines.append(f"      - {{{inner}}}")
+                lines.append(f"      - {yaml_scalar(dict(person))}")  # quoted as a flow mapping needs
         elif isinstance(value, list):
             lines.append(f"{lead}{name}:")
             lines += [f"      - {yaml_scalar(item)}" for item in value]

@@ -2,7 +2,8 @@
 
 Modules depend one way: ``base`` (namespace, marks) <- ``text`` (pure text rules: case,
 page ranges, collation) <- ``correct`` (``prepare`` items, ``finish`` rendered text) and
-``fixes`` (corrected element classes, locales, year suffixes) <- ``engine`` (style loader,
+``fixes`` (corrected element classes, locales) <- ``disambiguate`` (CSL 1.0.2
+disambiguation of cites, and what it adds to entries) <- ``engine`` (style loader,
 renderer); ``workers`` (forked slices), ``items`` (the cite item) and ``memo`` (memoised
 look-ups) stand alone.
 This package imports neither citeproc nor lxml until one of the functions below is used.

@@ -141,10 +141,10 @@ def _add_default_names(root) -> None:
 def render_list(style, items: list[dict], prepare, finish) -> list[tuple[str, str]]:
     """prepare -> render -> finish for a whole list: [(id, neutral text)] in bibliography order.
 
-    When no entry depends on another (the style neither sorts nor adds year suffixes nor
+    When no entry depends on another (the style neither sorts nor disambiguates nor
     substitutes repeated authors, so an entry's number is its position), a long list is cut
     into slices that forked workers take through the whole pipeline; otherwise the sort
-    keys, the cites compared for year suffixes (``map_slices``) and the rendering
+    keys, the cites compared for disambiguation (``map_slices``) and the rendering
     (``_render_entries``) are shared out.
     """
     import gc
@@ -180,12 +180,12 @@ def _pipeline_slice(bounds: tuple[int, int]) -> list[tuple[str, str]]:
 
 
 def _independent(style) -> bool:
-    root = style.root
-    bibliography = root.bibliography
-    citation = root.citation
+    from unlearn_bib.csl.disambiguate import needed
+
+    bibliography = style.root.bibliography
     return (bibliography.find(f"{{{CSL_NS}}}sort") is None
             and not bibliography.get("subsequent-author-substitute")
-            and (citation is None or citation.get("disambiguate-add-year-suffix", "false") != "true"))
+            and not needed(style))
 
 
 def render_bibliography(style, items: list[dict], formatter=NeutralFormatter, finish=None,
@@ -222,9 +222,9 @@ def render_bibliography(style, items: list[dict], formatter=NeutralFormatter, fi
             bibliography.items.append(citation.cites[0])
         bibliography.keys = [cite.key for cite in bibliography.items]
         bibliography.sort()
-        from unlearn_bib.csl.fixes import assign_year_suffixes
+        from unlearn_bib.csl.disambiguate import disambiguate
 
-        assign_year_suffixes(style, bibliography)
+        disambiguate(style, bibliography)
         positions = {key: index + first_number for index, key in enumerate(bibliography.keys)}
         for item in bibliography.items:
             item.pin(positions[item.key])

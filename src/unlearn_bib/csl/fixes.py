@@ -3,8 +3,8 @@
 Each fix is small and pinned by a test in tests/test_citations_fixes.py. Here: the element
 classes, subclasses of citeproc-py's CSL element classes (or a mixin put in front of one),
 which ``element_classes()`` hands to the style loader (``engine``; citeproc-py
-itself is never modified), the locale loader they use and the year-suffix
-pass. The text rules they rely on, and the input (``prepare``) and output (``finish``)
+itself is never modified) and the locale loader they use; disambiguation is in
+``disambiguate``. The text rules they rely on, and the input (``prepare``) and output (``finish``)
 corrections, are in ``text``.
 
 The cause numbers in the docstrings refer to the root causes measured against pandoc.
@@ -18,11 +18,11 @@ from citeproc import model
 from citeproc.source import VariableError
 from citeproc.string import MixedString, String
 
-from unlearn_bib.csl.items import item_class
-from unlearn_bib.csl.workers import map_slices
+from unlearn_bib.csl.items import FULL, INITIALS, CiteNames
 from unlearn_bib.csl.text import (
-    QUOTE_END, QUOTE_START, VAR_END, VAR_START, WORD_RULES, ZERO_WIDTH, change_case, collation_key, last_page,
+    QUOTE_END, QUOTE_START, VAR_END, VAR_START, WORD_RULES, change_case, collation_key, last_page,
 )
+from unlearn_bib.csl.workers import map_slices
 
 
 
@@ -85,7 +85,8 @@ class Layout(model.Layout):
         Like pandoc and citeproc-js in plain text, one space goes between them.
 
         Fix (cause 17, subsequent-author-substitute): citeproc-py ignores the option; the
-        names of an entry equal to the previous entry's are replaced ("complete-all").
+        names of an entry equal to the previous entry's are replaced ("complete-all"), by
+        ``Names.process`` as they are rendered.
         """
         bibliography = self.getparent()
         aligned = bibliography.get("second-field-align") in ("flush", "margin")
@@ -93,7 +94,8 @@ class Layout(model.Layout):
         if bibliography.get("subsequent-author-substitute-rule", "complete-all") != "complete-all":
             substitute = None  # the per-name rules are not implemented: print the names
         first_child = next(self.iterchildren(), None)
-        previous_names = None
+        self.substitute_names = substitute
+        self.previous_names = None
         out = []
         for item in citation_items:
             label = None
@@ -109,18 +111,16 @@ class Layout(model.Layout):
                 item.reference["implicit_year_suffix"] = True
             body = self.render_children(item)
             item.reference.pop("implicit_year_suffix", None)
+            self.previous_names = self.first_names
             text = str(body) if body is not None else None
             if text is not None and label and text.startswith(str(label)):
                 rest = text[len(str(label)):].lstrip()
                 text = str(label) + " " + rest if rest else text
-            if text is not None and substitute is not None:
-                names = self.first_names
-                if names and names == previous_names and names in text:
-                    text = text.replace(names, substitute, 1)
-                previous_names = names
             if text is not None:
                 text = self.format(self.wrap(String(text)))
             out.append(str(text) if text is not None else "")
+        # nothing of this list is kept on the (long-lived) style tree
+        self.substitute_names = self.previous_names = self.first_names = None
         return out
 
 
@@ -236,6 +236,16 @@ class Date(model.Date):
 
 class Names(model.Names):
     def process(self, item, names_context=None, context=None, **kwargs):
+        """Fix (cause 17): subsequent-author-substitute with the rule "complete-all".
+
+        CSL 1.0.2: "when all names of the name variable match those in the preceding
+        bibliographic entry, the value of subsequent-author-substitute replaces the entire
+        name list (including punctuation and terms like "et al" and "and"), except for the
+        affixes set on the cs:names element." "Substitution is limited to the names of the
+        first cs:names element rendered." Replacing the names here, where they are rendered,
+        keeps what follows them: MLA's "———. “Title.”", where "et al." had absorbed the period.
+        All names must match, those hidden by "et al." too (as pandoc and citeproc-js compare).
+        """
         text = super().process(item, names_context=names_context, context=context, **kwargs)
         if text is not None and kwargs.get("sort_options") is None:
             try:
@@ -243,8 +253,19 @@ class Names(model.Names):
             except IndexError:
                 layout = None
             if layout is not None and getattr(layout, "first_names", "") is None:
-                layout.first_names = str(text)
+                reference = item.reference
+                every_name = tuple(tuple(sorted((key, str(value)) for key, value in name.items()))
+                                   for role in self.get("variable", "").split() if role in reference
+                                   for name in reference[role] or ())
+                layout.first_names = (str(text), every_name)
+                substitute = getattr(layout, "substitute_names", None)
+                if substitute is not None and layout.first_names == layout.previous_names:
+                    return String(substitute)
         return text
+
+
+class FullGiven(str):
+    """A given name that disambiguation shows in full: ``Name.initialize`` leaves it whole."""
 
 
 _HYPHEN_PART = re.compile(r"(?<=\w)-(\w+)")
@@ -262,15 +283,15 @@ class Name(model.Name):
         citeproc-py ignores the attribute: "Andersson, M." where Chicago and MLA print
         "Andersson, Maja". Fix (cause 5): while sorting, a "sort-only" particle is demoted
         ("Berg, Jan van der" files under B) and the "and" connector is not part of the key.
+        Names sort as the macro renders them, initials included (CSL 1.0.2: a macro's sort key
+        "generally consists of the string value the macro would ordinarily generate"), as
+        citeproc-js sorts; pandoc sorts APA by full given names. Disambiguation may override an option for one entry (``option_overrides``).
         """
+        overrides = self.__dict__.get("option_overrides")
+        if overrides and name in overrides and sort_options is None:
+            return overrides[name]
         if name == "initialize-with" and self.get("initialize", "true").lower() == "false":
             return None
-        if name == "initialize-with" and sort_options is not None and "initialize-with" not in sort_options:
-            # pandoc builds sort keys with the name options of cs:name and cs:bibliography
-            # only: an initialize-with inherited from cs:style (APA) sorts by full names.
-            parent = (context if context is not None else self).xpath_search(
-                "./ancestor::*[self::cs:citation or self::cs:bibliography][1]")
-            return self.get(name, parent[0].get(name) if parent else None)
         value = super().get_option(name, context, sort_options)
         if sort_options is not None:
             if name == "demote-non-dropping-particle" and value == "sort-only":
@@ -280,11 +301,56 @@ class Name(model.Name):
         return value
 
     def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        """Records the names a cite shows (for disambiguation) and shows in a bibliography
+        entry what disambiguation added to its names (``disambiguate``)."""
         self._sorting = sort_options is not None
+        marks = item.__dict__
+        added = marks.get("names_added") if not self._sorting else None
+        restore = None
         try:
+            if not self._sorting and "names_seen" in marks and marks["names_seen"] is None:
+                marks["names_seen"] = self._names_seen(item, variable, context)
+            if added is not None and added.variable == variable:
+                restore = self._show_added(item, variable, context, added)
             return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)
         finally:
             self._sorting = False
+            if restore is not None:
+                item.reference[variable] = restore
+                self.__dict__.pop("option_overrides", None)
+
+    def _names_seen(self, item, variable, context):
+        form = self.get_option("form", context)
+        if form == "count":
+            return None
+        names = item.reference.get(variable) or []
+        et_al_min = self.get_option("et-al-min", context)
+        use_first = self.get_option("et-al-use-first", context)
+        truncated = len(names) > 1 and et_al_min and len(names) >= et_al_min
+        initials = self.get_option("initialize-with", context) is not None
+        base = 0 if form == "short" else INITIALS if initials else FULL
+        return CiteNames(variable, min(use_first, len(names)) if truncated else len(names), base, initials)
+
+    def _show_added(self, item, variable, context, added):
+        """At least ``added.shown`` names, and the given names expanded in full where the
+        cite needed them; returns the reference's own list of names, to put back after."""
+        names = item.reference.get(variable) or []
+        et_al_min = self.get_option("et-al-min", context)
+        use_first = self.get_option("et-al-use-first", context)
+        overrides = {}
+        if len(names) > 1 and et_al_min and len(names) >= et_al_min and use_first < added.shown:
+            overrides = {"et-al-min": 0} if added.shown >= len(names) else {"et-al-use-first": added.shown}
+        self.__dict__["option_overrides"] = overrides
+        shown = list(names)
+        for position, level in added.expanded.items():
+            if level >= FULL and position < len(shown) and shown[position].get("given"):
+                name = shown[position]
+                copy = name.__class__.__new__(name.__class__)
+                dict.update(copy, name)
+                dict.__setitem__(copy, "given", FullGiven(name["given"]))
+                shown[position] = copy
+        item.reference[variable] = shown
+        return names
 
     def et_al(self):
         """Fix (cause 5): "et al." is not part of a sort key."""
@@ -296,7 +362,10 @@ class Name(model.Name):
         """Fix (cause 10): a lower-case part of a hyphenated given name is dropped, not mangled.
 
         citeproc-py turned "Ji-ho" into "J.-. ho ." (and "J ho" in NLM); pandoc gives "J.".
+        A given name that disambiguation shows in full (``FullGiven``) stays whole.
         """
+        if isinstance(given, FullGiven):
+            return given
         return super().initialize(_drop_lower_hyphen_parts(given), mark, context)
 
 
@@ -373,11 +442,12 @@ class ConditionMixin:
     def render(self, item, context=None, delimiter="", **kwargs):
         """Fix: citeproc-py ignores ``disambiguate="true"``, so the branch always renders.
 
-        The condition holds only for a cite that no other method could disambiguate; we
-        disambiguate by year-suffix alone and never in the bibliography, so it is false.
+        CSL 1.0.2: "When set to "true" (the only allowed value), the element content is only
+        rendered if it disambiguates two otherwise identical citations": true only while
+        ``disambiguate`` renders a cite that names could not tell apart.
         """
         tests, position, match, disambiguate = self._plan()
-        results = [False] if disambiguate else []
+        results = [bool(item.__dict__.get("disambiguate_condition"))] if disambiguate else []
         for test in tests:
             results += test(item)
         if position:
@@ -413,82 +483,3 @@ class Else_If(ConditionMixin, model.Else_If):
 def element_classes() -> dict[str, type]:
     classes = (Style, Layout, Text, Number, Label, Date_Part, Name_Part, Date, Names, Name, Sort, If, Else_If)
     return {cls.__name__.replace("_", "-").lower(): cls for cls in classes}
-
-
-# --- year suffixes (cause 9) -----------------------------------------------------------------------
-
-def assign_year_suffixes(style, bibliography) -> None:
-    """Give "a", "b", ... to entries whose first citations would read alike (CSL 1.0.2
-    disambiguate-add-year-suffix), in bibliography order. citeproc-py has no disambiguation.
-
-    Cites count as alike when their rendered text is equal and, where the style may add
-    names or given names to tell them apart, when those names are equal too.
-    """
-    from citeproc import Citation
-
-    citation = style.root.citation
-    if citation is None or citation.get("disambiguate-add-year-suffix", "false") != "true":
-        return
-    add_names = citation.get("disambiguate-add-names", "false") == "true"
-    add_given = citation.get("disambiguate-add-givenname", "false") == "true"
-    rule = citation.get("givenname-disambiguation-rule", "by-cite")
-    et_al_min = int(citation.get("et-al-min", style.root.get("et-al-min", "0")) or 0)
-    use_first = int(citation.get("et-al-use-first", style.root.get("et-al-use-first", "1")) or 1)
-
-    def cite_texts(chunk):  # the first cite of each entry, as text (in forked slices when long)
-        texts = []
-        for item in chunk:
-            cite = Citation([item_class()(item.key)])
-            cite.bibliography = bibliography
-            cite.cites[0].pin()
-            try:
-                text = str(bibliography.cite(cite, lambda _: None))
-            except Exception:  # noqa: BLE001 - a cite citeproc-py cannot render cannot be ambiguous
-                texts.append(None)
-                continue
-            texts.append("".join(c for c in text if c not in ZERO_WIDTH))
-        return texts
-
-    groups: dict[tuple, list] = {}
-    for item, text in zip(bibliography.items, map_slices(cite_texts, bibliography.items)):
-        if text is None:
-            continue
-        reference = item.reference
-        names = [tuple(str(p or "") for p in n.parts()) for n in reference.get("author", []) or []]
-        shown = names if not (et_al_min and len(names) >= et_al_min) else names[:use_first]
-        key = (text,)
-        if add_names:  # names hidden by et-al may be added: their family names tell cites apart
-            key += (tuple(name[1:4] for name in names),)
-        if add_given:
-            key += (tuple(_given_for_disambiguation(shown, rule)),)
-        groups.setdefault(key, []).append(item)
-    bibliography._cites.clear()
-    for members in groups.values():
-        if len(members) < 2:
-            continue
-        for index, item in enumerate(members):
-            item.reference["year_suffix"] = String(_suffix(index))
-
-
-def _given_for_disambiguation(names: list[tuple], rule: str) -> list[str]:
-    """The given names the style may show to tell cites apart (givenname-disambiguation-rule)."""
-    out = []
-    for index, name in enumerate(names):
-        given = name[0]
-        if rule.startswith("primary-name") and index > 0:
-            given = ""
-        if rule.endswith("with-initials"):
-            given = "".join(part[0] for part in re.split(r"[\s.\-]+", given) if part)
-        out.append(given)
-    return out
-
-
-def _suffix(index: int) -> str:
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    out = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        out = letters[rest] + out
-    return out
-

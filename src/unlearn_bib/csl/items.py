@@ -1,7 +1,31 @@
-"""The cite item the renderer registers: citeproc-py's CitationItem, its reference and number pinned."""
+"""The cite item the renderer registers (citeproc-py's CitationItem, its reference and number
+pinned), and what disambiguation records on items."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import lru_cache
+
+INITIALS, FULL = 1, 2  # how far a name is expanded: initials shown, full given name shown
+
+
+@dataclass(frozen=True)
+class CiteNames:
+    """The names the first cs:names of a cite rendered, as fixes.Name recorded them."""
+
+    variable: str
+    shown: int  # names shown before disambiguation (et-al abbreviation applied)
+    base_level: int  # 0: family name only ("short"), INITIALS or FULL: what "long" already shows
+    initials: bool  # the cs:name initializes given names (initialize-with set, initialize not "false")
+
+
+@dataclass
+class NamesAdded:
+    """What disambiguation adds to an entry's names: at least ``shown`` names of ``variable``,
+    and given names expanded at these positions (position -> INITIALS or FULL)."""
+
+    variable: str
+    shown: int
+    expanded: dict[int, int] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from unlearn_bib import patterns
+from unlearn_bib.errors import UnlearnBibError
 from unlearn_bib.latex import encode, protect_title
 from unlearn_bib.model import Catalog, Paper, Person
 
@@ -63,7 +65,7 @@ def _fields(paper: Paper, options: Options) -> tuple[str, dict[str, str]]:
     if venue.is_preprint:
         if options.arxiv_style == "journal" and paper.arxiv:
             entry_type = "article"
-            fields["journal"] = f"arXiv preprint arXiv:{paper.arxiv}"
+            fields["journal"] = enc(f"arXiv preprint arXiv:{paper.arxiv}")
         else:
             entry_type = "misc"
         if options.dialect == "biblatex":
@@ -81,7 +83,7 @@ def _fields(paper: Paper, options: Options) -> tuple[str, dict[str, str]]:
                 if paper.primary_class:
                     fields["primaryclass"] = paper.primary_class
         if options.dialect == "bibtex" or not paper.arxiv:
-            fields["url"] = paper.url or arxiv_url  # biblatex links the eprint itself
+            fields["url"] = paper.web_url or arxiv_url  # biblatex links the eprint itself
         return entry_type, fields
 
     entry_type = "article" if venue.entry_type == "article" else "inproceedings"
@@ -111,25 +113,43 @@ def _fields(paper: Paper, options: Options) -> tuple[str, dict[str, str]]:
             if paper.primary_class:
                 fields["eprintclass"] = paper.primary_class
         if not paper.doi and not paper.arxiv:
-            fields["url"] = paper.url or paper.link
+            fields["url"] = paper.web_url or paper.link
     else:
-        url = paper.url or arxiv_url or (paper.link if not paper.doi else "")
+        url = paper.web_url or arxiv_url or (paper.link if not paper.doi else "")
         if url:
             fields["url"] = url
     return entry_type, fields
 
 
-def _escape_url(url: str) -> str:
-    # Braces and a trailing backslash would break the field; % is a comment only in LaTeX, not here.
-    return url.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C")
+# Fields written as they are when they match their pattern (validated in the catalog); a
+# value that does not (a user's own .bib or CSL-JSON) is escaped like text, a link that is
+# not http(s) is left out.
+_RAW = {"pages": patterns.PAGES, "doi": patterns.DOI, "eprint": patterns.ARXIV_ID,
+        "eprintclass": patterns.ARXIV_CLASS, "primaryclass": patterns.ARXIV_CLASS}
+
+
+def _safe_value(name: str, value: str, ascii_only: bool) -> str:
+    if name == "url":
+        return patterns.web_link(value)
+    pattern = _RAW.get(name)
+    if pattern is not None and not pattern.match(value):
+        return encode(value, ascii_only=ascii_only)
+    return value
 
 
 def format_entry(paper: Paper, options: Options) -> str:
+    if not patterns.BIB_KEY.match(paper.key):
+        where = f"{paper.where}: " if paper.where else ""
+        raise UnlearnBibError(f"{where}key {paper.key!r} cannot be a BibTeX key (white space, a comma, a brace, "
+                              "a quote, #, % or \\ would break the entry)")
     entry_type, fields = _fields(paper, options)
     lines = [f"@{entry_type}{{{paper.key},"]
+    ascii_only = options.dialect == "bibtex"
     for name in FIELD_ORDER:
         if name in fields and fields[name]:
-            value = _escape_url(fields[name]) if name in ("url", "doi") else fields[name]
+            value = _safe_value(name, fields[name], ascii_only)
+            if not value:
+                continue
             shown = FIELD_NAMES.get(name, name)
             lines.append(f"  {shown.ljust(WIDTH)} = {{{value}}},")
     lines.append("}")

@@ -115,6 +115,9 @@ def build(catalog: Catalog, catalog_bytes: bytes, *, source_date_epoch: str | No
         "version": __version__,
         "catalog_sha256": _sha(catalog_bytes),
         "papers": len(catalog),
+        # Records `check` still lists (imported, not yet verified): shipped, but named here and
+        # marked "unverified" on the page.
+        "unverified": sorted(p.key for p in catalog if p.needs_verification),
         "files": {name: {"bytes": len(data), "sha256": _sha(data)} for name, data in sorted(out.items())},
     }
     if built:

@@ -34,15 +34,18 @@ class Entry:
 
 
 def _links(doi: str, url: str) -> tuple[tuple[str, str], ...]:
+    """Only http(s) targets (a malformed DOI or a javascript: URL stays plain, escaped text)."""
+    from unlearn_bib.patterns import doi_link, web_link
+
     pairs: dict[str, str] = {}
-    if doi:
-        target = f"https://doi.org/{doi}"
+    target = doi_link(doi)
+    if target:
         pairs[target] = target
         pairs[f"http://dx.doi.org/{doi}"] = target
         pairs[f"https://dx.doi.org/{doi}"] = target
         pairs[doi] = target
-    if url:
-        pairs[url] = url
+    if web_link(url):
+        pairs[url] = web_link(url)
     return tuple(sorted(pairs.items(), key=lambda kv: -len(kv[0])))
 
 
@@ -210,7 +213,8 @@ def to_markdown(entry: Entry) -> str:
             out.append(table[value])
         else:
             shown, target = value
-            out.append(f"<{target}>" if shown == target else f"[{_md_escape(shown)}]({target})")
+            encoded = target.replace("(", "%28").replace(")", "%29")  # cannot end the link early
+            out.append(f"<{target}>" if shown == target else f"[{_md_escape(shown)}]({encoded})")
     text = "".join(out)
     # A leading "1." or "#" would start a list or a heading.
     text = re.sub(r"^(\d+)\.(\s)", r"\1\\.\2", text)

@@ -39,8 +39,8 @@ def item(paper: Paper) -> dict:
             data["number"] = f"arXiv:{paper.arxiv}"
         elif paper.effective_publisher:
             data["publisher"] = paper.effective_publisher
-        if paper.url or paper.link:
-            data["URL"] = paper.url or paper.link
+        if paper.web_url or paper.link:  # http(s) only
+            data["URL"] = paper.web_url or paper.link
         return data
     if venue.entry_type == "article":
         data["type"] = "article-journal"
@@ -60,7 +60,7 @@ def item(paper: Paper) -> dict:
         data["publisher"] = paper.effective_publisher
     if paper.doi:
         data["DOI"] = paper.doi
-    url = paper.url or paper.link
+    url = paper.web_url or paper.link  # http(s) only
     if url and not url.startswith("https://doi.org/"):
         data["URL"] = url
     return data

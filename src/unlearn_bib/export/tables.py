@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from unlearn_bib.model import Catalog, Paper
+from unlearn_bib.patterns import web_link
 
 COLUMNS = ("Paper", "Year", "Venue", "Code")
 
@@ -17,21 +18,32 @@ def venue_cell(paper: Paper) -> str:
 
 
 def code_cell(paper: Paper) -> str:
-    if not paper.code:
-        return ""
-    label = "GitHub" if "github.com" in paper.code else "Code"
-    return f"[{label}]({paper.code})"
+    code = paper.code_link
+    if not code:
+        return ""  # no code, or a link that is not http(s): never rendered as a link
+    label = "GitHub" if code.startswith(("https://github.com/", "http://github.com/")) else "Code"
+    return f"[{label}]({link_target(code)})"
+
+
+_MARKUP = re.compile(r"([\\`*_\[\]<>|~$]|&(?=#?\w+;))")
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
+    """Cell text as Markdown shows it: markup characters (links, emphasis, code, strike-through,
+    math, HTML, entities, the cell separator) backslash-escaped, line breaks folded."""
+    return _MARKUP.sub(r"\\\1", " ".join(text.split()))
+
+
+def link_target(url: str) -> str:
+    """A Markdown link destination: http(s) only, parentheses encoded so they cannot end it."""
+    return web_link(url).replace("(", "%28").replace(")", "%29")
 
 
 def row(paper: Paper, with_type: bool) -> list[str]:
     cells = [
-        f"[{_cell(paper.plain_title)}]({paper.link})",
+        f"[{_cell(paper.plain_title)}]({link_target(paper.link)})" if link_target(paper.link) else _cell(paper.plain_title),
         str(paper.list_year or paper.year),
-        venue_cell(paper),
+        _cell(venue_cell(paper)),
         code_cell(paper),
     ]
     if with_type:
@@ -40,7 +52,7 @@ def row(paper: Paper, with_type: bool) -> list[str]:
 
 
 def section_rows(catalog: Catalog) -> list[tuple[str, list[str], list[list[str]]]]:
-    """(section title, header, rows) in catalog order: what `--check` compares."""
+    """(section heading, header, rows) in catalog order, as Markdown text: what `--check` compares."""
     out = []
     for section in catalog.sections:
         papers = [p for p in catalog if p.section == section.id]
@@ -48,7 +60,8 @@ def section_rows(catalog: Catalog) -> list[tuple[str, list[str], list[list[str]]
             continue
         with_type = any(p.attack_type for p in papers)
         header = list(COLUMNS) + (["Type"] if with_type else [])
-        out.append((section.title, header, [row(p, with_type) for p in papers]))
+        heading = _cell(section.title).replace("#", "\\#")  # as Markdown shows it; a '#' could close it
+        out.append((heading, header, [row(p, with_type) for p in papers]))
     return out
 
 
@@ -64,7 +77,7 @@ def render(catalog: Catalog) -> str:
 
 # --- reading the tables back: `export --format tables --check FILE` and `import --from markdown` --
 
-_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*$")  # "## C#" keeps its '#'
 _ALIGN = re.compile(r"^:?-{1,}:?$")
 
 
@@ -119,7 +132,7 @@ def parse_tables(text: str) -> list[ParsedTable]:
             continue
         match = _HEADING.match(line)
         if match:
-            heading = match.group(2).strip()
+            heading = (match.group(2) or "").strip()
             i += 1
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else ""

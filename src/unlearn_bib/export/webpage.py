@@ -10,6 +10,7 @@ from html import escape
 
 from unlearn_bib.export.tables import venue_cell
 from unlearn_bib.model import Catalog, Paper
+from unlearn_bib.patterns import web_link
 
 PALETTE = ("#2f6db5", "#c2571a", "#2e8b57", "#8e44ad", "#b8860b", "#5f6b7a")
 
@@ -39,8 +40,10 @@ th { font-size: .85rem; color: var(--muted); }
 td.cite { white-space: nowrap; }
 .authors { font-size: .9rem; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-#status { position: fixed; bottom: 1rem; right: 1rem; background: var(--fg); color: var(--bg); padding: .5rem .8rem; border-radius: .3rem; opacity: 0; transition: opacity .2s; }
-#status.show { opacity: 1; }
+#status { position: fixed; bottom: 1rem; right: 1rem; background: var(--fg); color: var(--bg); padding: .5rem .8rem; border-radius: .3rem; opacity: 0; transition: opacity .2s, visibility 0s .2s; visibility: hidden; pointer-events: none; }
+#status.show { opacity: 1; visibility: visible; transition: opacity .2s; }
+.unverified { display: inline-block; margin-left: .4rem; padding: 0 .35rem; border: 1px solid #b8860b; border-radius: .25rem; color: #8a6100; font-size: .8rem; font-weight: 600; }
+@media (prefers-color-scheme: dark) { .unverified { color: #e0b450; border-color: #e0b450; } }
 figure { margin: 1rem 0; }
 svg text { fill: var(--fg); font: 12px system-ui, sans-serif; }
 @media (max-width: 720px) {
@@ -233,6 +236,14 @@ def _json_for_script(value) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def _summary(total: int, unverified: int) -> str:
+    """The page's claim: "verified" only when every record is."""
+    if not unverified:
+        return f"A verified bibliography of {total} papers."
+    return (f"A bibliography of {total} papers: {total - unverified} verified, {unverified} not yet verified "
+            f"(marked “unverified”: imported from a list, not yet checked against the publisher).")
+
+
 def render(catalog: Catalog, *, bibtex: dict[str, str], citations: dict[str, dict[str, str]],
            style_labels: dict[str, str], downloads: list[tuple[str, str]] = (), version: str = "",
            section_files: list[tuple[str, str, str]] = (), changes_html: str = "") -> str:
@@ -246,10 +257,16 @@ def render(catalog: Catalog, *, bibtex: dict[str, str], citations: dict[str, dic
     for p in catalog:
         venue = venue_cell(p)
         search = " ".join([p.plain_title, *p.title_aliases, _authors(p), venue, p.venue.name, p.key]).lower()
-        code = f'<a href="{escape(p.code)}">code</a>' if p.code else ""
+        code = f'<a href="{escape(web_link(p.code))}">code</a>' if web_link(p.code) else ""  # http(s) only
+        link = web_link(p.link)
+        marker = ' data-verified="no"' if p.needs_verification else ""
+        title = f'<a href="{escape(link)}">{escape(p.plain_title)}</a>' if link else escape(p.plain_title)
+        if p.needs_verification:
+            title += ' <span class="unverified" title="imported from a list; not yet checked against the publisher">unverified</span>'
         rows.append(
-            f'<tr data-key="{escape(p.key)}" data-section="{escape(p.section)}" data-year="{p.year}" data-search="{escape(search)}">'
-            f'<td data-label="Paper"><a href="{escape(p.link)}">{escape(p.plain_title)}</a></td>'
+            f'<tr data-key="{escape(p.key)}" data-section="{escape(p.section)}" data-year="{p.year}" data-search="{escape(search)}"'
+            f'{marker}>'
+            f'<td data-label="Paper">{title}</td>'
             f'<td class="authors" data-label="Authors">{escape(_authors(p))}</td>'
             f'<td data-label="Venue">{escape(venue)}{_path_note(p)}</td>'
             f'<td data-label="Year">{p.year}</td>'
@@ -265,18 +282,19 @@ def render(catalog: Catalog, *, bibtex: dict[str, str], citations: dict[str, dic
     style_options = "".join(f'<option value="{escape(k)}">{escape(v)}</option>' for k, v in style_labels.items())
     links = " ".join(f'<a href="{escape(href)}">{escape(label)}</a>' for label, href in downloads)
     data = _json_for_script({"bibtex": bibtex, "citations": citations})
+    unverified = sum(p.needs_verification for p in catalog)
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Machine unlearning for diffusion models: a verified bibliography</title>
+<title>Machine unlearning for diffusion models: a {"" if unverified else "verified "}bibliography</title>
 <style>{CSS}</style>
 </head>
 <body>
 <header>
 <h1>Machine unlearning for diffusion models</h1>
-<p class="sub">A verified bibliography of {len(catalog)} papers. Each entry is exported as what the paper became (an arXiv preprint that appeared at ECCV is cited as ECCV).{f" Built by unlearn-bib {escape(version)}." if version else ""}</p>
+<p class="sub">{_summary(len(catalog), unverified)} Each entry is exported as what the paper became (an arXiv preprint that appeared at ECCV is cited as ECCV).{f" Built by unlearn-bib {escape(version)}." if version else ""}</p>
 <p class="downloads">{links}</p>
 {_section_links(section_files)}
 </header>

@@ -7,7 +7,6 @@ lists its evidence: service, record, link, anchor, title score, first-author che
 """
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 
 from unlearn_bib.resolve.records import Candidate
@@ -68,31 +67,22 @@ class Decision:
 
 
 def title_score(query: Query, candidate: Candidate) -> float:
-    """1.0 for the same normalized title; else the similarity normalize's fuzzy rule uses."""
-    from unlearn_bib.model import normalize_title
+    """match.title_score over the entry's titles: 1.0 for the same normalized title, else the fuzzy ratio."""
+    from unlearn_bib import match
 
-    theirs = normalize_title(candidate.title)
-    best = 0.0
-    for title in (query.title, *query.titles):
-        mine = normalize_title(title)
-        if not mine or not theirs:
-            continue
-        score = 1.0 if mine == theirs else difflib.SequenceMatcher(None, mine, theirs, autojunk=False).ratio()
-        best = max(best, score)
-    return best
+    return match.title_score((query.title, *query.titles), candidate.title)
 
 
 def first_author_agrees(query: Query, candidate: Candidate) -> bool:
-    if not query.families or not candidate.families:
-        return False
-    mine = query.families[0]
-    mine = {mine} if isinstance(mine, str) else set(mine)
-    return bool(mine & set(candidate.families[0]))
+    """match.first_author_agrees: the first authors share a folded family-name spelling."""
+    from unlearn_bib import match
+
+    return match.first_author_agrees(query.families, candidate.families)
 
 
 def decide(query: Query, candidates: list[Candidate], failures: list[str]) -> Decision:
     """The decision over every service's candidates for one entry; see the module doc."""
-    from unlearn_bib.match import FUZZY_ACCEPT
+    from unlearn_bib import match
 
     evidence: list[Evidence] = []
     accepted: list[Candidate] = []
@@ -101,7 +91,7 @@ def decide(query: Query, candidates: list[Candidate], failures: list[str]) -> De
     for cand in candidates:
         score = title_score(query, cand)
         author = first_author_agrees(query, cand)
-        agrees = score >= FUZZY_ACCEPT and author
+        agrees = match.title_agrees(score) and author
         if cand.preprint:
             verdict = "preprint"
         elif cand.venue_id is None:
@@ -114,7 +104,7 @@ def decide(query: Query, candidates: list[Candidate], failures: list[str]) -> De
             accepted.append(cand)
         elif cand.anchor:
             verdict = "disagrees"
-            what = f"title similarity {score:.2f}" if score < FUZZY_ACCEPT else "first author differs"
+            what = f"title similarity {score:.2f}" if not match.title_agrees(score) else "first author differs"
             reasons.append(f"{cand.service} {cand.record} is tied by {cand.anchor} but {what} "
                            f"({cand.title!r}, {cand.authors[0] if cand.authors else 'no authors'})")
         elif agrees:

@@ -16,6 +16,9 @@ class Progress:
     def __call__(self, done: int, total: int, what: str) -> None:
         if self.quiet:
             return
+        from unlearn_bib.shown import visible
+
+        what = visible(what)
         if self.tty:
             width = 30
             filled = width * done // max(total, 1)

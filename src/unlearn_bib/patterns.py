@@ -1,0 +1,77 @@
+"""What an identifier, a key or a link may look like: one set of patterns for every reader.
+
+``check`` and ``import`` validate catalog values against these (``papers.schema.json``
+carries the same patterns), and the writers test them again before writing a value
+unescaped, so a value that validation never saw (a user's own .bib or CSL-JSON, a record
+built in code) is escaped or skipped, never injected. Links: http(s) only.
+"""
+from __future__ import annotations
+
+import re
+
+
+def _exact(source: str) -> re.Pattern:
+    """The pattern anchored at the very end: ``$`` alone also matches before a final newline."""
+    return re.compile(source.removesuffix("$") + r"\Z")
+
+
+# JSON Schema sources (papers.schema.json carries the same strings; a test ties them).
+SOURCES = {
+    "arxiv": r"^(\d{4}\.\d{4,5}|[a-z\-]+(\.[A-Z]{2})?/\d{7})$",
+    "primary_class": r"^[a-z\-]+(\.[A-Za-z\-]+)?$",  # cs.CV, math.OC, hep-th
+    "doi": r"^10\.\d{4,9}/[-._;()/:A-Za-z0-9]+$",  # Crossref's recommended character set
+    "key": r"^[A-Za-z][A-Za-z0-9_:\-]*$",
+    "openreview": r"^[A-Za-z0-9_\-]{6,}$",
+    "pages": r"^[0-9A-Za-z]+(--[0-9A-Za-z]+)?$",
+    "section": r"^[a-z0-9]+(-[a-z0-9]+)*$",
+    # A web address: http or https, a host name, then only characters RFC 3986 allows in a URL
+    # (no white space, quotes, braces, backslash, angle brackets, '|', '^' or backquote), so the
+    # same text is safe in a BibTeX field, an HTML attribute and a Markdown link.
+    "url": r"^https?://[A-Za-z0-9.\-]+(:\d{1,5})?([/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?$",
+}
+SOURCES["source"] = SOURCES["url"].removesuffix("$") + r"(\s.*)?$"  # a URL, then an optional comment
+ARXIV_ID = _exact(SOURCES["arxiv"])
+ARXIV_CLASS = _exact(SOURCES["primary_class"])
+DOI = _exact(SOURCES["doi"])
+KEY = _exact(SOURCES["key"])
+OPENREVIEW = _exact(SOURCES["openreview"])
+PAGES = _exact(SOURCES["pages"])
+SECTION_ID = _exact(SOURCES["section"])
+WEB_URL = _exact(SOURCES["url"])
+DOI_LINK = re.compile(r"^doi: ?(10\.\d{4,9}/[-._;()/:A-Za-z0-9]+)\Z", re.IGNORECASE)
+# Control characters and the invisible direction marks and overrides (text then displays in
+# another order than it is stored) have no place in a bibliography; notes may break lines.
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+NOTES_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# A BibTeX key from a user's own file: anything but what would end the key or the entry
+# (white space, a comma, a brace, a quote), start a comment (%), or escape (\\, #).
+BIB_KEY = re.compile(r"^[^\s\x00-\x1f\x7f,{}\"#%\\]+\Z")
+
+
+def is_web_url(text: str) -> bool:
+    """True for an http(s) address made only of safe URL characters."""
+    return bool(WEB_URL.match(text))
+
+
+def link_problem(text: str) -> str:
+    """Why ``text`` is not an acceptable link, in words ("" when it is one)."""
+    if WEB_URL.match(text):
+        return ""
+    if text.startswith(("http://", "https://")):
+        return (f"{text!r} holds what a link may not: a non-ASCII or missing host name, a user name, white space, "
+                "quotes, braces, a backslash or angle brackets (percent-encode them)")
+    return f"{text!r} is not an http:// or https:// address"
+
+
+def web_link(text: str) -> str:
+    """The link a writer may render for ``text``: itself when a safe http(s) URL, a
+    ``doi:`` DOI as its https://doi.org/ address, else "" (render no link)."""
+    if WEB_URL.match(text):
+        return text
+    found = DOI_LINK.match(text)
+    return "https://doi.org/" + found.group(1) if found else ""
+
+
+def doi_link(doi: str) -> str:
+    """https://doi.org/DOI for a well-formed DOI, else "" (render no link)."""
+    return "https://doi.org/" + doi if DOI.match(doi) else ""
