@@ -177,3 +177,17 @@ def test_release_workflow_passes_the_previous_release():
     runs = "\n".join(s.get("run", "") for s in release["jobs"]["release"]["steps"])
     assert "gh release download" in runs and "--pattern manifest.json --pattern papers.json" in runs
     assert "args=(--previous previous/manifest.json)" in runs
+
+
+def test_a_section_id_that_cannot_name_a_file_is_refused():
+    import dataclasses
+
+    from unlearn_bib.catalog import load_catalog
+    from unlearn_bib.errors import UnlearnBibError
+    from unlearn_bib.export.bundle import section_files
+    from unlearn_bib.model import Catalog, Section
+
+    catalog = load_catalog(EDGE)
+    bad = Catalog(tuple(dataclasses.replace(p, section="../evil") for p in catalog), (Section("../evil", "Evil"),), "x.yaml")
+    with pytest.raises(UnlearnBibError, match=r"section id '\.\./evil' cannot name a file"):
+        section_files(bad)

@@ -99,3 +99,12 @@ def test_no_value_can_start_a_tag_line(parts):
     assert records[0]["title"] == " ".join(title.replace("\x1c", " ").replace("\x1d", " ").replace("\x1e", " ").split())
     assert records[0]["authors"] == ["Doe AU - X, J TI - Y"]
     assert all(line[:2].isalnum() and line[2:6] == "  - " for line in text.split("\r\n") if line)
+
+
+def test_only_http_links_are_written():
+    base = load_catalog(EDGE).papers[0]
+    for bad in ("javascript:alert(1)", "file:///etc/passwd", "https://x.org/a b"):
+        paper = dataclasses.replace(base, url=bad, list_link="")
+        assert "UR  -" not in ris.format_record(paper), bad
+    paper = dataclasses.replace(base, url="https://example.org/paper")
+    assert "\r\nUR  - https://example.org/paper\r\n" in ris.format_record(paper)

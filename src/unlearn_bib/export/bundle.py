@@ -127,17 +127,16 @@ def build(catalog: Catalog, catalog_bytes: bytes, *, source_date_epoch: str | No
     return out
 
 
-_SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
-
-
 def section_files(catalog: Catalog) -> list[tuple[str, str, str, str]]:
     """(section id, title, BibTeX file, BibLaTeX file) for each section that has papers."""
+    from unlearn_bib import patterns
+
     out = []
     for section in catalog.sections:
         if not any(p.section == section.id for p in catalog):
             continue
-        if not _SAFE_NAME.match(section.id):
+        if not patterns.SECTION_ID.match(section.id):
             raise UnlearnBibError(f"{catalog.path}: section id {section.id!r} cannot name a file "
-                                  "(use letters, digits, '-' and '_')")
+                                  "(use lower-case letters, digits and single '-')")
         out.append((section.id, section.title, f"refs-{section.id}.bib", f"refs-{section.id}-biblatex.bib"))
     return out

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from unlearn_bib.model import Catalog, Paper, Person
+from unlearn_bib.patterns import web_link
 
 EOL = "\r\n"
 TAG_ORDER = ("TY", "ID", "AU", "TI", "T2", "C3", "T3", "PY", "VL", "IS", "SP", "EP", "PB", "DO", "UR", "ER")
@@ -69,8 +70,7 @@ def tags(paper: Paper) -> list[tuple[str, str]]:
             fields["SP"], fields["EP"] = [first], [last]
         fields["DO"] = [paper.doi]
     fields["PB"] = [publisher]
-    url = paper.url or paper.link
-    fields["UR"] = [url]
+    fields["UR"] = [web_link(paper.url or paper.link)]  # http(s) only, as every writer
     out = [("TY", kind)]
     for tag in TAG_ORDER[1:-1]:
         out += [(tag, clean(v)) for v in fields.get(tag, ()) if v and clean(v)]
