@@ -192,7 +192,7 @@ def test_import_report_shows_control_characters_escaped(tmp_path):
 
 def test_cite_and_error_messages_show_control_characters_escaped(tmp_path):
     code, err = _cli("cite", EVIL_KEY, "--style", "apa")
-    assert code != 0 and "no paper with key 'evil\\x1b]0;pwned\\x07" in err and _no_controls(err)
+    assert code != 0 and "no paper matches 'evil\\x1b]0;pwned\\x07" in err and _no_controls(err)
     code, err = _cli("normalize", tmp_path / "no\x1b[2Jsuch.bib")
     assert code != 0 and "no\\x1b[2Jsuch.bib" in err and _no_controls(err)
 

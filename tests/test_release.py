@@ -26,6 +26,8 @@ def test_bundle_has_every_artifact(bundle):
     names = {p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file()}
     expected = {"refs.bib", "refs-biblatex.bib", "papers.json", "tables.md", "index.html", "SHA256SUMS", "manifest.json"}
     expected |= {f"styles/{s}.{x}" for s in short_names() for x in ("txt", "md", "html")}
+    expected |= {"refs.ris", "CITATION.cff"}
+    expected |= {f"refs-{s}{x}.bib" for s in ("concept-unlearning", "concept-restoration", "benchmark") for x in ("", "-biblatex")}
     assert names == expected
     assert len(short_names()) == 9
 

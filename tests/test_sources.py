@@ -350,3 +350,13 @@ def test_date_ranges_print_shared_parts_once(style, kind, parts, expected):
     item = {"id": "a", "type": kind, "title": "T", "author": [{"family": "Doe", "given": "J"}],
             "container-title": "J", "issued": {"date-parts": parts}}
     assert citations.to_text(citations.format_items([item], style)[0]) == expected
+
+
+def test_cite_finds_items_by_doi_and_arxiv_id(run):
+    """As `cite` finds catalog papers by identifier, it finds a file's items by DOI or arXiv id."""
+    by_doi = run("cite", "https://doi.org/10.1109/TPAMI.2021.0000001", "--papers", REFS, "--style", "ieee")
+    assert by_doi.exit_code == 0 and "Forgetting in Latent Diffusion" in by_doi.stdout
+    by_arxiv = run("cite", "2310.05873", "lee2024", "--papers", REFS_JSON, "--style", "ieee")
+    assert [line[:20] for line in by_arxiv.stdout.split("\n\n")] == ["[1] S. O’Neill, “Wha", "[2] J. Lee and Ł. Ža"]
+    unknown = run("cite", "10.1000/none", "--papers", REFS, "--style", "ieee")
+    assert unknown.exit_code == 1 and "no item with id '10.1000/none'" in unknown.stderr

@@ -13,7 +13,7 @@ from unlearn_bib import __version__
 from unlearn_bib.errors import UnlearnBibError
 
 CITATION_FORMATS = ("text", "markdown", "html")
-EXPORT_FORMATS = ("bibtex", "biblatex", "csljson", "tables") + CITATION_FORMATS
+EXPORT_FORMATS = ("bibtex", "biblatex", "csljson", "tables") + CITATION_FORMATS + ("ris",)
 
 
 def tell(line: str) -> None:
@@ -55,7 +55,8 @@ def papers_option(func):
 def filter_options(func):
     options = [
         click.option("--section", "sections", multiple=True, help="Only this section (repeatable), e.g. concept-unlearning."),
-        click.option("--key", "keys", multiple=True, help="Only this citation key (repeatable)."),
+        click.option("--key", "keys", multiple=True,
+                     help="Only this paper (repeatable): a key, arXiv id, DOI, OpenReview id, URL or title words."),
         click.option("--year", type=int, default=None, help="Only papers published in this year."),
         click.option("--since", type=int, default=None, help="Only papers published in this year or later."),
         click.option("--venue", default="", help='Only this venue, e.g. "ECCV" or "NeurIPS".'),
@@ -136,6 +137,7 @@ def export(fmt, style, arxiv_style, output, check_file, sections, keys, year, si
       unlearn-bib export --format bibtex > refs.bib
       unlearn-bib export --format biblatex -o refs-biblatex.bib
       unlearn-bib export --format csljson --since 2024
+      unlearn-bib export --format ris -o refs.ris
       unlearn-bib export --format bibtex --venue ECCV --arxiv-style journal
       unlearn-bib export --format markdown --style ieee --section benchmark
       unlearn-bib export --papers my.bib --format text --style ieee
@@ -144,7 +146,12 @@ def export(fmt, style, arxiv_style, output, check_file, sections, keys, year, si
     if is_foreign(papers):
         emit(_export_items(papers, fmt, style, check_file, sections, keys, year, since, venue), output)
         return
-    catalog = _selection(sections, keys, year, since, venue).apply(load(papers))
+    catalog = load(papers)
+    if keys:
+        from unlearn_bib.identify import resolve_keys
+
+        keys = resolve_keys(tuple(keys), catalog)
+    catalog = _selection(sections, keys, year, since, venue).apply(catalog)
     if check_file:
         if fmt != "tables" or output:
             raise click.UsageError("--check needs --format tables and no --output")
@@ -165,7 +172,12 @@ def _foreign_items(papers, keys=(), year=None, since=None, sections=(), venue=""
         raise click.UsageError("--section and --venue select from a catalog; a .bib or CSL-JSON file has neither")
     if year is not None and since is not None:
         raise click.UsageError("--year and --since cannot be combined")
-    return load(papers).pick(tuple(keys), year, since)
+    items = load(papers)
+    if keys:
+        from unlearn_bib.sources import item_ids
+
+        keys = item_ids(tuple(keys), items)
+    return items.pick(tuple(keys), year, since)
 
 
 def _export_items(papers, fmt, style, check_file, sections, keys, year, since, venue) -> str:
@@ -217,6 +229,10 @@ def render(catalog, fmt: str, *, style: str = "apa", arxiv_style: str = "eprint"
         from unlearn_bib.export import tables
 
         return tables.render(catalog)
+    if fmt == "ris":
+        from unlearn_bib.export import ris
+
+        return ris.render(catalog)
     from unlearn_bib.export import citations
 
     return citations.render(catalog, style, fmt)
@@ -239,7 +255,12 @@ def list_(as_json, sections, keys, year, since, venue, papers):
         return
     from unlearn_bib.export.tables import venue_cell
 
-    catalog = _selection(sections, keys, year, since, venue).apply(load(papers, strict=False))
+    catalog = load(papers, strict=False)
+    if keys:
+        from unlearn_bib.identify import resolve_keys
+
+        keys = resolve_keys(tuple(keys), catalog)
+    catalog = _selection(sections, keys, year, since, venue).apply(catalog)
     rows = [{"key": p.key, "year": p.year, "venue": venue_cell(p), "title": p.plain_title} for p in catalog]
     if as_json:
         import json
@@ -307,8 +328,10 @@ def venues():
 
 @main.command()
 @click.option("--out", "out", type=click.Path(file_okay=False), required=True, help="Directory to write the bundle to.")
+@click.option("--previous", type=click.Path(dir_okay=False), default=None,
+              help="The previous release's manifest.json (or its papers.json): adds CHANGES.md and a 'what changed' section.")
 @papers_option
-def release(out, papers):
+def release(out, papers, previous):
     """Build the release bundle: refs.bib, BibLaTeX, CSL-JSON, styled lists, tables, web page, checksums.
 
     A new OUT is built beside it and renamed into place when complete. An existing OUT must be
@@ -320,6 +343,7 @@ def release(out, papers):
     Examples:
       unlearn-bib release --out dist
       SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) unlearn-bib release --out dist
+      unlearn-bib release --out dist --previous old-dist/manifest.json
       cd dist && sha256sum -c SHA256SUMS
     """
     import os
@@ -331,13 +355,19 @@ def release(out, papers):
 
     path = Path(papers) if papers else default_catalog_path()
     catalog = load_catalog(papers)
+    before = None
+    if previous:
+        from unlearn_bib import changes
+
+        before = changes.load(previous)
     tty = sys.stderr.isatty()
 
     def progress(step):
         if tty:
             click.echo(f"\r\033[Kbuilding: {step}", err=True, nl=False)
 
-    files = build(catalog, read_bytes(path), source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"), progress=progress)
+    files = build(catalog, read_bytes(path), source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"), progress=progress,
+                  previous=before)
     if tty:
         click.echo("\r\033[K", err=True, nl=False)
     write_tree(out, files, marker="manifest.json", owned=owned_files)
@@ -356,23 +386,31 @@ def release(out, papers):
 def cite(keys, style, fmt, output, papers):
     """Print the formatted entries of KEY... in a citation style, ready to paste.
 
+    KEY is a catalog key, an arXiv id (2311.17717, arXiv:2311.17717v2, an arxiv.org link),
+    a DOI (bare, doi:..., a doi.org link), an OpenReview id or link, or title words
+    (receler). Title words that fit several papers list them and exit 1.
+
     Entries come in the order the keys are given; numeric styles number them from 1.
     One entry per paragraph, paragraphs separated by a blank line, no hard wrapping.
 
     \b
     Examples:
       unlearn-bib cite gong2024reliable --style apa
+      unlearn-bib cite 2311.17717 --style apa
+      unlearn-bib cite receler https://openreview.net/forum?id=oBCw6PZ0fX --style ieee
       unlearn-bib cite gong2024reliable lu2024mace --style ieee --format markdown
       unlearn-bib cite gong2024reliable --style elsevier-harvard --format html > cite.html
       unlearn-bib cite smith2020 --papers my.bib --style my-journal.csl
     """
     from unlearn_bib.export import citations
+    from unlearn_bib.identify import resolve_keys
 
     if is_foreign(papers):
         chosen = _foreign_items(papers, keys)
         emit(citations.serialise(citations.format_items(list(chosen.items), style), fmt), output)
         return
-    emit(citations.cite(load(papers), tuple(keys), style, fmt), output)
+    catalog = load(papers)
+    emit(citations.cite(catalog, resolve_keys(tuple(keys), catalog), style, fmt), output)
 
 
 @main.command(name="styles")
@@ -601,3 +639,30 @@ def _import(source, file, papers, section, dry_run):
     if plan.added:
         tell(f"{plan.path}: added {len(plan.added)} record{'s' if len(plan.added) != 1 else ''} marked "
              "needs_verification (`unlearn-bib check` lists them)")
+
+
+@main.command()
+@click.argument("old", type=click.Path(dir_okay=False))
+@click.argument("new", type=click.Path(dir_okay=False), required=False)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write here (atomically) instead of stdout.")
+def diff(old, new, output):
+    """Print what changed from OLD to NEW as Markdown (what a release's CHANGES.md holds).
+
+    OLD and NEW are each a catalog (papers.yaml), a CSL-JSON file (a release's papers.json) or a
+    release's manifest.json (its papers.json is read from beside it). NEW defaults to the shipped
+    catalog. Lists papers added, removed, now published (old -> new venue), corrected fields
+    and changed keys; exit 0 whether or not anything changed.
+
+    \b
+    Examples:
+      unlearn-bib diff old-dist/manifest.json papers.yaml
+      unlearn-bib diff v0.1.0/papers.json dist/papers.json
+      unlearn-bib diff old-papers.yaml
+    """
+    from unlearn_bib import changes
+    from unlearn_bib.catalog import load_catalog
+
+    before = changes.load(old)
+    after = changes.load(new) if new else changes.Snapshot(load_catalog(None, strict=False), "papers.yaml")
+    emit(changes.to_markdown(changes.compare(before, after)), output)

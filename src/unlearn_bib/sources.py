@@ -33,3 +33,32 @@ def load_items(path: str) -> CSLItems:
     from unlearn_bib.csljson_read import read_csljson
 
     return read_csljson(text, str(path))
+
+
+def item_ids(queries: tuple[str, ...], items: CSLItems) -> tuple[str, ...]:
+    """Each query as an item id: an id as it is, or a DOI or arXiv id (or its URL) that one
+    item carries in ``DOI``, ``URL`` or ``number``; anything else is left for ``pick`` to report."""
+    known = {item["id"] for item in items.items}
+    out = []
+    for query in queries:
+        if query in known:
+            out.append(query)
+            continue
+        from unlearn_bib.identify import identifiers
+
+        ids = identifiers(query)
+        wanted = {d.lower() for d in ids.doi} | {a.lower() for a in ids.arxiv}
+        found = [item["id"] for item in items.items if wanted and wanted & _item_identifiers(item)]
+        out.append(found[0] if len(found) == 1 else query)
+    return tuple(out)
+
+
+def _item_identifiers(item: dict) -> set[str]:
+    from unlearn_bib.identify import identifiers
+
+    found = {str(item.get("DOI", "")).lower()} - {""}
+    for field in ("URL", "number"):
+        if item.get(field):
+            ids = identifiers(str(item[field]))
+            found |= {a.lower() for a in ids.arxiv} | {d.lower() for d in ids.doi}
+    return found

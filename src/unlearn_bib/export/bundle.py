@@ -52,8 +52,11 @@ def owned_files(manifest: bytes) -> dict[str, str] | None:
 
 
 def build(catalog: Catalog, catalog_bytes: bytes, *, source_date_epoch: str | None = None,
-          progress: Callable[[str], None] = lambda step: None) -> dict[str, bytes]:
-    """Render every release file for ``catalog`` (whose source file held ``catalog_bytes``)."""
+          progress: Callable[[str], None] = lambda step: None, previous=None) -> dict[str, bytes]:
+    """Render every release file for ``catalog`` (whose source file held ``catalog_bytes``).
+
+    ``previous`` (a ``changes.Snapshot``) adds CHANGES.md and a "what changed" section to the page.
+    """
     from unlearn_bib import styles
     from unlearn_bib.export import bibtex, citations, csljson, tables, webpage
 
@@ -65,6 +68,25 @@ def build(catalog: Catalog, catalog_bytes: bytes, *, source_date_epoch: str | No
     progress("CSL-JSON and tables")
     files["papers.json"] = csljson.render(catalog)
     files["tables.md"] = tables.render(catalog)
+    progress("RIS, per-section files, CITATION.cff")
+    from unlearn_bib.export import cff, ris
+
+    files["refs.ris"] = ris.render(catalog)
+    per_section = section_files(catalog)
+    for section_id, _title, bib_name, biblatex_name in per_section:
+        chosen = Catalog(tuple(p for p in catalog if p.section == section_id), catalog.sections, catalog.path)
+        for name, dialect in ((bib_name, "bibtex"), (biblatex_name, "biblatex")):
+            if name in files:
+                raise UnlearnBibError(f"{catalog.path}: section id {section_id!r} would overwrite {name}")
+            files[name] = bibtex.render(chosen, bibtex.Options(dialect))
+    files["CITATION.cff"] = cff.render(len(catalog), __version__, built[:10] or None)  # the manifest's date
+    changes_html = ""
+    if previous is not None:
+        from unlearn_bib import changes
+
+        diff = changes.compare(previous, changes.Snapshot(catalog, "this release"))
+        files["CHANGES.md"] = changes.to_markdown(diff)
+        changes_html = changes.to_html(diff)
 
     per_key: dict[str, dict[str, str]] = {}
     labels: dict[str, str] = {}
@@ -80,8 +102,12 @@ def build(catalog: Catalog, catalog_bytes: bytes, *, source_date_epoch: str | No
     single = {p.key: bibtex.format_entry(p, bibtex.Options("bibtex")) for p in catalog}
     downloads = [("refs.bib", "refs.bib"), ("BibLaTeX", "refs-biblatex.bib"), ("CSL-JSON", "papers.json"),
                  ("README tables", "tables.md")] + [(f"{labels[s]} (text)", f"styles/{s}.txt") for s in labels]
+    downloads += [("RIS (EndNote, Mendeley, Zotero)", "refs.ris"), ("CITATION.cff", "CITATION.cff")]
+    if previous is not None:
+        downloads.append(("What changed (CHANGES.md)", "CHANGES.md"))
     files["index.html"] = webpage.render(catalog, bibtex=single, citations=per_key, style_labels=labels,
-                                         downloads=downloads, version=__version__)
+                                         downloads=downloads, version=__version__,
+                                         section_files=[f[1:] for f in per_section], changes_html=changes_html)
 
     out = {name: text.encode("utf-8") for name, text in files.items()}
     manifest = {
@@ -98,4 +124,19 @@ def build(catalog: Catalog, catalog_bytes: bytes, *, source_date_epoch: str | No
         manifest["built"] = built
     out["manifest.json"] = (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode()
     out["SHA256SUMS"] = "".join(f"{_sha(data)}  {name}\n" for name, data in sorted(out.items())).encode()
+    return out
+
+
+def section_files(catalog: Catalog) -> list[tuple[str, str, str, str]]:
+    """(section id, title, BibTeX file, BibLaTeX file) for each section that has papers."""
+    from unlearn_bib import patterns
+
+    out = []
+    for section in catalog.sections:
+        if not any(p.section == section.id for p in catalog):
+            continue
+        if not patterns.SECTION_ID.match(section.id):
+            raise UnlearnBibError(f"{catalog.path}: section id {section.id!r} cannot name a file "
+                                  "(use lower-case letters, digits and single '-')")
+        out.append((section.id, section.title, f"refs-{section.id}.bib", f"refs-{section.id}-biblatex.bib"))
     return out

@@ -23,6 +23,9 @@ a { color: var(--accent); }
 h1 { font-size: 1.6rem; margin: .2rem 0; }
 .sub, .count { color: var(--muted); }
 .downloads a { margin-right: .8rem; white-space: nowrap; }
+.sections a { margin-right: .3rem; }
+small.path { color: var(--muted); white-space: nowrap; }
+#changes h2 { font-size: 1.2rem; } #changes h3 { font-size: 1rem; margin-bottom: .2rem; }
 form { display: flex; flex-wrap: wrap; gap: .6rem 1rem; align-items: end; margin: 1rem 0; }
 form div { display: flex; flex-direction: column; }
 label { font-size: .85rem; color: var(--muted); }
@@ -150,6 +153,33 @@ SCRIPT = r"""
 """
 
 
+def first_year(paper: Paper) -> int | None:
+    """The year a paper was first seen: the list's Year column or its arXiv id (YYMM.NNNNN), the earlier."""
+    years = [paper.list_year] if paper.list_year else []
+    if paper.arxiv[:4].isdigit() and paper.arxiv[4:5] == ".":
+        years.append(2000 + int(paper.arxiv[:2]))
+    return min(years) if years else None
+
+
+def preprint_path(paper: Paper) -> str:
+    """'arXiv 2023 → ECCV 2024' for a paper first seen as a preprint a year before it appeared; else ''."""
+    first = first_year(paper)
+    if paper.venue.is_preprint or not paper.arxiv or first is None or first >= paper.year:
+        return ""
+    return f"arXiv {first} → {venue_cell(paper)}"
+
+
+def _path_note(paper: Paper) -> str:
+    path = preprint_path(paper)
+    return f'<br><small class="path" title="first seen as a preprint">{escape(path)}</small>' if path else ""
+
+
+def _section_links(section_files) -> str:
+    items = [f'{escape(title)}: <a href="{escape(bib)}">BibTeX</a> · <a href="{escape(biblatex)}">BibLaTeX</a>'
+             for title, bib, biblatex in section_files]
+    return f'<p class="downloads sections">By section: {"; ".join(items)}</p>' if items else ""
+
+
 def _authors(paper: Paper) -> str:
     names = []
     for person in paper.authors:
@@ -215,8 +245,13 @@ def _summary(total: int, unverified: int) -> str:
 
 
 def render(catalog: Catalog, *, bibtex: dict[str, str], citations: dict[str, dict[str, str]],
-           style_labels: dict[str, str], downloads: list[tuple[str, str]] = (), version: str = "") -> str:
-    """The page. ``bibtex`` maps key -> entry; ``citations`` style -> key -> text."""
+           style_labels: dict[str, str], downloads: list[tuple[str, str]] = (), version: str = "",
+           section_files: list[tuple[str, str, str]] = (), changes_html: str = "") -> str:
+    """The page. ``bibtex`` maps key -> entry; ``citations`` style -> key -> text.
+
+    ``section_files`` lists (section title, .bib, BibLaTeX file); ``changes_html`` is an escaped
+    fragment from ``changes.to_html``, shown as "What changed" when given.
+    """
     titles = {s.id: s.title for s in catalog.sections}
     rows = []
     for p in catalog:
@@ -233,7 +268,7 @@ def render(catalog: Catalog, *, bibtex: dict[str, str], citations: dict[str, dic
             f'{marker}>'
             f'<td data-label="Paper">{title}</td>'
             f'<td class="authors" data-label="Authors">{escape(_authors(p))}</td>'
-            f'<td data-label="Venue">{escape(venue)}</td>'
+            f'<td data-label="Venue">{escape(venue)}{_path_note(p)}</td>'
             f'<td data-label="Year">{p.year}</td>'
             f'<td data-label="Code">{code}</td>'
             f'<td data-label="Section">{escape(titles.get(p.section, p.section))}</td>'
@@ -261,8 +296,10 @@ def render(catalog: Catalog, *, bibtex: dict[str, str], citations: dict[str, dic
 <h1>Machine unlearning for diffusion models</h1>
 <p class="sub">{_summary(len(catalog), unverified)} Each entry is exported as what the paper became (an arXiv preprint that appeared at ECCV is cited as ECCV).{f" Built by unlearn-bib {escape(version)}." if version else ""}</p>
 <p class="downloads">{links}</p>
+{_section_links(section_files)}
 </header>
 <main>
+{f'<section id="changes" aria-labelledby="changes-title"><h2 id="changes-title">What changed since the previous release</h2>{chr(10)}{changes_html}</section>' if changes_html else ""}
 <figure>
 <figcaption id="chart-title">Papers per year, by section</figcaption>
 {chart(catalog)}
