@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from unlearn_bib.bibvalues import MONTH_MACROS, MONTHS, closing, latex_text, resolve, rich_title
-from unlearn_bib.cslitems import CSLItems, collect, date_from_text, split_particle
+from unlearn_bib.cslitems import CONTROL, CSLItems, collect, date_from_text, split_particle
 from unlearn_bib.errors import Location, Problem, UnlearnBibError
 
 # BibTeX/BibLaTeX entry type -> CSL type (pandoc's table; @conference and @misc: see below).
@@ -93,7 +93,8 @@ def read_bibtex(text: str, path: str) -> CSLItems:
         problems.append(Problem("no BibTeX entries found", Location(path, None)))
     if problems:
         raise UnlearnBibError(*problems)
-    return collect(pairs, path, surrogates=False)  # decoded from UTF-8: no surrogates
+    # decoded from UTF-8: no surrogates; control characters only where the text has them
+    return collect(pairs, path, scan=CONTROL.search(text) is not None)
 
 
 def _parse(text: str):

@@ -246,11 +246,12 @@ def _seasons(date: dict) -> dict:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def check_item(raw, where: Location, problems: list[Problem], surrogates: bool = True) -> dict | None:
+def check_item(raw, where: Location, problems: list[Problem], scan: bool = True) -> dict | None:
     """One CSL-JSON item as the engine should see it, or None with the problems added.
 
-    ``surrogates=False`` skips the search for lone surrogates, for text that cannot hold any
-    (decoded from UTF-8, with no ``\\uD800``-style escape)."""
+    ``scan=False`` skips the search for lone surrogates and control characters, for text
+    that cannot hold any (decoded from UTF-8, without a control character or a ``\\u`` escape
+    that could make one)."""
     if not isinstance(raw, dict):
         problems.append(Problem("each CSL-JSON item must be an object", where))
         return None
@@ -288,11 +289,30 @@ def check_item(raw, where: Location, problems: list[Problem], surrogates: bool =
         close = difflib.get_close_matches(kind, sorted(TYPES), n=1)
         own.append(f"unknown CSL type {kind!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
     item.setdefault("type", "document")
-    if surrogates and _has_surrogate(item):
+    if scan and _has_surrogate(item):
         own.append("text with a lone surrogate (\\ud800-\\udfff): not a Unicode character")
+    if scan:
+        control = _find(item, CONTROL)
+        if control:
+            own.append(f"text with the control character U+{ord(control):04X} (not printable: refused)")
     for message in own:
         problems.append(Problem(f"item {key!r}: {message}", where))
     return None if own else item
+
+
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0 and C1 controls but tab and line ends
+
+
+def _find(value, pattern: re.Pattern) -> str:
+    """The first character of ``value`` (strings in lists and dicts too) that ``pattern`` matches, or ""."""
+    if isinstance(value, str):
+        match = pattern.search(value)
+        return match.group(0) if match else ""
+    if isinstance(value, list):
+        return next(filter(None, (_find(v, pattern) for v in value)), "")
+    if isinstance(value, dict):
+        return next(filter(None, (_find(v, pattern) for v in value.values())), "")
+    return ""
 
 
 def _has_surrogate(value) -> bool:
@@ -305,14 +325,14 @@ def _has_surrogate(value) -> bool:
     return False
 
 
-def collect(pairs, path: str, surrogates: bool = True) -> CSLItems:
+def collect(pairs, path: str, scan: bool = True) -> CSLItems:
     """[(line, raw item)] -> CSLItems in file order; every problem (and a repeated id) reported."""
     problems: list[Problem] = []
     items, lines = [], []
     first: dict[str, int] = {}
     for line, raw in pairs:
         where = Location(path, line)
-        item = check_item(raw, where, problems, surrogates)
+        item = check_item(raw, where, problems, scan)
         if item is None:
             continue
         if item["id"] in first:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 
-from unlearn_bib.cslitems import CSLItems, collect
+from unlearn_bib.cslitems import CONTROL, CSLItems, collect
 from unlearn_bib.errors import error_at
 
 MAX_NUMBER_DIGITS = 30
@@ -36,7 +36,7 @@ def _float(text: str) -> float:
 
 _DECODER = json.JSONDecoder(parse_constant=_constant, parse_int=_integer, parse_float=_float)
 _SPACE = re.compile(r"[ \t\r\n]*")
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_ODD_ESCAPE = re.compile(r"\\u(?:[dD][89a-fA-F]|00[01]|007[fF]|00[89])")  # surrogates, controls
 
 
 class _Lines:
@@ -92,5 +92,6 @@ def read_csljson(text: str, path: str) -> CSLItems:
     rest = _SPACE.match(text, index).end()
     if rest != len(text):
         raise error_at(path, line_of(rest), "invalid JSON: extra data after the list")
-    # Text decoded from UTF-8 holds no surrogate; only a \\uD800-\\uDFFF escape can make one.
-    return collect(pairs, path, surrogates=_SURROGATE_ESCAPE.search(text) is not None)
+    # Text decoded from UTF-8 holds no surrogate, and JSON strings no raw C0 control: a \\u
+    # escape can make either; a C1 control (U+0080-U+009F) may also be there as it is.
+    return collect(pairs, path, scan=_ODD_ESCAPE.search(text) is not None or CONTROL.search(text) is not None)
