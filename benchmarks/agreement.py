@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Agreement of unlearn-bib's formatted references with two reference CSL processors.
 
-Renders the catalog and a fixture set of tricky entries (tests/data/citations/fixtures.json)
-in every short-named style (plus elsevier-harvard) with unlearn-bib, with ``pandoc
+Renders the catalog and fixture sets of tricky entries (tests/data/citations/fixtures.json,
+and refs.json with its .bib twin refs.bib read as `--papers` reads them) in every short-named style (plus elsevier-harvard) with unlearn-bib, with ``pandoc
 --citeproc`` (the binary of the pypandoc-binary wheel, or $PANDOC) and with citeproc-js
 (benchmarks/citeproc-js: ``npm ci`` there first), from the same CSL-JSON and the same .csl
 file, and prints per style the entries identical after whitespace normalisation to pandoc's,
@@ -33,6 +33,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "data" / "citations" / "fixtures.json"
+REFS_JSON = ROOT / "tests" / "data" / "citations" / "refs.json"
+REFS_BIB = ROOT / "tests" / "data" / "citations" / "refs.bib"  # the same references as REFS_JSON
+# A dataset read from a .bib is compared with the references' rendering of its CSL-JSON twin
+# (the .bib's meaning written by hand), and with pandoc's rendering of the .bib itself.
+BIB_INPUTS = {"refs-bib": (REFS_BIB, REFS_JSON)}
+DATASETS = ("catalog", "fixtures", "refs-json", "refs-bib")
 CITEPROC_JS = ROOT / "benchmarks" / "citeproc-js"
 EXTRA_STYLES = ("elsevier-harvard",)  # measured beside the short names
 NOCITE_ALL = '---\nnocite: "@*"\n---\n'
@@ -44,14 +50,17 @@ def normalise(text: str) -> str:
 
 
 def datasets() -> dict[str, list[dict]]:
-    """name -> CSL-JSON items, exactly as `unlearn-bib export --format csljson` writes them."""
+    """name -> CSL items as unlearn-bib formats them: the catalog's, and the fixtures read
+    through `--papers` (CSL-JSON as it is, in file order; the .bib mapped to CSL)."""
     from unlearn_bib.catalog import load_catalog
     from unlearn_bib.export import csljson
-    from unlearn_bib.sources import load_foreign
+    from unlearn_bib.sources import load_items
 
     return {
         "catalog": csljson.items(load_catalog()),
-        "fixtures": csljson.items(load_foreign(str(FIXTURES))),
+        "fixtures": list(load_items(str(FIXTURES)).items),
+        "refs-json": list(load_items(str(REFS_JSON)).items),
+        "refs-bib": list(load_items(str(REFS_BIB)).items),
     }
 
 
@@ -104,11 +113,14 @@ class ReferenceRun:
     stderr: str = ""
 
 
-def render_pandoc(items: list[dict], csl: Path, fmt: str = "text") -> ReferenceRun:
-    """pandoc --citeproc on the items; keys from its HTML, text from its plain output."""
+def render_pandoc(items: list[dict], csl: Path, fmt: str = "text", source: Path | None = None) -> ReferenceRun:
+    """pandoc --citeproc on the items (or on the file ``source``, e.g. a .bib); keys from its
+    HTML, text from its plain output."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "refs.json"
         path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+        if source is not None:
+            path = source
         runs = {}
         for target in ("html", "plain"):
             done = subprocess.run(
@@ -227,10 +239,13 @@ def compare(style: str, dataset: str, items: list[dict], engine: str = "unlearn-
         ours, our_order = render_ours(items, style, fmt)
     seconds["ours"] = time.perf_counter() - start
     runs = {}
+    bib, twin = BIB_INPUTS.get(dataset, (None, None))
+    reference_items = json.loads(twin.read_text(encoding="utf-8")) if twin else items
     for ref, render in (("pandoc", render_pandoc), ("citeproc-js", render_citeproc_js)):
         start = time.perf_counter()
-        runs[ref] = render(items, csl, fmt)
+        runs[ref] = render(reference_items, csl, fmt)
         seconds[ref] = time.perf_counter() - start
+    from_bib = render_pandoc(items, csl, fmt, source=bib) if bib else None  # pandoc reading the .bib
     order = runs["pandoc"].order
     same = dict.fromkeys(REFERENCES, 0)
     either = 0
@@ -238,6 +253,8 @@ def compare(style: str, dataset: str, items: list[dict], engine: str = "unlearn-
     for key in order:
         texts = {"ours": normalise(ours.get(key, ""))}
         texts.update((ref, normalise(runs[ref].entries.get(key, ""))) for ref in REFERENCES)
+        if from_bib and normalise(from_bib.entries.get(key, "")) == texts["ours"]:
+            texts["pandoc"] = texts["ours"]  # pandoc's own reading of the .bib agrees
         agreeing = [ref for ref in REFERENCES if texts[ref] == texts["ours"]]
         for ref in agreeing:
             same[ref] += 1
@@ -268,7 +285,7 @@ def load_ledger() -> dict[tuple[str, str, str], tuple[tuple[str, ...], str]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--styles", default=",".join(default_styles()), help="comma-separated style names")
-    parser.add_argument("--set", dest="sets", default="catalog,fixtures", help="catalog, fixtures or both")
+    parser.add_argument("--set", dest="sets", default=",".join(DATASETS), help="comma-separated: " + ", ".join(DATASETS))
     parser.add_argument("--engine", choices=["unlearn-bib", "citeproc-py"], default="unlearn-bib")
     parser.add_argument("--format", dest="fmt", choices=["text", "html"], default="text")
     parser.add_argument("--show", type=int, default=0,

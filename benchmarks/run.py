@@ -71,9 +71,11 @@ def main() -> None:
     cold_env = {**os.environ, "UNLEARN_BIB_CACHE": "0"}
     rows: list[tuple[str, str, float, float, str, float, float]] = []
 
-    def row(label: str, ours: list[str], peer_label: str, peer: list[str] | None, *, env=None, n=runs, stdin=None):
+    def row(label: str, ours: list[str], peer_label: str, peer: list[str] | None, *, env=None, n=runs, stdin=None,
+            peer_env=None):
         t, m = measure(ours, runs=n, env=env or cache_env, timeout=args.timeout)
-        pt, pm = measure(peer, runs=n, timeout=args.timeout, stdin=stdin) if peer else (float("nan"), float("nan"))
+        pt, pm = (measure(peer, runs=n, timeout=args.timeout, stdin=stdin, env=peer_env) if peer
+                  else (float("nan"), float("nan")))
         rows.append((label, "", t, m, peer_label, pt, pm))
         print(f"  {label}: {t:.3f}s vs {peer_label} {pt:.3f}s", file=sys.stderr)
 
@@ -107,6 +109,13 @@ def main() -> None:
             row(f"{n:,} papers -> text, {style}", tool + ["export", "--papers", str(catalog), "--format", "text",
                                                           "--style", style],
                 f"pandoc --citeproc {style}", peer_style, n=1 if n >= 10000 else max(1, runs // 2))
+            # The same papers given as CSL-JSON (`--papers FILE.json`: CSL items straight to the engine).
+            row(f"{n:,} papers from CSL-JSON -> text, {style}", tool + ["export", "--papers", str(data), "--format",
+                                                                        "text", "--style", style],
+                f"pandoc --citeproc {style}", peer_style, n=1 if n >= 10000 else max(1, runs // 2))
+        # Reading CSL-JSON against reading the same papers as YAML (no parse cache): `list` does little else.
+        row(f"{n:,} papers: read CSL-JSON (list)", tool + ["list", "--papers", str(data)],
+            "read YAML, no cache (list)", tool + ["list", "--papers", str(catalog)], peer_env=cold_env)
 
     print("release", file=sys.stderr)
     row("release, shipped catalog", tool + ["release", "--out", str(work / "dist")], "", None, n=max(1, runs // 2))
@@ -121,8 +130,10 @@ def main() -> None:
     by = {r[0]: r[2] for r in rows}
     if len(sizes) == 2:
         print("\nGrowth, 10,000 / 1,000 papers (goal: at most 12x):")
-        for kind in ("bibtex", "bibtex, no cache", "csljson", "text, ieee", "text, apa"):
-            small, large = by.get(f"1,000 papers -> {kind}"), by.get(f"10,000 papers -> {kind}")
+        for kind in ("bibtex", "bibtex, no cache", "csljson", "text, ieee", "text, apa", "from CSL-JSON -> text, ieee",
+                     "from CSL-JSON -> text, apa"):
+            sep = " " if kind.startswith("from") else " -> "
+            small, large = by.get(f"1,000 papers{sep}{kind}"), by.get(f"10,000 papers{sep}{kind}")
             if small and large:
                 print(f"- {kind}: {large / small:.1f}x")
 

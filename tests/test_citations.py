@@ -204,9 +204,9 @@ def test_each_style_is_loaded_once_per_run():
 def test_memoised_lookups_keep_the_output_byte_identical(style):
     from unlearn_bib.export import citations, csljson
     from unlearn_bib.catalog import load_catalog
-    from unlearn_bib.sources import load_foreign
+    from unlearn_bib.sources import load_items
 
-    items = csljson.items(load_catalog()) + csljson.items(load_foreign(str(FIXTURES)))
+    items = csljson.items(load_catalog()) + list(load_items(str(FIXTURES)).items)
     plain = [(e.key, e.text) for e in citations.format_items(items, style, memo=False)]
     memo = [(e.key, e.text) for e in citations.format_items(items, style, memo=True)]
     again = [(e.key, e.text) for e in citations.format_items(items, style, memo=True)]

@@ -79,7 +79,7 @@ def _styles():
     return _agreement().default_styles()
 
 
-@pytest.mark.parametrize("dataset", ["catalog", "fixtures"])
+@pytest.mark.parametrize("dataset", ["catalog", "fixtures", "refs-json", "refs-bib"])
 @pytest.mark.parametrize("style", _styles())
 def test_agreement_with_pandoc_or_citeproc_js(agreement, data, style, dataset):
     result = agreement.compare(style, dataset, data[dataset])

@@ -41,9 +41,9 @@ def test_parallel_sort_keys_and_year_suffixes_equal_serial(monkeypatch, style):
     from conftest import DATA
 
     from unlearn_bib.export import csljson
-    from unlearn_bib.sources import load_foreign
+    from unlearn_bib.sources import load_items
 
-    items = csljson.items(load_foreign(str(DATA / "citations" / "fixtures.json"))) + csljson.items(load_catalog())
+    items = list(load_items(str(DATA / "citations" / "fixtures.json")).items) + csljson.items(load_catalog())
     monkeypatch.setenv("UNLEARN_BIB_JOBS", "1")
     serial = [(e.key, e.text) for e in citations.format_items(items, style)]
     monkeypatch.setattr(workers, "PARALLEL_MIN_ITEMS", 10)

@@ -65,7 +65,7 @@ def load(path: str) -> Snapshot:
     except (UnicodeDecodeError, ValueError):
         raise _not_a_snapshot(path, "not JSON") from None
     if isinstance(value, list):
-        from unlearn_bib.sources import load_csljson
+        from unlearn_bib.csl_papers import load_csljson
 
         catalog = load_csljson(data.decode("utf-8-sig"), path)
         return Snapshot(catalog, f"{Path(path).name} ({len(catalog)} papers)")
@@ -76,7 +76,7 @@ def load(path: str) -> Snapshot:
 
 def _from_manifest(path: str, manifest: dict) -> Snapshot:
     from unlearn_bib.catalog import read_bytes
-    from unlearn_bib.sources import load_csljson
+    from unlearn_bib.csl_papers import load_csljson
 
     entry = manifest["files"].get("papers.json")
     if not isinstance(entry, dict):

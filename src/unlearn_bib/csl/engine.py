@@ -129,11 +129,20 @@ def _add_default_names(root) -> None:
     """Give each cs:names without a cs:name the default one, as one of our element classes.
 
     citeproc-py inserts it lazily while rendering, as its own class, which would bypass
-    our Name fixes. Names inside cs:substitute borrow their parent's and get none.
+    our Name fixes. Names inside cs:substitute (directly or in its cs:choose) borrow their
+    parent's and get none.
     """
     for names in root.iter(f"{{{CSL_NS}}}names"):
-        if names.find(f"{{{CSL_NS}}}name") is None and names.getparent().tag != f"{{{CSL_NS}}}substitute":
+        if names.find(f"{{{CSL_NS}}}name") is None and not _in_substitute(names):
             names.insert(0, names.makeelement(f"{{{CSL_NS}}}name", {}))
+
+
+def _in_substitute(element) -> bool:
+    conditional = {f"{{{CSL_NS}}}{tag}" for tag in ("choose", "if", "else-if", "else")}
+    parent = element.getparent()
+    while parent is not None and parent.tag in conditional:
+        parent = parent.getparent()
+    return parent is not None and parent.tag == f"{{{CSL_NS}}}substitute"
 
 
 # --- rendering ------------------------------------------------------------------------------
@@ -199,11 +208,10 @@ def render_bibliography(style, items: list[dict], formatter=NeutralFormatter, fi
     from citeproc import Citation
     from citeproc.frontend import CitationStylesBibliography
 
-    from citeproc.source.json import CiteProcJSON
-
-    from unlearn_bib.csl.items import item_class
+    from unlearn_bib.csl.items import item_class, source_class
 
     CitationItem = item_class()
+    CiteProcJSON = source_class()
 
     # citeproc-py lower-cases ids, so "Smith2020" and "smith2020" would collide: it gets
     # ids of our own (no style prints them) and we map them back.

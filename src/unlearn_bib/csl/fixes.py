@@ -223,6 +223,55 @@ class Name_Part(CaseMixin, model.Name_Part):
 
 
 class Date(model.Date):
+    def render_single_date(self, date, show_parts=None, context=None):
+        """Fix: a localized date's parts are joined with the locale's delimiter (Vancouver's
+        ``2021 Mar``), unless the calling cs:date sets one; citeproc-py used the caller's (none)."""
+        parts = self.parts(date, show_parts, context) if context != self else self.parts(date, show_parts)
+        return self._joiner(context).join(parts) if parts else None
+
+    def _joiner(self, context):
+        if context is not None and context is not self and self.is_locale_date() and context.get("delimiter") is not None:
+            return context
+        return self
+
+    def render_date_range(self, date_range, show_parts=None, context=None):
+        """Fix: citeproc-py joins the two halves of a range with the calling cs:date's ``join``,
+        which a localized date does not have: every range in IEEE, APA or Chicago crashed.
+        The parts both ends share (from the year down) are printed once, where the date puts them."""
+        begin, end = date_range.begin, date_range.end
+        show_parts = list(show_parts or ("year", "month", "day"))
+        if end.is_nil():
+            return self.render_single_date(begin, show_parts, context)
+        shown = [part for part in show_parts  # the parts this cs:date prints and the range has
+                 if begin.get(part) is not None and self.render_single_date(begin, [part], context)]
+        show_parts = shown
+        same = []
+        for part in ("year", "month", "day"):
+            if begin.get(part) != end.get(part):
+                break
+            if part in shown:
+                same.append(part)
+        if len(same) == len(shown):
+            return self.render_single_date(begin, show_parts, context)
+        differ = [part for part in show_parts if part not in same]
+        first = self.render_single_date(begin, list(differ), context)
+        if not first:
+            return None
+        last = self.render_single_date(end, list(differ), context) or ""
+        if hasattr(last, "lstrip"):  # "May 1–9", not "May 1– 9" (the day's prefix)
+            last = last.lstrip()
+        ranged = first.rstrip() + "\u2013" + last
+        pieces = []  # the shared parts and the range, in the order of this date's parts
+        for part in [child.get("name") for child in self.iterchildren()]:
+            if part in same:
+                shared = self.render_single_date(end, [part], context)
+                if shared:
+                    pieces.append(shared)
+            elif part in differ and ranged is not None:
+                pieces.append(ranged)
+                ranged = None
+        return self._joiner(context).join(pieces).rstrip()
+
     def process(self, item, variable=None, show_parts=None, context=None, **kwargs):
         """Implicit year-suffix (CSL 1.0.2): appended to the first rendered year of ``issued``
         when the style has no ``year-suffix`` variable of its own."""
@@ -235,6 +284,21 @@ class Date(model.Date):
 
 
 class Names(model.Names):
+    def _substituted(self, item, context) -> bool:
+        """Fix: a name variable that cs:substitute has printed in place of the author is
+        suppressed in the rest of the entry (CSL 1.0.2: "Substituted variables are suppressed
+        in the rest of the output to prevent duplication"). citeproc-py records it but only
+        cs:text checks; an edited book printed its editors twice in APA."""
+        try:
+            repressed = (context if context is not None else self).get_layout().repressed.get(self.tag)
+        except (AttributeError, IndexError):
+            return False
+        if not repressed:
+            return False
+        done = {role for variables in repressed if variables for role in variables.split()}
+        present = [role for role in self.get("variable", "").split() if role.replace("-", "_") in item.reference]
+        return bool(present) and all(role in done for role in present)
+
     def process(self, item, names_context=None, context=None, **kwargs):
         """Fix (cause 17): subsequent-author-substitute with the rule "complete-all".
 
@@ -246,6 +310,8 @@ class Names(model.Names):
         keeps what follows them: MLA's "———. “Title.”", where "et al." had absorbed the period.
         All names must match, those hidden by "et al." too (as pandoc and citeproc-js compare).
         """
+        if self._substituted(item, context):
+            raise model.VariableError
         text = super().process(item, names_context=names_context, context=context, **kwargs)
         if text is not None and kwargs.get("sort_options") is None:
             try:
@@ -440,6 +506,11 @@ class ConditionMixin:
         return plan
 
     def render(self, item, context=None, delimiter="", **kwargs):
+        if not self.holds(item, context):
+            raise model.ConditionFailed
+        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+    def holds(self, item, context=None) -> bool:
         """Fix: citeproc-py ignores ``disambiguate="true"``, so the branch always renders.
 
         CSL 1.0.2: "When set to "true" (the only allowed value), the element content is only
@@ -452,10 +523,7 @@ class ConditionMixin:
             results += test(item)
         if position:
             results += self._position(item, context)
-        holds = any(results) if match == "any" else (not any(results)) if match == "none" else all(results)
-        if not holds:
-            raise model.ConditionFailed
-        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+        return any(results) if match == "any" else (not any(results)) if match == "none" else all(results)
 
     def _type(self, item):
         types = self.__dict__.get("_types")
@@ -476,10 +544,85 @@ class If(ConditionMixin, model.If):
     pass
 
 
+class Group(model.Group):
+    """Fix: citeproc-py counts a cs:choose as calling (and rendering) a variable when ANY of
+    its branches calls one. CSL 1.0.2 counts the variables the group's rendering calls: those
+    of the branch taken. (APA's thesis ``(Publication)`` is a value in the branch taken, next
+    to an empty ``number``: the group is suppressed; IEEE's ``[Online]`` is a term in the
+    branch taken, beside a ``medium`` branch not taken: the group calls no variable and shows.)"""
+
+    def process(self, item, context=None, **kwargs):
+        output = []
+        called = rendered = False
+        delimiter = self.get("delimiter", "")
+        for child in self.iterchildren():
+            if isinstance(child, model.Choose):
+                branch = _taken_branch(child, item, context)
+                calls = branch is not None and branch.calls_variable()
+            else:
+                calls = child.calls_variable()
+            called = called or calls
+            try:
+                if isinstance(child, model.Choose):
+                    text = child.render(item, context=context, delimiter=delimiter, **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+                if text is not None:
+                    output.append(text)
+                    rendered = rendered or calls
+            except model.VariableError:
+                pass
+        if output and (not called or rendered):
+            return self.join(output)
+        raise model.VariableError
+
+
+class Substitute(model.Substitute):
+    """Fix: the children of a cs:choose inside cs:substitute are substitutes too (Chicago's
+    editors: ``<choose><if ...><names variable="editor"/>``). citeproc-py rendered the choose
+    as one block: without the cs:names' own cs:name and label ("C. Ed." for "Ed, Carl, ed.")
+    and without suppressing the editor later in the entry."""
+
+    def render(self, item, context=None, **kwargs):
+        names = self.getparent()
+        for child in _substitutes(self, item, context):
+            try:
+                if isinstance(child, model.Names) and child.name is None:
+                    text = child.render(item, names_context=names, context=context, **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+            except model.VariableError:
+                continue
+            if text:
+                self.add_to_repressed_list(child, context)
+                return text
+        return None
+
+
+def _substitutes(parent, item, context):
+    """The children of ``parent``, with each cs:choose replaced by the children of its branch taken."""
+    for child in parent.iterchildren():
+        if isinstance(child, model.Choose):
+            branch = _taken_branch(child, item, context)
+            if branch is not None:
+                yield from _substitutes(branch, item, context)
+        else:
+            yield child
+
+
+def _taken_branch(choose, item, context):
+    """The cs:if / cs:else-if / cs:else of ``choose`` that renders for ``item`` (None: none)."""
+    for branch in choose.iterchildren():
+        if not isinstance(branch, ConditionMixin) or branch.holds(item, context):
+            return branch
+    return None
+
+
 class Else_If(ConditionMixin, model.Else_If):
     pass
 
 
 def element_classes() -> dict[str, type]:
-    classes = (Style, Layout, Text, Number, Label, Date_Part, Name_Part, Date, Names, Name, Sort, If, Else_If)
+    classes = (Style, Layout, Text, Number, Label, Date_Part, Name_Part, Date, Names, Name, Sort, If, Else_If, Group,
+               Substitute)
     return {cls.__name__.replace("_", "-").lower(): cls for cls in classes}

@@ -58,3 +58,24 @@ def item_class():
                 self.__dict__["_number"] = number
 
     return Item
+
+
+@lru_cache(maxsize=1)
+def source_class():
+    """citeproc-py's CiteProcJSON, reading the CSL 1.0.2 name and date variables it has no list of.
+
+    It parses only the 1.0.1 names (author, editor, ...) as names and dates as dates, and
+    any other value as text: a ``chair`` list or an ``available-date`` object then crashes
+    a style that prints it. Lists of names and date objects are read as what they are.
+    """
+    from citeproc.source.json import CiteProcJSON
+
+    class Source(CiteProcJSON):
+        def parse_string(self, string):
+            if isinstance(string, list):
+                return self.parse_names(string)
+            if isinstance(string, dict):
+                return self.parse_date(string)
+            return super().parse_string(string)
+
+    return Source

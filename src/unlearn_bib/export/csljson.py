@@ -30,7 +30,7 @@ def item(paper: Paper) -> dict:
         "title": paper.plain_title,
         "author": [person(a) for a in paper.authors],
     }
-    if paper.year:  # a foreign entry (sources.py) may have no year
+    if paper.year:
         data["issued"] = {"date-parts": [[paper.year]]}
     if venue.is_preprint:
         data["type"] = "article"

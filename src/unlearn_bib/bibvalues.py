@@ -1,0 +1,183 @@
+"""A .bib field's raw value -> text: ``@string`` macros and ``#`` resolved, LaTeX decoded,
+``{braced}`` title words as CSL ``nocase`` spans. Linear in the length of the value.
+
+The LaTeX that .bib files are full of (accents, ``\\o``-style letters, escaped specials,
+dashes) is decoded in one regular-expression pass; only values with other commands go to
+pylatexenc (which bibtexparser already needs).
+"""
+from __future__ import annotations
+
+import re
+
+MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+
+MONTH_MACROS = {m: m for m in MONTHS}
+_TOKEN = re.compile(r'\s*(?:(\{)|(")|(\d+)|([^\s#{}",=]+))\s*')
+
+
+def resolve(raw: str, macros: dict[str, str]) -> str:
+    """A raw field value (``{...}``, ``"..."``, a number, a macro, joined by ``#``) -> its text, braces inside kept."""
+    out: list[str] = []
+    index = 0
+    while index < len(raw):
+        match = _TOKEN.match(raw, index)
+        if not match or match.end() == index:
+            return raw.strip()  # not a value expression: the text as it is
+        if match.group(1) or match.group(2):
+            end = closing(raw, match.start(1) if match.group(1) else match.start(2))
+            if end < 0:
+                return raw.strip()
+            start = match.start(1) if match.group(1) else match.start(2)
+            out.append(raw[start + 1:end])
+            index = end + 1
+        else:
+            word = match.group(3) or match.group(4)
+            out.append(word if match.group(3) else macros.get(word.lower(), word))
+            index = match.end()
+        rest = re.compile(r"\s*#\s*").match(raw, index)
+        if rest:
+            index = rest.end()
+        elif raw[index:].strip():
+            return raw.strip()
+        else:
+            break
+    return "".join(out)
+
+
+def closing(text: str, start: int) -> int:
+    """Index closing the ``{`` or ``"`` at ``start`` (braces nest; quotes end at an unbraced quote)."""
+    depth = 0
+    quote = text[start] == '"'
+    index = start + 1 if quote else start
+    while index < len(text):
+        ch = text[index]
+        if ch == "\\":
+            index += 2
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0 and not quote:
+                return index
+            if depth < 0:
+                return -1
+        elif ch == '"' and quote and depth == 0:
+            return index
+        index += 1
+    return -1
+
+
+# --- LaTeX -> text ------------------------------------------------------------------------------
+
+_SIMPLE = [("---", "—"), ("--", "–"), ("``", "“"), ("''", "”"), ("~", "\u00a0")]
+
+
+def latex_text(value: str) -> str:
+    """LaTeX -> Unicode text; braces dropped. Linear: plain text never reaches the LaTeX parser."""
+    return " ".join(_decode(value).split())
+
+
+_COMBINING = {"`": "\u0300", "'": "\u0301", "^": "\u0302", "~": "\u0303", '"': "\u0308", "=": "\u0304",
+              ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328",
+              "r": "\u030a", "d": "\u0323"}
+_LETTERS = {"o": "ø", "O": "Ø", "ss": "ß", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "l": "ł", "L": "Ł",
+            "aa": "å", "AA": "Å", "i": "ı", "j": "ȷ", "textendash": "–", "textemdash": "—", "ldots": "…",
+            "textquoteright": "’", "textquoteleft": "‘", "textquotedblleft": "“", "textquotedblright": "”"}
+_COMMON = re.compile(
+    r"\\(?:([`'^~\"=.])\s*|([uvHckrd])(?=[\s{]))\s*(?:\{\s*(\\[ij]|[A-Za-z])\s*\}|(\\[ij])(?![A-Za-z])|([A-Za-z]))"
+    r"|\\(" + "|".join(sorted(_LETTERS, key=len, reverse=True)) + r")(?![A-Za-z])(?:\s*\{\})?"
+    r"|\\([&%$#_{}])")
+
+
+def _common(match: re.Match) -> str:
+    """The LaTeX that .bib files are full of (accents, letters like \\o, escaped specials), fast."""
+    import unicodedata
+
+    if match.group(6):
+        return _LETTERS[match.group(6)]
+    if match.group(7):
+        return match.group(7)
+    letter = match.group(3) or match.group(4) or match.group(5)
+    letter = {"\\i": "i", "\\j": "j"}.get(letter, letter)
+    return unicodedata.normalize("NFC", letter + _COMBINING[match.group(1) or match.group(2)])
+
+
+def _decode(value: str) -> str:
+    """LaTeX -> text, white space at the edges kept (rich_title joins pieces)."""
+    if "\\" in value:
+        fast = _COMMON.sub(_common, value)
+        if "\\" in fast:  # other commands: the LaTeX parser reads the original
+            return _pylatexenc(value)
+        value = fast
+    for latex, plain in _SIMPLE:
+        if latex in value:
+            value = value.replace(latex, plain)
+    return value.replace("{", "").replace("}", "")
+
+
+_CONVERTER: list = []
+_URL_COMMAND = re.compile(r"\\url\{([^{}]*)\}")
+
+
+def _pylatexenc(value: str) -> str:
+    if not _CONVERTER:
+        from pylatexenc.latex2text import LatexNodes2Text
+
+        _CONVERTER.append(LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True))
+    value = _URL_COMMAND.sub(lambda m: m.group(1), value)
+    try:
+        return _CONVERTER[0].latex_to_text(value)
+    except (RecursionError, ValueError, IndexError):
+        return value.replace("\\", "").replace("{", "").replace("}", "")
+
+
+_COMMAND = re.compile(r"\\(?:[A-Za-z]+\s*|.?)", re.S)
+
+
+def _past_group(value: str, start: int) -> int:
+    """Index just after the brace group opened at ``start`` (or the end of the text)."""
+    depth = 0
+    index = start
+    while index < len(value):
+        ch = value[index]
+        if ch == "\\":
+            index += 2
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+        index += 1
+    return index
+
+
+def rich_title(value: str) -> str:
+    """A title: top-level ``{Words}`` become ``<span class="nocase">`` (their case is kept by
+    every style), ``{\\"O}``-style groups are just characters."""
+    out: list[str] = []
+    plain_start = index = depth = group_start = 0
+    while index < len(value):
+        ch = value[index]
+        if ch == "\\":
+            command = _COMMAND.match(value, index)
+            index = command.end()
+            if depth == 0 and value.startswith("{", index):  # an argument, not a protected group
+                index = _past_group(value, index)
+            continue
+        if ch == "{":
+            if depth == 0:
+                group_start = index
+            depth += 1
+        elif ch == "}" and depth:
+            depth -= 1
+            if depth == 0 and not value.startswith("{\\", group_start):
+                out.append(_decode(value[plain_start:group_start]))
+                inner = latex_text(value[group_start + 1:index])
+                out.append(f'<span class="nocase">{inner}</span>' if inner else "")
+                plain_start = index + 1
+        index += 1
+    out.append(_decode(value[plain_start:]))
+    return " ".join("".join(out).split())
