@@ -89,7 +89,10 @@ def disambiguate(style, bibliography) -> None:
     for item, (text, names) in zip(items, rendered):
         if text is None:
             continue
-        parts = [tuple(n.parts()) for n in (item.reference.get(names.variable) or [])] if names else []
+        listed = (item.reference.get(names.variable) or []) if names else []
+        if names and names.others_cut:  # "et al." stands for "others": no name to add (pandoc)
+            listed = listed[:-1]
+        parts = [tuple(n.parts()) for n in listed]
         cite = _Cite(item, text, names, parts, names.shown if names else 0)
         sets.setdefault(text, []).append(cite)
     bibliography._cites.clear()

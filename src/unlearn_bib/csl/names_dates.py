@@ -11,7 +11,7 @@ import re
 from citeproc import model
 from citeproc.string import String
 
-from unlearn_bib.csl.items import FULL, INITIALS, CiteNames
+from unlearn_bib.csl.items import FULL, INITIALS, CiteNames, ends_in_others
 
 
 class Date(model.Date):
@@ -145,6 +145,9 @@ class Name(model.Name):
         "generally consists of the string value the macro would ordinarily generate"), as
         citeproc-js sorts; pandoc sorts APA by full given names. Disambiguation may override an option for one entry (``option_overrides``).
         """
+        cut = self.__dict__.get("others_cut")
+        if cut and name in cut:
+            return cut[name]
         overrides = self.__dict__.get("option_overrides")
         if overrides and name in overrides and sort_options is None:
             return overrides[name]
@@ -166,6 +169,7 @@ class Name(model.Name):
         added = marks.get("names_added") if not self._sorting else None
         restore = None
         try:
+            self._cut_others(item.reference.get(variable) or [], context, sort_options)
             if not self._sorting and "names_seen" in marks and marks["names_seen"] is None:
                 marks["names_seen"] = self._names_seen(item, variable, context)
             if added is not None and added.variable == variable:
@@ -173,9 +177,29 @@ class Name(model.Name):
             return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)
         finally:
             self._sorting = False
+            self.__dict__.pop("others_cut", None)
             if restore is not None:
                 item.reference[variable] = restore
                 self.__dict__.pop("option_overrides", None)
+
+    def _cut_others(self, names, context, sort_options) -> None:
+        """Fix: a list ending in the literal name "others" (BibTeX's ``and others``) ends in
+        the style's "et al." term, as pandoc renders it, where citeproc-py printed "and others".
+
+        pandoc's citeproc counts "others" as a name: a list long enough for the style's
+        et-al-min is abbreviated as usual; a shorter one shows every real name and then
+        "et al.", with the delimiter rules of et-al abbreviation ("Huang, C.-P., Chang, K.-P.,
+        et al." but "Lee, A. et al." in APA); a style without et-al-min (ACM, Springer LNCS)
+        prints "others" as a name. The same holds for CSL-JSON input (pandoc reads
+        ``{"literal": "others"}`` so too); citeproc-js always prints it as a name.
+        """
+        self.__dict__.pop("others_cut", None)
+        if not ends_in_others(names):
+            return
+        et_al_min = self.get_option("et-al-min", context, sort_options)
+        if et_al_min and len(names) < et_al_min:
+            self.__dict__["others_cut"] = {"et-al-min": len(names), "et-al-use-first": len(names) - 1,
+                                           "et-al-use-last": False}
 
     def _names_seen(self, item, variable, context):
         form = self.get_option("form", context)
@@ -187,7 +211,8 @@ class Name(model.Name):
         truncated = len(names) > 1 and et_al_min and len(names) >= et_al_min
         initials = self.get_option("initialize-with", context) is not None
         base = 0 if form == "short" else INITIALS if initials else FULL
-        return CiteNames(variable, min(use_first, len(names)) if truncated else len(names), base, initials)
+        return CiteNames(variable, min(use_first, len(names)) if truncated else len(names), base, initials,
+                         "others_cut" in self.__dict__)
 
     def _show_added(self, item, variable, context, added):
         """At least ``added.shown`` names, and the given names expanded in full where the
