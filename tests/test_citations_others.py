@@ -158,3 +158,33 @@ def test_disambiguation_and_sorting_with_others_match_pandoc(tmp_path, style, ex
     path = tmp_path / "d.bib"
     path.write_text(AMBIGUOUS, encoding="utf-8")
     assert render(path, style) == expected
+
+
+STYLE = """\
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>t</title><id>t</id><updated>2020-01-01T00:00:00+00:00</updated></info>
+  <citation et-al-min="4" et-al-use-first="2" disambiguate-add-names="true">
+    <layout><names variable="author"><name form="short" and="text"/></names></layout>
+  </citation>
+  <bibliography et-al-min="{min}" et-al-use-first="2">
+    <layout suffix="."><group delimiter=". "><names variable="author"><name and="text"/></names>
+    <text variable="title"/></group></layout>
+  </bibliography>
+</style>
+"""
+
+
+@pytest.mark.parametrize("bib_min, first", [
+    ("4", "Chi-Pin Huang, Kai-Po Chang, et al. First."),
+    # the bibliography abbreviates the three names itself: the name disambiguation added to
+    # the cites "Huang, Chang, et al." is "others", printed as a name (pandoc's output too)
+    ("3", "Chi-Pin Huang, Kai-Po Chang, and others. First."),
+])
+def test_others_as_a_name_disambiguation_adds(tmp_path, bib_min, first):
+    style = tmp_path / "s.csl"
+    style.write_text(STYLE.replace("{min}", bib_min), encoding="utf-8")
+    path = tmp_path / "g.bib"
+    path.write_text("@article{a, author = {Huang, Chi-Pin and Chang, Kai-Po and others}, title = {First}, year = {2024}}\n"
+                    "@article{b, author = {Huang, Chi-Pin and Chang, Kai-Po and Wu, Tao and Zhu, Lin}, title = {Second},"
+                    " year = {2024}}\n", encoding="utf-8")
+    assert render(path, str(style)) == [first, "Chi-Pin Huang, Kai-Po Chang, Tao Wu, et al. Second."]

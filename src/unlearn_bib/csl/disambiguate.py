@@ -89,10 +89,7 @@ def disambiguate(style, bibliography) -> None:
     for item, (text, names) in zip(items, rendered):
         if text is None:
             continue
-        listed = (item.reference.get(names.variable) or []) if names else []
-        if names and names.others_cut:  # "et al." stands for "others": no name to add (pandoc)
-            listed = listed[:-1]
-        parts = [tuple(n.parts()) for n in listed]
+        parts = [tuple(n.parts()) for n in (item.reference.get(names.variable) or [])] if names else []
         cite = _Cite(item, text, names, parts, names.shown if names else 0)
         sets.setdefault(text, []).append(cite)
     bibliography._cites.clear()

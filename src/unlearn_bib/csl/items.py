@@ -8,12 +8,6 @@ from functools import lru_cache
 INITIALS, FULL = 1, 2  # how far a name is expanded: initials shown, full given name shown
 
 
-def ends_in_others(names) -> bool:
-    """Whether a list of names ends in the literal name "others" after a real one: BibTeX's
-    ``and others``, which pandoc's citeproc renders as the style's "et al." term."""
-    return len(names) > 1 and names[-1].get("literal") == "others"
-
-
 @dataclass(frozen=True)
 class CiteNames:
     """The names the first cs:names of a cite rendered, as names_dates.Names recorded them."""
@@ -22,7 +16,6 @@ class CiteNames:
     shown: int  # names shown before disambiguation (et-al abbreviation applied)
     base_level: int  # 0: family name only ("short"), INITIALS or FULL: what "long" already shows
     initials: bool  # the cs:name initializes given names (initialize-with set, initialize not "false")
-    others_cut: bool = False  # the list ended in "others", shown as "et al." (no name to add)
 
 
 @dataclass

@@ -11,7 +11,7 @@ import re
 from citeproc import model
 from citeproc.string import String
 
-from unlearn_bib.csl.items import FULL, INITIALS, CiteNames, ends_in_others
+from unlearn_bib.csl.items import FULL, INITIALS, CiteNames
 
 
 class Date(model.Date):
@@ -143,7 +143,8 @@ class Name(model.Name):
         ("Berg, Jan van der" files under B) and the "and" connector is not part of the key.
         Names sort as the macro renders them, initials included (CSL 1.0.2: a macro's sort key
         "generally consists of the string value the macro would ordinarily generate"), as
-        citeproc-js sorts; pandoc sorts APA by full given names. Disambiguation may override an option for one entry (``option_overrides``).
+        citeproc-js sorts; pandoc sorts APA by full given names. Disambiguation may override an option for one entry (``option_overrides``), and so may
+        a list ending in "others" (``others_cut``).
         """
         cut = self.__dict__.get("others_cut")
         if cut and name in cut:
@@ -191,10 +192,12 @@ class Name(model.Name):
         "et al.", with the delimiter rules of et-al abbreviation ("Huang, C.-P., Chang, K.-P.,
         et al." but "Lee, A. et al." in APA); a style without et-al-min (ACM, Springer LNCS)
         prints "others" as a name. The same holds for CSL-JSON input (pandoc reads
-        ``{"literal": "others"}`` so too); citeproc-js always prints it as a name.
+        ``{"literal": "others"}`` so too); citeproc-js always prints it as a name. Elsewhere
+        "others" stays a name, as in pandoc: disambiguation may add it ("and others") to an
+        entry abbreviated by the style's own et-al-min.
         """
         self.__dict__.pop("others_cut", None)
-        if not ends_in_others(names):
+        if not (len(names) > 1 and names[-1].get("literal") == "others"):
             return
         et_al_min = self.get_option("et-al-min", context, sort_options)
         if et_al_min and len(names) < et_al_min:
@@ -211,8 +214,7 @@ class Name(model.Name):
         truncated = len(names) > 1 and et_al_min and len(names) >= et_al_min
         initials = self.get_option("initialize-with", context) is not None
         base = 0 if form == "short" else INITIALS if initials else FULL
-        return CiteNames(variable, min(use_first, len(names)) if truncated else len(names), base, initials,
-                         "others_cut" in self.__dict__)
+        return CiteNames(variable, min(use_first, len(names)) if truncated else len(names), base, initials)
 
     def _show_added(self, item, variable, context, added):
         """At least ``added.shown`` names, and the given names expanded in full where the
