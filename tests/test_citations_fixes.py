@@ -1,4 +1,4 @@
-"""One test per correction of citeproc-py (csl/fixes.py, csl/text.py and csl/correct.py).
+"""One test per correction of citeproc-py (csl/: fixes, names_dates, conditions, text, correct).
 
 Each test shows the output the fix produces; where it helps, it also shows what plain
 citeproc-py 0.11.1 prints for the same input, so the test fails if a fix stops applying.

@@ -1,11 +1,12 @@
 """The citeproc-py layer: CSL styles loaded with the project's corrections, rendered as neutral text.
 
 Modules depend one way: ``base`` (namespace, marks) <- ``text`` (pure text rules: case,
-page ranges, collation) <- ``correct`` (``prepare`` items, ``finish`` rendered text) and
-``fixes`` (corrected element classes, locales) <- ``disambiguate`` (CSL 1.0.2
-disambiguation of cites, and what it adds to entries) <- ``engine`` (style loader,
-renderer); ``workers`` (forked slices), ``items`` (the cite item) and ``memo`` (memoised
-look-ups) stand alone.
+page ranges, collation) <- ``correct`` (``prepare`` items, ``finish`` rendered text),
+``names_dates`` (corrected name and date elements) and ``conditions`` (corrected cs:if,
+cs:group, cs:substitute) <- ``fixes`` (the other corrected elements, locales, and
+``element_classes()``) and ``disambiguate`` (CSL 1.0.2 disambiguation of cites, and what it
+adds to entries) <- ``engine`` (style loader, renderer); ``workers`` (forked slices),
+``items`` (the cite item) and ``memo`` (memoised look-ups) stand alone.
 This package imports neither citeproc nor lxml until one of the functions below is used.
 """
 from __future__ import annotations

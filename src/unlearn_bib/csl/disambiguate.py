@@ -16,7 +16,7 @@ linear in the number of entries plus the size of the sets. Within a set, a cite'
 is its rendered text plus the names it would show after each method: (1) given names
 expanded, (2) more names, (3) the ``disambiguate`` condition (this one re-rendered), (4)
 year suffixes for what is left. What methods (1) and (2) add is handed to the bibliography
-entry (``NamesAdded`` on the item), where ``fixes.Name`` shows it.
+entry (``NamesAdded`` on the item), where ``names_dates.Names`` shows it.
 """
 from __future__ import annotations
 
@@ -119,7 +119,7 @@ def cite_texts(bibliography, chunk) -> list[tuple[str | None, CiteNames | None]]
     out = []
     for item in chunk:
         cite_item = item_class()(item.key)
-        cite_item.__dict__["names_seen"] = None  # fixes.Name records the first names here
+        cite_item.__dict__["names_seen"] = None  # names_dates.Names records the first names here
         citation = Citation([cite_item])
         citation.bibliography = bibliography
         cite_item.pin()

@@ -10,7 +10,7 @@ INITIALS, FULL = 1, 2  # how far a name is expanded: initials shown, full given 
 
 @dataclass(frozen=True)
 class CiteNames:
-    """The names the first cs:names of a cite rendered, as fixes.Name recorded them."""
+    """The names the first cs:names of a cite rendered, as names_dates.Names recorded them."""
 
     variable: str
     shown: int  # names shown before disambiguation (et-al abbreviation applied)

@@ -1,0 +1,143 @@
+"""The cs:if, cs:else-if, cs:group and cs:substitute elements of citeproc-py, corrected.
+
+Part of the element fixes (``fixes.element_classes()`` collects them).
+"""
+from __future__ import annotations
+
+from citeproc import model
+
+
+class ConditionMixin:
+    """cs:if and cs:else-if, evaluated from a plan worked out once per element.
+
+    citeproc-py re-reads up to seven attributes and re-splits the type and variable lists at
+    every test; a style like APA runs about a hundred tests per entry.
+    """
+
+    _TESTS = (("type", "_type"), ("variable", "_variable"), ("is-numeric", "_is_numeric"),
+              ("is-uncertain-date", "_is_uncertain_date"), ("locator", "_locator"))
+
+    def _plan(self):
+        plan = self.__dict__.get("_condition_plan")
+        if plan is None:
+            attrib = self.attrib
+            tests = tuple(getattr(self, method) for attribute, method in self._TESTS if attribute in attrib)
+            plan = self.__dict__["_condition_plan"] = (
+                tests, "position" in attrib, self.get("match"), "disambiguate" in attrib)
+        return plan
+
+    def render(self, item, context=None, delimiter="", **kwargs):
+        if not self.holds(item, context):
+            raise model.ConditionFailed
+        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+    def holds(self, item, context=None) -> bool:
+        """Fix: citeproc-py ignores ``disambiguate="true"``, so the branch always renders.
+
+        CSL 1.0.2: "When set to "true" (the only allowed value), the element content is only
+        rendered if it disambiguates two otherwise identical citations": true only while
+        ``disambiguate`` renders a cite that names could not tell apart.
+        """
+        tests, position, match, disambiguate = self._plan()
+        results = [bool(item.__dict__.get("disambiguate_condition"))] if disambiguate else []
+        for test in tests:
+            results += test(item)
+        if position:
+            results += self._position(item, context)
+        return any(results) if match == "any" else (not any(results)) if match == "none" else all(results)
+
+    def _type(self, item):
+        types = self.__dict__.get("_types")
+        if types is None:
+            types = self.__dict__["_types"] = tuple(name.lower() for name in self.get("type").split())
+        kind = item.reference.type
+        return [name == kind for name in types]
+
+    def _variable(self, item):
+        names = self.__dict__.get("_variables")
+        if names is None:
+            names = self.__dict__["_variables"] = tuple(v.replace("-", "_") for v in self.get("variable").split())
+        reference = item.reference
+        return [("locator" in item) if name == "locator" else (name in reference) for name in names]
+
+
+class If(ConditionMixin, model.If):
+    pass
+
+
+class Else_If(ConditionMixin, model.Else_If):
+    pass
+
+
+class Group(model.Group):
+    """Fix: citeproc-py counts a cs:choose as calling (and rendering) a variable when ANY of
+    its branches calls one. CSL 1.0.2 counts the variables the group's rendering calls: those
+    of the branch taken. (APA's thesis ``(Publication)`` is a value in the branch taken, next
+    to an empty ``number``: the group is suppressed; IEEE's ``[Online]`` is a term in the
+    branch taken, beside a ``medium`` branch not taken: the group calls no variable and shows.)"""
+
+    def process(self, item, context=None, **kwargs):
+        output = []
+        called = rendered = False
+        delimiter = self.get("delimiter", "")
+        for child in self.iterchildren():
+            if isinstance(child, model.Choose):
+                branch = _taken_branch(child, item, context)
+                calls = branch is not None and branch.calls_variable()
+            else:
+                calls = child.calls_variable()
+            called = called or calls
+            try:
+                if isinstance(child, model.Choose):
+                    text = child.render(item, context=context, delimiter=delimiter, **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+                if text is not None:
+                    output.append(text)
+                    rendered = rendered or calls
+            except model.VariableError:
+                pass
+        if output and (not called or rendered):
+            return self.join(output)
+        raise model.VariableError
+
+
+class Substitute(model.Substitute):
+    """Fix: the children of a cs:choose inside cs:substitute are substitutes too (Chicago's
+    editors: ``<choose><if ...><names variable="editor"/>``). citeproc-py rendered the choose
+    as one block: without the cs:names' own cs:name and label ("C. Ed." for "Ed, Carl, ed.")
+    and without suppressing the editor later in the entry."""
+
+    def render(self, item, context=None, **kwargs):
+        names = self.getparent()
+        for child in _substitutes(self, item, context):
+            try:
+                if isinstance(child, model.Names) and child.name is None:
+                    text = child.render(item, names_context=names, context=context, **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+            except model.VariableError:
+                continue
+            if text:
+                self.add_to_repressed_list(child, context)
+                return text
+        return None
+
+
+def _substitutes(parent, item, context):
+    """The children of ``parent``, with each cs:choose replaced by the children of its branch taken."""
+    for child in parent.iterchildren():
+        if isinstance(child, model.Choose):
+            branch = _taken_branch(child, item, context)
+            if branch is not None:
+                yield from _substitutes(branch, item, context)
+        else:
+            yield child
+
+
+def _taken_branch(choose, item, context):
+    """The cs:if / cs:else-if / cs:else of ``choose`` that renders for ``item`` (None: none)."""
+    for branch in choose.iterchildren():
+        if not isinstance(branch, ConditionMixin) or branch.holds(item, context):
+            return branch
+    return None

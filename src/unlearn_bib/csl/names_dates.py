@@ -1,0 +1,227 @@
+"""The name and date elements of citeproc-py, corrected (ranges, substitution, initials, sorting).
+
+Also shows in an entry what disambiguation added to a cite's names. Part of the element
+fixes (``fixes.element_classes()`` collects them); the cause numbers refer to the root causes
+measured against pandoc.
+"""
+from __future__ import annotations
+
+import re
+
+from citeproc import model
+from citeproc.string import String
+
+from unlearn_bib.csl.items import FULL, INITIALS, CiteNames
+
+
+class Date(model.Date):
+    def render_single_date(self, date, show_parts=None, context=None):
+        """Fix: a localized date's parts are joined with the locale's delimiter (Vancouver's
+        ``2021 Mar``), unless the calling cs:date sets one; citeproc-py used the caller's (none)."""
+        parts = self.parts(date, show_parts, context) if context != self else self.parts(date, show_parts)
+        return self._joiner(context).join(parts) if parts else None
+
+    def _joiner(self, context):
+        if context is not None and context is not self and self.is_locale_date() and context.get("delimiter") is not None:
+            return context
+        return self
+
+    def render_date_range(self, date_range, show_parts=None, context=None):
+        """Fix: citeproc-py joins the two halves of a range with the calling cs:date's ``join``,
+        which a localized date does not have: every range in IEEE, APA or Chicago crashed.
+        The parts both ends share (from the year down) are printed once, where the date puts them."""
+        begin, end = date_range.begin, date_range.end
+        show_parts = list(show_parts or ("year", "month", "day"))
+        if end.is_nil():
+            return self.render_single_date(begin, show_parts, context)
+        shown = [part for part in show_parts  # the parts this cs:date prints and the range has
+                 if begin.get(part) is not None and self.render_single_date(begin, [part], context)]
+        show_parts = shown
+        same = []
+        for part in ("year", "month", "day"):
+            if begin.get(part) != end.get(part):
+                break
+            if part in shown:
+                same.append(part)
+        if len(same) == len(shown):
+            return self.render_single_date(begin, show_parts, context)
+        differ = [part for part in show_parts if part not in same]
+        first = self.render_single_date(begin, list(differ), context)
+        if not first:
+            return None
+        last = self.render_single_date(end, list(differ), context) or ""
+        if hasattr(last, "lstrip"):  # "May 1–9", not "May 1– 9" (the day's prefix)
+            last = last.lstrip()
+        ranged = first.rstrip() + "\u2013" + last
+        pieces = []  # the shared parts and the range, in the order of this date's parts
+        for part in [child.get("name") for child in self.iterchildren()]:
+            if part in same:
+                shared = self.render_single_date(end, [part], context)
+                if shared:
+                    pieces.append(shared)
+            elif part in differ and ranged is not None:
+                pieces.append(ranged)
+                ranged = None
+        return self._joiner(context).join(pieces).rstrip()
+
+    def process(self, item, variable=None, show_parts=None, context=None, **kwargs):
+        """Implicit year-suffix (CSL 1.0.2): appended to the first rendered year of ``issued``
+        when the style has no ``year-suffix`` variable of its own."""
+        text = super().process(item, variable=variable, show_parts=show_parts, context=context, **kwargs)
+        reference = item.reference
+        if text is not None and reference.get("implicit_year_suffix") and (variable or self.get("variable")) == "issued":
+            reference.pop("implicit_year_suffix")
+            text = text + String(str(reference["year_suffix"]))
+        return text
+
+
+class Names(model.Names):
+    def _substituted(self, item, context) -> bool:
+        """Fix: a name variable that cs:substitute has printed in place of the author is
+        suppressed in the rest of the entry (CSL 1.0.2: "Substituted variables are suppressed
+        in the rest of the output to prevent duplication"). citeproc-py records it but only
+        cs:text checks; an edited book printed its editors twice in APA."""
+        try:
+            repressed = (context if context is not None else self).get_layout().repressed.get(self.tag)
+        except (AttributeError, IndexError):
+            return False
+        if not repressed:
+            return False
+        done = {role for variables in repressed if variables for role in variables.split()}
+        present = [role for role in self.get("variable", "").split() if role.replace("-", "_") in item.reference]
+        return bool(present) and all(role in done for role in present)
+
+    def process(self, item, names_context=None, context=None, **kwargs):
+        """Fix (cause 17): subsequent-author-substitute with the rule "complete-all".
+
+        CSL 1.0.2: "when all names of the name variable match those in the preceding
+        bibliographic entry, the value of subsequent-author-substitute replaces the entire
+        name list (including punctuation and terms like "et al" and "and"), except for the
+        affixes set on the cs:names element." "Substitution is limited to the names of the
+        first cs:names element rendered." Replacing the names here, where they are rendered,
+        keeps what follows them: MLA's "———. “Title.”", where "et al." had absorbed the period.
+        All names must match, those hidden by "et al." too (as pandoc and citeproc-js compare).
+        """
+        if self._substituted(item, context):
+            raise model.VariableError
+        text = super().process(item, names_context=names_context, context=context, **kwargs)
+        if text is not None and kwargs.get("sort_options") is None:
+            try:
+                layout = (context if context is not None else self).get_layout()
+            except IndexError:
+                layout = None
+            if layout is not None and getattr(layout, "first_names", "") is None:
+                reference = item.reference
+                every_name = tuple(tuple(sorted((key, str(value)) for key, value in name.items()))
+                                   for role in self.get("variable", "").split() if role in reference
+                                   for name in reference[role] or ())
+                layout.first_names = (str(text), every_name)
+                substitute = getattr(layout, "substitute_names", None)
+                if substitute is not None and layout.first_names == layout.previous_names:
+                    return String(substitute)
+        return text
+
+
+class FullGiven(str):
+    """A given name that disambiguation shows in full: ``Name.initialize`` leaves it whole."""
+
+
+_HYPHEN_PART = re.compile(r"(?<=\w)-(\w+)")
+
+
+def _drop_lower_hyphen_parts(given: str) -> str:
+    """"Ji-ho" -> "Ji"; "Jean-Émile" and "Yu-Gang" stay."""
+    return _HYPHEN_PART.sub(lambda m: "" if m.group(1)[0].islower() else m.group(0), given)
+
+
+class Name(model.Name):
+    def get_option(self, name, context=None, sort_options=None):
+        """Fix (cause 3, initialize="false"): given names stay whole where the style says so.
+
+        citeproc-py ignores the attribute: "Andersson, M." where Chicago and MLA print
+        "Andersson, Maja". Fix (cause 5): while sorting, a "sort-only" particle is demoted
+        ("Berg, Jan van der" files under B) and the "and" connector is not part of the key.
+        Names sort as the macro renders them, initials included (CSL 1.0.2: a macro's sort key
+        "generally consists of the string value the macro would ordinarily generate"), as
+        citeproc-js sorts; pandoc sorts APA by full given names. Disambiguation may override an option for one entry (``option_overrides``).
+        """
+        overrides = self.__dict__.get("option_overrides")
+        if overrides and name in overrides and sort_options is None:
+            return overrides[name]
+        if name == "initialize-with" and self.get("initialize", "true").lower() == "false":
+            return None
+        value = super().get_option(name, context, sort_options)
+        if sort_options is not None:
+            if name == "demote-non-dropping-particle" and value == "sort-only":
+                return "display-and-sort"
+            if name == "and":
+                return None
+        return value
+
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        """Records the names a cite shows (for disambiguation) and shows in a bibliography
+        entry what disambiguation added to its names (``disambiguate``)."""
+        self._sorting = sort_options is not None
+        marks = item.__dict__
+        added = marks.get("names_added") if not self._sorting else None
+        restore = None
+        try:
+            if not self._sorting and "names_seen" in marks and marks["names_seen"] is None:
+                marks["names_seen"] = self._names_seen(item, variable, context)
+            if added is not None and added.variable == variable:
+                restore = self._show_added(item, variable, context, added)
+            return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)
+        finally:
+            self._sorting = False
+            if restore is not None:
+                item.reference[variable] = restore
+                self.__dict__.pop("option_overrides", None)
+
+    def _names_seen(self, item, variable, context):
+        form = self.get_option("form", context)
+        if form == "count":
+            return None
+        names = item.reference.get(variable) or []
+        et_al_min = self.get_option("et-al-min", context)
+        use_first = self.get_option("et-al-use-first", context)
+        truncated = len(names) > 1 and et_al_min and len(names) >= et_al_min
+        initials = self.get_option("initialize-with", context) is not None
+        base = 0 if form == "short" else INITIALS if initials else FULL
+        return CiteNames(variable, min(use_first, len(names)) if truncated else len(names), base, initials)
+
+    def _show_added(self, item, variable, context, added):
+        """At least ``added.shown`` names, and the given names expanded in full where the
+        cite needed them; returns the reference's own list of names, to put back after."""
+        names = item.reference.get(variable) or []
+        et_al_min = self.get_option("et-al-min", context)
+        use_first = self.get_option("et-al-use-first", context)
+        overrides = {}
+        if len(names) > 1 and et_al_min and len(names) >= et_al_min and use_first < added.shown:
+            overrides = {"et-al-min": 0} if added.shown >= len(names) else {"et-al-use-first": added.shown}
+        self.__dict__["option_overrides"] = overrides
+        shown = list(names)
+        for position, level in added.expanded.items():
+            if level >= FULL and position < len(shown) and shown[position].get("given"):
+                name = shown[position]
+                copy = name.__class__.__new__(name.__class__)
+                dict.update(copy, name)
+                dict.__setitem__(copy, "given", FullGiven(name["given"]))
+                shown[position] = copy
+        item.reference[variable] = shown
+        return names
+
+    def et_al(self):
+        """Fix (cause 5): "et al." is not part of a sort key."""
+        if getattr(self, "_sorting", False):
+            return None
+        return super().et_al()
+
+    def initialize(self, given, mark, context):
+        """Fix (cause 10): a lower-case part of a hyphenated given name is dropped, not mangled.
+
+        citeproc-py turned "Ji-ho" into "J.-. ho ." (and "J ho" in NLM); pandoc gives "J.".
+        A given name that disambiguation shows in full (``FullGiven``) stays whole.
+        """
+        if isinstance(given, FullGiven):
+            return given
+        return super().initialize(_drop_lower_hyphen_parts(given), mark, context)
