@@ -4,6 +4,7 @@ Imports are read from the source with ``ast``, including those inside functions 
 dodged by a function-local import is still a cycle of the design).
 """
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -186,3 +187,13 @@ def test_private_uses_are_found(tmp_path):
         "b.py": "def f():\n    from pkg.a import _x\n", "c.py": "from pkg import a as m\ny = m._x\n",
     })
     assert sorted(private_uses(root)) == ["pkg.b:2: imports pkg.a._x", "pkg.c:2: uses pkg.a._x"]
+
+
+def test_readme_tree_names_every_module():
+    """README's "How it fits together" must match the code: every module is named there."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## How it fits together", 1)[1].split("\n## ", 1)[0]
+    words = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", section))
+    missing = [str(path.relative_to(PACKAGE)) for path in sorted(PACKAGE.rglob("*.py"))
+               if path.stem != "__init__" and path.stem not in words]
+    assert not missing, f"README's module tree does not name: {missing}"

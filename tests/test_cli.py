@@ -12,11 +12,11 @@ from unlearn_bib import validate
 from unlearn_bib.cli import main
 
 
-@pytest.mark.parametrize("name", sorted(main.commands))
+@pytest.mark.parametrize("name", main.list_commands(None))
 def test_every_command_has_help_with_examples_and_is_documented(run, name):
     result = run(name, "--help")
     assert result.exit_code == 0
-    command = main.commands[name]
+    command = main.get_command(None, name)
     assert command.help, name
     if name not in ("venues", "styles"):
         assert "Examples:" in result.stdout, name
@@ -72,6 +72,28 @@ def test_bibtex_export_keeps_heavy_modules_unloaded():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_command_loads_only_its_own_module():
+    code = (
+        "import sys, io, contextlib\n"
+        "from unlearn_bib.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try: main(['export', '--format', 'bibtex'])\n"
+        "    except SystemExit: pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('unlearn_bib.cli')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "['unlearn_bib.cli', 'unlearn_bib.cli_catalog', 'unlearn_bib.cli_common']"
+
+
+def test_help_lists_every_command_and_a_typo_gets_a_suggestion(run):
+    listing = run("--help").stdout.split("Commands:")[1]
+    assert [line.split()[0] for line in listing.strip().splitlines()] == main.list_commands(None)
+    assert "Print the formatted entries of KEY..." in listing  # short help read from the lazily loaded command
+    typo = run("exprt")
+    assert typo.exit_code == 2 and "No such command 'exprt'. Did you mean 'export'?" in typo.stderr
+    assert "Did you mean 'normalize'?" in run("normalise").stderr
 
 
 def test_catalogs_follow_the_json_schema():

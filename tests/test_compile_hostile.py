@@ -7,7 +7,7 @@ import pytest
 
 from conftest import have
 from unlearn_bib.catalog import load_catalog
-from unlearn_bib.cli import render
+from unlearn_bib.cli_catalog import render
 
 HOSTILE = r"""sections:
   - id: methods
