@@ -309,7 +309,7 @@ def test_cli_filters_and_csljson_pass_through(run):
     out = json.loads(run("export", "--papers", REFS_JSON, "--format", "csljson", "--since", "2022").stdout)
     assert [i["id"] for i in out] == ["vanderberg2024", "lee2024", "oneill2023", "scholar2023", "report2022",
                                       "kowalski2022erasing", "diffusers2023", "schuhmann2022laion",
-                                      "abbott2024unlearning", "li2024crossref", "cvpr2024proc"]
+                                      "abbott2024unlearning", "li2024crossref", "cvpr2024proc", "huang2024others"]
     assert out[5] == json.loads(REFS_JSON.read_text())[8]
     listed = run("list", "--papers", REFS, "--year", "2019").stdout
     assert listed.split() [:2] == ["alpha2019learning", "2019"]

@@ -116,7 +116,8 @@ class MemoMixin:
         # sort_options=None (an exception) and running an XPath query. While sorting, the
         # options come from the sort key, so those calls are not remembered.
         sort_options = kwargs.get("sort_options", args[1] if len(args) > 1 else None)
-        if sort_options is not None or name in self.__dict__.get("option_overrides", ()):
+        if (sort_options is not None or name in self.__dict__.get("option_overrides", ())
+                or name in self.__dict__.get("others_cut", ())):
             return super().get_option(name, *args, **kwargs)  # overrides: one entry's, not the element's
         key = (name, kwargs.get("context", args[0] if args else None))
         cache = self.__dict__.setdefault("_options", {})

@@ -143,8 +143,12 @@ class Name(model.Name):
         ("Berg, Jan van der" files under B) and the "and" connector is not part of the key.
         Names sort as the macro renders them, initials included (CSL 1.0.2: a macro's sort key
         "generally consists of the string value the macro would ordinarily generate"), as
-        citeproc-js sorts; pandoc sorts APA by full given names. Disambiguation may override an option for one entry (``option_overrides``).
+        citeproc-js sorts; pandoc sorts APA by full given names. Disambiguation may override an option for one entry (``option_overrides``), and so may
+        a list ending in "others" (``others_cut``).
         """
+        cut = self.__dict__.get("others_cut")
+        if cut and name in cut:
+            return cut[name]
         overrides = self.__dict__.get("option_overrides")
         if overrides and name in overrides and sort_options is None:
             return overrides[name]
@@ -166,6 +170,7 @@ class Name(model.Name):
         added = marks.get("names_added") if not self._sorting else None
         restore = None
         try:
+            self._cut_others(item.reference.get(variable) or [], context, sort_options)
             if not self._sorting and "names_seen" in marks and marks["names_seen"] is None:
                 marks["names_seen"] = self._names_seen(item, variable, context)
             if added is not None and added.variable == variable:
@@ -173,9 +178,31 @@ class Name(model.Name):
             return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)
         finally:
             self._sorting = False
+            self.__dict__.pop("others_cut", None)
             if restore is not None:
                 item.reference[variable] = restore
                 self.__dict__.pop("option_overrides", None)
+
+    def _cut_others(self, names, context, sort_options) -> None:
+        """Fix: a list ending in the literal name "others" (BibTeX's ``and others``) ends in
+        the style's "et al." term, as pandoc renders it, where citeproc-py printed "and others".
+
+        pandoc's citeproc counts "others" as a name: a list long enough for the style's
+        et-al-min is abbreviated as usual; a shorter one shows every real name and then
+        "et al.", with the delimiter rules of et-al abbreviation ("Huang, C.-P., Chang, K.-P.,
+        et al." but "Lee, A. et al." in APA); a style without et-al-min (ACM, Springer LNCS)
+        prints "others" as a name. The same holds for CSL-JSON input (pandoc reads
+        ``{"literal": "others"}`` so too); citeproc-js always prints it as a name. Elsewhere
+        "others" stays a name, as in pandoc: disambiguation may add it ("and others") to an
+        entry abbreviated by the style's own et-al-min.
+        """
+        self.__dict__.pop("others_cut", None)
+        if not (len(names) > 1 and names[-1].get("literal") == "others"):
+            return
+        et_al_min = self.get_option("et-al-min", context, sort_options)
+        if et_al_min and len(names) < et_al_min:
+            self.__dict__["others_cut"] = {"et-al-min": len(names), "et-al-use-first": len(names) - 1,
+                                           "et-al-use-last": False}
 
     def _names_seen(self, item, variable, context):
         form = self.get_option("form", context)
