@@ -124,7 +124,7 @@ def _pylatexenc(value: str) -> str:
     if not _CONVERTER:
         from pylatexenc.latex2text import LatexNodes2Text
 
-        _CONVERTER.append(LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True))
+        _CONVERTER.append(LatexNodes2Text(math_mode="text", strict_latex_spaces=True))
     value = _URL_COMMAND.sub(lambda m: m.group(1), value)
     try:
         return _CONVERTER[0].latex_to_text(value)
@@ -154,6 +154,19 @@ def _past_group(value: str, start: int) -> int:
     return index
 
 
+def _math_end(value: str, start: int) -> int:
+    """Index of the ``$`` closing the inline math opened at ``start`` (-1: none)."""
+    index = start + 1
+    while index < len(value):
+        if value[index] == "\\":
+            index += 2
+            continue
+        if value[index] == "$":
+            return index if index > start + 1 else -1
+        index += 1
+    return -1
+
+
 def rich_title(value: str) -> str:
     """A title: top-level ``{Words}`` become ``<span class="nocase">`` (their case is kept by
     every style), ``{\\"O}``-style groups are just characters."""
@@ -167,6 +180,14 @@ def rich_title(value: str) -> str:
             if depth == 0 and value.startswith("{", index):  # an argument, not a protected group
                 index = _past_group(value, index)
             continue
+        if ch == "$" and depth == 0:  # math: decoded to Unicode and, as pandoc does, never recased
+            end = _math_end(value, index)
+            if end > index:
+                out.append(_decode(value[plain_start:index]))
+                inner = latex_text(value[index:end + 1])
+                out.append(f'<span class="nocase">{inner}</span>' if inner else "")
+                index = plain_start = end + 1
+                continue
         if ch == "{":
             if depth == 0:
                 group_start = index
