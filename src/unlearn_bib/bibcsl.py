@@ -58,6 +58,8 @@ LANGUAGES = {
     "vietnamese": "vi-VN", "thai": "th-TH", "indonesian": "id-ID", "afrikaans": "af-ZA", "welsh": "cy-GB",
     "irish": "ga-IE", "mongolian": "mn-MN",
 }
+# BibLaTeX's pubstate keys -> the words pandoc writes as CSL ``status``; other values as written.
+PUBSTATES = {"inpress": "in press", "inpreparation": "in preparation", "prepublished": "pre-published"}
 # Fields copied as they are (after LaTeX decoding): BibTeX name -> CSL variable.
 PLAIN = {
     "edition": "edition", "volume": "volume", "volumes": "number-of-volumes", "pagetotal": "number-of-pages",
@@ -264,6 +266,8 @@ def entry_item(key: str, entry_type: str, raw: dict[str, str]) -> dict:
     language = text.get("langid") or text.get("language") or ""
     if language:
         item["language"] = LANGUAGES.get(language.lower().replace(" ", ""), language)
+    if text.get("pubstate"):
+        item["status"] = PUBSTATES.get(text["pubstate"].lower().replace(" ", ""), text["pubstate"])
     return item
 
 
