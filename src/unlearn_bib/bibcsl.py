@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from unlearn_bib.bibvalues import MONTH_MACROS, MONTHS, closing, latex_text, resolve, rich_title
+from unlearn_bib.bibvalues import MONTH_MACROS, MONTHS, closing, latex_text, parse_value, resolve, rich_title
 from unlearn_bib.cslitems import CONTROL, CSLItems, collect, date_from_text, split_particle
 from unlearn_bib.errors import Location, Problem, UnlearnBibError
 
@@ -83,6 +83,8 @@ def read_bibtex(text: str, path: str) -> CSLItems:
         macros[string.key.lower()] = resolve(str(string.value), macros)
     fields = {entry.key: {f.key.lower(): resolve(str(f.value), macros) for f in entry.fields}
               for entry in library.entries}
+    for entry in library.entries:
+        problems.extend(_unread_values(entry, path))
     pairs = []
     for entry in library.entries:
         line = (entry.start_line or 0) + 1
@@ -124,6 +126,20 @@ def _failure(block, path: str) -> Problem:
         return Problem(f"duplicate field {', '.join(sorted(block.duplicate_keys))} in this entry", where)
     reason = getattr(block.error, "abort_reason", "") or str(block.error) or type(block.error).__name__
     return Problem(f"cannot parse this entry: {' '.join(reason.split())}", where)
+
+
+def _unread_values(entry, path: str) -> list[Problem]:
+    """Fields whose value runs on past its end (pandoc stops there too): usually a missing comma."""
+    problems = []
+    for field in entry.fields:
+        raw = str(field.value)
+        bad = parse_value(raw, {})[1]
+        if bad >= 0:
+            line = (field.start_line or entry.start_line or 0) + 1 + raw.count("\n", 0, bad)
+            after = " ".join(raw[bad:].split())[:40]
+            problems.append(Problem(f"entry {entry.key!r}: field {field.key!r}: unexpected {after!r} "
+                                    "after its value (a missing comma?)", Location(path, line)))
+    return problems
 
 
 class _EntryProblem(ValueError):

@@ -17,17 +17,23 @@ _TOKEN = re.compile(r'\s*(?:(\{)|(")|(\d+)|([^\s#{}",=]+))\s*')
 
 def resolve(raw: str, macros: dict[str, str]) -> str:
     """A raw field value (``{...}``, ``"..."``, a number, a macro, joined by ``#``) -> its text, braces inside kept."""
+    text, bad = parse_value(raw, macros)
+    return raw.strip() if bad >= 0 else text  # not a value expression: the text as it is
+
+
+def parse_value(raw: str, macros: dict[str, str]) -> tuple[str, int]:
+    """``resolve``'s work: (text, -1), or ("", the index where ``raw`` stops being a value expression)."""
     out: list[str] = []
     index = 0
     while index < len(raw):
         match = _TOKEN.match(raw, index)
         if not match or match.end() == index:
-            return raw.strip()  # not a value expression: the text as it is
+            return "", index
         if match.group(1) or match.group(2):
-            end = closing(raw, match.start(1) if match.group(1) else match.start(2))
-            if end < 0:
-                return raw.strip()
             start = match.start(1) if match.group(1) else match.start(2)
+            end = closing(raw, start)
+            if end < 0:
+                return "", start
             out.append(raw[start + 1:end])
             index = end + 1
         else:
@@ -38,10 +44,10 @@ def resolve(raw: str, macros: dict[str, str]) -> str:
         if rest:
             index = rest.end()
         elif raw[index:].strip():
-            return raw.strip()
+            return "", len(raw) - len(raw[index:].lstrip())
         else:
             break
-    return "".join(out)
+    return "".join(out), -1
 
 
 def closing(text: str, start: int) -> int:
