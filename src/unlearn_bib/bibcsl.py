@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from unlearn_bib.bibvalues import MONTH_MACROS, MONTHS, closing, latex_text, resolve, rich_title
+from unlearn_bib.bibvalues import MONTH_MACROS, MONTHS, closing, latex_text, parse_value, resolve, rich_title
 from unlearn_bib.cslitems import CONTROL, CSLItems, collect, date_from_text, split_particle
 from unlearn_bib.errors import Location, Problem, UnlearnBibError
 
@@ -58,6 +58,8 @@ LANGUAGES = {
     "vietnamese": "vi-VN", "thai": "th-TH", "indonesian": "id-ID", "afrikaans": "af-ZA", "welsh": "cy-GB",
     "irish": "ga-IE", "mongolian": "mn-MN",
 }
+# BibLaTeX's pubstate keys -> the words pandoc writes as CSL ``status``; other values as written.
+PUBSTATES = {"inpress": "in press", "inpreparation": "in preparation", "prepublished": "pre-published"}
 # Fields copied as they are (after LaTeX decoding): BibTeX name -> CSL variable.
 PLAIN = {
     "edition": "edition", "volume": "volume", "volumes": "number-of-volumes", "pagetotal": "number-of-pages",
@@ -81,6 +83,8 @@ def read_bibtex(text: str, path: str) -> CSLItems:
         macros[string.key.lower()] = resolve(str(string.value), macros)
     fields = {entry.key: {f.key.lower(): resolve(str(f.value), macros) for f in entry.fields}
               for entry in library.entries}
+    for entry in library.entries:
+        problems.extend(_unread_values(entry, path))
     pairs = []
     for entry in library.entries:
         line = (entry.start_line or 0) + 1
@@ -122,6 +126,20 @@ def _failure(block, path: str) -> Problem:
         return Problem(f"duplicate field {', '.join(sorted(block.duplicate_keys))} in this entry", where)
     reason = getattr(block.error, "abort_reason", "") or str(block.error) or type(block.error).__name__
     return Problem(f"cannot parse this entry: {' '.join(reason.split())}", where)
+
+
+def _unread_values(entry, path: str) -> list[Problem]:
+    """Fields whose value runs on past its end (pandoc stops there too): usually a missing comma."""
+    problems = []
+    for field in entry.fields:
+        raw = str(field.value)
+        bad = parse_value(raw, {})[1]
+        if bad >= 0:
+            line = (field.start_line or entry.start_line or 0) + 1 + raw.count("\n", 0, bad)
+            after = " ".join(raw[bad:].split())[:40]
+            problems.append(Problem(f"entry {entry.key!r}: field {field.key!r}: unexpected {after!r} "
+                                    "after its value (a missing comma?)", Location(path, line)))
+    return problems
 
 
 class _EntryProblem(ValueError):
@@ -264,6 +282,8 @@ def entry_item(key: str, entry_type: str, raw: dict[str, str]) -> dict:
     language = text.get("langid") or text.get("language") or ""
     if language:
         item["language"] = LANGUAGES.get(language.lower().replace(" ", ""), language)
+    if text.get("pubstate"):
+        item["status"] = PUBSTATES.get(text["pubstate"].lower().replace(" ", ""), text["pubstate"])
     return item
 
 

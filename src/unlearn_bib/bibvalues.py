@@ -17,17 +17,23 @@ _TOKEN = re.compile(r'\s*(?:(\{)|(")|(\d+)|([^\s#{}",=]+))\s*')
 
 def resolve(raw: str, macros: dict[str, str]) -> str:
     """A raw field value (``{...}``, ``"..."``, a number, a macro, joined by ``#``) -> its text, braces inside kept."""
+    text, bad = parse_value(raw, macros)
+    return raw.strip() if bad >= 0 else text  # not a value expression: the text as it is
+
+
+def parse_value(raw: str, macros: dict[str, str]) -> tuple[str, int]:
+    """``resolve``'s work: (text, -1), or ("", the index where ``raw`` stops being a value expression)."""
     out: list[str] = []
     index = 0
     while index < len(raw):
         match = _TOKEN.match(raw, index)
         if not match or match.end() == index:
-            return raw.strip()  # not a value expression: the text as it is
+            return "", index
         if match.group(1) or match.group(2):
-            end = closing(raw, match.start(1) if match.group(1) else match.start(2))
-            if end < 0:
-                return raw.strip()
             start = match.start(1) if match.group(1) else match.start(2)
+            end = closing(raw, start)
+            if end < 0:
+                return "", start
             out.append(raw[start + 1:end])
             index = end + 1
         else:
@@ -38,10 +44,10 @@ def resolve(raw: str, macros: dict[str, str]) -> str:
         if rest:
             index = rest.end()
         elif raw[index:].strip():
-            return raw.strip()
+            return "", len(raw) - len(raw[index:].lstrip())
         else:
             break
-    return "".join(out)
+    return "".join(out), -1
 
 
 def closing(text: str, start: int) -> int:
@@ -124,7 +130,7 @@ def _pylatexenc(value: str) -> str:
     if not _CONVERTER:
         from pylatexenc.latex2text import LatexNodes2Text
 
-        _CONVERTER.append(LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True))
+        _CONVERTER.append(LatexNodes2Text(math_mode="text", strict_latex_spaces=True))
     value = _URL_COMMAND.sub(lambda m: m.group(1), value)
     try:
         return _CONVERTER[0].latex_to_text(value)
@@ -154,6 +160,19 @@ def _past_group(value: str, start: int) -> int:
     return index
 
 
+def _math_end(value: str, start: int) -> int:
+    """Index of the ``$`` closing the inline math opened at ``start`` (-1: none)."""
+    index = start + 1
+    while index < len(value):
+        if value[index] == "\\":
+            index += 2
+            continue
+        if value[index] == "$":
+            return index if index > start + 1 else -1
+        index += 1
+    return -1
+
+
 def rich_title(value: str) -> str:
     """A title: top-level ``{Words}`` become ``<span class="nocase">`` (their case is kept by
     every style), ``{\\"O}``-style groups are just characters."""
@@ -167,6 +186,14 @@ def rich_title(value: str) -> str:
             if depth == 0 and value.startswith("{", index):  # an argument, not a protected group
                 index = _past_group(value, index)
             continue
+        if ch == "$" and depth == 0:  # math: decoded to Unicode and, as pandoc does, never recased
+            end = _math_end(value, index)
+            if end > index:
+                out.append(_decode(value[plain_start:index]))
+                inner = latex_text(value[index:end + 1])
+                out.append(f'<span class="nocase">{inner}</span>' if inner else "")
+                index = plain_start = end + 1
+                continue
         if ch == "{":
             if depth == 0:
                 group_start = index
