@@ -188,3 +188,14 @@ def test_others_as_a_name_disambiguation_adds(tmp_path, bib_min, first):
                     "@article{b, author = {Huang, Chi-Pin and Chang, Kai-Po and Wu, Tao and Zhu, Lin}, title = {Second},"
                     " year = {2024}}\n", encoding="utf-8")
     assert render(path, str(style)) == [first, "Chi-Pin Huang, Kai-Po Chang, Tao Wu, et al. Second."]
+
+
+def test_capitalised_others_is_a_name_as_in_bibtex_and_pandoc():
+    """BibTeX's styles and pandoc take only lower-case "others" as et al.; "Others" is an author."""
+    from unlearn_bib.bibcsl import names
+    from unlearn_bib.match import entry_ids
+
+    assert names("Smith, John and Others") == [_person("Smith", "John"), {"family": "Others"}]
+    assert names("Smith, John and others") == [_person("Smith", "John"), OTHERS]
+    assert len(entry_ids({"author": "Smith, John and Others"}).families) == 2
+    assert len(entry_ids({"author": "Smith, John and others"}).families) == 1

@@ -48,6 +48,25 @@ def test_path_to_a_csl_file(tmp_path):
         styles.resolve(str(tmp_path / "missing.csl"))
 
 
+def test_a_style_path_that_is_not_a_small_regular_file_is_refused(tmp_path, monkeypatch):
+    """A directory, a FIFO or an oversized file given as --style: one line naming it, nothing parsed."""
+    import os
+
+    folder = tmp_path / "dir.csl"
+    folder.mkdir()
+    with pytest.raises(UnlearnBibError, match=r"dir\.csl: is a directory"):
+        styles.resolve(str(folder))
+    fifo = tmp_path / "pipe.csl"
+    os.mkfifo(fifo)
+    with pytest.raises(UnlearnBibError, match=r"pipe\.csl: is a FIFO"):
+        styles.resolve(str(fifo))
+    big = tmp_path / "big.csl"
+    big.write_text(styles.resolve("nature").path.read_text(encoding="utf-8"))
+    monkeypatch.setattr(styles, "MAX_STYLE_BYTES", 1000)
+    with pytest.raises(UnlearnBibError, match=r"big\.csl: larger than"):
+        styles.resolve(str(big))
+
+
 def test_dependent_style_file_with_unknown_parent(tmp_path):
     path = tmp_path / "dep.csl"
     path.write_text('<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0"><info>'

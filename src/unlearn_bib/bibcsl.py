@@ -159,7 +159,7 @@ def names(value: str) -> list[dict]:
         name = name.strip()
         if not name:
             continue
-        if name.lower() == "others":
+        if name == "others":  # BibTeX and pandoc: only lower-case "others" means et al.
             out.append({"literal": "others"})
             continue
         if name.startswith("{") and closing(name, 0) == len(name) - 1:

