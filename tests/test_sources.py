@@ -230,7 +230,8 @@ BAD = {
     "c1.json": ('[{"id": "a", "title": "x\u009by"}]', "c1.json:1: item 'a': text with the control character U+009B"),
     "control.bib": ("\n@misc{a, title={x\x1b[31my}}\n", "control.bib:2: item 'a': text with the control character U+001B"),
     "broken.bib": ("@article{a, title={A}, year=2020}\n\n@article{b, title = {oops\n@misc{c, title={C}}\n",
-                   "broken.bib:3: cannot parse this entry"),
+                   "broken.bib:3: entry 'b': field 'title': the '{' opened here is never closed "
+                   "(it runs into the next entry at line 4)"),
     "dupkey.bib": ("@misc{a, title={A}}\n@misc{a, title={B}}\n", "dupkey.bib:2: duplicate key 'a' (first on line 1)"),
     "nothing.bib": ("just some text\n", "nothing.bib: no BibTeX entries found"),
     "crossref.bib": ("\n@inproceedings{k, title={T}, crossref={gone}}\n",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from unlearn_bib.bibopen import unclosed_from_line
 from unlearn_bib.bibvalues import MONTH_MACROS, MONTHS, closing, latex_text, parse_value, resolve, rich_title
 from unlearn_bib.cslitems import CONTROL, CSLItems, collect, date_from_text, split_particle
 from unlearn_bib.errors import Location, Problem, UnlearnBibError
@@ -77,7 +78,7 @@ def read_bibtex(text: str, path: str) -> CSLItems:
     library = _parse(text)
     problems: list[Problem] = []
     for block in library.failed_blocks:
-        problems.append(_failure(block, path))
+        problems.append(_failure(block, path, text))
     macros = dict(MONTH_MACROS)
     for string in library.strings:
         macros[string.key.lower()] = resolve(str(string.value), macros)
@@ -115,7 +116,7 @@ def _parse(text: str):
         logging.disable(before)
 
 
-def _failure(block, path: str) -> Problem:
+def _failure(block, path: str, text: str) -> Problem:
     from bibtexparser import model
 
     where = Location(path, (block.start_line or 0) + 1)
@@ -124,6 +125,9 @@ def _failure(block, path: str) -> Problem:
         return Problem(f"duplicate key {block.key!r} (first on line {first})", where)
     if isinstance(block, model.DuplicateFieldKeyBlock):
         return Problem(f"duplicate field {', '.join(sorted(block.duplicate_keys))} in this entry", where)
+    open_at = unclosed_from_line(text, where.line)
+    if open_at:
+        return Problem(open_at[1], Location(path, open_at[0]))
     reason = getattr(block.error, "abort_reason", "") or str(block.error) or type(block.error).__name__
     return Problem(f"cannot parse this entry: {' '.join(reason.split())}", where)
 

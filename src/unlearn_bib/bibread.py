@@ -6,6 +6,7 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from unlearn_bib.bibopen import unclosed
 from unlearn_bib.errors import error_at
 from unlearn_bib.textlines import line_at_bytes, lone_cr_as_lf
 
@@ -140,8 +141,14 @@ def read_bib(text: str, path: str) -> Bib:
             elif isinstance(block, bm.DuplicateFieldKeyBlock):
                 problems.append((line, f"{head!r}: {reason}; left unchanged"))
             elif getattr(getattr(block, "error", None), "end_index", 0) is None or "end of file" in reason.lower():
+                open_at = unclosed(text, start)
+                if open_at:
+                    raise error_at(path, *open_at)
                 raise error_at(path, line, f"entry {head!r} is not closed before the end of the file "
                                            "(unbalanced braces or a truncated entry)")
+            elif unclosed(text, start):
+                open_line, message = unclosed(text, start)
+                problems.append((open_line, f"{message}; left unchanged"))
             else:
                 problems.append((line, f"malformed entry {head!r} ({reason}); left unchanged"))
             continue
