@@ -94,3 +94,16 @@ def test_marks_come_only_in_balanced_pairs(text):
             assert depth >= 0
         assert depth == 0
     assert "".join(c for c in out if c not in MARKERS).count("<") <= text.count("<")
+
+
+def test_sup_sub_and_small_caps_print_as_citeproc_js_prints_them(run, tmp_path):
+    """citeproc-js's text output (benchmarks/citeproc-js/render.js) for this title in APA."""
+    path = tmp_path / "chem.json"
+    title = ('Growth on H<sub>2</sub>O and x<sup>2</sup> with <span style="font-variant:small-caps;">Small Caps</span> '
+             'in <span class="nocase">DNA</span>')
+    path.write_text(json.dumps([{**ITEM, "title": title}]), encoding="utf-8")
+    assert run("export", "--papers", path, "--format", "text", "--style", "apa").stdout == (
+        "Smith, J. (2020). Growth on H2O and x2 with Small Caps in DNA. Journal of Things, 3, 1–10.\n")
+    page = run("export", "--papers", path, "--format", "html", "--style", "apa").stdout
+    assert ('Growth on H<sub>2</sub>O and x<sup>2</sup> with <span style="font-variant:small-caps">Small Caps</span> '
+            "in DNA." in page)
