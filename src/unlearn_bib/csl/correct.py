@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from unlearn_bib.csl.base import CLOSERS
+from unlearn_bib.csl.base import CLOSERS, OPENERS
+from unlearn_bib.csl.richtext import to_marks
 from unlearn_bib.csl.text import DATA_QUOTES, FIX_MARKS, GLUE, QUOTE_END, QUOTE_START, VAR_END, VAR_START, ZERO_WIDTH
 
 
@@ -28,7 +29,7 @@ def smart_quotes(text: str) -> str:
     for index, ch in enumerate(text):
         before = text[index - 1] if index else " "
         after = text[index + 1] if index + 1 < len(text) else " "
-        at_start = before.isspace() or before in "([{-–—/" + DATA_QUOTES
+        at_start = before.isspace() or before in "([{-–—/" + DATA_QUOTES + OPENERS
         if ch == '"':
             if not double_open and at_start and not after.isspace():
                 out.append(outer_open)
@@ -98,7 +99,8 @@ def prepare(items: list[dict], style) -> list[dict]:
 
     Fix (cause 7): straight quotes become typographic as pandoc reads them ("O’Neill",
     “Marks”), except in URLs and identifiers. Private-use characters, which we use as
-    marks, are removed from the data first.
+    marks, are removed from the data first; then CSL rich text (``<i>``, ``<b>``, ...) in
+    a field becomes those marks (``richtext``).
     """
     from citeproc import NAMES
 
@@ -107,7 +109,10 @@ def prepare(items: list[dict], style) -> list[dict]:
         copy = {}
         for field, value in item.items():
             if field not in _VERBATIM_FIELDS:
-                value = _smarten(_strip_marks(value), field)
+                value = _strip_marks(value)
+                if isinstance(value, str):
+                    value = to_marks(value)
+                value = _smarten(value, field)
             if field.replace("-", "_") in NAMES:
                 value = _glue_particles(value)
             copy[field] = value

@@ -205,12 +205,17 @@ def _md_escape(text: str) -> str:
 
 def to_markdown(entry: Entry) -> str:
     table = _marker_table(_MD_TAGS)
+    kinds = {c: kind for kind, pair in MARK.items() for c in pair}
+    depth = dict.fromkeys(MARK, 0)  # italic data inside an italic title: one pair of "*", not nested ones
     out = []
     for kind, value in _segments(entry):
         if kind == "text":
             out.append(_md_escape(value))
         elif kind == "mark":
-            out.append(table[value])
+            opening = value == MARK[kinds[value]][0]
+            depth[kinds[value]] += 1 if opening else -1
+            if depth[kinds[value]] == (1 if opening else 0):
+                out.append(table[value])
         else:
             shown, target = value
             encoded = target.replace("(", "%28").replace(")", "%29")  # cannot end the link early
