@@ -135,6 +135,11 @@ def list_(as_json, sections, keys, year, since, venue, papers):
         keys = resolve_keys(tuple(keys), catalog)
     catalog = selection(sections, keys, year, since, venue).apply(catalog)
     rows = [{"key": p.key, "year": p.year, "venue": venue_cell(p), "title": p.plain_title} for p in catalog]
+    _print_rows(rows, as_json)
+
+
+def _print_rows(rows: list[dict], as_json: bool) -> None:
+    """`list`'s output, the same for the catalog and for a user's own file: JSON or aligned columns."""
     if as_json:
         import json
 
@@ -155,15 +160,7 @@ def _list_items(items, as_json: bool) -> None:
     rows = [{"key": i["id"], "year": issued_year(i) or 0,
              "venue": plain(i.get("container-title") or i.get("publisher") or ""), "title": plain(i.get("title", ""))}
             for i in items.items]
-    if as_json:
-        import json
-
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-        return
-    width = max((len(r["key"]) for r in rows), default=3)
-    vwidth = max((len(r["venue"]) for r in rows), default=5)
-    for r in rows:
-        click.echo(f"{r['key']:<{width}}  {r['year']}  {r['venue']:<{vwidth}}  {r['title']}")
+    _print_rows(rows, as_json)
 
 
 @click.command()
