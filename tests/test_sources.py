@@ -110,7 +110,7 @@ BIB_CASES = {
     "latex": ("@article{k, author={M{\\\"u}ller, J{\\\"o}rg and {\\v{Z}}ak, {\\L}ucja}, "
               "title={{\\\"U}ber {MACE} and \\emph{this} -- 50\\% \\c{c}a}, journal={Z}, year=1}",
               {"author": [{"family": "Müller", "given": "Jörg"}, {"family": "Žak", "given": "Łucja"}],
-               "title": 'Über <span class="nocase">MACE</span> and this – 50% ça'}),
+               "title": 'Über <span class="nocase">MACE</span> and <i>this</i> – 50% ça'}),
     "names": ("@article{k, author={van der Berg, Jan and Ludwig van Beethoven and Villiers, A.-M. de and "
               "Smith, Jr., John and {Barnes and Noble} and al-Farsi, Linh and others}, title={T}, year=1}",
               {"author": [{"family": "Berg", "given": "Jan", "non-dropping-particle": "van der"},

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from unlearn_bib.bibopen import unclosed_from_line
-from unlearn_bib.bibvalues import MONTH_MACROS, MONTHS, closing, latex_text, parse_value, resolve, rich_title
+from unlearn_bib.bibvalues import MONTH_MACROS, MONTHS, closing, latex_text, literal, parse_value, resolve, rich_title
 from unlearn_bib.cslitems import CONTROL, CSLItems, collect, date_from_text, split_particle
 from unlearn_bib.errors import Location, Problem, UnlearnBibError
 
@@ -254,6 +254,11 @@ _CONTAINED = frozenset({"inbook", "incollection", "inproceedings", "conference",
                         "suppbook", "suppcollection"})
 
 
+_CODES = frozenset({"id", "type", "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID", "language"})
+_RICH = frozenset({"title", "title-short", "container-title", "container-title-short", "volume-title",
+                   "collection-title", "event"})
+
+
 def entry_item(key: str, entry_type: str, raw: dict[str, str]) -> dict:
     """One entry's resolved fields -> a CSL-JSON item (not yet checked: cslitems.collect does that)."""
     kind = entry_type.lower()
@@ -288,6 +293,9 @@ def entry_item(key: str, entry_type: str, raw: dict[str, str]) -> dict:
         item["language"] = LANGUAGES.get(language.lower().replace(" ", ""), language)
     if text.get("pubstate"):
         item["status"] = PUBSTATES.get(text["pubstate"].lower().replace(" ", ""), text["pubstate"])
+    for variable, value in item.items():  # titles are rich text already (rich_title keeps literal "<" literal)
+        if isinstance(value, str) and variable not in _CODES and variable not in _RICH:
+            item[variable] = literal(value)
     return item
 
 
