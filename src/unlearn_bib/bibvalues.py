@@ -143,21 +143,8 @@ _COMMAND = re.compile(r"\\(?:[A-Za-z]+\s*|.?)", re.S)
 
 def _past_group(value: str, start: int) -> int:
     """Index just after the brace group opened at ``start`` (or the end of the text)."""
-    depth = 0
-    index = start
-    while index < len(value):
-        ch = value[index]
-        if ch == "\\":
-            index += 2
-            continue
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-            if depth == 0:
-                return index + 1
-        index += 1
-    return index
+    end = closing(value, start)
+    return end + 1 if end >= 0 else len(value)
 
 
 def _math_end(value: str, start: int) -> int:
