@@ -52,9 +52,9 @@ def normalise(text: str) -> str:
 def datasets() -> dict[str, list[dict]]:
     """name -> CSL items as unlearn-bib formats them: the catalog's, and the fixtures read
     through `--papers` (CSL-JSON as it is, in file order; the .bib mapped to CSL)."""
-    from unlearn_bib.catalog import load_catalog
+    from unlearn_bib.catalog.load import load_catalog
     from unlearn_bib.export import csljson
-    from unlearn_bib.sources import load_items
+    from unlearn_bib.items.load import load_items
 
     return {
         "catalog": csljson.items(load_catalog()),
@@ -65,7 +65,7 @@ def datasets() -> dict[str, list[dict]]:
 
 
 def default_styles() -> list[str]:
-    from unlearn_bib import styles
+    from unlearn_bib.csl import styles
 
     return list(styles.short_names()) + [s for s in EXTRA_STYLES if s not in styles.short_names()]
 
@@ -228,7 +228,7 @@ class Comparison:
 
 def compare(style: str, dataset: str, items: list[dict], engine: str = "unlearn-bib", fmt: str = "text") -> Comparison:
     """Our entries against pandoc's and citeproc-js's; keys and total from pandoc's run."""
-    from unlearn_bib import styles
+    from unlearn_bib.csl import styles
 
     csl = styles.resolve(style).path
     seconds = {}

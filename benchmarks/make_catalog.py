@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from unlearn_bib.yamlio import dump_record  # noqa: E402
+from unlearn_bib.files.yamlio import dump_record  # noqa: E402
 
 FAMILY = ("Zhang Wang Li Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo Lin He Gao Luo Kim Lee Park Choi "
           "Smith Johnson Brown Garcia Miller Davis Rodriguez Martinez Müller Schmidt Schneider Fischer Weber "

@@ -58,7 +58,7 @@ def main() -> None:
 
     import pypandoc
 
-    from unlearn_bib.styles import resolve
+    from unlearn_bib.csl.styles import resolve
 
     pandoc = pypandoc.get_pandoc_path()
     python = sys.executable

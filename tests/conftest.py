@@ -36,7 +36,7 @@ def golden(request):
 @pytest.fixture
 def run():
     """Run the CLI in-process; returns the click Result (stdout and stderr separate)."""
-    from unlearn_bib.cli import main
+    from unlearn_bib.cli.main import main
 
     def invoke(*args, input=None):
         runner = CliRunner()

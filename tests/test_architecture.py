@@ -136,7 +136,7 @@ def test_no_module_uses_another_modules_private_names():
 
 
 # The CSL layer, bottom up: a module may import only modules of a lower layer.
-CSL_LAYERS = {"base": 0, "workers": 0, "items": 0, "memo": 0, "text": 1, "richtext": 1, "correct": 2, "names_dates": 2, "conditions": 2,
+CSL_LAYERS = {"styles": 0, "base": 0, "workers": 0, "items": 0, "memo": 0, "text": 1, "richtext": 1, "correct": 2, "names_dates": 2, "conditions": 2,
               "fixes": 3, "disambiguate": 3, "engine": 4}
 
 
@@ -189,11 +189,52 @@ def test_private_uses_are_found(tmp_path):
     assert sorted(private_uses(root)) == ["pkg.b:2: imports pkg.a._x", "pkg.c:2: uses pkg.a._x"]
 
 
-def test_readme_tree_names_every_module():
-    """README's "How it fits together" must match the code: every module is named there."""
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## How it fits together", 1)[1].split("\n## ", 1)[0]
-    words = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", section))
+# The package's folders, bottom up: a module imports only from its own folder or a lower layer.
+FOLDER_LAYERS = {"errors": 0, "__init__": 0, "text": 1, "files": 2, "read": 3, "csl": 3, "catalog": 4,
+                 "match": 5, "items": 6, "export": 6, "resolve": 7, "release": 7, "tasks": 8, "cli": 9,
+                 "__main__": 10}
+
+
+def _folder(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "__init__"
+
+
+def test_folders_depend_one_way():
+    """text <- files <- read, csl <- catalog <- match <- items, export <- resolve, release <- tasks <- cli."""
+    graph = import_graph(PACKAGE)
+    folders = {_folder(m) for m in graph}
+    assert folders <= set(FOLDER_LAYERS), f"a new folder needs a layer here: {folders - set(FOLDER_LAYERS)}"
+    wrong = [f"{a} -> {b}" for a, targets in graph.items() for b in targets
+             if _folder(a) != _folder(b) and FOLDER_LAYERS[_folder(b)] >= FOLDER_LAYERS[_folder(a)]]
+    assert wrong == []
+
+
+def test_the_layer_test_sees_a_backward_import(tmp_path):
+    root = _package(tmp_path, {"__init__.py": "", "text/__init__.py": "", "cli/__init__.py": "",
+                               "cli/main.py": "x = 1\n", "text/latex.py": "def f():\n    from pkg.cli import main\n"})
+    graph = import_graph(root)
+    assert any(_folder(a) == "text" and _folder(b) == "cli" for a, bs in graph.items() for b in bs)
+
+
+def test_few_modules_at_the_top_and_none_too_long():
+    top = sorted(p.name for p in PACKAGE.glob("*.py"))
+    assert len(top) <= 6, top
+    long = [f"{p.relative_to(PACKAGE)}: {n}" for p in sorted(PACKAGE.rglob("*.py"))
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 450]
+    assert long == []
+
+
+def test_every_folder_says_what_it_holds():
+    missing = [str(p.relative_to(PACKAGE)) for p in sorted(PACKAGE.glob("*/__init__.py"))
+               if not (ast.get_docstring(ast.parse(p.read_text(encoding="utf-8"))) or "").strip()]
+    assert missing == []
+
+
+def test_architecture_doc_names_every_module():
+    """docs/architecture.md must match the code: every module is named there."""
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "architecture.md").read_text(encoding="utf-8")
+    words = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", doc))
     missing = [str(path.relative_to(PACKAGE)) for path in sorted(PACKAGE.rglob("*.py"))
                if path.stem != "__init__" and path.stem not in words]
-    assert not missing, f"README's module tree does not name: {missing}"
+    assert not missing, f"docs/architecture.md does not name: {missing}"

@@ -65,7 +65,7 @@ def test_a_value_open_to_the_end_of_the_file_is_an_error_on_both_readers(run, tm
 
 
 def test_a_well_formed_file_is_not_diagnosed():
-    from unlearn_bib.bibopen import unclosed
+    from unlearn_bib.read.bibopen import unclosed
 
     text = '@article{a, title = {Fine {nested}} # " more", year = 2020, note = "x {"} y"}\n' + FINE
     assert unclosed(text, 0) is None

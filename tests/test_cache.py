@@ -10,7 +10,7 @@ def test_cache_hit_gives_identical_output_and_change_misses(tmp_path, monkeypatc
     subprocess.run([sys.executable, ROOT / "benchmarks" / "make_catalog.py", "--papers", "600", "--out", catalog], check=True)
     assert catalog.stat().st_size > 256 * 1024
     monkeypatch.setenv("UNLEARN_BIB_CACHE_DIR", str(tmp_path / "cache"))
-    from unlearn_bib.catalog import load_catalog
+    from unlearn_bib.catalog.load import load_catalog
     from unlearn_bib.export.bibtex import render_bibtex
 
     first = render_bibtex(load_catalog(catalog))
@@ -27,26 +27,43 @@ def test_cache_hit_gives_identical_output_and_change_misses(tmp_path, monkeypatc
 
 def test_small_catalogs_and_disabled_cache_write_nothing(tmp_path, monkeypatch):
     monkeypatch.setenv("UNLEARN_BIB_CACHE_DIR", str(tmp_path / "cache"))
-    from unlearn_bib.catalog import load_catalog
+    from unlearn_bib.catalog.load import load_catalog
 
     load_catalog()
     assert not (tmp_path / "cache").exists()
 
 
 def test_a_change_to_the_code_that_builds_a_catalog_misses(tmp_path, monkeypatch):
-    import shutil
+    import importlib.machinery
+    import importlib.util
     from pathlib import Path
 
-    from unlearn_bib import cache as module
+    from unlearn_bib.catalog import cache as module
 
     raw = b"x" * (256 * 1024)
     monkeypatch.setenv("UNLEARN_BIB_CACHE_DIR", str(tmp_path))
     before = module.cache_file(raw, "big.yaml", True)
     assert module.cache_file(raw, "big.yaml", True) == before
-    copy = tmp_path / "src"
-    shutil.copytree(Path(module.__file__).parent, copy)
-    real = module.builder_source
-    assert real(copy) == real()
-    (copy / "validate.py").write_text((copy / "validate.py").read_text() + "\n# a new rule\n")
-    monkeypatch.setattr(module, "builder_source", lambda: real(copy))
+    real_find = importlib.util.find_spec
+    copy = tmp_path / "validate.py"
+    copy.write_text(Path(real_find("unlearn_bib.catalog.validate").origin).read_text() + "\n# a new rule\n")
+
+    def find_spec(name, *args):
+        if name == "unlearn_bib.catalog.validate":
+            return importlib.machinery.ModuleSpec(name, None, origin=str(copy))
+        return real_find(name, *args)
+
+    monkeypatch.setattr(importlib.util, "find_spec", find_spec)
     assert module.cache_file(raw, "big.yaml", True) != before
+
+
+def test_the_cache_key_names_modules_not_files(tmp_path, monkeypatch):
+    """The key is found by import name, so moving a file keeps the cache; a module that cannot be
+    found turns the cache off (no safe key) instead of keying on less code."""
+    from unlearn_bib.catalog import cache as module
+
+    assert all(name.startswith("unlearn_bib.") for name in module.BUILDER_MODULES)
+    monkeypatch.setattr(module, "BUILDER_MODULES", module.BUILDER_MODULES + ("unlearn_bib.no_such_module",))
+    monkeypatch.setattr(module.builder_source, "__defaults__", (module.BUILDER_MODULES,))
+    monkeypatch.setenv("UNLEARN_BIB_CACHE_DIR", str(tmp_path))
+    assert module.cache_file(b"x" * (256 * 1024), "big.yaml", True) is None

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from unlearn_bib.catalog import load_catalog
+from unlearn_bib.catalog.load import load_catalog
 from unlearn_bib.export import bibtex
 
 SEED_IDS = [l for l in (Path(__file__).parent / "data" / "seed_arxiv_ids.txt").read_text().split("\n") if l and not l.startswith("#")]

@@ -93,7 +93,7 @@ def test_html_keeps_italics_and_links(run):
 @pytest.mark.parametrize("style", ["apa", "ieee", "chicago"])
 def test_html_and_markdown_carry_the_same_text(run, style):
     from unlearn_bib.export import citations
-    from unlearn_bib.catalog import load_catalog
+    from unlearn_bib.catalog.load import load_catalog
 
     for entry in citations.entries(load_catalog(str(EDGE)), style):
         text = citations.to_text(entry)
@@ -189,7 +189,7 @@ def test_missing_style_file(run, tmp_path):
 def test_each_style_is_loaded_once_per_run():
     from unlearn_bib.csl import engine as citeproc_engine
     from unlearn_bib.export import citations, csljson
-    from unlearn_bib.catalog import load_catalog
+    from unlearn_bib.catalog.load import load_catalog
 
     items = csljson.items(load_catalog(str(EDGE)))
     citations.format_items(items, "nature")
@@ -203,8 +203,8 @@ def test_each_style_is_loaded_once_per_run():
 @pytest.mark.parametrize("style", SHORT_NAMES + ["elsevier-harvard"])
 def test_memoised_lookups_keep_the_output_byte_identical(style):
     from unlearn_bib.export import citations, csljson
-    from unlearn_bib.catalog import load_catalog
-    from unlearn_bib.sources import load_items
+    from unlearn_bib.catalog.load import load_catalog
+    from unlearn_bib.items.load import load_items
 
     items = csljson.items(load_catalog()) + list(load_items(str(FIXTURES)).items)
     plain = [(e.key, e.text) for e in citations.format_items(items, style, memo=False)]
@@ -226,7 +226,7 @@ def test_output_is_identical_across_hash_seeds():
 def test_styles_command_keeps_heavy_modules_unloaded():
     code = (
         "import sys, io, contextlib\n"
-        "from unlearn_bib.cli import main\n"
+        "from unlearn_bib.cli.main import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    try: main(['styles'])\n"
         "    except SystemExit: pass\n"

@@ -30,7 +30,7 @@ def plain_citeproc(style, *items):
     from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
     from citeproc.source.json import CiteProcJSON
 
-    from unlearn_bib import styles
+    from unlearn_bib.csl import styles
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -12,7 +12,7 @@ import json
 import pytest
 
 from unlearn_bib.export import citations
-from unlearn_bib.sources import load_items
+from unlearn_bib.items.load import load_items
 
 BIB = """\
 @inproceedings{huang2024receler,
@@ -192,8 +192,8 @@ def test_others_as_a_name_disambiguation_adds(tmp_path, bib_min, first):
 
 def test_capitalised_others_is_a_name_as_in_bibtex_and_pandoc():
     """BibTeX's styles and pandoc take only lower-case "others" as et al.; "Others" is an author."""
-    from unlearn_bib.bibcsl import names
-    from unlearn_bib.match import entry_ids
+    from unlearn_bib.items.from_bib import names
+    from unlearn_bib.match.rule import entry_ids
 
     assert names("Smith, John and Others") == [_person("Smith", "John"), {"family": "Others"}]
     assert names("Smith, John and others") == [_person("Smith", "John"), OTHERS]

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from unlearn_bib.catalog import load_catalog
+from unlearn_bib.catalog.load import load_catalog
 from unlearn_bib.csl import workers
 from unlearn_bib.export import citations
 
@@ -41,7 +41,7 @@ def test_parallel_sort_keys_and_year_suffixes_equal_serial(monkeypatch, style):
     from conftest import DATA
 
     from unlearn_bib.export import csljson
-    from unlearn_bib.sources import load_items
+    from unlearn_bib.items.load import load_items
 
     items = list(load_items(str(DATA / "citations" / "fixtures.json")).items) + csljson.items(load_catalog())
     monkeypatch.setenv("UNLEARN_BIB_JOBS", "1")

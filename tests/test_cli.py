@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from conftest import EDGE, ROOT
-from unlearn_bib import validate
-from unlearn_bib.cli import main
+from unlearn_bib.catalog import validate
+from unlearn_bib.cli.main import main
 
 
 @pytest.mark.parametrize("name", main.list_commands(None))
@@ -64,7 +64,7 @@ def test_python_dash_m(tmp_path):
 def test_bibtex_export_keeps_heavy_modules_unloaded():
     code = (
         "import sys, io, contextlib\n"
-        "from unlearn_bib.cli import main\n"
+        "from unlearn_bib.cli.main import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    try: main(['export', '--format', 'bibtex'])\n"
         "    except SystemExit: pass\n"
@@ -77,14 +77,14 @@ def test_bibtex_export_keeps_heavy_modules_unloaded():
 def test_a_command_loads_only_its_own_module():
     code = (
         "import sys, io, contextlib\n"
-        "from unlearn_bib.cli import main\n"
+        "from unlearn_bib.cli.main import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    try: main(['export', '--format', 'bibtex'])\n"
         "    except SystemExit: pass\n"
         "print(sorted(m for m in sys.modules if m.startswith('unlearn_bib.cli')))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "['unlearn_bib.cli', 'unlearn_bib.cli_catalog', 'unlearn_bib.cli_common']"
+    assert done.stdout.strip() == "['unlearn_bib.cli', 'unlearn_bib.cli.catalog', 'unlearn_bib.cli.common', 'unlearn_bib.cli.main']"
 
 
 def test_help_lists_every_command_and_a_typo_gets_a_suggestion(run):

@@ -6,8 +6,8 @@ import subprocess
 import pytest
 
 from conftest import have
-from unlearn_bib.catalog import load_catalog
-from unlearn_bib.cli_catalog import render
+from unlearn_bib.catalog.load import load_catalog
+from unlearn_bib.cli.catalog import render
 
 HOSTILE = r"""sections:
   - id: methods

@@ -5,8 +5,8 @@ import subprocess
 import pytest
 
 from conftest import EDGE, have
-from unlearn_bib.catalog import load_catalog
-from unlearn_bib.cli_catalog import render
+from unlearn_bib.catalog.load import load_catalog
+from unlearn_bib.cli.catalog import render
 
 needs_bibtex = pytest.mark.skipif(not have("pdflatex", "bibtex"), reason="pdflatex/bibtex not installed (apt: texlive-latex-base)")
 needs_biber = pytest.mark.skipif(not have("pdflatex", "biber"), reason="biber not installed (apt: biber texlive-bibtex-extra)")

@@ -63,9 +63,9 @@ def test_full_export_round_trips_through_bibtexparser(dialect):
     """Parse the shipped export back: every field equals the catalog's value after LaTeX decoding."""
     import bibtexparser
 
-    from unlearn_bib.catalog import load_catalog
+    from unlearn_bib.catalog.load import load_catalog
     from unlearn_bib.export import bibtex
-    from unlearn_bib.latex import decode
+    from unlearn_bib.text.latex import decode
 
     catalog = load_catalog()
     library = bibtexparser.parse_string(bibtex.render(catalog, bibtex.Options(dialect)))
@@ -88,7 +88,7 @@ def test_full_export_round_trips_through_bibtexparser(dialect):
 
 
 def test_make_key_rule_and_collisions():
-    from unlearn_bib.keys import make_key
+    from unlearn_bib.catalog.keys import make_key
 
     assert make_key("Gong", 2024, "Reliable and Efficient Concept Erasure", set()) == "gong2024reliable"
     assert make_key("Materzyńska", 2023, "The {MACE} of Things", set()) == "materzynska2023mace"

@@ -1,9 +1,9 @@
 """`cite` and `export --key` by any identifier: keys, arXiv ids, DOIs, OpenReview ids, title words."""
 import pytest
 
-from unlearn_bib.catalog import load_catalog
+from unlearn_bib.catalog.load import load_catalog
 from unlearn_bib.errors import UnlearnBibError
-from unlearn_bib.identify import find, identifiers, resolve_keys
+from unlearn_bib.match.identify import find, identifiers, resolve_keys
 
 RECELER = "huang2024receler"
 

@@ -5,10 +5,10 @@ import pytest
 import yaml
 
 from conftest import DATA, ROOT
-from unlearn_bib.catalog import load_catalog
+from unlearn_bib.catalog.load import load_catalog
 from unlearn_bib.export.tables import paper_tables
-from unlearn_bib.import_bib import bib_title
-from unlearn_bib.importer import _insert
+from unlearn_bib.tasks.import_bib import bib_title
+from unlearn_bib.tasks.importer import _insert
 
 MD = DATA / "markdown"
 SEED = MD / "awesome-diffusion-model-unlearning.md"

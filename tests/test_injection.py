@@ -8,14 +8,16 @@ import bibtexparser
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from unlearn_bib import latex, patterns
-from unlearn_bib.yamlio import dump_record, load_yaml, yaml_scalar
+from unlearn_bib.text import latex
+from unlearn_bib.catalog import identifiers as patterns
+from unlearn_bib.files.yamlio import dump_record, load_yaml, yaml_scalar
 from unlearn_bib.errors import UnlearnBibError
-from unlearn_bib.export import bibtex, citations, csljson, tables, webpage
-from unlearn_bib.model import Catalog, Paper, Person, Section, Venue
-from unlearn_bib.names import split_names
-from unlearn_bib.validate import build_catalog
-from unlearn_bib.venues import resolve
+from unlearn_bib.export import bibtex, citations, csljson, tables
+from unlearn_bib.release import webpage
+from unlearn_bib.catalog.model import Catalog, Paper, Person, Section, Venue
+from unlearn_bib.read.names import split_names
+from unlearn_bib.catalog.validate import build_catalog
+from unlearn_bib.catalog.venues import resolve
 
 FAST = settings(max_examples=150, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -522,7 +524,7 @@ braced = st.one_of(st.sampled_from(["}", "{", "x}, note = {\\input{/etc/hostname
 def test_normalize_rewrites_into_escaped_catalog_fields(title, family, publisher):
     """normalize writes the catalog's fields (escaped by the BibTeX writer) beside the user's own:
     the rewritten file re-parses to the same entries, and no catalog value escapes its field."""
-    from unlearn_bib.normalize import normalize_bib
+    from unlearn_bib.tasks.normalize import normalize_bib
 
     title = "Erasing Concepts From Diffusion Models " + title
     hostile_paper = paper(title=title, authors=(Person(family=family, given="J"),), publisher=publisher,

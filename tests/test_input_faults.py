@@ -6,7 +6,8 @@ import sys
 
 import pytest
 
-from unlearn_bib import latex, names
+from unlearn_bib.text import latex
+from unlearn_bib.read import names
 
 
 # --- item 17: linear time on deep nesting (counted, not timed) ---------------------------------
@@ -37,7 +38,7 @@ def scanned(monkeypatch):
 
 @pytest.mark.parametrize("depth", [2_000])
 def test_import_title_braces_are_paired_once_not_rescanned(scanned, depth):
-    from unlearn_bib.import_bib import bib_title
+    from unlearn_bib.tasks.import_bib import bib_title
 
     title = "{" * depth + "Deep {MACE} M{\\\"u}ller" + "}" * depth
     assert bib_title(title) == "Deep {MACE} Müller"
@@ -103,8 +104,8 @@ def test_not_utf8_names_the_line_in_a_cr_only_file(run, tmp_path):
 
 @pytest.mark.parametrize("ending", ["cr", "crlf"])
 def test_normalize_counts_lines_and_keeps_the_files_line_ending(ending):
-    from unlearn_bib.catalog import load_catalog
-    from unlearn_bib.normalize import normalize_bib
+    from unlearn_bib.catalog.load import load_catalog
+    from unlearn_bib.tasks.normalize import normalize_bib
 
     lf = (DATA / "bib" / "tricky.bib").read_bytes().decode("utf-8")
     newline = NEWLINES[ending].decode()
@@ -136,7 +137,7 @@ def test_import_appends_with_the_catalogs_line_ending(run, tmp_path, ending):
 
 @pytest.mark.parametrize("ending", NEWLINES)
 def test_update_edits_a_record_with_the_catalogs_line_ending(ending):
-    from unlearn_bib.update import edit_record
+    from unlearn_bib.tasks.update import edit_record
 
     newline = NEWLINES[ending].decode()
     text = SHIPPED.decode("utf-8").replace("\n", newline)
@@ -200,7 +201,7 @@ def test_cite_and_error_messages_show_control_characters_escaped(tmp_path):
 def test_visible_escapes_every_control_and_nothing_else():
     from hypothesis import given, strategies as st
 
-    from unlearn_bib.shown import visible
+    from unlearn_bib.text.terminal import visible
 
     @given(st.text())
     def check(text):

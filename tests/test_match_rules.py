@@ -4,10 +4,10 @@ agreement. And one agreement rule for normalize, import and the online resolver.
 import pytest
 
 from conftest import DATA
-from unlearn_bib.catalog import load_catalog
-from unlearn_bib.match import (FUZZY_ACCEPT, CatalogIndex, Ids, entry_ids, first_author_agrees, match,
+from unlearn_bib.catalog.load import load_catalog
+from unlearn_bib.match.rule import (FUZZY_ACCEPT, CatalogIndex, Ids, entry_ids, first_author_agrees, match,
                                states_only_ids, title_agrees, title_score)
-from unlearn_bib.normalize import normalize_bib
+from unlearn_bib.tasks.normalize import normalize_bib
 
 GONG = "Gong, Chao and Chen, Kai and Wei, Zhipeng and Chen, Jingjing and Jiang, Yu-Gang"
 
@@ -156,7 +156,7 @@ def test_agreement_rules_and_thresholds():
 
 def test_the_resolver_decides_with_matchs_rules(monkeypatch):
     """decide.py has no rule of its own: change match's rule and the resolver follows."""
-    from unlearn_bib import match as match_module
+    from unlearn_bib.match import rule as match_module
     from unlearn_bib.resolve import decide
     from unlearn_bib.resolve.records import Candidate
 

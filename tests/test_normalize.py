@@ -7,12 +7,12 @@ import subprocess
 import pytest
 
 from conftest import DATA, have
-from unlearn_bib.catalog import load_catalog
-from unlearn_bib.bibread import read_bib
-from unlearn_bib.match import CatalogIndex, Ids, entry_ids, match
-from unlearn_bib.names import parse_name, split_names
-from unlearn_bib.normalize import normalize_bib
-from unlearn_bib.venue_text import container_venue
+from unlearn_bib.catalog.load import load_catalog
+from unlearn_bib.read.bib import read_bib
+from unlearn_bib.match.rule import CatalogIndex, Ids, entry_ids, match
+from unlearn_bib.read.names import parse_name, split_names
+from unlearn_bib.tasks.normalize import normalize_bib
+from unlearn_bib.match.venue_text import container_venue
 
 BIB = DATA / "bib"
 

@@ -6,10 +6,10 @@ import rispy
 from hypothesis import given, strategies as st
 
 from conftest import EDGE
-from unlearn_bib import changes
-from unlearn_bib.catalog import load_catalog
+from unlearn_bib.release import changes
+from unlearn_bib.catalog.load import load_catalog
 from unlearn_bib.export import ris
-from unlearn_bib.model import Catalog, Person
+from unlearn_bib.catalog.model import Catalog, Person
 
 BASE = load_catalog(EDGE).get("vanderberg2024receler")
 words = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=30).filter(

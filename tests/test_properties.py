@@ -4,13 +4,13 @@ import string
 import bibtexparser
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from unlearn_bib import latex
-from unlearn_bib.yamlio import load_yaml
+from unlearn_bib.text import latex
+from unlearn_bib.files.yamlio import load_yaml
 from unlearn_bib.errors import UnlearnBibError
 from unlearn_bib.export import bibtex
-from unlearn_bib.model import Catalog, Paper, Person
-from unlearn_bib.validate import build_catalog
-from unlearn_bib.venues import resolve
+from unlearn_bib.catalog.model import Catalog, Paper, Person
+from unlearn_bib.catalog.validate import build_catalog
+from unlearn_bib.catalog.venues import resolve
 
 settings.register_profile("ci", max_examples=300, derandomize=True, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])

@@ -12,7 +12,7 @@ from conftest import EDGE, have
 def bundle(tmp_path_factory):
     from click.testing import CliRunner
 
-    from unlearn_bib.cli import main
+    from unlearn_bib.cli.main import main
 
     out = tmp_path_factory.mktemp("rel") / "dist"
     result = CliRunner().invoke(main, ["release", "--out", str(out)], catch_exceptions=False)
@@ -21,7 +21,7 @@ def bundle(tmp_path_factory):
 
 
 def test_bundle_has_every_artifact(bundle):
-    from unlearn_bib.styles import short_names
+    from unlearn_bib.csl.styles import short_names
 
     names = {p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file()}
     expected = {"refs.bib", "refs-biblatex.bib", "papers.json", "tables.md", "index.html", "SHA256SUMS", "manifest.json"}
@@ -42,7 +42,7 @@ def test_checksums_verify_with_sha256sum(bundle):
 
 def test_manifest(bundle):
     from unlearn_bib import __version__
-    from unlearn_bib.catalog import default_catalog_path
+    from unlearn_bib.catalog.load import default_catalog_path
 
     manifest = json.loads((bundle / "manifest.json").read_text())
     assert manifest["version"] == __version__ and manifest["papers"] == 40

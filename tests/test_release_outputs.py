@@ -31,7 +31,7 @@ def edge_bundle(tmp_path_factory):
 
 
 def test_per_section_files_hold_exactly_their_section(edge_bundle, run):
-    from unlearn_bib.catalog import load_catalog
+    from unlearn_bib.catalog.load import load_catalog
 
     catalog = load_catalog(EDGE)
     for section in catalog.sections:
@@ -107,8 +107,8 @@ def test_diff_prints_what_changes_md_holds(edge_bundle, run):
 
 
 def test_diff_content():
-    from unlearn_bib import changes
-    from unlearn_bib.catalog import load_catalog
+    from unlearn_bib.release import changes
+    from unlearn_bib.catalog.load import load_catalog
 
     diff = changes.compare(changes.load(str(PREVIOUS / "manifest.json")), changes.Snapshot(load_catalog(EDGE), "now"))
     assert [p.key for p in diff.added] == ["zhang2024workshop"]
@@ -146,8 +146,8 @@ def test_page_offers_ris_sections_and_shows_preprint_paths(edge_bundle):
 
 
 def test_preprint_path_on_the_shipped_catalog():
-    from unlearn_bib.catalog import load_catalog
-    from unlearn_bib.export.webpage import preprint_path
+    from unlearn_bib.catalog.load import load_catalog
+    from unlearn_bib.release.webpage import preprint_path
 
     catalog = load_catalog(None)
     assert preprint_path(catalog.get("huang2024receler")) == "arXiv 2023 → ECCV 2024"
@@ -189,10 +189,10 @@ def test_release_workflow_passes_the_previous_release():
 def test_a_section_id_that_cannot_name_a_file_is_refused():
     import dataclasses
 
-    from unlearn_bib.catalog import load_catalog
+    from unlearn_bib.catalog.load import load_catalog
     from unlearn_bib.errors import UnlearnBibError
-    from unlearn_bib.export.bundle import section_files
-    from unlearn_bib.model import Catalog, Section
+    from unlearn_bib.release.bundle import section_files
+    from unlearn_bib.catalog.model import Catalog, Section
 
     catalog = load_catalog(EDGE)
     bad = Catalog(tuple(dataclasses.replace(p, section="../evil") for p in catalog), (Section("../evil", "Evil"),), "x.yaml")

@@ -37,7 +37,7 @@ def mock():
 def invoke(*args):
     from click.testing import CliRunner
 
-    from unlearn_bib.cli import main
+    from unlearn_bib.cli.main import main
 
     return CliRunner().invoke(main, [str(a) for a in args])
 
@@ -78,7 +78,7 @@ def test_update_proposes_published_versions_with_evidence(mock, tmp_path):
         if record["status"] == "proposed":
             accepted = [e for e in record["evidence"] if e["verdict"] == "accepted"]
             assert accepted and all(e["anchor"] and e["url"] and e["title_score"] >= 0.9 for e in accepted)
-    from unlearn_bib.catalog import load_catalog
+    from unlearn_bib.catalog.load import load_catalog
 
     updated = load_catalog(str(catalog), strict=False)
     assert (updated.get("huang2024receler").venue.id, updated.get("huang2024receler").year) == ("eccv", 2024)
@@ -120,7 +120,7 @@ def test_normalize_online_rewrites_what_it_can_anchor_and_nothing_else(mock, gol
     assert result.exit_code == 0, result.output
     golden("survey-online.normalized.bib", result.stdout)
     out, src = result.stdout, SURVEY.read_text()
-    from unlearn_bib.bibread import read_bib
+    from unlearn_bib.read.bib import read_bib
 
     assert [e.key for e in read_bib(out, "x").entries] == [e.key for e in read_bib(src, "x").entries]  # nothing lost
     assert "keywords      = {erasure}" in out and "file          = {gal2022.pdf}" in out

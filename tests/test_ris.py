@@ -7,10 +7,10 @@ import rispy
 from hypothesis import given, strategies as st
 
 from conftest import EDGE
-from unlearn_bib.catalog import load_catalog
+from unlearn_bib.catalog.load import load_catalog
 from unlearn_bib.export import ris
-from unlearn_bib.model import Catalog, Person
-from unlearn_bib.venues import resolve
+from unlearn_bib.catalog.model import Catalog, Person
+from unlearn_bib.catalog.venues import resolve
 
 
 def _ris(run, *args):

@@ -316,7 +316,7 @@ def test_a_release_waits_while_another_writes_beside_it(tmp_path):
 
 
 def test_import_refuses_when_the_catalog_changed_since_it_was_read(run, tmp_path, monkeypatch):
-    from unlearn_bib import import_bib
+    from unlearn_bib.tasks import import_bib
 
     catalog = tmp_path / "papers.yaml"
     shutil.copy(SHIPPED, catalog)
@@ -379,7 +379,7 @@ def test_a_device_or_directory_input_is_refused(run, tmp_path):
 
 
 def test_input_is_read_up_to_a_cap(run, tmp_path, monkeypatch):
-    from unlearn_bib import inputs
+    from unlearn_bib.files import read as inputs
 
     monkeypatch.setattr(inputs, "MAX_INPUT_BYTES", 1024 * 1024)
     big = tmp_path / "big.yaml"
@@ -441,8 +441,8 @@ def test_a_tampered_record_in_the_cache_is_a_miss(big_catalog, tmp_path):
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="needs root to give the file to another user")
 def test_a_cache_file_someone_else_owns_or_may_write_is_not_read(big_catalog, tmp_path, monkeypatch):
-    from unlearn_bib import cache
-    from unlearn_bib.catalog import load_catalog
+    from unlearn_bib.catalog import cache
+    from unlearn_bib.catalog.load import load_catalog
 
     monkeypatch.setenv("UNLEARN_BIB_CACHE_DIR", str(tmp_path / "cache"))
     load_catalog(big_catalog)
@@ -458,14 +458,14 @@ def test_a_cache_file_someone_else_owns_or_may_write_is_not_read(big_catalog, tm
 def test_a_failed_cache_write_leaves_no_temp_file(big_catalog, tmp_path, monkeypatch):
     monkeypatch.setenv("UNLEARN_BIB_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(os, "replace", _fail(errno.ENOSPC))
-    from unlearn_bib.catalog import load_catalog
+    from unlearn_bib.catalog.load import load_catalog
 
     assert len(load_catalog(big_catalog)) == 600
     assert list((tmp_path / "cache").iterdir()) == []
 
 
 def test_the_cache_round_trips_every_field(big_catalog, tmp_path, monkeypatch):
-    from unlearn_bib.catalog import load_catalog
+    from unlearn_bib.catalog.load import load_catalog
 
     monkeypatch.setenv("UNLEARN_BIB_CACHE", "0")
     fresh = load_catalog(big_catalog)

@@ -6,9 +6,9 @@ import json
 import pytest
 
 from conftest import DATA
-from unlearn_bib.cslitems import split_particle
+from unlearn_bib.items.check import split_particle
 from unlearn_bib.errors import UnlearnBibError
-from unlearn_bib.sources import load_items
+from unlearn_bib.items.load import load_items
 
 REFS = DATA / "citations" / "refs.bib"
 REFS_JSON = DATA / "citations" / "refs.json"
@@ -321,7 +321,7 @@ def test_cli_filters_and_csljson_pass_through(run):
 
 
 def _every_type_items():
-    from unlearn_bib.cslitems import TYPES
+    from unlearn_bib.items.check import TYPES
 
     base = {"title": "A Title", "author": [{"family": "Doe", "given": "Jane"}], "editor": [{"family": "Roe", "given": "R."}],
             "container-title": "Container", "publisher": "Pub", "number": "7", "genre": "G", "URL": "https://x.org",

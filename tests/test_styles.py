@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from unlearn_bib import styles
+from unlearn_bib.csl import styles
 from unlearn_bib.errors import UnlearnBibError
 
 EXPECTED = {

@@ -4,7 +4,7 @@ import shutil
 import yaml
 
 from conftest import DATA, EDGE, ROOT
-from unlearn_bib.catalog import load_catalog
+from unlearn_bib.catalog.load import load_catalog
 from unlearn_bib.export.tables import compare, paper_tables, render, split_cells
 
 SEED = DATA / "markdown" / "awesome-diffusion-model-unlearning.md"

@@ -20,8 +20,8 @@ UNVERIFIED = """
 
 @pytest.fixture(scope="module")
 def bundles(tmp_path_factory):
-    from unlearn_bib.catalog import load_catalog
-    from unlearn_bib.export.bundle import build
+    from unlearn_bib.catalog.load import load_catalog
+    from unlearn_bib.release.bundle import build
 
     path = tmp_path_factory.mktemp("cat") / "papers.yaml"
     path.write_text(EDGE.read_text() + UNVERIFIED)
@@ -55,6 +55,6 @@ def test_page_marks_them_and_never_calls_them_verified(bundles):
 
 
 def test_shipped_catalog_has_no_unverified_records():
-    from unlearn_bib.catalog import load_catalog
+    from unlearn_bib.catalog.load import load_catalog
 
     assert not [p.key for p in load_catalog(ROOT / "papers.yaml") if p.needs_verification]

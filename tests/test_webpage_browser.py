@@ -18,7 +18,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--
 def site(tmp_path_factory):
     from click.testing import CliRunner
 
-    from unlearn_bib.cli import main
+    from unlearn_bib.cli.main import main
 
     out = tmp_path_factory.mktemp("site") / "dist"
     assert CliRunner().invoke(main, ["release", "--out", str(out)]).exit_code == 0
@@ -160,8 +160,8 @@ def test_faded_message_lets_clicks_through_to_the_button_under_it(page):
 
 def test_unverified_records_carry_a_visible_label(browser):
     from conftest import EDGE
-    from unlearn_bib.catalog import load_catalog
-    from unlearn_bib.export import webpage
+    from unlearn_bib.catalog.load import load_catalog
+    from unlearn_bib.release import webpage
 
     catalog = load_catalog(EDGE)
     catalog = type(catalog)(tuple(p if i else __import__("dataclasses").replace(p, needs_verification=True)

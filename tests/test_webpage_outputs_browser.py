@@ -18,7 +18,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--
 def site(tmp_path_factory):
     from click.testing import CliRunner
 
-    from unlearn_bib.cli import main
+    from unlearn_bib.cli.main import main
 
     out = tmp_path_factory.mktemp("site") / "dist"
     result = CliRunner().invoke(main, ["release", "--out", str(out), "--papers", str(EDGE),

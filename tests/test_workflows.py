@@ -50,7 +50,7 @@ def test_ci_runs_dot_ci_run_and_release_builds_and_attaches():
 
 
 def test_update_workflow_runs_weekly_and_opens_a_pull_request_only_on_changes():
-    from unlearn_bib.cli_bib import UPDATE_CHANGES
+    from unlearn_bib.cli.bib import UPDATE_CHANGES
 
     flow = yaml.safe_load((ROOT / ".github/workflows/update.yml").read_text())
     assert flow[True]["schedule"][0]["cron"].split()[4] == "1" and "workflow_dispatch" in flow[True]

@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from unlearn_bib import patterns
+from unlearn_bib.catalog import identifiers as patterns
 from unlearn_bib.errors import UnlearnBibError
-from unlearn_bib.latex import encode, protect_title
-from unlearn_bib.model import Catalog, Paper, Person
+from unlearn_bib.text.latex import encode, protect_title
+from unlearn_bib.catalog.model import Catalog, Paper, Person
 
 FIELD_ORDER = (
     "author", "title", "booktitle", "journal", "series", "volume", "number", "pages", "publisher",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from unlearn_bib.errors import UnlearnBibError
 from unlearn_bib.csl import MARK, MARKERS
-from unlearn_bib.model import Catalog
+from unlearn_bib.catalog.model import Catalog
 
 FORMATS = ("text", "markdown", "html")
 
@@ -35,7 +35,7 @@ class Entry:
 
 def _links(doi: str, url: str) -> tuple[tuple[str, str], ...]:
     """Only http(s) targets (a malformed DOI or a javascript: URL stays plain, escaped text)."""
-    from unlearn_bib.patterns import doi_link, web_link
+    from unlearn_bib.catalog.identifiers import doi_link, web_link
 
     pairs: dict[str, str] = {}
     target = doi_link(doi)
@@ -54,7 +54,7 @@ def format_items(items: list[dict], style: str, *, memo: bool = True) -> list[En
 
     ``memo=False`` renders without the memoised style look-ups (same output, slower).
     """
-    from unlearn_bib import styles
+    from unlearn_bib.csl import styles
     from unlearn_bib import csl
 
     resolved = styles.resolve(style)

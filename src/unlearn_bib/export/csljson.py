@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from unlearn_bib.model import Catalog, Paper, Person
+from unlearn_bib.catalog.model import Catalog, Paper, Person
 
 
 def person(p: Person) -> dict:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from unlearn_bib.model import Catalog, Paper, Person
-from unlearn_bib.patterns import web_link
+from unlearn_bib.catalog.model import Catalog, Paper, Person
+from unlearn_bib.catalog.identifiers import web_link
 
 EOL = "\r\n"
 TAG_ORDER = ("TY", "ID", "AU", "TI", "T2", "C3", "T3", "PY", "VL", "IS", "SP", "EP", "PB", "DO", "UR", "ER")

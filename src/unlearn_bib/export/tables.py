@@ -5,8 +5,8 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from unlearn_bib.model import Catalog, Paper
-from unlearn_bib.patterns import web_link
+from unlearn_bib.catalog.model import Catalog, Paper
+from unlearn_bib.catalog.identifiers import web_link
 
 COLUMNS = ("Paper", "Year", "Venue", "Code")
 

@@ -12,7 +12,7 @@ PUBLISHED_TYPES = {"proceedings-article", "journal-article", "book-chapter"}
 
 def _preprint_links(item: dict) -> set[str]:
     """arXiv ids this work declares as its preprint."""
-    from unlearn_bib.match import link_ids
+    from unlearn_bib.match.rule import link_ids
 
     out = set()
     for rel in (item.get("relation") or {}).get("has-preprint", []) or []:
@@ -50,7 +50,7 @@ def _candidate(item: dict, anchor: str) -> Candidate | None:
         if venue_id:
             venue_text = text
             break
-    from unlearn_bib.names import fold_family
+    from unlearn_bib.read.names import fold_family
 
     families = tuple(frozenset({fold_family(p["family"])}) if p.get("family") else family_spellings(p.get("name", ""))
                      for p in item.get("author") or [])

@@ -16,8 +16,8 @@ def _list(value) -> list:
 def search(client: Client, title: str, ids) -> list[Candidate]:
     """Records with words of this title; anchored when a record names the entry's arXiv id,
     DOI or OpenReview id (DBLP lists arXiv and OpenReview links under ``ee``)."""
-    from unlearn_bib.model import normalize_title
-    from unlearn_bib.match import link_ids
+    from unlearn_bib.catalog.model import normalize_title
+    from unlearn_bib.match.rule import link_ids
 
     query = normalize_title(title)
     if not query:

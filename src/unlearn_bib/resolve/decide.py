@@ -68,21 +68,21 @@ class Decision:
 
 def title_score(query: Query, candidate: Candidate) -> float:
     """match.title_score over the entry's titles: 1.0 for the same normalized title, else the fuzzy ratio."""
-    from unlearn_bib import match
+    from unlearn_bib.match import rule as match
 
     return match.title_score((query.title, *query.titles), candidate.title)
 
 
 def first_author_agrees(query: Query, candidate: Candidate) -> bool:
     """match.first_author_agrees: the first authors share a folded family-name spelling."""
-    from unlearn_bib import match
+    from unlearn_bib.match import rule as match
 
     return match.first_author_agrees(query.families, candidate.families)
 
 
 def decide(query: Query, candidates: list[Candidate], failures: list[str]) -> Decision:
     """The decision over every service's candidates for one entry; see the module doc."""
-    from unlearn_bib import match
+    from unlearn_bib.match import rule as match
 
     evidence: list[Evidence] = []
     accepted: list[Candidate] = []

@@ -16,7 +16,7 @@ class Progress:
     def __call__(self, done: int, total: int, what: str) -> None:
         if self.quiet:
             return
-        from unlearn_bib.shown import visible
+        from unlearn_bib.text.terminal import visible
 
         what = visible(what)
         if self.tty:

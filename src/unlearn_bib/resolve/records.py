@@ -36,7 +36,7 @@ class Candidate:
 
 def family_spellings(name: str) -> frozenset[str]:
     """Folded spellings of a display name's family name ('Yang Song 0001' -> {'song'})."""
-    from unlearn_bib.names import fold_family, parse_name
+    from unlearn_bib.read.names import fold_family, parse_name
 
     name = re.sub(r"\s+\d{4}$", "", name.strip())  # DBLP's homonym numbers
     person = parse_name(name)
@@ -49,14 +49,14 @@ def family_spellings(name: str) -> frozenset[str]:
 
 def venue_of(text: str, year: int | None) -> str | None:
     """Registry id for a service's venue string, refusing a main-conference reading of a track."""
-    from unlearn_bib.venue_text import container_venue
+    from unlearn_bib.match.venue_text import container_venue
 
     if not text:
         return None
     vid = container_venue(text, year)
     if vid is None:
         return None
-    from unlearn_bib import venues
+    from unlearn_bib.catalog import venues
     from unlearn_bib.errors import UnlearnBibError
 
     base, _, track = vid.partition("/")

@@ -16,7 +16,7 @@ def query_from_ids(ids, titles: tuple[str, ...] = ()) -> Query:
 
 def query_from_paper(paper) -> Query:
     """A Query from a catalog Paper: every spelling of each family name counts."""
-    from unlearn_bib.names import fold_family
+    from unlearn_bib.read.names import fold_family
 
     families = tuple(frozenset(filter(None, {fold_family(p.literal)} if p.literal else
                                       {fold_family(p.family), fold_family(p.full_family)})) for p in paper.authors)

@@ -1,0 +1,37 @@
+"""Citation keys: assigned once, stored in the catalog, never changed.
+
+New keys follow the common convention family name + year + first significant title
+word, e.g. ``gong2024reliable``; a collision gets a deterministic suffix (b, c, ...).
+"""
+from __future__ import annotations
+
+import re
+
+from unlearn_bib.text.fold import ascii_fold
+
+STOP_WORDS = frozenset(
+    "a an the on of in for to and or with via from by at is are be as into towards toward do does "
+    "how what when why your our its their this that these those".split()
+)
+
+
+def first_word(title: str) -> str:
+    for word in re.split(r"[\s\-:–—/]+", ascii_fold(title.replace("{", "").replace("}", ""))):
+        word = re.sub(r"[^A-Za-z0-9]", "", word).lower()
+        if word and word not in STOP_WORDS:
+            return word
+    return "untitled"
+
+
+def make_key(family: str, year: int | None, title: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z]", "", ascii_fold(family).lower()) or "anon"
+    key = f"{base}{year or ''}{first_word(title)}"
+    if key not in taken:
+        return key
+    for suffix in "bcdefghijklmnopqrstuvwxyz":
+        if key + suffix not in taken:
+            return key + suffix
+    n = 2
+    while f"{key}{n}" in taken:
+        n += 1
+    return f"{key}{n}"

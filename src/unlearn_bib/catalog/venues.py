@@ -1,0 +1,163 @@
+"""The venue registry and the parsing of names such as "ECCV 2024" or "NeurIPS".
+
+Registry data lives in ``data/venues.yaml``; this module only looks it up.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from unlearn_bib.errors import UnlearnBibError
+from unlearn_bib.catalog.model import Venue
+
+REGISTRY_PATH = Path(__file__).resolve().parents[1] / "data" / "venues.yaml"
+_YEAR = re.compile(r"^(.*?)[\s']*((?:19|20)\d\d)$")
+
+
+@dataclass(frozen=True)
+class _Entry:
+    id: str
+    track: str
+    data: dict
+    parent: dict
+
+
+def _fold(name: str) -> str:
+    """Matching key: case, spaces and punctuation ignored ("ACM-MM" == "acm mm")."""
+    return re.sub(r"[^0-9a-z&]+", "", name.lower())
+
+
+_ORDINAL_WORDS = (
+    "First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Eleventh Twelfth Thirteenth "
+    "Fourteenth Fifteenth Sixteenth Seventeenth Eighteenth Nineteenth Twentieth"
+).split()
+_TENS = {2: "Twenty", 3: "Thirty", 4: "Forty", 5: "Fifty"}
+
+
+def _ordinal_word(n: int) -> str:
+    """12 -> 'Twelfth', 23 -> 'Twenty-Third' (up to 59: editions of living venues)."""
+    if 1 <= n <= 20:
+        return _ORDINAL_WORDS[n - 1]
+    tens, unit = divmod(n, 10)
+    if tens in _TENS:
+        if unit == 0:
+            return _TENS[tens][:-1] + "ieth"
+        return f"{_TENS[tens]}-{_ORDINAL_WORDS[unit - 1]}"
+    return _ordinal(n)
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+@lru_cache(maxsize=1)
+def _registry() -> tuple[dict[str, _Entry], dict[str, str]]:
+    """(entries by id, folded name -> id). Loaded once per process."""
+    from unlearn_bib.files.yamlio import load_yaml
+
+    data = load_yaml(REGISTRY_PATH.read_bytes(), str(REGISTRY_PATH))
+    entries: dict[str, _Entry] = {}
+    names: dict[str, str] = {}
+    for venue in data["venues"]:
+        vid = venue["id"]
+        entries[vid] = _Entry(vid, "", venue, venue)
+        for name in [vid, venue["short"], venue["name"], *venue.get("aliases", [])]:
+            names.setdefault(_fold(name), vid)
+        for track, tdata in (venue.get("tracks") or {}).items():
+            tid = f"{vid}/{track}"
+            entries[tid] = _Entry(tid, track, tdata, venue)
+            for name in [tid, tdata["short"], *tdata.get("aliases", [])]:
+                names.setdefault(_fold(name), tid)
+    return entries, names
+
+
+def known_names() -> list[str]:
+    entries, _ = _registry()
+    return sorted({e.data.get("short", e.id) for e in entries.values()})
+
+
+def lookup(name: str, track: str = "") -> str:
+    """Return the registry id for a venue name (and optional track), or raise with a suggestion."""
+    entries, names = _registry()
+    vid = names.get(_fold(name))
+    if vid is None:
+        shorts = {e.data["short"].upper(): e.data["short"] for e in entries.values()}
+        close = [shorts[c] for c in difflib.get_close_matches(name.upper(), list(shorts), n=3, cutoff=0.5)]
+        hint = f"did you mean {' or '.join(repr(c) for c in close)}?" if close else "see `unlearn-bib venues`"
+        raise UnlearnBibError(f"unknown venue {name!r} ({hint})")
+    if track and track != "main":
+        base = vid.split("/")[0]
+        tid = f"{base}/{track}"
+        if tid not in entries:
+            tracks = sorted(k.split("/")[1] for k in entries if k.startswith(base + "/"))
+            raise UnlearnBibError(
+                f"venue {entries[base].data['short']} has no track {track!r}"
+                + (f" (known: {', '.join(tracks)})" if tracks else " (it has no tracks)")
+            )
+        vid = tid
+    return vid
+
+
+def split_year(text: str) -> tuple[str, int | None]:
+    """'ECCV 2024' -> ('ECCV', 2024); 'arXiv' -> ('arXiv', None)."""
+    match = _YEAR.match(text.strip())
+    if match and match.group(1).strip():
+        return match.group(1).strip(), int(match.group(2))
+    return text.strip(), None
+
+
+def parse(text: str) -> tuple[str, int | None]:
+    """Parse a venue as people write it into (registry id, year or None)."""
+    name, year = split_year(text)
+    return lookup(name), year
+
+
+@lru_cache(maxsize=None)
+def resolve(vid: str, year: int) -> Venue:
+    """Build the canonical Venue for a registry id in a given year (one shared object per pair)."""
+    entries, _ = _registry()
+    entry = entries[vid]
+    parent = entry.parent
+    data = {**{k: v for k, v in parent.items() if k not in ("tracks", "aliases")}, **entry.data}
+    first = parent.get("first_year")
+    edition = year - first + 1 if first else 0
+
+    def fill(template: str) -> str:
+        if edition:
+            template = template.replace("{nth}", _ordinal(edition)).replace("{Nth}", _ordinal_word(edition))
+        return template.replace("{year}", str(year))
+
+    renamed = {int(y): t for y, t in (data.get("booktitles") or {}).items() if int(y) <= year}
+    if renamed and not entry.track:
+        data["booktitle"] = renamed[max(renamed)]
+
+    return Venue(
+        id=vid,
+        short=data["short"],
+        name=parent["name"],
+        entry_type=parent["type"],
+        booktitle=fill(data.get("booktitle", "")),
+        journal=fill(data.get("journal", "")),
+        publisher=data.get("publisher", ""),
+        series=data.get("series", ""),
+        track=entry.track,
+    )
+
+
+def short_name(vid: str) -> str:
+    entries, _ = _registry()
+    return entries[vid].data["short"]
+
+
+def all_venues() -> list[tuple[str, str, str, list[str]]]:
+    """(id, short, full name, aliases) for `unlearn-bib venues`."""
+    entries, _ = _registry()
+    rows = []
+    for e in entries.values():
+        name = e.parent["name"] + (f" ({e.track})" if e.track else "")
+        rows.append((e.id, e.data["short"], name, list(e.data.get("aliases", []))))
+    return rows

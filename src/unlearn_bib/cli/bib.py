@@ -1,0 +1,220 @@
+"""The commands that rewrite a .bib or the catalog from outside data: normalize, update, import (and --online)."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from unlearn_bib.cli.common import tell
+
+
+def online_options(func):
+    """--online and what goes with it (shared by normalize and update)."""
+    options = [
+        click.option("--online", is_flag=True, help="Ask arXiv, Crossref, DBLP, OpenReview and Semantic Scholar; "
+                     "without it nothing leaves this machine."),
+        click.option("--strict", is_flag=True, help="With --online: exit 1 if any service failed."),
+        click.option("--quiet", "-q", is_flag=True, help="No progress and no summary on stderr."),
+        click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+                     help="HTTP cache directory (default: ~/.cache/unlearn-bib/http; answers expire after 7 days)."),
+        click.option("--no-cache", is_flag=True, help="Do not read or write the HTTP cache."),
+        click.option("--mailto", default="", help="Contact e-mail sent to the services as they ask (or UNLEARN_BIB_MAILTO)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _client(cache_dir, no_cache, mailto):
+    from unlearn_bib.resolve.http import Client
+
+    return Client(cache_dir="" if no_cache else cache_dir, mailto=mailto,
+                  warn=lambda message: tell(f"warning: {message}"))
+
+
+@click.command()
+@click.argument("bibfile", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write the normalized .bib here (atomically); default: stdout.")
+@click.option("--in-place", is_flag=True, help="Overwrite BIBFILE itself (atomically).")
+@click.option("--dry-run", is_flag=True, help="Print a unified diff of what would change; write nothing.")
+@click.option("--papers", type=click.Path(dir_okay=False), default=None,
+              help="Catalog to match against (default: the shipped papers.yaml).")
+@online_options
+def normalize(bibfile, output, in_place, dry_run, papers, online, strict, quiet, cache_dir, no_cache, mailto):
+    """Rewrite the catalog's papers in your .bib into their published form.
+
+    Each entry that is a catalog paper (matched by arXiv id, DOI, OpenReview id or
+    title) gets the catalog's entry type and bibliographic fields; your citation key
+    and your own fields (keywords, file, abstract, ...) stay. Everything else in the
+    file stays byte for byte. A report per entry goes to stderr: normalized (from
+    what to what), already current, unmatched, ambiguous (left alone).
+
+    \b
+    Examples:
+      unlearn-bib normalize refs.bib -o refs.normalized.bib
+      unlearn-bib normalize refs.bib --dry-run
+      unlearn-bib normalize refs.bib --in-place
+    """
+    import os
+
+    from unlearn_bib.catalog.load import load_catalog, read_bytes
+    from unlearn_bib.read.bib import decode_bib
+    from unlearn_bib.tasks.normalize import format_report, normalize_bib, unified_diff
+
+    if in_place and output:
+        raise click.UsageError("--in-place and -o/--output cannot be combined")
+    if output and os.path.exists(output) and os.path.samefile(output, bibfile):
+        raise click.UsageError(f"-o {output} is the input file: use --in-place to overwrite it")
+    text = decode_bib(read_bytes(bibfile), bibfile)
+    failed = False
+    if online:
+        from unlearn_bib.tasks.online import format_online_report, normalize_online
+        from unlearn_bib.resolve.progress import Progress, summary
+
+        client = _client(cache_dir, no_cache, mailto)
+        found = normalize_online(text, load_catalog(papers, strict=False), bibfile, client,
+                                 Progress("normalize --online", quiet))
+        result = found.result
+        for line in format_online_report(result, bibfile):
+            tell(line)
+        if not quiet:
+            tell(summary("normalize --online", [d.status for d in found.decisions.values()], client.stats))
+        failed = bool(client.stats.failures)
+    else:
+        result = normalize_bib(text, load_catalog(papers, strict=False), bibfile)
+        for line in format_report(result, bibfile):
+            tell(line)
+    if strict and failed:
+        raise click.ClickException("--strict: a service failed (see above); nothing written")
+    if dry_run:
+        click.echo(unified_diff(text, result.text, bibfile), nl=False)
+        return
+    data = result.text.encode("utf-8")
+    if in_place or output:
+        from unlearn_bib.files.write import write_atomic
+
+        if output or result.text != text:
+            write_atomic(bibfile if in_place else output, data)
+        return
+    click.echo(data, nl=False)
+
+
+UPDATE_CHANGES = 3  # exit status of `update` when it proposes (or writes) changes
+
+
+@click.command()
+@click.option("--papers", type=click.Path(dir_okay=False), default=None,
+              help="Catalog to check (default: the repo's papers.yaml).")
+@click.option("--missing", is_flag=True, help="Also check published records that lack a DOI or pages.")
+@click.option("--write", is_flag=True, help="Apply the proposed changes to the catalog (atomically).")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON report on stdout instead of the diff.")
+@online_options
+def update(papers, missing, write, as_json, online, strict, quiet, cache_dir, no_cache, mailto):
+    """Propose published versions of the catalog's preprints, with evidence.
+
+    Prints a unified diff of the catalog (new venue, year, pages, DOI; the evidence
+    links appended to `sources`, a sentence to `notes`); --write applies it. A record
+    with `pinned: true` (or `pinned: [venue, year]`) keeps what a person decided.
+    Exit status: 0 nothing new, 3 changes proposed (or written with --write),
+    1 an error (or, with --strict, a service that failed).
+
+    \b
+    Examples:
+      unlearn-bib update --online
+      unlearn-bib update --online --write
+      unlearn-bib update --online --missing --json > report.json
+    """
+    import json
+
+    from unlearn_bib.tasks import update as updater
+    from unlearn_bib.tasks.normalize import unified_diff
+
+    if not online:
+        from unlearn_bib.catalog.load import load_catalog
+
+        todo = list(updater.candidates(load_catalog(papers, strict=False), missing))
+        click.echo(f"update: {len(todo)} record{'s' if len(todo) != 1 else ''} to check "
+                   f"({', '.join(p.key for p, _ in todo) or 'none'}); pass --online to ask the services "
+                   "(nothing was sent)", err=True)
+        return
+    from unlearn_bib.resolve.progress import Progress, stats_dict, summary
+
+    client = _client(cache_dir, no_cache, mailto)
+    plan = updater.plan_update(client, papers, missing=missing, progress=Progress("update", quiet))
+    for line in updater.report_lines(plan):
+        tell(line)
+    if not quiet:
+        tell(summary("update", [o.status for o in plan.outcomes], client.stats))
+    if as_json:
+        click.echo(json.dumps(updater.as_json(plan, stats_dict(client.stats)), indent=2, ensure_ascii=False))
+    else:
+        click.echo(unified_diff(plan.before, plan.after, plan.path), nl=False)
+    if strict and client.stats.failures:
+        raise click.ClickException("--strict: a service failed (see above)" + ("; nothing written" if write else ""))
+    if plan.after != plan.before:
+        if write:
+            from unlearn_bib.files.write import write_atomic
+
+            # refused if the catalog was edited (or imported into) while the services answered
+            write_atomic(plan.file, plan.after.encode("utf-8"), expect=plan.before.encode("utf-8"))
+        sys.exit(UPDATE_CHANGES)
+
+
+@click.command(name="import")
+@click.option("--from", "source", type=click.Choice(["bibtex", "markdown"]), required=True,
+              help="What FILE is: a .bib, or an awesome-list README with tables of papers.")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--papers", type=click.Path(dir_okay=False), default=None,
+              help="Catalog to grow (default: the repo's papers.yaml); a missing or empty file starts a new one.")
+@click.option("--section", default=None, help="Section id for papers from a .bib (needed when the catalog has several).")
+@click.option("--dry-run", is_flag=True, help="Print the change to the catalog as a unified diff; write nothing.")
+def import_(source, file, papers, section, dry_run):
+    """Add the papers of a .bib or of a README's tables that the catalog lacks.
+
+    Papers already in the catalog (same matching as `normalize`) and repeats within
+    FILE are reported and skipped. New records get keys by the catalog's rule, venues
+    from the registry (an unknown venue is an error) and `needs_verification: true`;
+    sections come from the README's headings. Existing records, their order and
+    comments are left as they are; the file is written atomically.
+
+    \b
+    Examples:
+      unlearn-bib import --from bibtex refs.bib --section concept-unlearning --dry-run
+      unlearn-bib import --from markdown README.md
+      unlearn-bib import --from markdown README.md --papers new-catalog.yaml
+    """
+    import os
+    from contextlib import nullcontext
+
+    from unlearn_bib.catalog.load import default_catalog_path
+    from unlearn_bib.files.write import locked
+
+    if section and source != "bibtex":
+        raise click.UsageError("--section is for --from bibtex; a README's headings name the sections")
+    folder = os.path.dirname(os.path.realpath(papers or default_catalog_path()))
+    with nullcontext() if dry_run else locked(folder):  # concurrent imports into one catalog take turns
+        _import(source, file, papers, section, dry_run)
+
+
+def _import(source, file, papers, section, dry_run):
+    """Read the catalog, add FILE's new papers, write it back (under the caller's lock)."""
+    from unlearn_bib.tasks import import_bib
+    from unlearn_bib.tasks import import_table
+    from unlearn_bib.tasks import importer
+    from unlearn_bib.tasks.normalize import unified_diff
+
+    if source == "bibtex":
+        plan = import_bib.import_bibtex(file, papers, section)
+    else:
+        plan = import_table.import_markdown(file, papers)
+    for line in plan.reports:
+        tell(line)
+    tell(importer.summary(plan, file))
+    if dry_run:
+        click.echo(unified_diff(plan.before, plan.after, plan.path), nl=False)
+        return
+    importer.write(plan)
+    if plan.added:
+        tell(f"{plan.path}: added {len(plan.added)} record{'s' if len(plan.added) != 1 else ''} marked "
+             "needs_verification (`unlearn-bib check` lists them)")

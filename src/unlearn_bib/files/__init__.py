@@ -1,0 +1,1 @@
+"""Bytes in and out: guarded reads, atomic writes, the strict YAML loader. Imports errors and text."""

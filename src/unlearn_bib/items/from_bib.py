@@ -1,0 +1,377 @@
+"""Read a .bib file into CSL items the way pandoc's BibTeX reader does (and Zotero's Better BibTeX).
+
+Every standard BibTeX and BibLaTeX entry type and field is mapped (tables below); ``@string``
+macros, month macros and ``#`` are resolved and LaTeX is decoded (``bibvalues``); names are split by bibtexparser's BibTeX splitter, ``von`` becoming the
+non-dropping particle as pandoc renders it; ``{braced}`` title words become CSL ``nocase`` spans.
+Titles keep the case they are written in (pandoc alone lower-cases English titles).
+Where the mapping differs from pandoc's, the comment says why.
+"""
+from __future__ import annotations
+
+import re
+
+from unlearn_bib.read.bibopen import unclosed_from_line
+from unlearn_bib.read.bibvalues import MONTH_MACROS, MONTHS, closing, latex_text, literal, parse_value, resolve, rich_title
+from unlearn_bib.items.check import CONTROL, CSLItems, collect, date_from_text, split_particle
+from unlearn_bib.errors import Location, Problem, UnlearnBibError
+
+# BibTeX/BibLaTeX entry type -> CSL type (pandoc's table; @conference and @misc: see below).
+TYPES = {
+    "article": "article-journal", "periodical": "periodical", "suppperiodical": "article-journal",
+    "book": "book", "mvbook": "book", "collection": "book", "mvcollection": "book", "proceedings": "book",
+    "mvproceedings": "book", "reference": "book", "mvreference": "book", "manual": "book",
+    "booklet": "pamphlet",
+    "inbook": "chapter", "incollection": "chapter", "bookinbook": "chapter", "suppbook": "chapter",
+    "suppcollection": "chapter",
+    "inproceedings": "paper-conference", "conference": "paper-conference",  # pandoc leaves @conference untyped
+    "inreference": "entry-encyclopedia",
+    "online": "webpage", "electronic": "webpage", "www": "webpage",
+    "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis",
+    "techreport": "report", "report": "report",
+    "software": "software", "dataset": "dataset", "patent": "patent", "standard": "standard",
+    "unpublished": "manuscript", "letter": "personal_communication",
+    "movie": "motion_picture", "video": "motion_picture", "audio": "song", "music": "song",
+    "artwork": "graphic", "image": "graphic", "legislation": "legislation", "jurisdiction": "legal_case",
+    "review": "review", "misc": "document",  # pandoc: untyped; CSL 1.0.2 has "document" for it
+}
+# The `type` field of a thesis, report or patent -> CSL genre (pandoc's wording).
+GENRES = {
+    "phdthesis": "PhD thesis", "mathesis": "Master’s thesis", "mastersthesis": "Master’s thesis",
+    "candthesis": "Candidate thesis", "techreport": "technical report", "resreport": "research report",
+    "patent": "patent", "patentus": "U.S. patent", "patentde": "German patent", "patenteu": "European patent",
+    "patentfr": "French patent", "patentuk": "British patent", "patrequs": "U.S. patent request",
+}
+DEFAULT_GENRES = {"phdthesis": "PhD thesis", "mastersthesis": "Master’s thesis"}
+# babel/polyglossia language names -> BCP 47 (pandoc's table, the common part).
+LANGUAGES = {
+    "english": "en-US", "american": "en-US", "usenglish": "en-US", "british": "en-GB", "ukenglish": "en-GB",
+    "canadian": "en-CA", "australian": "en-AU", "newzealand": "en-NZ",
+    "german": "de-DE", "ngerman": "de-DE", "austrian": "de-AT", "naustrian": "de-AT", "swissgerman": "de-CH",
+    "nswissgerman": "de-CH", "french": "fr-FR", "francais": "fr-FR", "canadien": "fr-CA", "spanish": "es-ES",
+    "italian": "it-IT", "dutch": "nl-NL", "portuguese": "pt-PT", "portuges": "pt-PT", "brazil": "pt-BR",
+    "brazilian": "pt-BR", "russian": "ru-RU", "ukrainian": "uk-UA", "polish": "pl-PL", "czech": "cs-CZ",
+    "slovak": "sk-SK", "slovene": "sl-SL", "croatian": "hr-HR", "serbian": "sr-RS", "bulgarian": "bg-BG",
+    "romanian": "ro-RO", "hungarian": "hu-HU", "magyar": "hu-HU", "greek": "el-GR", "turkish": "tr-TR",
+    "swedish": "sv-SE", "norsk": "nb-NO", "norwegian": "nb-NO", "nynorsk": "nn-NO", "danish": "da-DK",
+    "finnish": "fi-FI", "icelandic": "is-IS", "estonian": "et-EE", "latvian": "lv-LV", "lithuanian": "lt-LT",
+    "catalan": "ca-AD", "basque": "eu", "galician": "gl-ES", "latin": "la", "hebrew": "he-IL", "arabic": "ar",
+    "farsi": "fa-IR", "persian": "fa-IR", "japanese": "ja-JP", "chinese": "zh-CN", "korean": "ko-KR",
+    "vietnamese": "vi-VN", "thai": "th-TH", "indonesian": "id-ID", "afrikaans": "af-ZA", "welsh": "cy-GB",
+    "irish": "ga-IE", "mongolian": "mn-MN",
+}
+# BibLaTeX's pubstate keys -> the words pandoc writes as CSL ``status``; other values as written.
+PUBSTATES = {"inpress": "in press", "inpreparation": "in preparation", "prepublished": "pre-published"}
+# Fields copied as they are (after LaTeX decoding): BibTeX name -> CSL variable.
+PLAIN = {
+    "edition": "edition", "volume": "volume", "volumes": "number-of-volumes", "pagetotal": "number-of-pages",
+    "chapter": "chapter-number", "isbn": "ISBN", "issn": "ISSN", "note": "note", "version": "version",
+    "pmid": "PMID", "pmcid": "PMCID", "venue": "event-place", "abstract": None, "keywords": None,
+}
+TITLES = ("title", "subtitle", "titleaddon", "shorttitle", "booktitle", "booksubtitle", "maintitle",
+          "journal", "journaltitle", "journalsubtitle", "shortjournal", "series", "eventtitle")
+DATES = ("date", "year", "day", "urldate", "eventdate", "origdate")
+NAMES = {"author": "author", "editor": "editor", "translator": "translator", "bookauthor": "container-author"}
+
+
+def read_bibtex(text: str, path: str) -> CSLItems:
+    """A .bib file -> CSLItems in file order, or one UnlearnBibError with every FILE:LINE problem."""
+    library = _parse(text)
+    problems: list[Problem] = []
+    for block in library.failed_blocks:
+        problems.append(_failure(block, path, text))
+    macros = dict(MONTH_MACROS)
+    for string in library.strings:
+        macros[string.key.lower()] = resolve(str(string.value), macros)
+    fields = {entry.key: {f.key.lower(): resolve(str(f.value), macros) for f in entry.fields}
+              for entry in library.entries}
+    for entry in library.entries:
+        problems.extend(_unread_values(entry, path))
+    pairs = []
+    for entry in library.entries:
+        line = (entry.start_line or 0) + 1
+        try:
+            own = inherit(fields[entry.key], fields, entry.entry_type.lower())
+            pairs.append((line, entry_item(entry.key, entry.entry_type, own)))
+        except _EntryProblem as exc:
+            problems.append(Problem(f"entry {entry.key!r}: {exc}", Location(path, line)))
+    if not pairs and not problems:
+        problems.append(Problem("no BibTeX entries found", Location(path, None)))
+    if problems:
+        raise UnlearnBibError(*problems)
+    # decoded from UTF-8: no surrogates; control characters only where the text has them
+    return collect(pairs, path, scan=CONTROL.search(text) is not None)
+
+
+def _parse(text: str):
+    """bibtexparser's parse, raw values (we resolve them), its log lines kept off stderr."""
+    import logging
+
+    import bibtexparser
+
+    before = logging.root.manager.disable
+    logging.disable(logging.CRITICAL)  # it logs what read_bibtex reports as located errors
+    try:
+        return bibtexparser.parse_string(text, parse_stack=[])
+    finally:
+        logging.disable(before)
+
+
+def _failure(block, path: str, text: str) -> Problem:
+    from bibtexparser import model
+
+    where = Location(path, (block.start_line or 0) + 1)
+    if isinstance(block, model.DuplicateBlockKeyBlock):
+        first = (block.previous_block.start_line or 0) + 1
+        return Problem(f"duplicate key {block.key!r} (first on line {first})", where)
+    if isinstance(block, model.DuplicateFieldKeyBlock):
+        return Problem(f"duplicate field {', '.join(sorted(block.duplicate_keys))} in this entry", where)
+    open_at = unclosed_from_line(text, where.line)
+    if open_at:
+        return Problem(open_at[1], Location(path, open_at[0]))
+    reason = getattr(block.error, "abort_reason", "") or str(block.error) or type(block.error).__name__
+    return Problem(f"cannot parse this entry: {' '.join(reason.split())}", where)
+
+
+def _unread_values(entry, path: str) -> list[Problem]:
+    """Fields whose value runs on past its end (pandoc stops there too): usually a missing comma."""
+    problems = []
+    for field in entry.fields:
+        raw = str(field.value)
+        bad = parse_value(raw, {})[1]
+        if bad >= 0:
+            line = (field.start_line or entry.start_line or 0) + 1 + raw.count("\n", 0, bad)
+            after = " ".join(raw[bad:].split())[:40]
+            problems.append(Problem(f"entry {entry.key!r}: field {field.key!r}: unexpected {after!r} "
+                                    "after its value (a missing comma?)", Location(path, line)))
+    return problems
+
+
+class _EntryProblem(ValueError):
+    """What is wrong with one entry (located by read_bibtex)."""
+
+
+# --- names ----------------------------------------------------------------------------------------
+
+def names(value: str) -> list[dict]:
+    """BibTeX ``and``-separated names -> CSL names: von -> dropping-particle (pandoc), a braced
+    whole name -> literal, trailing lower-case given words -> dropping-particle."""
+    from bibtexparser.middlewares.names import (InvalidNameError, parse_single_name_into_parts,
+                                                 split_multiple_persons_names)
+
+    out = []
+    for name in split_multiple_persons_names(value):
+        name = name.strip()
+        if not name:
+            continue
+        if name == "others":  # BibTeX and pandoc: only lower-case "others" means et al.
+            out.append({"literal": "others"})
+            continue
+        if name.startswith("{") and closing(name, 0) == len(name) - 1:
+            out.append({"literal": latex_text(name[1:-1])})
+            continue
+        try:
+            parts = parse_single_name_into_parts(name, strict=False)
+        except InvalidNameError as exc:
+            raise _EntryProblem(f"cannot read the name {name!r}: {exc}") from None
+        join = lambda words: latex_text(" ".join(words))  # noqa: E731
+        family, given, von, suffix = join(parts.last), join(parts.first), join(parts.von), join(parts.jr)
+        if not family:
+            family, given = given, ""
+        person: dict = {"family": family}
+        if not von:
+            von, person["family"] = split_particle(family)
+        if von:  # pandoc renders BibTeX's von as part of the family name ("van der Meer, L.")
+            person["non-dropping-particle"] = von
+        words = given.split()
+        trailing = []
+        while len(words) > 1 and words[-1][:1].islower():
+            trailing.insert(0, words.pop())
+        given = " ".join(words)
+        if given:
+            person["given"] = given
+        if trailing:  # "Villiers, Anne-Marie de": pandoc's dropping particle
+            person["dropping-particle"] = " ".join(trailing)
+        if suffix:
+            person["suffix"] = suffix
+        out.append(person)
+    return out
+
+
+# --- dates ----------------------------------------------------------------------------------------
+
+def _month(text: str) -> int:
+    word = text.strip().lower().rstrip(".")
+    if word.isdigit():
+        return int(word) if 1 <= int(word) <= 12 else 0
+    return MONTHS.get(word[:3], 0) if len(word) >= 3 else 0
+
+
+def issued(fields: dict[str, str]) -> dict | None:
+    if fields.get("date"):
+        return date_from_text(fields["date"])
+    year = fields.get("year", "").strip()
+    if not year:
+        return None
+    if not re.fullmatch(r"-?\d{1,4}", year):
+        return date_from_text(year)
+    parts = [int(year)]
+    month = _month(fields.get("month", ""))
+    if month:
+        parts.append(month)
+        day = fields.get("day", "").strip()
+        if day.isdigit() and 1 <= int(day) <= 31:
+            parts.append(int(day))
+    return {"date-parts": [parts]}
+
+
+# --- one entry ------------------------------------------------------------------------------------
+
+# What a child entry takes from its ``crossref`` parent under another name (BibLaTeX's
+# default inheritance, which pandoc follows): the parent's title is the child's booktitle.
+_INHERIT_AS = {"title": "booktitle", "subtitle": "booksubtitle", "titleaddon": "booktitleaddon"}
+_NOT_INHERITED = frozenset({"crossref", "xref", "ids", "entryset", "shorthand", "label", "sortkey", "xdata"})
+
+
+def inherit(own: dict[str, str], every: dict[str, dict[str, str]], kind: str) -> dict[str, str]:
+    """The fields of an entry with those of its ``crossref`` parent filled in (one level, as
+    BibTeX does); a missing parent is an error."""
+    parent_key = own.get("crossref", "").strip()
+    if not parent_key:
+        return own
+    parent = every.get(parent_key) or next((f for k, f in every.items() if k.lower() == parent_key.lower()), None)
+    if parent is None:
+        raise _EntryProblem(f"crossref {parent_key!r} names no entry of this file")
+    merged = dict(own)
+    for field, value in parent.items():
+        if field in _NOT_INHERITED:
+            continue
+        target = _INHERIT_AS.get(field, field) if kind in _CONTAINED else field
+        merged.setdefault(target, value)
+    return merged
+
+
+_CONTAINED = frozenset({"inbook", "incollection", "inproceedings", "conference", "inreference", "bookinbook",
+                        "suppbook", "suppcollection"})
+
+
+_CODES = frozenset({"id", "type", "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID", "language"})
+_RICH = frozenset({"title", "title-short", "container-title", "container-title-short", "volume-title",
+                   "collection-title", "event"})
+
+
+def entry_item(key: str, entry_type: str, raw: dict[str, str]) -> dict:
+    """One entry's resolved fields -> a CSL-JSON item (not yet checked: cslitems.collect does that)."""
+    kind = entry_type.lower()
+    text = {k: v for k, v in ((k, latex_text(v)) for k, v in raw.items() if k not in TITLES and k not in NAMES) if v}
+    title = {k: rich_title(v) for k, v in raw.items() if k in TITLES and v.strip()}
+    item: dict = {"id": key, "type": TYPES.get(kind, "document")}
+    for field, variable in NAMES.items():
+        if raw.get(field, "").strip():
+            item[variable] = names(raw[field])
+    _titles(item, kind, title)
+    _publisher(item, kind, text)
+    _numbers(item, kind, raw, text)
+    for field, variable in PLAIN.items():
+        if variable and text.get(field):
+            item[variable] = text[field]
+    if text.get("pages"):
+        item["page"] = re.sub(r"\s*(?:--|[-–—])\s*", "-", text["pages"])
+    genre = text.get("type", "")
+    genre = GENRES.get(genre.lower().replace(" ", ""), genre) or DEFAULT_GENRES.get(kind, "")
+    if genre:
+        item["genre"] = genre
+    dates = {k: " ".join(raw[k].replace("{", "").replace("}", "").split()) for k in DATES if k in raw}
+    when = issued({**dates, "month": text.get("month", "")})
+    if when:
+        item["issued"] = when
+    for field, variable in (("urldate", "accessed"), ("eventdate", "event-date"), ("origdate", "original-date")):
+        if dates.get(field):
+            item[variable] = date_from_text(dates[field])
+    _links(item, text)
+    language = text.get("langid") or text.get("language") or ""
+    if language:
+        item["language"] = LANGUAGES.get(language.lower().replace(" ", ""), language)
+    if text.get("pubstate"):
+        item["status"] = PUBSTATES.get(text["pubstate"].lower().replace(" ", ""), text["pubstate"])
+    for variable, value in item.items():  # titles are rich text already (rich_title keeps literal "<" literal)
+        if isinstance(value, str) and variable not in _CODES and variable not in _RICH:
+            item[variable] = literal(value)
+    return item
+
+
+def _titles(item: dict, kind: str, title: dict[str, str]) -> None:
+    def joined(main: str, sub: str) -> str:
+        return f"{title[main]}: {title[sub]}" if title.get(sub) and title.get(main) else title.get(main, "")
+
+    if title.get("title"):
+        item["title"] = joined("title", "subtitle")
+        if title.get("titleaddon"):
+            item["title"] += ". " + title["titleaddon"]
+    if title.get("shorttitle"):
+        item["title-short"] = title["shorttitle"]
+    journal = "journaltitle" if title.get("journaltitle") else "journal"
+    if title.get(journal):
+        item["container-title"] = joined(journal, "journalsubtitle")
+    if title.get("booktitle"):
+        book = joined("booktitle", "booksubtitle")
+        if title.get("maintitle") and item["type"] in ("chapter", "paper-conference", "entry-encyclopedia"):
+            item["container-title"], item["volume-title"] = title["maintitle"], book
+        else:
+            item["container-title"] = book
+    elif title.get("maintitle") and item["type"] == "book":
+        item["container-title"] = title["maintitle"]
+    if title.get("shortjournal"):
+        item["container-title-short"] = title["shortjournal"]
+    if title.get("series"):
+        item["collection-title"] = title["series"]
+    if title.get("eventtitle"):
+        item["event"] = title["eventtitle"]
+
+
+def _publisher(item: dict, kind: str, text: dict[str, str]) -> None:
+    """publisher, else institution/school, else organization; pandoc joins an organization
+    and a publisher with '; ' (the organization first)."""
+    names = [text.get("organization", ""), text.get("publisher", "")]
+    if kind in ("phdthesis", "mastersthesis", "thesis", "techreport", "report") or not any(names):
+        names = [text.get("institution", "") or text.get("school", "")] + names
+    publisher = "; ".join(n for n in names if n)
+    if not publisher and text.get("howpublished") and not _is_url(text["howpublished"]):
+        publisher = text["howpublished"]
+    if publisher:
+        item["publisher"] = publisher
+    place = text.get("location") or text.get("address")
+    if place:
+        item["publisher-place"] = re.sub(r"\s+and\s+", "; ", place)
+
+
+def _numbers(item: dict, kind: str, raw: dict[str, str], text: dict[str, str]) -> None:
+    number, issue = text.get("number", ""), text.get("issue", "")
+    if item["type"] in ("article-journal", "periodical", "article-magazine", "article-newspaper"):
+        value = ", ".join(v for v in (number, issue) if v)
+        if value:
+            item["issue"] = value
+    elif number and raw.get("series", "").strip() and item["type"] in ("book", "chapter", "paper-conference"):
+        item["collection-number"] = number
+    elif number:
+        item["number"] = number
+
+
+def _is_url(value: str) -> bool:
+    return bool(re.match(r"^(?:<)?https?://\S+$", value.strip()))
+
+
+def _links(item: dict, text: dict[str, str]) -> None:
+    url = text.get("url", "")
+    if not url and _is_url(text.get("howpublished", "")):
+        url = text["howpublished"].strip("<>")
+    eprint = text.get("eprint", "")
+    kind = (text.get("eprinttype") or text.get("archiveprefix") or "").lower()
+    if eprint and kind in ("arxiv", "") and re.fullmatch(r"(?:arXiv:)?[\w.\-/]+\d(?:v\d+)?", eprint):
+        if kind == "arxiv" or re.fullmatch(r"\d{4}\.\d{4,5}(?:v\d+)?", eprint):
+            url = url or f"https://arxiv.org/abs/{eprint.removeprefix('arXiv:')}"
+    elif eprint and kind == "pubmed":
+        item.setdefault("PMID", eprint)
+    if url:
+        item["URL"] = url
+    if text.get("doi"):
+        item["DOI"] = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", text["doi"], flags=re.I)

@@ -1,0 +1,1 @@
+"""Foreign syntax read into plain values: .bib files and BibTeX names. Imports errors, text, files."""

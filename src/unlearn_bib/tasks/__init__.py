@@ -1,0 +1,1 @@
+"""What normalize, update and import do, without click. Imports everything below cli."""
