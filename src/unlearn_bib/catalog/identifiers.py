@@ -75,3 +75,50 @@ def web_link(text: str) -> str:
 def doi_link(doi: str) -> str:
     """https://doi.org/DOI for a well-formed DOI, else "" (render no link)."""
     return "https://doi.org/" + doi if DOI.match(doi) else ""
+
+
+# --- identifiers in the links and text of an awesome list ---------------------------------------
+# One set of patterns for every link form lists use: arXiv abs/pdf/html (any version, export.,
+# the old ftp path), DOIs behind doi.org, dl.acm.org/doi, link.springer.com chapters and articles,
+# publishers' /doi/ paths and IEEE Xplore links that carry the DOI, OpenReview forum/pdf ids.
+_NEW_ARXIV = r"\d{4}\.\d{4,5}"
+_OLD_ARXIV = r"[a-z\-]+(?:\.[A-Z]{2})?/\d{7}"
+ARXIV_LINK = re.compile(rf"^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html|a?pdf|ftp/arxiv/papers/\d{{4}})/"
+                        rf"({_NEW_ARXIV}|{_OLD_ARXIV})(?:v\d+)?(?:\.pdf)?/?(?:[?#].*)?$", re.IGNORECASE)
+ARXIV_TEXT = re.compile(rf"\barxiv\s*[:.]?\s*(?:abs/)?({_NEW_ARXIV})(?:v\d+)?\b", re.IGNORECASE)
+_DOI_PART = r"(10\.\d{4,9}/[-._;()/:A-Za-z0-9]+)"
+DOI_LINKS = (
+    re.compile(rf"^https?://(?:dx\.)?doi\.org/{_DOI_PART}$", re.IGNORECASE),
+    re.compile(rf"^https?://dl\.acm\.org/doi/(?:abs/|pdf/|full/|fullHtml/|epdf/)?{_DOI_PART}$", re.IGNORECASE),
+    re.compile(rf"^https?://link\.springer\.com/(?:chapter|article|content/pdf)/{_DOI_PART}$", re.IGNORECASE),
+    re.compile(rf"^https?://(?:[\w-]+\.)*(?:royalsocietypublishing\.org|onlinelibrary\.wiley\.com|tandfonline\.com|"
+               rf"journals\.sagepub\.com|science\.org|pubs\.acs\.org)/doi/(?:abs/|pdf/|full/|epdf/)?{_DOI_PART}$",
+               re.IGNORECASE),
+    re.compile(rf"^https?://ieeexplore\.ieee\.org/.*?(?:doi=|/doi/){_DOI_PART}$", re.IGNORECASE),
+)
+OPENREVIEW_LINK = re.compile(r"^https?://(?:www\.)?openreview\.net/(?:forum|pdf|attachment)\?(?:.*&)?id=([A-Za-z0-9_\-]{6,})",
+                             re.IGNORECASE)
+
+
+def link_identifier(url: str) -> tuple[str, str] | None:
+    """("arxiv" | "doi" | "openreview", id) that a link carries, or None; versions and .pdf dropped."""
+    url = url.strip()
+    found = ARXIV_LINK.match(url)
+    if found:
+        return "arxiv", found.group(1)
+    for pattern in DOI_LINKS:
+        found = pattern.match(url.split("#")[0].split("?")[0] if "doi=" not in url else url)
+        if found:
+            doi = re.sub(r"(\.pdf|/(?:full|abstract|epdf))$", "", found.group(1), flags=re.IGNORECASE)
+            if DOI.match(doi):
+                return "doi", doi
+    found = OPENREVIEW_LINK.match(url)
+    if found:
+        return "openreview", found.group(1)
+    return None
+
+
+def text_arxiv(text: str) -> str:
+    """The arXiv id written out in ``text`` ("arXiv:2401.01234v2", "arXiv 2401.01234"), or ""."""
+    found = ARXIV_TEXT.search(text)
+    return found.group(1) if found else ""
