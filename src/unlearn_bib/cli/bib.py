@@ -169,7 +169,8 @@ def update(papers, missing, write, as_json, online, strict, quiet, cache_dir, no
               help="Catalog to grow (default: the repo's papers.yaml); a missing or empty file starts a new one.")
 @click.option("--section", default=None, help="Section id for papers from a .bib (needed when the catalog has several).")
 @click.option("--dry-run", is_flag=True, help="Print the change to the catalog as a unified diff; write nothing.")
-def import_(source, file, papers, section, dry_run):
+@click.option("--strict", is_flag=True, help="With --from markdown: all or nothing; one reported row stops the import.")
+def import_(source, file, papers, section, dry_run, strict):
     """Add the papers of a .bib or of a README's tables that the catalog lacks.
 
     Papers already in the catalog (same matching as `normalize`) and repeats within
@@ -194,10 +195,10 @@ def import_(source, file, papers, section, dry_run):
         raise click.UsageError("--section is for --from bibtex; a README's headings name the sections")
     folder = os.path.dirname(os.path.realpath(papers or default_catalog_path()))
     with nullcontext() if dry_run else locked(folder):  # concurrent imports into one catalog take turns
-        _import(source, file, papers, section, dry_run)
+        _import(source, file, papers, section, dry_run, strict)
 
 
-def _import(source, file, papers, section, dry_run):
+def _import(source, file, papers, section, dry_run, strict=False):
     """Read the catalog, add FILE's new papers, write it back (under the caller's lock)."""
     from unlearn_bib.tasks import import_bib
     from unlearn_bib.tasks import import_table
@@ -207,10 +208,10 @@ def _import(source, file, papers, section, dry_run):
     if source == "bibtex":
         plan = import_bib.import_bibtex(file, papers, section)
     else:
-        plan = import_table.import_markdown(file, papers)
+        plan = import_table.import_markdown(file, papers, strict=strict)
     for line in plan.reports:
         tell(line)
-    tell(importer.summary(plan, file))
+    tell(importer.summary(plan, file) if source == "bibtex" else import_table.summary(plan, file))
     if dry_run:
         click.echo(unified_diff(plan.before, plan.after, plan.path), nl=False)
         return

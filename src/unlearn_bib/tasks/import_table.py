@@ -1,6 +1,18 @@
-"""``unlearn-bib import --from markdown``: each row of an awesome list's paper tables not in the catalog becomes a record.
+"""``unlearn-bib import --from markdown``: an awesome list's papers, row by row, into the catalog.
 
-Records get ``needs_verification: true`` and no authors or sources yet: a table row is a lead.
+``read.mdlist`` finds the rows (tables, bullets, blocks, headings); the identifiers come from the
+row's links and text through ``catalog.identifiers``. Every row ends as exactly one of:
+
+- imported: a new record with ``needs_verification: true``, the row's title, year, identifiers,
+  authors (``authors_incomplete`` after "et al.") and a ``sources`` entry naming the list's file
+  and line; a venue the registry lacks is kept as ``venue_text`` (``check`` flags it);
+- merged: the same paper as a catalog record or an earlier row (same arXiv id, DOI or OpenReview
+  id with agreeing titles, or the same title with no conflicting identifier); nothing changes;
+- reported: with its line and the reason (no year, an identifier shared by a different title,
+  an unreadable row, ...).
+
+The rows that can be imported are, even when others cannot; with ``strict`` one reported row
+stops the import and nothing is written.
 """
 from __future__ import annotations
 
@@ -8,99 +20,130 @@ import re
 from pathlib import Path
 
 from unlearn_bib.errors import Location, Problem, UnlearnBibError, error_at
-from unlearn_bib.tasks.importer import Plan, Seen, decide, grow, open_catalog, record_problems, slug, venue_fields
-from unlearn_bib.catalog.identifiers import web_link
+from unlearn_bib.tasks.importer import Plan, grow, open_catalog, record_problems, slug, venue_fields
 
-# [text](url), [text]( url ), [text](<url>) and [text](url "title"), as CommonMark reads them.
-_LINK = re.compile(r"^\[(?P<text>.*)\]\(\s*(?:<(?P<angled>[^<>\n]*)>|(?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*))"
-                   r"(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)$", re.S)
+_SHORT_YEAR = re.compile(r"^(.*?[A-Za-z])\s*'(\d\d)$")
 
 
-def _unescape(text: str) -> str:
-    return re.sub(r"\\([\\|`*_\[\]()#+\-.!<>~&$])", r"\1", text)
+def row_ids(row) -> dict[str, str]:
+    """{"arxiv"|"doi"|"openreview": id} from the row's links (title link first) and its text."""
+    from unlearn_bib.catalog.identifiers import link_identifier, text_arxiv
+
+    found: dict[str, str] = {}
+    urls = ([row.title_url] if row.title_url else []) + [url for _, url, _ in row.links]
+    for url in urls:
+        ids = link_identifier(url)
+        if ids and ids[0] not in found:
+            found[ids[0]] = ids[1]
+    if "arxiv" not in found:
+        arxiv = text_arxiv(re.sub(r"\]\([^()\s]*\)", "]", row.text))  # written out, not inside a link
+        if arxiv:
+            found["arxiv"] = arxiv
+    return found
 
 
-def _link(cell: str) -> tuple[str, str]:
-    match = _LINK.match(cell.strip())
-    if match:
-        url = match.group("url") if match.group("angled") is None else match.group("angled")
-        return _unescape(match.group("text").strip()), url.strip()
-    return _unescape(cell.strip()), ""
-
-
-def _derived_link(record: dict) -> str:
-    if record.get("arxiv"):
-        return f"https://arxiv.org/abs/{record['arxiv']}"
-    if record.get("openreview"):
-        return f"https://openreview.net/forum?id={record['openreview']}"
-    if record.get("doi"):
-        return f"https://doi.org/{record['doi']}"
-    return record.get("url", "")
-
-
-def _row_record(cells: dict[str, str], where: Location, section: str, taken: set[str], source: str):
-    """(record, ids, problems) for one table row."""
+def _venue(text: str, year: int | None) -> tuple[dict, int | None]:
+    """The record's venue fields for a list's venue text, and the year the text names."""
     from unlearn_bib.catalog import venues
+
+    name, venue_year = venues.split_year(text)
+    short = _SHORT_YEAR.match(name) if venue_year is None else None
+    if short:  # "ICLR'24"
+        name, venue_year = short.group(1).strip(), 2000 + int(short.group(2))
+    try:
+        vid = venues.lookup(name.strip())
+    except UnlearnBibError:
+        return {"venue_text": text}, venue_year
+    return venue_fields(vid), venue_year
+
+
+def _record(row, ids: dict, section: str, taken: set[str], source: str, where: Location):
+    """(record, problems) for one row."""
     from unlearn_bib.catalog.keys import make_key
-    from unlearn_bib.match.rule import Ids, link_ids
 
-    title, link = _link(cells.get("paper", ""))
-    problems = []
-    if not title:
-        problems.append(Problem("the Paper cell is empty", where))
-    year_cell = cells.get("year", "").strip()
-    list_year = int(year_cell) if re.fullmatch(r"(19|20)\d\d", year_cell) else None
-    if list_year is None:
-        problems.append(Problem(f"the Year cell {year_cell!r} is not a year", where))
-    venue_cell = cells.get("venue", "").strip()
-    vid = None
-    venue_year = None
-    if not venue_cell:
-        problems.append(Problem("the Venue cell is empty", where, "write arXiv for a preprint"))
-    else:
-        name, venue_year = venues.split_year(venue_cell)
-        try:
-            vid = venues.lookup(name)
-        except UnlearnBibError as exc:
-            problems.append(Problem(exc.problems[0].message, where, "add it to the venue registry or fix the cell"))
-    if problems:
-        return None, None, problems
-    year = venue_year or list_year
-    if link.lower().startswith("doi:"):
-        link = web_link(link) or link  # "doi:10.1145/..." means the DOI
-    arxiv, openreview, doi = link_ids(link) if link else ("", "", "")
-    record: dict = {"key": make_key("", year, title, taken), "section": section, "title": title}
-    record.update(venue_fields(vid))
+    year = row.year
+    fields: dict = {}
+    if row.venue:
+        fields, venue_year = _venue(row.venue, year)
+        year = venue_year or year
+    elif ids.get("arxiv"):
+        fields = {"venue": "arXiv"}
+    if year is None and ids.get("arxiv") and re.match(r"\d{4}\.", ids["arxiv"]):
+        year = 2000 + int(ids["arxiv"][:2])  # a preprint's year: the month its arXiv id was given
+    if year is None:
+        why = f"the heading says {row.year_text!r}, which" if row.year_text else "nothing in the row or its headings"
+        return None, [Problem(f"{row.title[:60]!r}: {why} gives no year", where,
+                              "add a year to the row or its heading")]
+    record: dict = {"key": make_key("", year, row.title, taken), "section": section, "title": row.title}
+    record.update(fields)
     record["year"] = year
-    for name, value in (("doi", doi), ("arxiv", arxiv), ("openreview", openreview)):
-        if value:
-            record[name] = value
-    if link and not (arxiv or openreview or doi):
+    for name in ("doi", "arxiv", "openreview"):
+        if ids.get(name):
+            record[name] = ids[name]
+    link = row.title_url
+    from unlearn_bib.catalog.identifiers import is_web_url
+    if link and is_web_url(link) and not ids:
         record["url"] = link
-    code_text, code = _link(cells.get("code", ""))
-    if code:
-        record["code"] = code
-    record["list_year"] = list_year
-    if link and link != _derived_link(record):
+    elif link and is_web_url(link) and not link.startswith(("https://arxiv.org/abs/", "https://doi.org/")):
         record["list_link"] = link
-    attack = cells.get("type", "").strip()
-    if attack:
-        record["attack_type"] = _unescape(attack)
+    if row.code and is_web_url(row.code):
+        record["code"] = row.code
+    if row.authors:
+        record["authors"] = [_person(name) for name in row.authors]
+        if row.authors_incomplete:
+            record["authors_incomplete"] = True
     record["needs_verification"] = True
-    note = f"Imported from the table in {Path(source).name} (line {where.line}); authors and sources not added yet."
-    if code_text and not code:
-        note += f" The Code cell says {code_text!r}."
-    record["notes"] = note
-    ids = Ids(title=re.sub(r"[{}]", "", title), arxiv=(arxiv,) if arxiv else (), doi=(doi,) if doi else (),
-              openreview=(openreview,) if openreview else ())
+    listed = f"listed in {Path(source).name}, line {row.line}"
+    if link and is_web_url(link):  # a source is a web address first; the list's file and line follow it
+        record["sources"] = [f"{link} ({listed})"]
+    record["notes"] = f"Imported from {Path(source).name}, line {row.line}; not verified yet."
     problems = record_problems(record, where, "the row")
-    return (None, None, problems) if problems else (record, ids, [])
+    if "title" in record and ("{" in row.title) != ("}" in row.title):
+        problems.append(Problem("the title has an unbalanced brace", where))
+    return (None, problems) if problems else (record, [])
 
 
-def import_markdown(md_path: str, catalog_path: str | None = None) -> Plan:
+def _person(name: str) -> dict:
+    """A Person entry from a name as a list writes it ("Jane Q. Doe", "Doe, Jane", "Graves")."""
+    from unlearn_bib.read.names import parse_name
+
+    if "," in name:
+        family, _, given = name.partition(",")
+        return {"family": family.strip(), "given": given.strip()} if given.strip() else {"family": family.strip()}
+    parsed = parse_name(name)
+    return {k: v for k, v in parsed.items() if v} or {"literal": name}
+
+
+class _Rows:
+    """The papers this import accepted, by identifier and title, to merge a repeated row."""
+
+    def __init__(self):
+        self.by: dict[tuple[str, str], tuple[int, str]] = {}
+
+    def earlier(self, ids: dict, title: str) -> tuple[str, int, str, bool] | None:
+        from unlearn_bib.catalog.model import normalize_title
+        from unlearn_bib.match.rule import title_agrees, title_score
+
+        for kind in ("arxiv", "doi", "openreview"):
+            if ids.get(kind) and (kind, ids[kind]) in self.by:
+                line, other = self.by[(kind, ids[kind])]
+                return f"{kind} {ids[kind]}", line, other, title_agrees(title_score([other], title))
+        found = self.by.get(("title", normalize_title(title)))
+        if found:
+            return "the same title", found[0], found[1], True
+        return None
+
+    def add(self, ids: dict, title: str, line: int) -> None:
+        from unlearn_bib.catalog.model import normalize_title
+
+        for kind, value in list(ids.items()) + [("title", normalize_title(title))]:
+            self.by.setdefault((kind, value), (line, title))
+
+
+def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool = False) -> Plan:
     from unlearn_bib.catalog.load import read_bytes
-    from unlearn_bib.export.tables import paper_tables
-    from unlearn_bib.match.rule import CatalogIndex
+    from unlearn_bib.match.rule import CatalogIndex, Ids, match
+    from unlearn_bib.read.mdlist import read_list
 
     target = open_catalog(catalog_path)
     data = read_bytes(md_path)
@@ -108,50 +151,81 @@ def import_markdown(md_path: str, catalog_path: str | None = None) -> Plan:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise error_at(md_path, data[: exc.start].count(b"\n") + 1, "not valid UTF-8") from None
-    tables = paper_tables(text)
-    if not tables:
-        raise error_at(md_path, None, "no table of papers found (a pipe table whose first column is 'Paper')")
+    rows, troubles = read_list(text)
     plan = Plan(target.shown, target.path, target.text, target.text)
+    for name in ("rows seen", "imported", "merged", "reported"):
+        plan.counts[name] = 0
     by_title = {s.title.strip().lower(): s.id for s in target.catalog.sections}
     ids_known = {s.id for s in target.catalog.sections}
     new_sections: list[tuple[str, str]] = []
     index = CatalogIndex(target.catalog)
     taken = {p.key for p in target.catalog}
-    seen = Seen()
+    accepted = _Rows()
     records, problems = [], []
-    for table in tables:
-        header = [h.strip().lower() for h in table.header]
-        missing = [c for c in ("paper", "year", "venue") if c not in header]
-        if missing:
-            problems.append(Problem(f"the table has no {missing[0].title()} column", Location(md_path, table.line)))
-            continue
-        heading = _unescape(table.title) or "Papers"
+
+    def report(problem: Problem) -> None:
+        problems.append(problem)
+        plan.count("reported")
+
+    for trouble in troubles:
+        plan.count("rows seen")
+        report(Problem(trouble.message, Location(md_path, trouble.line)))
+    for row in rows:
+        ids = row_ids(row)
+        if row.needs_id and not ids:
+            continue  # nothing says it is a paper: a tool, a post, a product
+        plan.count("rows seen")
+        where = Location(md_path, row.line)
+        heading = row.section or "Papers"
         section = by_title.get(heading.lower())
         if section is None:
             section = slug(heading)
+            while section in ids_known and section not in {i for i, _ in new_sections}:
+                section += "-list"
             if section not in ids_known:
                 new_sections.append((section, heading))
                 ids_known.add(section)
             by_title[heading.lower()] = section
-        for line, cells in table.rows:
-            where = Location(md_path, line)
-            row = dict(zip(header, cells))
-            record, ids, trouble = _row_record(row, where, section, taken, md_path)
-            if trouble:
-                problems += trouble
-                continue
-            label = f"{where}: {record['title'][:60]!r}"
-            if not decide(ids, index, seen, plan, label, line, record["title"]):
-                continue
-            taken.add(record["key"])
-            records.append(record)
-            plan.added.append(record["key"])
-            plan.count("added")
-            plan.reports.append(f"{label}: added as {record['key']} ({record['venue']}"
-                                f"{' ' + record['track'] if 'track' in record else ''} {record['year']})")
-    if problems:
-        raise UnlearnBibError(*problems)
+        earlier = accepted.earlier(ids, row.title)
+        if earlier:
+            how, line, other, agree = earlier
+            if agree:
+                plan.count("merged")
+            else:
+                report(Problem(f"{row.title[:60]!r}: {how} is also on line {line} for another title ({other[:60]!r}); "
+                               "not imported", where, "fix the link of one of the two rows"))
+            continue
+        found = match(Ids(title=row.title, arxiv=tuple(v for k, v in ids.items() if k == "arxiv"),
+                          doi=tuple(v for k, v in ids.items() if k == "doi"),
+                          openreview=tuple(v for k, v in ids.items() if k == "openreview")), index)
+        if found.status == "matched":
+            accepted.add(ids, row.title, row.line)
+            plan.count("merged")
+            continue
+        if found.status == "ambiguous":
+            report(Problem(f"{row.title[:60]!r}: {found.reason}; not imported", where))
+            continue
+        record, trouble = _record(row, ids, section, taken, md_path, where)
+        if trouble:
+            for problem in trouble[:1]:
+                report(problem)
+            continue
+        accepted.add(ids, row.title, row.line)
+        taken.add(record["key"])
+        records.append(record)
+        plan.added.append(record["key"])
+        plan.count("imported")
+    if problems and strict:
+        raise UnlearnBibError(*problems, Problem(f"{md_path}: --strict: {len(problems)} rows reported; nothing written"))
+    plan.reports += [str(p) for p in sorted(problems, key=lambda p: p.where.line or 0)]
     used = {r["section"] for r in records}
-    new_sections = [(i, t) for i, t in new_sections if i in used or not target.text.strip()]
-    plan.after = grow(target, new_sections, records) if records or new_sections else target.text
+    new_sections = [(i, t) for i, t in new_sections if i in used]
+    plan.after = grow(target, new_sections, records) if records else target.text
     return plan
+
+
+def summary(plan: Plan, source: str) -> str:
+    """The per-file summary: "README.md: 466 rows seen, 460 imported, 2 merged, 4 reported"."""
+    counts = plan.counts
+    return (f"{source}: {counts.get('rows seen', 0)} rows seen, {counts.get('imported', 0)} imported, "
+            f"{counts.get('merged', 0)} merged, {counts.get('reported', 0)} reported")
