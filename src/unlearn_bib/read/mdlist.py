@@ -53,6 +53,8 @@ class Row:
     code: str = ""
     section: str = ""
     needs_id: bool = False  # a paper only if one of its links or its text carries an identifier
+    list_year: int | None = None  # a table's own Year cell
+    extra: dict[str, str] = field(default_factory=dict)  # a table's other columns, by lower-case header
 
 
 def read_list(text: str) -> tuple[list[Row], list[Trouble]]:
@@ -129,6 +131,8 @@ def _table_row(unit: _Unit) -> Row | Trouble | None:
         venue, venue_year = (split.group(1), int(split.group(2))) if split else (venue, md.year_of(venue))
     row.venue = venue or unit.context.get("venue", "")
     date_year = md.year_of(md.clean(cells.get("year", ""))) if cells.get("year") else None
+    row.list_year = date_year
+    row.extra = {k: md.clean(v) for k, v in cells.items() if k not in ("title", "authors", "venue", "year", "code")}
     _fill_year(row, venue_year, date_year, unit.context)
     if cells.get("authors", "").strip(" -"):
         row.authors, row.authors_incomplete = md.split_authors(cells["authors"])

@@ -57,6 +57,16 @@ def _venue(text: str, year: int | None) -> tuple[dict, int | None]:
     return venue_fields(vid), venue_year
 
 
+def _derived_link(record: dict) -> str:
+    if record.get("arxiv"):
+        return f"https://arxiv.org/abs/{record['arxiv']}"
+    if record.get("openreview"):
+        return f"https://openreview.net/forum?id={record['openreview']}"
+    if record.get("doi"):
+        return f"https://doi.org/{record['doi']}"
+    return ""
+
+
 def _record(row, ids: dict, section: str, taken: set[str], source: str, where: Location):
     """(record, problems) for one row."""
     from unlearn_bib.catalog.keys import make_key
@@ -80,11 +90,14 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
     for name in ("doi", "arxiv", "openreview"):
         if ids.get(name):
             record[name] = ids[name]
-    link = row.title_url
     from unlearn_bib.catalog.identifiers import is_web_url
+
+    link = row.title_url
     if link and is_web_url(link) and not ids:
         record["url"] = link
-    elif link and is_web_url(link) and not link.startswith(("https://arxiv.org/abs/", "https://doi.org/")):
+    if row.list_year is not None:
+        record["list_year"] = row.list_year
+    if link and is_web_url(link) and ids and link != _derived_link(record):
         record["list_link"] = link
     if row.code and is_web_url(row.code):
         record["code"] = row.code
@@ -92,6 +105,8 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
         record["authors"] = [_person(name) for name in row.authors]
         if row.authors_incomplete:
             record["authors_incomplete"] = True
+    if row.extra.get("type"):
+        record["attack_type"] = row.extra["type"]
     record["needs_verification"] = True
     listed = f"listed in {Path(source).name}, line {row.line}"
     if link and is_web_url(link):  # a source is a web address first; the list's file and line follow it
