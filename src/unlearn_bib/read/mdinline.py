@@ -109,8 +109,13 @@ def _decoration(ch: str) -> bool:
     return category in ("So", "Cs", "Co") or (category == "Sk" and ord(ch) >= 0x1F000)
 
 
+_SPECIAL = re.compile(r"[*_~\\<:&\[!]|^\s*(?:new|hot)\b", re.I)
+
+
 def clean(text: str) -> str:
     """Plain text of a cell or label: decorations, emphasis and escapes gone, spaces collapsed."""
+    if text.isascii() and not _SPECIAL.search(text):
+        return " ".join(text.split())
     text = strip_decorations(text)
     text = _EMPHASIS.sub("", text)
     text = _ESCAPE.sub(r"\1", text)

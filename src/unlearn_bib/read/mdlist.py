@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from unlearn_bib.read import mdinline as md
-from unlearn_bib.read.mdscan import _NOT_PAPER_HOSTS, _FIELD, Trouble, _is_paper_url, _Unit, _units
+from unlearn_bib.read.mdscan import NOT_PAPER_HOSTS, FIELD, Trouble, is_paper_url, Unit, units
 
 __all__ = ["Row", "Trouble", "read_list"]
 
@@ -61,7 +61,7 @@ def read_list(text: str) -> tuple[list[Row], list[Trouble]]:
     """The rows of papers in a Markdown list, and what could not be read, in file order."""
     troubles: list[Trouble] = []
     rows: list[Row] = []
-    for unit in _units(text, troubles):
+    for unit in units(text, troubles):
         if unit.context.get("skip") or (unit.kind == "item" and unit.children):
             continue
         try:
@@ -85,10 +85,10 @@ def _evidence(row: Row, own_venue: bool, placeholder: bool, dated: bool = False,
     """Decide whether ``row`` is a paper: a paper link or label; a title link to a page that is not code,
     video or a blog with a venue, a date or authors; or else (needs_id) an identifier in its links."""
     urls = [url for _, url, _ in row.links]
-    if any(_is_paper_url(u) for u in urls) or any(md.PAPER_LABEL.match(label) and not _NOT_PAPER_HOSTS.match(u)
+    if any(is_paper_url(u) for u in urls) or any(md.PAPER_LABEL.match(label) and not NOT_PAPER_HOSTS.match(u)
                                                   for label, u, _ in row.links):
         return row
-    if row.title_url and not _NOT_PAPER_HOSTS.match(row.title_url) and "/blog" not in row.title_url.lower() and (
+    if row.title_url and not NOT_PAPER_HOSTS.match(row.title_url) and "/blog" not in row.title_url.lower() and (
             own_venue or dated or (people and row.authors)):
         return row
     if not urls:
@@ -105,7 +105,7 @@ def _fill_year(row: Row, venue_year, date_year, context: dict) -> None:
         row.year_text = context["year_text"]
 
 
-def _table_row(unit: _Unit) -> Row | Trouble | None:
+def _table_row(unit: Unit) -> Row | Trouble | None:
     cells = unit.cells
     title_cell = cells.get("title", "")
     if _unclosed(" ".join(cells.values())):
@@ -190,7 +190,7 @@ def _tags(text: str) -> tuple[str, int | None, int | None]:
     return venue, venue_year, date_year
 
 
-def _item(unit: _Unit) -> Row | Trouble | None:
+def _item(unit: Unit) -> Row | Trouble | None:
     head = unit.lines[0]
     if unit.kind == "heading":
         head = re.sub(r"^\s*(?:\d{1,3}[.)]\s*)", "", head)
@@ -213,7 +213,7 @@ def _item(unit: _Unit) -> Row | Trouble | None:
     row.links = md.links(whole)
     authors_line = None
     for extra in unit.lines[1:]:
-        field = _FIELD.match(md.clean(extra) if not md.links(extra) else extra.strip(" -*+"))
+        field = FIELD.match(md.clean(extra) if not md.links(extra) else extra.strip(" -*+"))
         if field:
             name, value = field.group(1).lower(), field.group(2).strip()
             if name.startswith("author"):

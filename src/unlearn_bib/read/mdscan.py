@@ -16,21 +16,21 @@ _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^(\s*)([-*+]|\d{1,3}[.)])\s+(.*)$")
 _ALIGN = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_FIELD = re.compile(r"^\W{0,4}(authors?|author\(s\)|date|venue|code|published|publication|conference|year)\W{0,4}:\s*(.*)$", re.I)
+FIELD = re.compile(r"^\W{0,4}(authors?|author\(s\)|date|venue|code|published|publication|conference|year)\W{0,4}:\s*(.*)$", re.I)
 _SKIP_SECTION = re.compile(
     r"\b(blogs?|blog posts|posts|videos|lectures?|tutorials?|talks|courses?|notebooks?|news|contents|citation|citing|"
     r"contribut\w*|licen[cs]e|acknowledg\w*|star history|products?|commercial|to-?do( lists?)?|books?|podcasts?|"
     r"workshops? and challenges|related (lists|repos\w*|awesome\w*)|awesome lists)\b", re.I)
 _HARD_BREAK = re.compile(r"(?:\\|<br\s*/?>)\s*$", re.I)
 _HEADING_YEAR = re.compile(r"^(?:year\s*)?((?:19|20)\d\d)(?:\s*papers?)?$", re.I)
-_PAPER_HOSTS = re.compile(
+PAPER_HOSTS = re.compile(
     r"^https?://(?:[\w-]+\.)*(arxiv\.org|doi\.org|openreview\.net|aclanthology\.org|aclweb\.org|dl\.acm\.org|"
     r"link\.springer\.com|ieeexplore\.ieee\.org|proceedings\.mlr\.press|proceedings\.neurips\.cc|papers\.nips\.cc|"
     r"neurips\.cc|openaccess\.thecvf\.com|thecvf\.com|ojs\.aaai\.org|aaai\.org|ijcai\.org|sciencedirect\.com|"
     r"semanticscholar\.org|nature\.com|science\.org|jmlr\.org|usenix\.org|ndss-symposium\.org|vldb\.org|"
     r"mdpi\.com|wiley\.com|tandfonline\.com|researchgate\.net|biorxiv\.org|medrxiv\.org|ssrn\.com|"
     r"royalsocietypublishing\.org|iclr\.cc|icml\.cc|ecva\.net|cvpr\.thecvf\.com)/", re.I)
-_NOT_PAPER_HOSTS = re.compile(
+NOT_PAPER_HOSTS = re.compile(
     r"^https?://(?:[\w-]+\.)*(github\.com|gitlab\.com|youtube\.com|youtu\.be|huggingface\.co|colab\.research\.google\.com|"
     r"medium\.com|twitter\.com|x\.com|zhihu\.com|bilibili\.com|reddit\.com|discord\.gg|notion\.site|"
     r"img\.shields\.io|star-history\.com|manning\.com|amazon\.com)(/|$)", re.I)
@@ -43,7 +43,7 @@ class Trouble:
 
 
 @dataclass
-class _Unit:
+class Unit:
     kind: str  # table | item | block | heading
     line: int
     lines: list[str]
@@ -54,8 +54,8 @@ class _Unit:
     own: dict = field(default_factory=dict)  # what this item tells its children (year, venue)
 
 
-def _is_paper_url(url: str) -> bool:
-    return bool(_PAPER_HOSTS.match(url)) or bool(re.search(r"\.pdf(\?|#|$)", url, re.I))
+def is_paper_url(url: str) -> bool:
+    return bool(PAPER_HOSTS.match(url)) or bool(re.search(r"\.pdf(\?|#|$)", url, re.I))
 
 
 def _column(header: str) -> str:
@@ -103,15 +103,15 @@ def _cells(line: str) -> list[str]:
     return cells
 
 
-def _units(text: str, troubles: list[Trouble]) -> list[_Unit]:
+def units(text: str, troubles: list[Trouble]) -> list[Unit]:
     """One pass over the lines: the tables' rows, list items, paragraph blocks and linked headings."""
     lines = text.splitlines()
-    units: list[_Unit] = []
+    units: list[Unit] = []
     headings: list[tuple[int, str]] = []
     heading_year: list[tuple[int, int | None, str]] = []
     fence = comment = False
-    open_item: _Unit | None = None  # the list item or block that following lines continue
-    stack: list[_Unit] = []  # enclosing list items by indent
+    open_item: Unit | None = None  # the list item or block that following lines continue
+    stack: list[Unit] = []  # enclosing list items by indent
     blank = False
     i = 0
     while i < len(lines):
@@ -151,7 +151,7 @@ def _units(text: str, troubles: list[Trouble]) -> list[_Unit]:
                 heading_year.append((level, int(found.group(1)) if found else None, plain))
             open_item, stack = None, []
             if any(not url.startswith("#") for _, url, _ in md.links(title)):
-                units.append(_Unit("heading", number, [title], context=_context(headings[:-1], heading_year)))
+                units.append(Unit("heading", number, [title], context=_context(headings[:-1], heading_year)))
             continue
         stripped = _HARD_BREAK.sub("", raw).strip()
         if stripped.startswith("|") or (stripped.count("|") >= 2 and i < len(lines) and _ALIGN.match(lines[i].strip())):
@@ -162,14 +162,14 @@ def _units(text: str, troubles: list[Trouble]) -> list[_Unit]:
                     cells = _cells(lines[i])
                     row = dict(zip(header, cells + [""] * (len(header) - len(cells))))
                     if "title" in header and any(c.strip() for c in cells):
-                        units.append(_Unit("table", i + 1, [lines[i]], cells=row, context=context))
+                        units.append(Unit("table", i + 1, [lines[i]], cells=row, context=context))
                     i += 1
             open_item, stack, blank = None, [], False
             continue
         item = _ITEM.match(raw)
         if item and not re.match(r"^\s*[-*_](\s*[-*_]){2,}\s*$", raw):
             indent = len(item.group(1).expandtabs(4))
-            field_match = _FIELD.match(item.group(3))
+            field_match = FIELD.match(item.group(3))
             if open_item is not None and open_item.kind in ("item", "block") and indent > open_item.indent and (
                     field_match or not md.clean(md.without_links(item.group(3)))):
                 open_item.lines.append(item.group(3))  # "- Author(s): …" or a badge line belongs to its item
@@ -182,7 +182,7 @@ def _units(text: str, troubles: list[Trouble]) -> list[_Unit]:
                 merged.update({k: v for k, v in parent.own.items() if v is not None})
             if stack:
                 stack[-1].children += 1
-            unit = _Unit("item", number, [item.group(3)], indent=indent, context=merged)
+            unit = Unit("item", number, [item.group(3)], indent=indent, context=merged)
             unit.own = _parent_context(item.group(3))
             units.append(unit)
             stack.append(unit)
@@ -194,7 +194,7 @@ def _units(text: str, troubles: list[Trouble]) -> list[_Unit]:
             blank = False
             continue
         stack = [] if indent == 0 else stack
-        unit = _Unit("block", number, [stripped], context=context)
+        unit = Unit("block", number, [stripped], context=context)
         units.append(unit)
         open_item, blank = unit, False
     return units
