@@ -60,15 +60,16 @@ def is_paper_url(url: str) -> bool:
 
 def _column(header: str) -> str:
     name = md.clean(header).lower().strip(" :")
-    if re.fullmatch(r"(paper|papers|title|paper title|paper name|article|work|method)s?", name):
+    if re.fullmatch(r"(paper|papers|title|paper title|paper name|article|work|method)s?|论文|标题|论文标题|题目", name):
         return "title"
-    if re.fullmatch(r"(first )?authors?|author\(s\)|author list", name):
+    if re.fullmatch(r"(first )?authors?|author\(s\)|author list|作者", name):
         return "authors"
-    if re.fullmatch(r"venue|publication|published( in| at)?|conference|journal|booktitle|pub\.?|conf\.?|venue & year|source", name):
+    if re.fullmatch(r"venue|publication|published( in| at)?|conference|journal|booktitle|pub\.?|conf\.?|venue & year|"
+                    r"source|会议|期刊|会议/期刊|发表|出处", name):
         return "venue"
-    if re.fullmatch(r"year|date|time|published date|publication date|release date", name):
+    if re.fullmatch(r"year|date|time|published date|publication date|release date|年份|时间|日期", name):
         return "year"
-    if re.fullmatch(r"code|github|repo|repository|project|implementation|official code", name):
+    if re.fullmatch(r"code|github|repo|repository|project|implementation|official code|代码", name):
         return "code"
     return name
 

@@ -1,0 +1,124 @@
+"""Bad Markdown lists: every row is imported, merged or reported with its line; nothing crashes or
+hangs; the target catalog keeps every record, in order."""
+import difflib
+import time
+
+import pytest
+
+from conftest import DATA
+from unlearn_bib.catalog.load import load_catalog
+from unlearn_bib.read.mdlist import read_list
+
+SEED = DATA / "markdown" / "awesome-diffusion-model-unlearning.md"
+
+BROKEN = """# Papers
+
+| Title | Venue | Year |
+|---|---|---|
+| [Good One: A Paper](https://arxiv.org/abs/2401.00001) | CVPR | 2024 |
+| [Unclosed Link Paper](https://arxiv.org/abs/2401.00002 | ICLR | 2024 |
+| [Too Many Cells](https://arxiv.org/abs/2401.00003) | NeurIPS | 2023 | extra | cells |
+| | ICML | 2022 |
+| [Too Few Cells](https://arxiv.org/abs/2401.00004) |
+| [Unknown Venue Paper](https://arxiv.org/abs/2401.00005) | MICCAI Workshop on Things | 2023 |
+
+<div align="center"><table><tr><td>[Not A Row](https://arxiv.org/abs/2401.00099)</td></tr></table></div>
+
+- [Bullet Paper](https://arxiv.org/abs/2401.00006) (ICML 2024)
+- [Broken Bullet](https://arxiv.org/abs/2401.00007 (ICML 2024)
+
+### Before 2017
+| Title | Venue |
+|---|---|
+| [Old Paper Without Id](http://example.org/old.pdf) | KDD |
+"""
+
+
+def _import(run, tmp_path, text, *extra):
+    readme = tmp_path / "README.md"
+    readme.write_text(text, encoding="utf-8")
+    path = tmp_path / "papers.yaml"
+    return run("import", "--from", "markdown", readme, "--papers", path, *extra), path
+
+
+def test_each_bad_row_is_reported_with_its_line_and_the_rest_imported(run, tmp_path):
+    result, path = _import(run, tmp_path, BROKEN)
+    assert result.exit_code == 0, result.stderr
+    err = result.stderr
+    assert "README.md:6: a link is not closed" in err
+    assert "README.md:8: the row has no title" in err
+    assert "README.md:15: a link is not closed" in err
+    assert "README.md:20: 'Old Paper Without Id': the heading says 'Before 2017', which gives no year" in err
+    assert "README.md: 9 rows seen, 5 imported, 0 merged, 4 reported" in err
+    catalog = load_catalog(path, strict=False)
+    by_arxiv = {p.arxiv: p for p in catalog}
+    assert sorted(by_arxiv) == ["2401.00001", "2401.00003", "2401.00004", "2401.00005", "2401.00006"]
+    assert by_arxiv["2401.00004"].year == 2024  # no Year cell: the preprint's year from its arXiv id
+    unknown = by_arxiv["2401.00005"]
+    assert (unknown.venue_text, unknown.year) == ("MICCAI Workshop on Things", 2023)
+    assert "2401.00099" not in by_arxiv  # inside an HTML block: not a row
+
+
+def test_strict_is_all_or_nothing(run, tmp_path):
+    result, path = _import(run, tmp_path, BROKEN, "--strict")
+    assert result.exit_code == 1
+    assert "README.md:6: a link is not closed" in result.stderr and "Traceback" not in result.stderr
+    assert not path.exists()
+
+
+def test_existing_records_are_kept_byte_for_byte_and_in_order(run, tmp_path):
+    path = tmp_path / "papers.yaml"
+    assert run("import", "--from", "markdown", SEED, "--papers", path).exit_code == 0
+    before = path.read_text()
+    keys = [p.key for p in load_catalog(path, strict=False)]
+    readme = tmp_path / "README.md"
+    readme.write_text(BROKEN)
+    assert run("import", "--from", "markdown", readme, "--papers", path).exit_code == 0
+    after = path.read_text()
+    changes = difflib.SequenceMatcher(None, before.splitlines(True), after.splitlines(True), autojunk=False)
+    assert {op for op, *_ in changes.get_opcodes()} == {"equal", "insert"}  # lines only added, none changed
+    assert [p.key for p in load_catalog(path, strict=False)][:27] == keys and len(keys) == 27
+
+
+def test_a_chinese_readme(run, tmp_path):
+    text = ("# 机器遗忘论文列表 🔥\n\n## 2024年\n\n| 论文 | 作者 | 会议 | 年份 |\n|---|---|---|---|\n"
+            "| [擦除概念的扩散模型](https://arxiv.org/abs/2402.00001) | 张三, 李四 | CVPR | 2024 |\n"
+            "| [Unlearning in Chinese Lists](https://arxiv.org/abs/2402.00002v3) | 王五 et al. | arXiv | 2024 |\n\n"
+            "- 这是一段说明文字，不是论文。\n")
+    result, path = _import(run, tmp_path, text)
+    assert result.exit_code == 0, result.stderr
+    catalog = load_catalog(path, strict=False)
+    first = next(p for p in catalog if p.arxiv == "2402.00001")
+    assert (first.title, [a.literal or a.family for a in first.authors]) == ("擦除概念的扩散模型", ["张三", "李四"])
+    second = next(p for p in catalog if p.arxiv == "2402.00002")
+    assert second.authors_incomplete and second.venue.id == "arxiv"
+
+
+@pytest.mark.parametrize("line", [
+    "[" * 19_000,
+    "[a](" * 4_000,
+    "| " + "[x](y " * 3_000 + "|",
+    "- " + "**" * 9_000,
+    "*" * 19_999,
+    "[" + "a" * 19_000,
+    "![" * 9_000,
+    "<" * 19_000,
+])
+def test_hostile_lines_take_linear_time(line):
+    text = "| Title | Venue |\n|---|---|\n" + (line + "\n") * 20
+    started = time.perf_counter()
+    read_list(text)
+    assert time.perf_counter() - started < 10  # quadratic backtracking would take minutes
+
+
+def test_a_10_mb_readme(tmp_path):
+    rows = "".join(f"| [Paper Number {i}: A Study](https://arxiv.org/abs/2401.{i:05d}) | CVPR 2024 | 2024 |\n"
+                   for i in range(1, 20_000))
+    text = "# Big\n\n| Title | Venue | Year |\n|---|---|---|\n" + rows
+    text += "\n<details>\n" + "x" * 5_000_000 + "\n</details>\n" + "no newline at all " * 200_000
+    assert len(text) > 10_000_000
+    started = time.perf_counter()
+    found, troubles = read_list(text)
+    assert len(found) == 19_999
+    assert [t.message.split(" ")[0:2] for t in troubles] == [["a", "line"], ["a", "line"]]  # the two long lines
+    assert time.perf_counter() - started < 60
