@@ -122,3 +122,31 @@ def test_a_10_mb_readme(tmp_path):
     assert len(found) == 19_999
     assert [t.message.split(" ")[0:2] for t in troubles] == [["a", "line"], ["a", "line"]]  # the two long lines
     assert time.perf_counter() - started < 60
+
+
+def test_every_layout_the_issue_names(run, tmp_path):
+    """A hand-written list with the layouts of issue 18 that the real excerpts lack."""
+    from unlearn_bib.tasks.import_table import row_ids
+
+    rows, troubles = read_list((DATA / "layouts" / "every-layout.md").read_text())
+    got = {r.line: (r.title, r.year, r.venue, row_ids(r)) for r in rows if not r.needs_id or row_ids(r)}
+    assert troubles == []
+    assert got == {
+        8: ("Venue Prefixed Title Here", 2024, "CVPR 2024", {"arxiv": "2401.10001"}),
+        9: ("Bold Prefixed Venue Title", 2025, "ICLR2025", {"openreview": "AbCdEf123"}),
+        10: ("Tagged After Title", 2024, "ICLR'24", {"arxiv": "2401.10002"}),
+        11: ("Marked Title With Emoji", 2023, "", {"arxiv": "2401.10003"}),  # the year of "## 2023 Papers"
+        12: ("Italic Venue Title", 2023, "NeurIPS 2023", {"doi": "10.1145/3600000.3600001"}),
+        13: ("Springer Chapter Title", 2024, "ECCV 2024", {"doi": "10.1007/978-3-031-73668-1_5"}),
+        14: ("Text Arxiv Title", 2023, "", {"arxiv": "2401.10004"}),
+        19: ("Heading Per Paper Title", 2024, "USENIX Security 2024", {"arxiv": "2401.10005"}),
+        23: ("Second Heading Paper", None, "", {"arxiv": "2401.10006"}),
+        29: ("Table Title Not First", 2023, "NeurIPS 2023 Workshop", {"arxiv": "2401.10007"}),
+        30: ("IEEE Title", 2024, "TIFS", {}),  # no DOI in an IEEE Xplore document link
+    }  # the dataset (line 15) and the table of contents are not papers
+    assert next(r for r in rows if r.line == 19).authors == ["Jane Doe", "John Roe"]
+    result, path = _import(run, tmp_path, (DATA / "layouts" / "every-layout.md").read_text())
+    assert "11 rows seen, 11 imported, 0 merged, 0 reported" in result.stderr
+    papers = {p.title: p for p in load_catalog(path, strict=False)}
+    assert (papers["Tagged After Title"].venue.id, papers["Tagged After Title"].year) == ("iclr", 2024)
+    assert papers["Second Heading Paper"].year == 2024  # from its arXiv id (2401: January 2024)

@@ -32,6 +32,8 @@ __all__ = ["Row", "Trouble", "read_list"]
 
 _BOLD_HEAD = re.compile(r"^(?:\d{1,3}[.)]\s+)?(\*\*\*?|__)(.+?)\1(?!\*)")
 _TAG = re.compile(r"\(([^()]{2,80})\)|\[([^\[\]()]{2,60})\](?!\()|(?<![*\w])\*([^*]{2,60})\*(?!\*)|(?<!\w)_([^_]{2,60})_(?!\w)")
+_PREFIX = re.compile(r"^(\*\*|__)?[\[(]([^\[\]()]{2,40})[\])](?!\()(?:\1)?\s*")
+_ARXIV_WRITTEN = re.compile(r"[\s.,;(\[]*\barxiv\s*[:.]?\s*\d{4}\.\d{4,5}", re.I)
 _PLACEHOLDER = re.compile(r"\[\s*(paper|pdf)\s*\](?!\()", re.I)
 _VENUE_COMMA_YEAR = re.compile(r"^(.+?),\s*((?:19|20)\d\d)$")
 
@@ -91,8 +93,8 @@ def _evidence(row: Row, own_venue: bool, placeholder: bool, dated: bool = False,
     if row.title_url and not NOT_PAPER_HOSTS.match(row.title_url) and "/blog" not in row.title_url.lower() and (
             own_venue or dated or (people and row.authors)):
         return row
-    if not urls:
-        return row if (own_venue or placeholder or row.venue) else None
+    if not urls and (own_venue or placeholder or row.venue):
+        return row
     if own_venue and not row.title_url:
         return row
     row.needs_id = True
@@ -143,9 +145,14 @@ def _table_row(unit: Unit) -> Row | Trouble | None:
 
 
 def _head_title(head: str) -> tuple[str, str, str]:
-    """(title, title url, the rest of the head line) of an item or block's first line."""
+    """(title, title url, the rest of the head line) of an item or block's first line; a venue or
+    date tag in front of the title ("[CVPR 2024] Title", "**[ICLR2025]** Title") moves to the rest."""
     head = re.sub(r"^\s*(?:\d{1,3}[.)]\s+)?", "", head)
     lead = md.strip_decorations(head).lstrip()
+    prefix = _PREFIX.match(lead)
+    if prefix and (md.looks_like_venue(prefix.group(2)) or md.is_date(prefix.group(2))):
+        title, url, rest = _head_title(lead[prefix.end():])
+        return title, url, f"({prefix.group(2)}) {rest}"
     found = md.LINK.match(lead)
     if found and not found.group(1) and not found.group(2).lstrip().startswith("!["):
         label = md.clean(found.group(2))
@@ -163,9 +170,14 @@ def _head_title(head: str) -> tuple[str, str, str]:
             return md.clean(inner), "", after
     first = md.LINK.search(lead)
     cut = first.start() if first else len(lead)
+    while cut and lead[cut - 1] in "[( ":  # the outer bracket of [[Paper](…)]
+        cut -= 1
     placeholder = _PLACEHOLDER.search(lead[:cut])
     if placeholder:
         cut = placeholder.start()
+    written = _ARXIV_WRITTEN.search(lead[:cut])  # "Title. arXiv:2401.01234" names the paper, not its title
+    if written:
+        cut = written.start()
     return md.clean(lead[:cut]), "", lead[cut:]
 
 

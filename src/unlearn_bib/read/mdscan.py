@@ -151,8 +151,10 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
             if found or re.match(r"^(before|prior to|until|older)\b", plain, re.I):
                 heading_year.append((level, int(found.group(1)) if found else None, plain))
             open_item, stack = None, []
-            if any(not url.startswith("#") for _, url, _ in md.links(title)):
-                units.append(Unit("heading", number, [title], context=_context(headings[:-1], heading_year)))
+            if md.links(title):
+                unit = Unit("heading", number, [title], context=_context(headings[:-1], heading_year))
+                units.append(unit)
+                open_item = unit  # "**Authors**: …" and "Venue: …" lines below belong to it
             continue
         stripped = _HARD_BREAK.sub("", raw).strip()
         if stripped.startswith("|") or (stripped.count("|") >= 2 and i < len(lines) and _ALIGN.match(lines[i].strip())):
@@ -190,6 +192,11 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
             open_item, blank = unit, False
             continue
         indent = len(raw) - len(raw.lstrip())
+        if open_item is not None and open_item.kind == "heading":
+            if FIELD.match(md.clean(stripped) if not md.links(stripped) else stripped.strip(" -*+")):
+                open_item.lines.append(stripped)
+                continue
+            open_item = None
         if open_item is not None and (not blank or (open_item.kind == "item" and indent > open_item.indent)):
             open_item.lines.append(stripped)
             blank = False
