@@ -163,7 +163,7 @@ def update(papers, missing, write, as_json, online, strict, quiet, cache_dir, no
 
 @click.command(name="import")
 @click.option("--from", "source", type=click.Choice(["bibtex", "markdown"]), required=True,
-              help="What FILE is: a .bib, or an awesome-list README with tables of papers.")
+              help="What FILE is: a .bib, or an awesome list of papers in Markdown (a README).")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--papers", type=click.Path(dir_okay=False), default=None,
               help="Catalog to grow (default: the repo's papers.yaml); a missing or empty file starts a new one.")
@@ -171,12 +171,14 @@ def update(papers, missing, write, as_json, online, strict, quiet, cache_dir, no
 @click.option("--dry-run", is_flag=True, help="Print the change to the catalog as a unified diff; write nothing.")
 @click.option("--strict", is_flag=True, help="With --from markdown: all or nothing; one reported row stops the import.")
 def import_(source, file, papers, section, dry_run, strict):
-    """Add the papers of a .bib or of a README's tables that the catalog lacks.
+    """Add the papers of a .bib or of an awesome list (README) that the catalog lacks.
 
-    Papers already in the catalog (same matching as `normalize`) and repeats within
-    FILE are reported and skipped. New records get keys by the catalog's rule, venues
-    from the registry (an unknown venue is an error) and `needs_verification: true`;
-    sections come from the README's headings. Existing records, their order and
+    A README is read in the layouts lists use (tables, bullets, paragraph blocks, one
+    heading per paper) and row by row: each row is imported, merged with the catalog
+    record or earlier row of the same paper, or reported with its line; a summary per
+    file follows. --strict makes it all or nothing. New records get keys by the catalog's
+    rule, `needs_verification: true`, the row's authors and a source; a venue the registry
+    lacks is kept as written (`check` lists it). Existing records, their order and
     comments are left as they are; the file is written atomically.
 
     \b
