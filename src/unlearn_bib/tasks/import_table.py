@@ -132,27 +132,43 @@ def _person(name: str) -> dict:
 class _Rows:
     """The papers this import accepted, by identifier and title, to merge a repeated row."""
 
-    def __init__(self):
-        self.by: dict[tuple[str, str], tuple[int, str]] = {}
+    def __init__(self, catalog=()):
+        self.by: dict[tuple[str, str], tuple[int, str, dict, dict | None]] = {}
+        self.catalog = {(kind, getattr(p, kind)) for p in catalog for kind in ("arxiv", "doi", "openreview")}
 
-    def earlier(self, ids: dict, title: str) -> tuple[str, int, str, bool] | None:
+    def earlier(self, ids: dict, title: str) -> tuple[str, tuple, bool] | None:
+        """(how, the earlier entry, whether it is the same paper) for a row seen before, else None:
+        the same identifier with agreeing titles, or the same title with no conflicting identifier."""
         from unlearn_bib.catalog.model import normalize_title
         from unlearn_bib.match.rule import title_agrees, title_score
 
         for kind in ("arxiv", "doi", "openreview"):
             if ids.get(kind) and (kind, ids[kind]) in self.by:
-                line, other = self.by[(kind, ids[kind])]
-                return f"{kind} {ids[kind]}", line, other, title_agrees(title_score([other], title))
-        found = self.by.get(("title", normalize_title(title)))
-        if found:
-            return "the same title", found[0], found[1], True
+                entry = self.by[(kind, ids[kind])]
+                return f"{kind} {ids[kind]}", entry, title_agrees(title_score([entry[1]], title))
+        entry = self.by.get(("title", normalize_title(title)))
+        if entry:
+            clash = [k for k in ids if entry[2].get(k) and entry[2][k] != ids[k]]
+            return ("the same title" + (f" but another {clash[0]} id" if clash else ""), entry, not clash)
         return None
 
-    def add(self, ids: dict, title: str, line: int) -> None:
+    def add(self, ids: dict, title: str, line: int, record: dict | None) -> None:
         from unlearn_bib.catalog.model import normalize_title
 
+        entry = (line, title, dict(ids), record)
         for kind, value in list(ids.items()) + [("title", normalize_title(title))]:
-            self.by.setdefault((kind, value), (line, title))
+            self.by.setdefault((kind, value), entry)
+
+    def merge(self, entry: tuple, ids: dict) -> None:
+        """Give a record imported from an earlier row the identifiers this row adds (an OpenReview
+        link beside an arXiv one)."""
+        line, title, known, record = entry
+        for kind, value in ids.items():
+            if kind not in known and (kind, value) not in self.by and (kind, value) not in self.catalog:
+                known[kind] = value
+                if record is not None:
+                    record[kind] = value
+                self.by[(kind, value)] = entry
 
 
 def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool = False) -> Plan:
@@ -175,7 +191,7 @@ def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool 
     new_sections: list[tuple[str, str]] = []
     index = CatalogIndex(target.catalog)
     taken = {p.key for p in target.catalog}
-    accepted = _Rows()
+    accepted = _Rows(target.catalog)
     records, problems = [], []
 
     def report(problem: Problem) -> None:
@@ -203,18 +219,21 @@ def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool 
             by_title[heading.lower()] = section
         earlier = accepted.earlier(ids, row.title)
         if earlier:
-            how, line, other, agree = earlier
-            if agree:
+            how, entry, same = earlier
+            if same:
+                accepted.merge(entry, ids)
                 plan.count("merged")
             else:
-                report(Problem(f"{row.title[:60]!r}: {how} is also on line {line} for another title ({other[:60]!r}); "
-                               "not imported", where, "fix the link of one of the two rows"))
+                report(Problem(f"{row.title[:60]!r}: {how} than line {entry[0]} ({entry[1][:60]!r}); not imported"
+                               if how.startswith("the same title") else
+                               f"{row.title[:60]!r}: {how} is also on line {entry[0]} for another title "
+                               f"({entry[1][:60]!r}); not imported", where, "fix the link of one of the two rows"))
             continue
         found = match(Ids(title=row.title, arxiv=tuple(v for k, v in ids.items() if k == "arxiv"),
                           doi=tuple(v for k, v in ids.items() if k == "doi"),
                           openreview=tuple(v for k, v in ids.items() if k == "openreview")), index)
         if found.status == "matched":
-            accepted.add(ids, row.title, row.line)
+            accepted.add(ids, row.title, row.line, None)
             plan.count("merged")
             continue
         if found.status == "ambiguous":
@@ -225,7 +244,7 @@ def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool 
             for problem in trouble[:1]:
                 report(problem)
             continue
-        accepted.add(ids, row.title, row.line)
+        accepted.add(ids, row.title, row.line, record)
         taken.add(record["key"])
         records.append(record)
         plan.added.append(record["key"])
