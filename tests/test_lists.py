@@ -38,6 +38,17 @@ def _year_ok(paper, truth) -> bool:
     return paper.year == truth["year"] or (venue_year and paper.year == int(venue_year[0]))
 
 
+def _ids_ok(paper, row, truth) -> bool:
+    """The row's identifiers, and no other, except those another row of the same paper (same
+    title) gives: two rows of one paper are merged into one record holding both rows' links."""
+    same = [t for t in truth if normalize_title(t["title"]) == normalize_title(row["title"])]
+    for kind in ("arxiv", "doi", "openreview"):
+        have = getattr(paper, kind) or None
+        if have != row[kind] and (row[kind] is not None or have not in {t[kind] for t in same}):
+            return False
+    return True
+
+
 def _score(catalog, name):
     truth = json.loads((LISTS / f"{name}.truth.json").read_text())
     contestable = {t["line"] for t in truth if t.get("contestable")}
@@ -50,8 +61,7 @@ def _score(catalog, name):
         paper = by_line.get(row["line"])
         if paper is None:  # merged into the record of an earlier row for the same paper (same title)
             paper = next((p for p in catalog if normalize_title(p.title) == normalize_title(row["title"])), None)
-        ids = paper and {k: getattr(paper, k) or None for k in ("arxiv", "doi", "openreview")}
-        if paper and _year_ok(paper, row) and ids == {k: row[k] for k in ("arxiv", "doi", "openreview")}:
+        if paper and _year_ok(paper, row) and _ids_ok(paper, row, truth):
             good += 1
         else:
             failed.append(row["line"])
@@ -75,7 +85,7 @@ def test_all_lists_together_reach_the_target(run, tmp_path):
         g, t, _, extra = _score(catalog, name)
         assert not extra
         good, total = good + g, total + t
-    assert total == 465 and good / total >= 0.98  # measured: 461 of 465 (the 4 rows whose link is another row's)
+    assert total == 465 and good / total >= 0.98  # measured: 461 of 465 (4 rows share an id with another row's title)
 
 
 def test_titles_authors_and_venues_as_the_list_writes_them(run, tmp_path):
