@@ -59,13 +59,17 @@ def is_date(text: str) -> bool:
 def looks_like_venue(text: str) -> bool:
     """A short tag that names a venue: "CVPR 2024", "NeurIPS 2023 Workshop", "ICLR'24", "TMLR", "arXiv"."""
     text = text.strip()
+    if text.lower() in ("arxiv", "arxiv preprint"):
+        return True
     if not 2 <= len(text) <= 60 or GENERIC.match(text) or is_date(text):
         return False
     words = text.replace("'", " '").split()
     if not words or len(words) > 8:
         return False
     first = words[0].rstrip(",")
-    acronym = sum(1 for ch in first if ch.isupper()) >= 2 or first.lower() in ("arxiv", "nips", "neurips")
+    letters = [ch for ch in first if ch.isalpha()]
+    upper = sum(1 for ch in letters if ch.isupper())
+    acronym = (upper >= 2 and upper >= 0.4 * len(letters)) or first.lower() in ("arxiv", "nips", "neurips")
     return bool(re.match(r"^[A-Za-z]", first)) and (acronym or bool(YEAR.search(text)) and len(words) <= 4)
 
 

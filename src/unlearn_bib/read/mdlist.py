@@ -203,6 +203,8 @@ def _tags(text: str) -> tuple[str, int | None, int | None]:
 
 
 def _item(unit: Unit) -> Row | Trouble | None:
+    if unit.lines[0].count("**") % 2 and len(unit.lines) > 1 and unit.lines[1].count("**") % 2:
+        unit.lines[:2] = [unit.lines[0] + " " + unit.lines[1]]  # a bold title wrapped over two lines
     head = unit.lines[0]
     if unit.kind == "heading":
         head = re.sub(r"^\s*(?:\d{1,3}[.)]\s*)", "", head)
