@@ -354,10 +354,13 @@ def test_import_markdown_refuses_non_web_links_with_the_readme_line(run, tmp_pat
     readme = tmp_path / "README.md"
     readme.write_text(README.replace("{row}", row))
     path = tmp_path / "new.yaml"
-    result = run("import", "--from", "markdown", readme, "--papers", path)
+    result = run("import", "--from", "markdown", readme, "--papers", path, "--strict")
     assert result.exit_code == 1
     assert f"{readme}:6: the row: " in result.stderr
     assert not path.exists()
+    result = run("import", "--from", "markdown", readme, "--papers", path)  # row by row: the evil row is reported
+    assert result.exit_code == 0 and f"{readme}:6: the row: " in result.stderr
+    assert [r["title"] for r in load_yaml(path.read_bytes(), "new.yaml")["papers"]] == ["A Fine Paper About Erasing"]
 
 
 def test_import_markdown_takes_a_doi_link_as_the_doi(run, tmp_path):

@@ -27,12 +27,13 @@ _SHORT_YEAR = re.compile(r"^(.*?[A-Za-z])\s*'(\d\d)$")
 
 def row_ids(row) -> dict[str, str]:
     """{"arxiv"|"doi"|"openreview": id} from the row's links (title link first) and its text."""
-    from unlearn_bib.catalog.identifiers import link_identifier, text_arxiv
+    from unlearn_bib.catalog.identifiers import DOI_LINK, link_identifier, text_arxiv
 
     found: dict[str, str] = {}
     urls = ([row.title_url] if row.title_url else []) + [url for _, url, _ in row.links]
     for url in urls:
-        ids = link_identifier(url)
+        doi = DOI_LINK.match(url.strip())  # "doi:10.1145/…" written as a link
+        ids = ("doi", doi.group(1)) if doi else link_identifier(url)
         if ids and ids[0] not in found:
             found[ids[0]] = ids[1]
     if "arxiv" not in found:
@@ -92,14 +93,16 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
             record[name] = ids[name]
     from unlearn_bib.catalog.identifiers import is_web_url
 
-    link = row.title_url
-    if link and is_web_url(link) and not ids:
-        record["url"] = link
+    link = row.title_url.strip()
+    if link.lower().startswith("doi:"):
+        link = ""  # the DOI itself, taken above
+    if link and not ids:
+        record["url"] = link  # checked below: a link that is not http(s) reports the row
     if row.list_year is not None:
         record["list_year"] = row.list_year
     if link and is_web_url(link) and ids and link != _derived_link(record):
         record["list_link"] = link
-    if row.code and is_web_url(row.code):
+    if row.code:
         record["code"] = row.code
     if row.authors:
         record["authors"] = [_person(name) for name in row.authors]
