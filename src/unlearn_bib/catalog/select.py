@@ -42,3 +42,19 @@ class Selection:
             and (not venue_id or p.venue.id == venue_id or p.venue.id.startswith(venue_id + "/"))
         ]
         return Catalog(tuple(papers), catalog.sections, catalog.path)
+
+
+def shippable(catalog: Catalog) -> tuple[Catalog, list]:
+    """(the papers a bibliography may hold, the papers left out): a record without authors
+    (imported from a table, not yet verified) would print as "Anonymous" or its title twice,
+    so bibliographies leave it out and the caller warns, naming it."""
+    kept = tuple(p for p in catalog if p.authors)
+    left_out = [p for p in catalog if not p.authors]
+    return Catalog(kept, catalog.sections, catalog.path), left_out
+
+
+def left_out_warning(paper) -> str:
+    """The warning for a record ``shippable`` left out: file, line, key and what to do."""
+    where = f"{paper.where}: " if getattr(paper, "where", None) else ""
+    return (f"{where}warning: {paper.key!r} has no authors (not yet verified): left out of the bibliographies; "
+            "add its authors and sources (by hand or with --online), then run `unlearn-bib check`")

@@ -12,8 +12,10 @@ from unlearn_bib.cli.common import emit, papers_option, tell
 @click.option("--out", "out", type=click.Path(file_okay=False), required=True, help="Directory to write the bundle to.")
 @click.option("--previous", type=click.Path(dir_okay=False), default=None,
               help="The previous release's manifest.json (or its papers.json): adds CHANGES.md and a 'what changed' section.")
+@click.option("--release-name", default="", metavar="NAME",
+              help="The list's release, e.g. v2025.03 (the git tag): named in CITATION.cff, CHANGES.md and manifest.json.")
 @papers_option
-def release(out, papers, previous):
+def release(out, papers, previous, release_name):
     """Build the release bundle: refs.bib, BibLaTeX, CSL-JSON, styled lists, tables, web page, checksums.
 
     A new OUT is built beside it and renamed into place when complete. An existing OUT must be
@@ -21,11 +23,15 @@ def release(out, papers, previous):
     build leaves it as it was. Two builds of the same catalog are byte-identical; a date
     appears in manifest.json only when SOURCE_DATE_EPOCH is set.
 
+    Records without authors (imported, not yet verified) are left out of every bibliography,
+    with a warning naming each; the page lists them marked "unverified". --previous must lie
+    outside OUT (the build replaces OUT's manifest): copy the previous release aside first.
+
     \b
     Examples:
       unlearn-bib release --out dist
       SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) unlearn-bib release --out dist
-      unlearn-bib release --out dist --previous old-dist/manifest.json
+      unlearn-bib release --out dist --previous old-dist/manifest.json --release-name v2025.03
       cd dist && sha256sum -c SHA256SUMS
     """
     import os
@@ -35,6 +41,16 @@ def release(out, papers, previous):
     from unlearn_bib.release.bundle import build, owned_files
     from unlearn_bib.files.write import write_tree
 
+    import re
+
+    if release_name and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,63}", release_name):
+        raise click.UsageError(f"--release-name {release_name!r}: use letters, digits, '.', '_', '+' and '-' "
+                               "(up to 64), e.g. v2025.03")
+    if previous and _inside(previous, out):
+        raise click.UsageError(f"--previous {previous} lies inside --out {out}, which this build replaces (a rerun would "
+                               f"compare the bundle with itself); copy the previous release aside first, e.g. "
+                               f"cp -r {out} previous-release && unlearn-bib release --out {out} --previous "
+                               "previous-release/manifest.json")
     path = Path(papers) if papers else default_catalog_path()
     catalog = load_catalog(papers)
     before = None
@@ -42,18 +58,32 @@ def release(out, papers, previous):
         from unlearn_bib.release import changes
 
         before = changes.load(previous)
+        tell(f"CHANGES.md: compared with {before.description}")
     tty = sys.stderr.isatty()
 
     def progress(step):
         if tty:
             click.echo(f"\r\033[Kbuilding: {step}", err=True, nl=False)
 
+    warnings = []
     files = build(catalog, read_bytes(path), source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"), progress=progress,
-                  previous=before)
+                  previous=before, warn=warnings.append, release_name=release_name)
     if tty:
         click.echo("\r\033[K", err=True, nl=False)
+    for line in warnings:
+        tell(line)
     write_tree(out, files, marker="manifest.json", owned=owned_files)
-    tell(f"{out}: {len(files)} files for {len(catalog)} papers")
+    shipped = len(catalog) - len(warnings)
+    left = f" ({len(warnings)} left out: no authors yet)" if warnings else ""
+    tell(f"{out}: {len(files)} files for {shipped} papers{left}")
+
+
+def _inside(path: str, folder: str) -> bool:
+    """Is ``path`` in ``folder`` (or below it), symlinks and '..' resolved?"""
+    from pathlib import Path
+
+    where, top = Path(path).resolve(), Path(folder).resolve()
+    return top == where or top in where.parents
 
 
 @click.command()
