@@ -27,11 +27,11 @@ class Selection:
             close = difflib.get_close_matches(missing[0], [p.key for p in catalog], n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise UnlearnBibError(f"{catalog.path}: no paper with key {missing[0]!r}{hint}")
-        venue_id = ""
+        venue_id, venue_year = "", None
         if self.venue:
             from unlearn_bib.catalog import venues
 
-            name, _ = venues.split_year(self.venue)
+            name, venue_year = venues.split_year(self.venue)  # "NeurIPS 2024": venue and year
             venue_id = venues.lookup(name)
         papers = [
             p for p in catalog
@@ -40,6 +40,7 @@ class Selection:
             and (self.year is None or p.year == self.year)
             and (self.since is None or p.year >= self.since)
             and (not venue_id or p.venue.id == venue_id or p.venue.id.startswith(venue_id + "/"))
+            and (venue_year is None or p.year == venue_year)
         ]
         return Catalog(tuple(papers), catalog.sections, catalog.path)
 

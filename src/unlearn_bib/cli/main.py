@@ -55,7 +55,11 @@ class Group(click.Group):
         except UnlearnBibError as exc:
             from unlearn_bib.text.terminal import visible_lines
 
-            raise click.ClickException(visible_lines(str(exc))) from None
+            lines = visible_lines(str(exc)).split("\n")
+            if len(exc.problems) > 1:  # every problem gets the same prefix, not only the first
+                for line in lines[:-1]:
+                    click.echo(f"Error: {line}", err=True)
+            raise click.ClickException(lines[-1]) from None
         except BrokenPipeError:  # `unlearn-bib export | head`
             sys.stderr.close()
             sys.exit(0)

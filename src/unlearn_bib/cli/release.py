@@ -8,7 +8,7 @@ import click
 from unlearn_bib.cli.common import emit, papers_option, tell
 
 
-@click.command()
+@click.command(short_help="Build the release bundle: bibliographies, page, checksums.")
 @click.option("--out", "out", type=click.Path(file_okay=False), required=True, help="Directory to write the bundle to.")
 @click.option("--previous", type=click.Path(dir_okay=False), default=None,
               help="The previous release's manifest.json (or its papers.json): adds CHANGES.md and a 'what changed' section.")
@@ -86,7 +86,7 @@ def _inside(path: str, folder: str) -> bool:
     return top == where or top in where.parents
 
 
-@click.command()
+@click.command(short_help="Print what changed between two catalogs or releases, as Markdown.")
 @click.argument("old", type=click.Path(dir_okay=False))
 @click.argument("new", type=click.Path(dir_okay=False), required=False)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
@@ -96,7 +96,7 @@ def diff(old, new, output):
 
     OLD and NEW are each a catalog (papers.yaml), a CSL-JSON file (a release's papers.json) or a
     release's manifest.json (its papers.json is read from beside it). NEW defaults to the shipped
-    catalog. Lists papers added, removed, now published (old -> new venue), corrected fields
+    papers.yaml. Lists papers added, removed, now published (old -> new venue), corrected fields
     and changed keys; exit 0 whether or not anything changed.
 
     \b
@@ -108,6 +108,11 @@ def diff(old, new, output):
     from unlearn_bib.release import changes
     from unlearn_bib.catalog.load import load_catalog
 
+    for path in (old, new):
+        if path and path.lower().endswith(".bib"):
+            raise click.UsageError(f"{path}: diff compares catalogs and releases: a papers.yaml, a CSL-JSON file "
+                                   "(a release's papers.json) or a release's manifest.json, not a .bib; to see what "
+                                   f"the catalog would change in {path}, run `unlearn-bib normalize {path} --dry-run`")
     before = changes.load(old)
     after = changes.load(new) if new else changes.Snapshot(load_catalog(None, strict=False), "papers.yaml")
     emit(changes.to_markdown(changes.compare(before, after)), output)
