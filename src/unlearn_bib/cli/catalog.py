@@ -75,7 +75,7 @@ def _export_items(papers, fmt, style, check_file, sections, keys, year, since, v
         return json.dumps(list(items.items), ensure_ascii=False, indent=2) + "\n"
     from unlearn_bib.export import citations
 
-    return citations.serialise(citations.format_items(list(items.items), style), fmt)
+    return citations.serialise(citations.format_items(list(items.items), style), fmt, style)
 
 
 def _check_tables(catalog, path: str) -> None:
@@ -248,7 +248,7 @@ def cite(keys, style, fmt, output, papers):
 
     if is_foreign(papers):
         chosen = foreign_items(papers, keys)
-        emit(citations.serialise(citations.format_items(list(chosen.items), style), fmt), output)
+        emit(citations.serialise(citations.format_items(list(chosen.items), style), fmt, style), output)
         return
     catalog = load(papers)
     emit(citations.cite(catalog, resolve_keys(tuple(keys), catalog), style, fmt), output)

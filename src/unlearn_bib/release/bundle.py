@@ -108,7 +108,7 @@ def build(catalog: Catalog, catalog_bytes: bytes, *, source_date_epoch: str | No
         progress(f"style {short}")
         entries = citations.entries(catalog, short)
         for fmt, suffix in (("text", "txt"), ("markdown", "md"), ("html", "html")):
-            files[f"styles/{short}.{suffix}"] = citations.serialise(entries, fmt)
+            files[f"styles/{short}.{suffix}"] = citations.serialise(entries, fmt, short)
         per_key[short] = {e.key: _LABEL.sub("", citations.to_text(e)) for e in entries}
         per_key_html[short] = {e.key: _LABEL.sub("", citations.to_html(e)) for e in entries}
         labels[short] = styles.index()[short].title or short
