@@ -91,7 +91,7 @@ def _from_manifest(path: str, manifest: dict) -> Snapshot:
     name = manifest.get("release")
     if isinstance(name, str) and name:
         return Snapshot(catalog, f"release {name} ({when}, {len(catalog)} papers)")
-    return Snapshot(catalog, f"the previous release ({when}, {len(catalog)} papers, built by unlearn-bib "
+    return Snapshot(catalog, f"the previous release ({when}, {len(catalog)} papers; made with unlearn-bib "
                              f"{manifest.get('version', '?')})")
 
 
