@@ -137,3 +137,17 @@ def test_apa_html_has_a_hanging_indent_and_ieee_none(run):
     assert entries and all('style="margin-left: 2em; text-indent: -2em"' in e for e in entries)
     ieee = run("export", "--papers", EDGE, "--format", "html", "--style", "ieee").stdout
     assert "hanging-indent" not in ieee and "text-indent" not in ieee
+
+
+def test_quick_start_outputs_are_ignored_by_git():
+    import shutil
+    import subprocess
+
+    from conftest import ROOT
+
+    if not shutil.which("git") or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    for name in ("refs.bib", "refs-biblatex.bib", "refs.ris"):
+        done = subprocess.run(["git", "check-ignore", "-q", name], cwd=ROOT)
+        assert done.returncode == 0, f"{name} in the repository root is not ignored"
+    assert subprocess.run(["git", "check-ignore", "-q", "tests/data/bib/scholar.bib"], cwd=ROOT).returncode == 1
