@@ -101,16 +101,14 @@ def build(catalog: Catalog, catalog_bytes: bytes, *, source_date_epoch: str | No
         files["CHANGES.md"] = changes.to_markdown(diff, release_name)
         changes_html = changes.to_html(diff)
 
-    per_key: dict[str, dict[str, str]] = {}
-    per_key_html: dict[str, dict[str, str]] = {}
+    per_key: dict[str, dict[str, str]] = {}  # style -> key -> HTML (the page derives the plain text)
     labels: dict[str, str] = {}
     for short in styles.short_names():
         progress(f"style {short}")
         entries = citations.entries(catalog, short)
         for fmt, suffix in (("text", "txt"), ("markdown", "md"), ("html", "html")):
             files[f"styles/{short}.{suffix}"] = citations.serialise(entries, fmt, short)
-        per_key[short] = {e.key: _LABEL.sub("", citations.to_text(e)) for e in entries}
-        per_key_html[short] = {e.key: _LABEL.sub("", citations.to_html(e)) for e in entries}
+        per_key[short] = {e.key: _LABEL.sub("", citations.to_html(e)) for e in entries}
         labels[short] = styles.index()[short].title or short
 
     progress("web page")
@@ -123,8 +121,7 @@ def build(catalog: Catalog, catalog_bytes: bytes, *, source_date_epoch: str | No
         downloads.append(("What changed (CHANGES.md)", "CHANGES.md"))
     files["index.html"] = webpage.render(full, bibtex=single, citations=per_key, style_labels=labels,
                                          downloads=downloads, version=__version__,
-                                         section_files=[f[1:] for f in per_section], changes_html=changes_html,
-                                         citations_html=per_key_html)
+                                         section_files=[f[1:] for f in per_section], changes_html=changes_html)
 
     out = {name: text.encode("utf-8") for name, text in files.items()}
     manifest = {

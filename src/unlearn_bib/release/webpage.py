@@ -112,6 +112,13 @@ SCRIPT = r"""
     return ok;
   }
 
+  // A citation is stored once, as HTML (italics, links); its plain text is what the HTML shows.
+  function plainText(html) {
+    var inert = document.createElement("template");
+    inert.innerHTML = html;
+    return inert.content.textContent;
+  }
+
   function copy(text, what, button, html) {
     window.lastCopied = text;
     function done(ok) {
@@ -149,8 +156,8 @@ SCRIPT = r"""
       copy(data.bibtex[key], "the BibTeX entry " + key, button);
     } else if (button.classList.contains("copy-cite")) {
       var styleName = style.value;
-      copy(data.citations[styleName][key], "the " + style.options[style.selectedIndex].text + " citation of " + key, button,
-           (data.html[styleName] || {})[key]);
+      var html = data.citations[styleName][key];
+      copy(plainText(html), "the " + style.options[style.selectedIndex].text + " citation of " + key, button, html);
     }
   });
 
@@ -277,11 +284,10 @@ def _buttons(p: Paper) -> str:
 
 def render(catalog: Catalog, *, bibtex: dict[str, str], citations: dict[str, dict[str, str]],
            style_labels: dict[str, str], downloads: list[tuple[str, str]] = (), version: str = "",
-           section_files: list[tuple[str, str, str]] = (), changes_html: str = "",
-           citations_html: dict[str, dict[str, str]] | None = None) -> str:
-    """The page. ``bibtex`` maps key -> entry; ``citations`` style -> key -> text, ``citations_html``
-    the same as HTML (Cite copies both). A paper without a ``bibtex`` entry (left out of the
-    bibliographies) is listed without copy buttons.
+           section_files: list[tuple[str, str, str]] = (), changes_html: str = "") -> str:
+    """The page. ``bibtex`` maps key -> entry; ``citations`` style -> key -> the entry as an HTML
+    fragment (``citations.to_html``: escaped), which Cite copies as HTML and as its plain text.
+    A paper without a ``bibtex`` entry (left out of the bibliographies) has no copy buttons.
 
     ``section_files`` lists (section title, .bib, BibLaTeX file); ``changes_html`` is an escaped
     fragment from ``changes.to_html``, shown as "What changed" when given.
@@ -313,7 +319,7 @@ def render(catalog: Catalog, *, bibtex: dict[str, str], citations: dict[str, dic
     year_options = "".join(f'<option value="{y}">{y}</option>' for y in sorted({p.year for p in catalog}, reverse=True))
     style_options = "".join(f'<option value="{escape(k)}">{escape(v)}</option>' for k, v in style_labels.items())
     links = " ".join(f'<a href="{escape(href)}">{escape(label)}</a>' for label, href in downloads)
-    data = _json_for_script({"bibtex": bibtex, "citations": citations, "html": citations_html or {}})
+    data = _json_for_script({"bibtex": bibtex, "citations": citations})
     unverified = sum(p.needs_verification for p in catalog)
     return f"""<!DOCTYPE html>
 <html lang="en">
