@@ -88,7 +88,11 @@ def _from_manifest(path: str, manifest: dict) -> Snapshot:
     catalog = load_csljson(data.decode("utf-8-sig"), str(papers))
     built = manifest.get("built")
     when = f"built {built}" if isinstance(built, str) else "undated"
-    return Snapshot(catalog, f"the release of unlearn-bib {manifest.get('version', '?')} ({when}, {len(catalog)} papers)")
+    name = manifest.get("release")
+    if isinstance(name, str) and name:
+        return Snapshot(catalog, f"release {name} ({when}, {len(catalog)} papers)")
+    return Snapshot(catalog, f"the previous release ({when}, {len(catalog)} papers; made with unlearn-bib "
+                             f"{manifest.get('version', '?')})")
 
 
 
@@ -219,9 +223,9 @@ def summary(changes: Changes) -> str:
             f"{_n(len(changes.renamed), 'key', 'keys')} changed.")
 
 
-def to_markdown(changes: Changes) -> str:
+def to_markdown(changes: Changes, release: str = "") -> str:
     """CHANGES.md: one section per kind of change, one line per paper or field."""
-    lines = ["# What changed", "", _md(summary(changes)), ""]
+    lines = [f"# What changed in {_md(release)}" if release else "# What changed", "", _md(summary(changes)), ""]
     if changes.empty:
         lines += ["No changes.", ""]
     for heading, items in _sections(changes):
