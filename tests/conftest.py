@@ -47,3 +47,14 @@ def run():
 
 def have(*tools: str) -> bool:
     return all(shutil.which(t) for t in tools)
+
+
+def only_inserted(before: bytes, after: bytes) -> list[bytes]:
+    """The lines ``after`` adds to ``before``; fails if any line of ``before`` was changed or removed."""
+    old, new = before.splitlines(True), after.splitlines(True)
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    added = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        assert tag in ("equal", "insert"), (tag, old[i1:i2], new[j1:j2])
+        added += new[j1:j2] if tag == "insert" else []
+    return added
