@@ -32,6 +32,7 @@ class Plan:
     reports: list[str] = field(default_factory=list)
     added: list[str] = field(default_factory=list)  # new keys
     counts: dict[str, int] = field(default_factory=dict)
+    matched: dict[int, str] = field(default_factory=dict)  # source line -> the catalog key it already is
 
     def count(self, what: str) -> None:
         self.counts[what] = self.counts.get(what, 0) + 1
@@ -73,6 +74,25 @@ def grow(target: Target, sections: list[tuple[str, str]], records: list[dict],
     text = editor.text()
     editor.validate(text)
     return text
+
+
+def places_in_table(rows: list[tuple[str, str]], section_of: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Where each new record of one table goes so the table regenerates in the row order it
+    was read in: ``rows`` are (key, "old" | "new") in table order, ``section_of`` the catalog
+    section of each key. A new row goes after the nearest row above it that the catalog holds
+    in the same section (or added just before), else before the nearest such row below it."""
+    places: dict[str, tuple[str, str]] = {}
+    for at, (key, kind) in enumerate(rows):
+        if kind != "new":
+            continue
+        mine = section_of.get(key)
+        above = next((k for k, _ in reversed(rows[:at]) if section_of.get(k) == mine), None)
+        below = next((k for k, what in rows[at + 1:] if what == "old" and section_of.get(k) == mine), None)
+        if above:
+            places[key] = ("after", above)
+        elif below:
+            places[key] = ("before", below)
+    return places
 
 
 def slug(title: str) -> str:
@@ -156,6 +176,7 @@ def decide(ids, index, seen: Seen, plan: Plan, where: str, line: int, title: str
     seen.add(ids, line, title)
     found = match(ids, index)
     if found.status == "matched":
+        plan.matched[line] = found.paper.key
         plan.reports.append(f"{where}: already in the catalog as {found.paper.key} ({found.how})")
         plan.count("already in the catalog")
         return False
