@@ -157,7 +157,11 @@ def list_(as_json, sections, keys, year, since, venue, papers):
         return
     from unlearn_bib.export.tables import venue_cell
 
+    from unlearn_bib.catalog.load import find_catalog
+
     catalog = load(papers, strict=False)
+    if not papers:
+        tell(f"catalog: {find_catalog(None).describe()}")
     if keys:
         from unlearn_bib.match.identify import resolve_keys
 
@@ -208,11 +212,13 @@ def check(papers):
     from unlearn_bib.catalog.load import load_catalog
     from unlearn_bib.catalog.validate import verification_problems
 
+    from unlearn_bib.catalog.load import find_catalog
+
     catalog = load_catalog(papers, strict=True)
     problems = verification_problems(catalog)
     if problems:
         raise UnlearnBibError(*problems)
-    tell(f"{catalog.path}: {len(catalog)} papers, no problems")
+    tell(f"{find_catalog(papers).describe()}: {len(catalog)} papers, no problems")
 
 
 @click.command()

@@ -29,13 +29,13 @@ def release(out, papers, previous):
       cd dist && sha256sum -c SHA256SUMS
     """
     import os
-    from pathlib import Path
 
-    from unlearn_bib.catalog.load import default_catalog_path, load_catalog, read_bytes
+    from unlearn_bib.catalog.load import find_catalog, load_catalog, read_bytes
     from unlearn_bib.release.bundle import build, owned_files
     from unlearn_bib.files.write import write_tree
 
-    path = Path(papers) if papers else default_catalog_path()
+    found = find_catalog(papers)
+    path = found.path
     catalog = load_catalog(papers)
     before = None
     if previous:
@@ -53,7 +53,7 @@ def release(out, papers, previous):
     if tty:
         click.echo("\r\033[K", err=True, nl=False)
     write_tree(out, files, marker="manifest.json", owned=owned_files)
-    tell(f"{out}: {len(files)} files for {len(catalog)} papers")
+    tell(f"{out}: {len(files)} files for {len(catalog)} papers from {found.describe()}")
 
 
 @click.command()
@@ -79,5 +79,5 @@ def diff(old, new, output):
     from unlearn_bib.catalog.load import load_catalog
 
     before = changes.load(old)
-    after = changes.load(new) if new else changes.Snapshot(load_catalog(None, strict=False), "papers.yaml")
+    after = changes.load(new) if new else changes.Snapshot(load_catalog(None, strict=False), "papers.yaml")  # the catalog here
     emit(changes.to_markdown(changes.compare(before, after)), output)
