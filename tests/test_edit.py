@@ -182,3 +182,27 @@ def test_the_packaged_snapshot_is_refused(monkeypatch, tmp_path):
     editor = open_for_edit(None, read_only=True)
     with pytest.raises(UnlearnBibError, match="read-only"):
         editor.save(editor.text() + "# x\n")
+
+
+def test_save_waits_for_the_folder_lock_import_takes(tmp_path):
+    """`update --write` saves through the editor, which takes the folder lock `import` holds."""
+    import fcntl
+    import threading
+    import time
+
+    path = tmp_path / "p.yaml"
+    shutil.copy(DATA / "catalogs" / "edge.yaml", path)
+    editor = open_for_edit(path)
+    editor.set_fields(first_preprint(editor), {"year": 2030})
+    fd = os.open(tmp_path, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    worker = threading.Thread(target=editor.save)
+    try:
+        worker.start()
+        time.sleep(1.0)
+        assert worker.is_alive() and "year: 2030" not in path.read_text()  # waiting, nothing written
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+    worker.join(timeout=30)
+    assert "year: 2030" in path.read_text()
