@@ -384,6 +384,18 @@ def _keep_endings(old: str, new: str, newline: str) -> str:
     return text if trailing or not text.endswith(newline) else text[: -len(newline)]
 
 
+def _layout(text: str) -> tuple[int, int]:
+    """(sequence indent, dash offset) of the file's block lists, from the first list item
+    ("  - key:" in papers.yaml: 4, 2), without parsing the file a second time."""
+    import re
+
+    found = re.search(r"^( *)-( +)\S", text, re.M)
+    if not found:
+        return 4, 2
+    offset = len(found.group(1))
+    return offset + 1 + len(found.group(2)), offset
+
+
 def writable(found) -> None:
     """Refuse, in one line, a catalog that must not be written (the packaged snapshot)."""
     refusal = packaged_problem(found.path) or (READ_ONLY.format(found.path) if found.packaged else None)
@@ -423,13 +435,8 @@ def open_for_edit(path: str | os.PathLike | None = None, *, read_only: bool = Fa
         data = b""
     else:
         catalog = build_catalog(load_yaml(data, shown), shown, strict=False)  # FILE:LINE for any problem
-    from ruamel.yaml.util import load_yaml_guess_indent
-
-    try:
-        _, indent, offset = load_yaml_guess_indent(lf)
-    except Exception:  # noqa: BLE001 - already parsed above; the guess is only about layout
-        indent, offset = 4, 2
-    yaml = _yaml(indent or 4, offset if offset is not None else 2)
+    indent, offset = _layout(lf)
+    yaml = _yaml(indent, offset)
     doc = yaml.load(lf)
     editor = Editor(file, shown, data, catalog, doc, yaml, newline, bom, refusal=refusal, label=found.describe())
     if not data:  # a new file: "sections: []" and "papers: []" become block lists when filled
