@@ -101,6 +101,8 @@ def test_a_new_file_is_started(tmp_path):
     editor.save()
     data = yaml.safe_load(path.read_text())
     assert data["sections"] == [{"id": "s", "title": "S"}] and data["papers"][0]["key"] == "new2024paper"
+    assert path.read_text().startswith("# unlearn-bib catalog, started by `unlearn-bib import`.")
+    assert "\n    title: S\n\npapers:\n  - key: new2024paper\n" in path.read_text()
 
 
 @pytest.mark.parametrize("newline", ["\r\n", "\r"])

@@ -85,7 +85,7 @@ def test_later_list_into_seeded_catalog(run, seeded):
     assert (minimalist.openreview, minimalist.arxiv, minimalist.list_link) == (
         "oBCw6PZ0fX", "", "https://openreview.net/pdf?id=oBCw6PZ0fX")
     assert minimalist.code == ""  # empty code cell
-    # the catalog appends, the list prepends: --check sees the order and prints it
+    # the upstream list moved and renamed rows the seed list had: --check sees it and prints it
     check = run("export", "--format", "tables", "--papers", seeded, "--check", UPSTREAM)
     assert check.exit_code == 1
     assert "upstream-README-2025-06-22.md:20: 'Concept Unlearning':" in check.stdout

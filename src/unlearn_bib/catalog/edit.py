@@ -443,5 +443,5 @@ def open_for_edit(path: str | os.PathLike | None = None, *, read_only: bool = Fa
         from ruamel.yaml.comments import CommentedSeq
 
         doc["sections"], doc["papers"] = CommentedSeq(), CommentedSeq()
-        doc.ca.items.setdefault("sections", [None, None, None, None])
+        editor._pending.append(("sections", _blank_token()))  # a blank line before "papers:"
     return editor
