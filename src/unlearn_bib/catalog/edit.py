@@ -17,7 +17,6 @@ from pathlib import Path
 
 from unlearn_bib.errors import Problem, UnlearnBibError, error_at
 from unlearn_bib.catalog.model import Catalog
-
 from unlearn_bib.files.yamlio import RECORD_ORDER  # a new field lands where a person would put it
 
 NEW_CATALOG_HEAD = (
@@ -42,48 +41,38 @@ def _yaml(indent: int = 4, offset: int = 2):
     return yaml
 
 
-def _blank_after(node):
-    """Detach and return the comment token (the blank line) that ends ``node``, or None."""
+def _tail(node):
+    """(comment slots, key, slot position) of the comment that ends ``node``: ruamel keeps the
+    blank line after a record on its deepest last value (a map's key slot 2, a list's item slot 0)."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    if isinstance(node, CommentedMap) and node:
-        last = next(reversed(node))
-        slot = node.ca.items.get(last)
-        value = node[last]
-        if isinstance(value, (CommentedMap, CommentedSeq)) and value and not (slot and slot[2]):
-            return _blank_after(value)
-        if slot and slot[2] is not None:
-            token, slot[2] = slot[2], None
-            return token
-    elif isinstance(node, CommentedSeq) and node:
-        last = len(node) - 1
-        slot = node.ca.items.get(last)
-        if isinstance(node[last], (CommentedMap, CommentedSeq)) and node[last] and not (slot and slot[0]):
-            return _blank_after(node[last])
-        if slot and slot[0] is not None:
-            token, slot[0] = slot[0], None
-            return token
-    return None
+    while True:
+        last, pos = (next(reversed(node)), 2) if isinstance(node, CommentedMap) else (len(node) - 1, 0)
+        value, slot = node[last], node.ca.items.get(last)
+        if (isinstance(value, (CommentedMap, CommentedSeq)) and value and not value.fa.flow_style()
+                and not (slot and slot[pos])):
+            node = value
+            continue
+        return node.ca.items, last, pos
+
+
+def _blank_after(node):
+    """Detach and return the comment token (the blank line) that ends ``node``, or None."""
+    if not node:
+        return None
+    items, last, pos = _tail(node)
+    slot = items.get(last)
+    token = slot[pos] if slot else None
+    if token is not None:
+        slot[pos] = None
+    return token
 
 
 def _put_after(node, token) -> None:
     """Attach a comment token (a blank line) to the end of ``node``."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    if token is None or not node:
-        return
-    if isinstance(node, CommentedMap):
-        last = next(reversed(node))
-        value = node[last]
-        if isinstance(value, (CommentedMap, CommentedSeq)) and value and not getattr(value.fa, "_flow_style", False):
-            return _put_after(value, token)
-        node.ca.items.setdefault(last, [None, None, None, None])[2] = token
-    elif isinstance(node, CommentedSeq):
-        last = len(node) - 1
-        value = node[last]
-        if isinstance(value, (CommentedMap, CommentedSeq)) and value and not getattr(value.fa, "_flow_style", False):
-            return _put_after(value, token)
-        node.ca.items.setdefault(last, [None, None, None, None])[0] = token
+    if token is not None and node:
+        items, last, pos = _tail(node)
+        items.setdefault(last, [None, None, None, None])[pos] = token
 
 
 def _blank_token():
@@ -160,14 +149,13 @@ class Editor:
             if name in self.doc:
                 self.doc[name] = seq
                 self._split_comment(name)
+            elif name == "sections" and "papers" in self.doc:
+                self.doc.insert(list(self.doc).index("papers"), name, seq)
+                self._pending.append((name, _blank_token()))
             else:
-                if self.doc and name == "sections" and "papers" in self.doc:
-                    _put_after(self.doc, _blank_after(self.doc) or None)
-                    self.doc.insert(list(self.doc).index("papers"), name, seq)
-                else:
-                    token = _blank_after(self.doc)
-                    self.doc[name] = seq
-                    _put_after(self.doc, token)
+                token = _blank_after(self.doc)
+                self.doc[name] = seq
+                _put_after(self.doc, token)
         return seq
 
     def _split_comment(self, name: str) -> None:
