@@ -39,7 +39,7 @@ def _client(cache_dir, no_cache, mailto):
 @click.option("--in-place", is_flag=True, help="Overwrite BIBFILE itself (atomically).")
 @click.option("--dry-run", is_flag=True, help="Print a unified diff of what would change; write nothing.")
 @click.option("--papers", type=click.Path(dir_okay=False), default=None,
-              help="Catalog to match against (default: the shipped papers.yaml).")
+              help="Catalog to match against (default: ./papers.yaml, an enclosing folder's, or the shipped one).")
 @online_options
 def normalize(bibfile, output, in_place, dry_run, papers, online, strict, quiet, cache_dir, no_cache, mailto):
     """Rewrite the catalog's papers in your .bib into their published form.
@@ -107,7 +107,7 @@ UPDATE_CHANGES = 3  # exit status of `update` when it proposes (or writes) chang
 
 @click.command(short_help="Propose published versions of preprints, with evidence.")
 @click.option("--papers", type=click.Path(dir_okay=False), default=None,
-              help="Catalog to check (default: the shipped papers.yaml).")
+              help="Catalog to check (default: ./papers.yaml or one in an enclosing folder of the checkout).")
 @click.option("--missing", is_flag=True, help="Also check published records that lack a DOI or pages.")
 @click.option("--write", is_flag=True, help="Apply the proposed changes to the catalog (atomically).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON report on stdout instead of the diff.")
@@ -132,18 +132,25 @@ def update(papers, missing, write, as_json, online, strict, quiet, cache_dir, no
     from unlearn_bib.tasks import update as updater
     from unlearn_bib.tasks.normalize import unified_diff
 
+    from unlearn_bib.catalog.load import find_catalog
+
+    found = find_catalog(papers)
+    if write:
+        from unlearn_bib.catalog.edit import writable
+
+        writable(found)  # before asking any service
     if not online:
         from unlearn_bib.catalog.load import load_catalog
 
         todo = list(updater.candidates(load_catalog(papers, strict=False), missing))
-        click.echo(f"update: {len(todo)} record{'s' if len(todo) != 1 else ''} to check "
+        click.echo(f"update: {found.describe()}: {len(todo)} record{'s' if len(todo) != 1 else ''} to check "
                    f"({', '.join(p.key for p, _ in todo) or 'none'}); pass --online to ask the services "
                    "(nothing was sent)", err=True)
         return
     from unlearn_bib.resolve.progress import Progress, stats_dict, summary
 
     client = _client(cache_dir, no_cache, mailto)
-    plan = updater.plan_update(client, papers, missing=missing, progress=Progress("update", quiet))
+    plan = updater.plan_update(client, papers, missing=missing, progress=Progress("update", quiet), write=write)
     for line in updater.report_lines(plan):
         tell(line)
     if not quiet:
@@ -155,11 +162,9 @@ def update(papers, missing, write, as_json, online, strict, quiet, cache_dir, no
     if strict and client.stats.failures:
         raise click.ClickException("--strict: a service failed (see above)" + ("; nothing written" if write else ""))
     if plan.after != plan.before:
-        if write:
-            from unlearn_bib.files.write import write_atomic
-
-            # refused if the catalog was edited (or imported into) while the services answered
-            write_atomic(plan.file, plan.after.encode("utf-8"), expect=plan.before.encode("utf-8"))
+        if write:  # refused if the catalog was edited (or imported into) while the services answered
+            updater.write(plan)
+            tell(f"{plan.editor.describe()}: written")
         sys.exit(UPDATE_CHANGES)
 
 
@@ -168,7 +173,8 @@ def update(papers, missing, write, as_json, online, strict, quiet, cache_dir, no
               help="What FILE is: a .bib, or an awesome-list README with tables of papers.")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--papers", type=click.Path(dir_okay=False), default=None,
-              help="Catalog to grow (default: the shipped papers.yaml); a missing or empty file starts a new one.")
+              help="Catalog to grow (default: ./papers.yaml or one in an enclosing folder of the checkout); "
+              "a missing or empty file starts a new one.")
 @click.option("--section", default=None, help="Section id for papers from a .bib (needed when the catalog has several).")
 @click.option("--dry-run", is_flag=True, help="Print the change to the catalog as a unified diff; write nothing.")
 def import_(source, file, papers, section, dry_run):
@@ -189,13 +195,18 @@ def import_(source, file, papers, section, dry_run):
     import os
     from contextlib import nullcontext
 
-    from unlearn_bib.catalog.load import default_catalog_path
+    from unlearn_bib.catalog.edit import writable
+    from unlearn_bib.catalog.load import find_catalog
     from unlearn_bib.files.write import locked
 
     if section and source != "bibtex":
         raise click.UsageError("--section is for --from bibtex; a README's headings name the sections")
-    folder = os.path.dirname(os.path.realpath(papers or default_catalog_path()))
+    found = find_catalog(papers)
+    if not dry_run:
+        writable(found)
+    folder = os.path.dirname(os.path.realpath(found.path))
     with nullcontext() if dry_run else locked(folder):  # concurrent imports into one catalog take turns
+        tell(f"catalog: {found.describe()}")
         _import(source, file, papers, section, dry_run)
 
 

@@ -20,9 +20,12 @@ from unlearn_bib.errors import UnlearnBibError
               help="Write here (atomically) instead of stdout.")
 @click.option("--check", "check_file", type=click.Path(dir_okay=False), default=None,
               help="With --format tables: exit 1 if FILE's tables differ from the catalog's (rows compared, not padding).")
+@click.option("--write", "write_file", type=click.Path(dir_okay=False), default=None,
+              help="With --format tables: replace the text between FILE's <!-- unlearn-bib:tables --> and "
+              "<!-- /unlearn-bib:tables --> lines with the tables (atomically; nothing else changes).")
 @filter_options
 @papers_option
-def export(fmt, style, arxiv_style, output, check_file, sections, keys, year, since, venue, papers):
+def export(fmt, style, arxiv_style, output, check_file, write_file, sections, keys, year, since, venue, papers):
     """Export the bibliography.
 
     \b
@@ -35,11 +38,14 @@ def export(fmt, style, arxiv_style, output, check_file, sections, keys, year, si
       unlearn-bib export --format markdown --style ieee --section benchmark
       unlearn-bib export --papers my.bib --format text --style ieee
       unlearn-bib export --format tables --check README.md
+      unlearn-bib export --format tables --write README.md
     """
     ctx = click.get_current_context()
     if fmt not in CITATION_FORMATS and ctx.get_parameter_source("style") != click.core.ParameterSource.DEFAULT:
         raise click.UsageError(f"--style formats text, markdown and html; --format {fmt} has no style "
                                "(drop --style, or choose --format text, markdown or html)")
+    if write_file and (fmt != "tables" or output or check_file):
+        raise click.UsageError("--write needs --format tables and neither --output nor --check")
     if is_foreign(papers):
         emit(_export_items(papers, fmt, style, check_file, sections, keys, year, since, venue), output)
         return
@@ -59,6 +65,9 @@ def export(fmt, style, arxiv_style, output, check_file, sections, keys, year, si
         if fmt != "tables" or output:
             raise click.UsageError("--check needs --format tables and no --output")
         _check_tables(catalog, check_file)
+        return
+    if write_file:
+        _write_tables(catalog, write_file)
         return
     emit(render(catalog, fmt, style=style, arxiv_style=arxiv_style), output)
 
@@ -97,6 +106,26 @@ def _check_tables(catalog, path: str) -> None:
         sys.exit(1)
     rows = sum(len(r) for _, _, r in section_rows(catalog))
     tell(f"{path}: tables are up to date ({rows} rows)")
+
+
+def _write_tables(catalog, path: str) -> None:
+    """`export --format tables --write FILE`: the tables between FILE's markers, atomically."""
+    from unlearn_bib.catalog.load import read_bytes
+    from unlearn_bib.export.tables import render as tables, splice
+    from unlearn_bib.files.write import write_atomic
+    from unlearn_bib.text.lines import line_at_bytes
+
+    data = read_bytes(path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UnlearnBibError(f"{path}:{line_at_bytes(data, exc.start)}: not valid UTF-8") from None
+    new = splice(text, tables(catalog), path)
+    if new == text:
+        tell(f"{path}: tables are up to date ({catalog.path})")
+        return
+    write_atomic(path, new.encode("utf-8"), expect=data)
+    tell(f"{path}: tables written from {catalog.path}")
 
 
 def render(catalog, fmt: str, *, style: str = "apa", arxiv_style: str = "eprint") -> str:
@@ -143,7 +172,11 @@ def list_(as_json, sections, keys, year, since, venue, papers):
         return
     from unlearn_bib.export.tables import venue_cell
 
+    from unlearn_bib.catalog.load import find_catalog
+
     catalog = load(papers, strict=False)
+    if not papers:
+        tell(f"catalog: {find_catalog(None).describe()}")
     if keys:
         from unlearn_bib.match.identify import search
         from unlearn_bib.match.rule import CatalogIndex
@@ -196,11 +229,13 @@ def check(papers):
     from unlearn_bib.catalog.load import load_catalog
     from unlearn_bib.catalog.validate import verification_problems
 
+    from unlearn_bib.catalog.load import find_catalog
+
     catalog = load_catalog(papers, strict=True)
     problems = verification_problems(catalog)
     if problems:
         raise UnlearnBibError(*problems)
-    tell(f"{catalog.path}: {len(catalog)} papers, no problems")
+    tell(f"{find_catalog(papers).describe()}: {len(catalog)} papers, no problems")
 
 
 @click.command(short_help="List the venue registry: id, short name, full name and aliases.")

@@ -17,7 +17,8 @@ def tell(line: str) -> None:
 def papers_option(func):
     return click.option(
         "--papers", "papers", type=click.Path(dir_okay=False), default=None,
-        help="Catalog to read (default: the shipped papers.yaml). Formatting commands also take a .bib or CSL-JSON file.",
+        help="Catalog to read (default: ./papers.yaml or one in an enclosing folder of the git checkout, else the "
+        "packaged snapshot). Formatting commands also take a .bib or CSL-JSON file.",
     )(func)
 
 

@@ -35,9 +35,8 @@ def release(out, papers, previous, release_name):
       cd dist && sha256sum -c SHA256SUMS
     """
     import os
-    from pathlib import Path
 
-    from unlearn_bib.catalog.load import default_catalog_path, load_catalog, read_bytes
+    from unlearn_bib.catalog.load import find_catalog, load_catalog, read_bytes
     from unlearn_bib.release.bundle import build, owned_files
     from unlearn_bib.files.write import write_tree
 
@@ -51,7 +50,8 @@ def release(out, papers, previous, release_name):
                                f"compare the bundle with itself); copy the previous release aside first, e.g. "
                                f"cp -r {out} previous-release && unlearn-bib release --out {out} --previous "
                                "previous-release/manifest.json")
-    path = Path(papers) if papers else default_catalog_path()
+    found = find_catalog(papers)
+    path = found.path
     catalog = load_catalog(papers)
     before = None
     if previous:
@@ -75,7 +75,7 @@ def release(out, papers, previous, release_name):
     write_tree(out, files, marker="manifest.json", owned=owned_files)
     shipped = len(catalog) - len(warnings)
     left = f" ({len(warnings)} left out: no authors yet)" if warnings else ""
-    tell(f"{out}: {len(files)} files for {shipped} papers{left}")
+    tell(f"{out}: {len(files)} files for {shipped} papers{left} from {found.describe()}")
 
 
 def _inside(path: str, folder: str) -> bool:
@@ -114,5 +114,5 @@ def diff(old, new, output):
                                    "(a release's papers.json) or a release's manifest.json, not a .bib; to see what "
                                    f"the catalog would change in {path}, run `unlearn-bib normalize {path} --dry-run`")
     before = changes.load(old)
-    after = changes.load(new) if new else changes.Snapshot(load_catalog(None, strict=False), "papers.yaml")
+    after = changes.load(new) if new else changes.Snapshot(load_catalog(None, strict=False), "papers.yaml")  # the catalog here
     emit(changes.to_markdown(changes.compare(before, after)), output)

@@ -8,7 +8,8 @@ import re
 from pathlib import Path
 
 from unlearn_bib.errors import Location, Problem, UnlearnBibError, error_at
-from unlearn_bib.tasks.importer import Plan, Seen, decide, grow, open_catalog, record_problems, slug, venue_fields
+from unlearn_bib.tasks.importer import (Plan, Seen, decide, grow, open_catalog, places_in_table, record_problems, slug,
+                                        venue_fields)
 from unlearn_bib.catalog.identifiers import web_link
 
 # [text](url), [text]( url ), [text](<url>) and [text](url "title"), as CommonMark reads them.
@@ -119,7 +120,10 @@ def import_markdown(md_path: str, catalog_path: str | None = None) -> Plan:
     taken = {p.key for p in target.catalog}
     seen = Seen()
     records, problems = [], []
+    places: dict[str, tuple[str, str]] = {}  # a new record's place: beside the rows it sat between
+    section_of = {p.key: p.section for p in target.catalog}
     for table in tables:
+        order: list[tuple[str, str]] = []
         header = [h.strip().lower() for h in table.header]
         missing = [c for c in ("paper", "year", "venue") if c not in header]
         if missing:
@@ -142,16 +146,21 @@ def import_markdown(md_path: str, catalog_path: str | None = None) -> Plan:
                 continue
             label = f"{where}: {record['title'][:60]!r}"
             if not decide(ids, index, seen, plan, label, line, record["title"]):
+                if line in plan.matched:
+                    order.append((plan.matched[line], "old"))
                 continue
+            order.append((record["key"], "new"))
+            section_of[record["key"]] = section
             taken.add(record["key"])
             records.append(record)
             plan.added.append(record["key"])
             plan.count("added")
             plan.reports.append(f"{label}: added as {record['key']} ({record['venue']}"
                                 f"{' ' + record['track'] if 'track' in record else ''} {record['year']})")
+        places.update(places_in_table(order, section_of))
     if problems:
         raise UnlearnBibError(*problems)
     used = {r["section"] for r in records}
     new_sections = [(i, t) for i, t in new_sections if i in used or not target.text.strip()]
-    plan.after = grow(target, new_sections, records) if records or new_sections else target.text
+    plan.after = grow(target, new_sections, records, places) if records or new_sections else target.text
     return plan
