@@ -5,8 +5,8 @@ import sys
 
 import click
 
-from unlearn_bib.cli.common import (CITATION_FORMATS, EXPORT_FORMATS, emit, filter_options, foreign_items, is_foreign,
-                                    load, papers_option, selection, tell)
+from unlearn_bib.cli.common import (CITATION_FORMATS, EXPORT_FORMATS, catalog_input, emit, filter_options,
+                                    foreign_items, is_foreign, load, papers_option, refuse_own_input, selection, tell)
 from unlearn_bib.errors import UnlearnBibError
 
 
@@ -36,6 +36,7 @@ def export(fmt, style, arxiv_style, output, check_file, sections, keys, year, si
       unlearn-bib export --papers my.bib --format text --style ieee
       unlearn-bib export --format tables --check README.md
     """
+    refuse_own_input(output, [catalog_input(papers), check_file])
     if is_foreign(papers):
         emit(_export_items(papers, fmt, style, check_file, sections, keys, year, since, venue), output)
         return
@@ -227,6 +228,7 @@ def cite(keys, style, fmt, output, papers):
     from unlearn_bib.export import citations
     from unlearn_bib.match.identify import resolve_keys
 
+    refuse_own_input(output, [catalog_input(papers)])
     if is_foreign(papers):
         chosen = foreign_items(papers, keys)
         emit(citations.serialise(citations.format_items(list(chosen.items), style), fmt), output)
