@@ -286,10 +286,6 @@ def _conflicts(ids: Ids, paper: Paper) -> str:
     return ""
 
 
-def _fold_venue(text: str) -> str:
-    return re.sub(r"[^0-9a-z]+", "", plain(text).lower())
-
-
 def _published_elsewhere(ids: Ids, paper: Paper) -> str:
     """Why a published entry found by its title alone may be another publication of the work
     (a journal version of a conference paper, another year); '' when nothing says so."""
@@ -303,10 +299,9 @@ def _published_elsewhere(ids: Ids, paper: Paper) -> str:
     try:  # "ICML 2025", "NeurIPS": a name the registry knows
         same_venue = venues.lookup(name).split("/")[0] == venue.id.split("/")[0]
     except UnlearnBibError:
-        folded = _fold_venue(name)
-        same_venue = len(folded) >= 4 and any(
-            t.startswith(folded) or folded.startswith(t) for t in
-            (_fold_venue(x) for x in (venue.journal, venue.booktitle, venue.short, venue.name) if x) if t)
+        fold = lambda text: re.sub(r"[^0-9a-z]+", "", plain(text).lower())  # noqa: E731
+        texts = [fold(x) for x in (venue.journal, venue.booktitle, venue.short, venue.name) if fold(x)]
+        same_venue = len(fold(name)) >= 4 and any(t.startswith(fold(name)) or fold(name).startswith(t) for t in texts)
     if same_venue and (named_year is None or named_year == paper.year):
         return ""
     kind = "preprint" if venue.is_preprint else venue.entry_type

@@ -104,7 +104,7 @@ class Client:
         from unlearn_bib.resolve import transport
 
         self.timeout = timeout
-        self.deadline = deadline if deadline is not None else max(timeout, transport.DEADLINE)
+        self.deadline = deadline if deadline is not None else transport.DEADLINE
         self.max_bytes = max_bytes or transport.MAX_BYTES
         self.budget = budget if budget is not None else RUN_BUDGET
         self.retries = retries
@@ -272,7 +272,7 @@ def _retry_after(value: str | None, default: float) -> float:
         return default
     value = value.strip()
     if value.isascii() and value.isdigit():
-        return float(value)
+        return min(float(value), 1e9)
     from datetime import datetime, timezone
     from email.utils import parsedate_to_datetime
 
