@@ -315,6 +315,8 @@ def test_a_doi_with_dot_dot_segments_is_never_asked_for(services, tmp_path):
     bib.write_text(BIB)
     invoke("normalize", "--online", "--no-cache", "--papers", EDGE, bib)
     assert services.seen and not any(".." in path or "%2E%2E" in path.upper() for _, path in services.seen)
+    # the dot segments would have been resolved on the way: /works/10.9999/../../members/1 is /members/1
+    assert all(path.startswith("/works") for path in services.asked("crossref")), services.asked("crossref")
 
 
 @pytest.mark.parametrize("mailto", ["j\u00f6e@ex\u00e4mple.org", "a@example.org\r\nX-Evil: 1", "not an address"])
