@@ -223,6 +223,8 @@ class Client:
             except requests.RequestException as exc:
                 reason, skip = f"cannot connect ({type(exc).__name__}; {url})", True
                 delay = 1.0 if attempt == 0 else None  # one more try: a refused connection is not worth more
+            except Exception as exc:  # noqa: BLE001 - whatever else fails in a request fails that request
+                reason = f"request failed ({type(exc).__name__}; {url})"
             else:
                 cached = bool(getattr(response, "from_cache", False))
                 self.answered = True
