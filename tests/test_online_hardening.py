@@ -455,3 +455,25 @@ def test_online_without_a_network_stops_within_seconds(tmp_path, monkeypatch):
     assert time.monotonic() - start < 15
     assert result.exit_code == 1 and "no service reachable (offline?)" in result.stderr, result.output
     assert not out.exists()
+
+
+def test_a_cache_locked_in_the_middle_of_a_run_is_dropped_not_waited_on(services, tmp_path):
+    services.routes[("s2", f"/graph/v1/paper/arXiv:{ARXIV}")] = s2_paper()
+    warnings = []
+    c = client(cache_dir=str(tmp_path / "cache"), warn=warnings.append)
+    assert hasattr(c.session, "cache")
+    holder = sqlite3.connect(tmp_path / "cache" / "responses.sqlite", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another program is writing (reads go on) while this run saves an answer
+    box = {}
+    try:
+        worker = threading.Thread(target=lambda: box.setdefault(
+            "reply", c.get("s2", f"/graph/v1/paper/arXiv:{ARXIV}")), daemon=True)
+        worker.start()
+        worker.join(20)
+        assert not worker.is_alive(), "saving into a locked cache hangs"
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert json.loads(box["reply"].text)["paperId"] == "synthetic1"
+    assert warnings and "HTTP cache failed" in warnings[0] and "running without it" in warnings[0]
+    assert not hasattr(c.session, "cache")
