@@ -45,7 +45,7 @@ def _client(cache_dir, no_cache, mailto, budget=None):
                   warn=lambda message: tell(f"warning: {message}"))
 
 
-@click.command()
+@click.command(short_help="Rewrite the catalog's papers in your .bib as published.")
 @click.argument("bibfile", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write the normalized .bib here (atomically); default: stdout.")
@@ -59,8 +59,10 @@ def normalize(bibfile, output, in_place, dry_run, papers, online, strict, quiet,
 
     Each entry that is a catalog paper (matched by arXiv id, DOI, OpenReview id or
     title) gets the catalog's entry type and bibliographic fields; your citation key
-    and your own fields (keywords, file, abstract, ...) stay. Everything else in the
-    file stays byte for byte. A report per entry goes to stderr: normalized (from
+    and your own fields (keywords, file, abstract, your arXiv class, an OpenReview
+    link, ...) stay; a field that only repeats the catalog's (Google Scholar's
+    organization = publisher) goes. A BibLaTeX file is answered in BibLaTeX.
+    Everything else in the file stays byte for byte. A report per entry goes to stderr: normalized (from
     what to what), already current, unmatched, ambiguous (left alone).
 
     \b
@@ -118,9 +120,9 @@ def normalize(bibfile, output, in_place, dry_run, papers, online, strict, quiet,
 UPDATE_CHANGES = 3  # exit status of `update` when it proposes (or writes) changes
 
 
-@click.command()
+@click.command(short_help="Propose published versions of preprints, with evidence.")
 @click.option("--papers", type=click.Path(dir_okay=False), default=None,
-              help="Catalog to check (default: the repo's papers.yaml).")
+              help="Catalog to check (default: the shipped papers.yaml).")
 @click.option("--missing", is_flag=True, help="Also check published records that lack a DOI or pages.")
 @click.option("--write", is_flag=True, help="Apply the proposed changes to the catalog (atomically).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON report on stdout instead of the diff.")
@@ -176,12 +178,12 @@ def update(papers, missing, write, as_json, online, strict, quiet, cache_dir, no
         sys.exit(UPDATE_CHANGES)
 
 
-@click.command(name="import")
+@click.command(name="import", short_help="Add the papers of a .bib or README tables the catalog lacks.")
 @click.option("--from", "source", type=click.Choice(["bibtex", "markdown"]), required=True,
               help="What FILE is: a .bib, or an awesome-list README with tables of papers.")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--papers", type=click.Path(dir_okay=False), default=None,
-              help="Catalog to grow (default: the repo's papers.yaml); a missing or empty file starts a new one.")
+              help="Catalog to grow (default: the shipped papers.yaml); a missing or empty file starts a new one.")
 @click.option("--section", default=None, help="Section id for papers from a .bib (needed when the catalog has several).")
 @click.option("--dry-run", is_flag=True, help="Print the change to the catalog as a unified diff; write nothing.")
 def import_(source, file, papers, section, dry_run):

