@@ -182,13 +182,14 @@ def test_timeout_is_a_failure_not_a_crash(mock):
 
 
 def test_malformed_json_and_services_down_are_reported_not_crashes(mock, tmp_path):
-    register(mock, skip=("dblp", "s2"))
     mock.add(responses.GET, "https://api.semanticscholar.org/graph/v1/paper/arXiv:2305.13873", body="{not json")
+    register(mock, skip=("dblp",))  # the broken answer above comes first; DBLP refuses connections
     result = invoke("normalize", "--papers", SNAPSHOT, "--online", "--no-cache", SURVEY)
     assert result.exit_code == 0, result.output  # a failure is never a crash
     assert "qu2023unsafe: undecided online: not resolved online: Semantic Scholar: unreadable JSON" in result.stderr
-    assert "DBLP: cannot connect" in result.stderr and "; service failures: Crossref 1 (" in result.stderr
-    assert "DBLP 5 (cannot connect" in result.stderr
+    assert "DBLP: skipped (cannot connect earlier in this run)" in result.stderr  # asked once, then skipped
+    assert "; service failures: Crossref 2 (cannot connect" in result.stderr
+    assert "DBLP 5 (cannot connect" in result.stderr and "skipped for the rest of the run)" in result.stderr
     assert "@article{qu2023unsafe," in result.stdout  # left as it was
     out = tmp_path / "out.bib"
     strict = invoke("normalize", "--papers", SNAPSHOT, "--online", "--no-cache", "--strict", "-o", out, SURVEY)

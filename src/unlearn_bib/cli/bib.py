@@ -18,17 +18,30 @@ def online_options(func):
         click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
                      help="HTTP cache directory (default: ~/.cache/unlearn-bib/http; answers expire after 7 days)."),
         click.option("--no-cache", is_flag=True, help="Do not read or write the HTTP cache."),
-        click.option("--mailto", default="", help="Contact e-mail sent to the services as they ask (or UNLEARN_BIB_MAILTO)."),
+        click.option("--mailto", default="", callback=_mailto,
+                     help="Contact e-mail sent to the services as they ask (or UNLEARN_BIB_MAILTO)."),
+        click.option("--budget", type=click.FloatRange(min=1), default=None, metavar="SECONDS",
+                     help="Time for all requests of the run (default: 1200); then the services are no longer asked."),
     ]
     for option in reversed(options):
         func = option(func)
     return func
 
 
-def _client(cache_dir, no_cache, mailto):
+def _mailto(ctx, param, value):
+    from unlearn_bib.errors import UnlearnBibError
+    from unlearn_bib.resolve.http import check_mailto
+
+    try:
+        return check_mailto(value or "")
+    except UnlearnBibError as exc:
+        raise click.BadParameter(str(exc.problems[0].message).removeprefix("--mailto ")) from None
+
+
+def _client(cache_dir, no_cache, mailto, budget=None):
     from unlearn_bib.resolve.http import Client
 
-    return Client(cache_dir="" if no_cache else cache_dir, mailto=mailto,
+    return Client(cache_dir="" if no_cache else cache_dir, mailto=mailto, budget=budget,
                   warn=lambda message: tell(f"warning: {message}"))
 
 
@@ -41,7 +54,7 @@ def _client(cache_dir, no_cache, mailto):
 @click.option("--papers", type=click.Path(dir_okay=False), default=None,
               help="Catalog to match against (default: ./papers.yaml, an enclosing folder's, or the shipped one).")
 @online_options
-def normalize(bibfile, output, in_place, dry_run, papers, online, strict, quiet, cache_dir, no_cache, mailto):
+def normalize(bibfile, output, in_place, dry_run, papers, online, strict, quiet, cache_dir, no_cache, mailto, budget):
     """Rewrite the catalog's papers in your .bib into their published form.
 
     Each entry that is a catalog paper (matched by arXiv id, DOI, OpenReview id or
@@ -66,15 +79,17 @@ def normalize(bibfile, output, in_place, dry_run, papers, online, strict, quiet,
 
     if in_place and output:
         raise click.UsageError("--in-place and -o/--output cannot be combined")
-    if output and os.path.exists(output) and os.path.samefile(output, bibfile):
-        raise click.UsageError(f"-o {output} is the input file: use --in-place to overwrite it")
+    from unlearn_bib.cli.common import catalog_input, refuse_own_input
+
+    refuse_own_input(output, [bibfile], "use --in-place to overwrite it")
+    refuse_own_input(output, [catalog_input(papers)])
     text = decode_bib(read_bytes(bibfile), bibfile)
     failed = False
     if online:
         from unlearn_bib.tasks.online import format_online_report, normalize_online
         from unlearn_bib.resolve.progress import Progress, summary
 
-        client = _client(cache_dir, no_cache, mailto)
+        client = _client(cache_dir, no_cache, mailto, budget)
         found = normalize_online(text, load_catalog(papers, strict=False), bibfile, client,
                                  Progress("normalize --online", quiet))
         result = found.result
@@ -112,7 +127,7 @@ UPDATE_CHANGES = 3  # exit status of `update` when it proposes (or writes) chang
 @click.option("--write", is_flag=True, help="Apply the proposed changes to the catalog (atomically).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON report on stdout instead of the diff.")
 @online_options
-def update(papers, missing, write, as_json, online, strict, quiet, cache_dir, no_cache, mailto):
+def update(papers, missing, write, as_json, online, strict, quiet, cache_dir, no_cache, mailto, budget):
     """Propose published versions of the catalog's preprints, with evidence.
 
     Prints a unified diff of the catalog (new venue, year, pages, DOI; the evidence
@@ -149,21 +164,23 @@ def update(papers, missing, write, as_json, online, strict, quiet, cache_dir, no
         return
     from unlearn_bib.resolve.progress import Progress, stats_dict, summary
 
-    client = _client(cache_dir, no_cache, mailto)
+    client = _client(cache_dir, no_cache, mailto, budget)
     plan = updater.plan_update(client, papers, missing=missing, progress=Progress("update", quiet), write=write)
     for line in updater.report_lines(plan):
         tell(line)
     if not quiet:
         tell(summary("update", [o.status for o in plan.outcomes], client.stats))
     if as_json:
-        click.echo(json.dumps(updater.as_json(plan, stats_dict(client.stats)), indent=2, ensure_ascii=False))
+        from unlearn_bib.text.terminal import json_visible
+
+        click.echo(json_visible(json.dumps(updater.as_json(plan, stats_dict(client.stats)), indent=2, ensure_ascii=False)))
     else:
         click.echo(unified_diff(plan.before, plan.after, plan.path), nl=False)
     if strict and client.stats.failures:
         raise click.ClickException("--strict: a service failed (see above)" + ("; nothing written" if write else ""))
     if plan.after != plan.before:
-        if write:  # refused if the catalog was edited (or imported into) while the services answered
-            updater.write(plan)
+        if write:  # under the folder lock `import` takes; refused if the catalog changed while the services answered
+            updater.write_plan(plan)
             tell(f"{plan.editor.describe()}: written")
         sys.exit(UPDATE_CHANGES)
 

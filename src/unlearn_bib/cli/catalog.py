@@ -5,8 +5,8 @@ import sys
 
 import click
 
-from unlearn_bib.cli.common import (CITATION_FORMATS, EXPORT_FORMATS, emit, filter_options, foreign_items, is_foreign,
-                                    load, papers_option, selection, tell)
+from unlearn_bib.cli.common import (CITATION_FORMATS, EXPORT_FORMATS, catalog_input, emit, filter_options,
+                                    foreign_items, is_foreign, load, papers_option, refuse_own_input, selection, tell)
 from unlearn_bib.errors import UnlearnBibError
 
 
@@ -40,6 +40,7 @@ def export(fmt, style, arxiv_style, output, check_file, write_file, sections, ke
       unlearn-bib export --format tables --check README.md
       unlearn-bib export --format tables --write README.md
     """
+    refuse_own_input(output, [catalog_input(papers), check_file])
     ctx = click.get_current_context()
     if fmt not in CITATION_FORMATS and ctx.get_parameter_source("style") != click.core.ParameterSource.DEFAULT:
         raise click.UsageError(f"--style formats text, markdown and html; --format {fmt} has no style "
@@ -281,6 +282,7 @@ def cite(keys, style, fmt, output, papers):
     from unlearn_bib.export import citations
     from unlearn_bib.match.identify import resolve_keys
 
+    refuse_own_input(output, [catalog_input(papers)])
     if is_foreign(papers):
         chosen = foreign_items(papers, keys)
         emit(citations.serialise(citations.format_items(list(chosen.items), style), fmt, style), output)

@@ -105,6 +105,9 @@ def diff(old, new, output):
       unlearn-bib diff v0.1.0/papers.json dist/papers.json
       unlearn-bib diff old-papers.yaml
     """
+    import os
+
+    from unlearn_bib.cli.common import catalog_input, refuse_own_input
     from unlearn_bib.release import changes
     from unlearn_bib.catalog.load import load_catalog
 
@@ -113,6 +116,9 @@ def diff(old, new, output):
             raise click.UsageError(f"{path}: diff compares catalogs and releases: a papers.yaml, a CSL-JSON file "
                                    "(a release's papers.json) or a release's manifest.json, not a .bib; to see what "
                                    f"the catalog would change in {path}, run `unlearn-bib normalize {path} --dry-run`")
+    inputs = [old, catalog_input(new)]
+    inputs += [os.path.join(os.path.dirname(p), "papers.json") for p in inputs if p.lower().endswith(".json")]
+    refuse_own_input(output, inputs)
     before = changes.load(old)
     after = changes.load(new) if new else changes.Snapshot(load_catalog(None, strict=False), "papers.yaml")  # the catalog here
     emit(changes.to_markdown(changes.compare(before, after)), output)

@@ -136,8 +136,8 @@ def plan_update(client, path: str | None = None, *, missing: bool = False, progr
                 and e.url not in paper.sources]
         edit_record(editor, paper.key, changes, list(dict.fromkeys(urls)), evidence_note(decision))
         edited = True
-        plan.outcomes.append(Outcome(paper.key, "proposed", ", ".join(f"{k}: {v}" for k, v in changes.items()),
-                                     changes=changes, evidence=evidence))
+        plan.outcomes.append(Outcome(paper.key, "proposed", ", ".join(f"{k}: {v}" for k, v in changes.items())
+                                     + dropped_note(decision), changes=changes, evidence=evidence))
     if edited:
         plan.after = editor.text()
         editor.validate(plan.after)
@@ -163,3 +163,37 @@ def as_json(plan: UpdatePlan, stats) -> dict:
                      "evidence": o.evidence} for o in plan.outcomes],
         "services": stats,
     }
+
+
+# --- writing, and what guards it (kept apart from the record editor above) ------------------------
+
+def write_plan(plan: UpdatePlan) -> None:
+    """Write the edited catalog through its editor (under the folder lock `import` takes, and only if
+    the file still holds what the plan was made from); every proposed value is checked once more first."""
+    from unlearn_bib.errors import UnlearnBibError
+
+    problems = [f"{o.key}: {p}" for o in plan.outcomes for p in change_problems(o.changes)]
+    if problems:
+        raise UnlearnBibError(f"{plan.path}: refusing to write values no catalog field may hold: {'; '.join(problems)}")
+    write(plan)
+
+
+def dropped_note(decision) -> str:
+    """' (left out: ...)' for service values that failed the checks, '' when none did."""
+    dropped = getattr(decision, "dropped", None)
+    return f" (left out: {'; '.join(dropped)})" if dropped else ""
+
+
+def change_problems(changes: dict) -> list[str]:
+    """What is wrong with proposed values (service answers pass resolve.vet; this is the last check)."""
+    from unlearn_bib.catalog.identifiers import CONTROL
+    from unlearn_bib.resolve.vet import detail_ok
+
+    out = []
+    for name, value in changes.items():
+        if name == "year":
+            if not isinstance(value, int) or not 1900 <= value <= 2100:
+                out.append(f"year {value!r}")
+        elif not isinstance(value, str) or CONTROL.search(value) or not detail_ok(name, value):
+            out.append(f"{name} {str(value)[:60]!r}")
+    return out
