@@ -17,10 +17,11 @@ def bib_title(raw: str) -> str:
 
     Linear: braces are paired once (``brace_pairs``), never rescanned per brace.
     """
-    from unlearn_bib.text.latex import brace_pairs, decode
+    from unlearn_bib.text.braces import pairs as brace_pairs
+    from unlearn_bib.text.latex import decode
 
     text = raw.strip()
-    pairs = brace_pairs(text, escapes=False)
+    pairs = brace_pairs(text)
     lo, hi = 0, len(text) - 1
     while lo < hi and text[lo] == "{" and pairs[lo] == hi:  # {{Whole Title}}
         lo, hi = lo + 1, hi - 1
