@@ -84,7 +84,7 @@ def _tokens(name: str) -> tuple[list[str], list[str], list[int]]:
                     commas.append(len(tokens))
                 sep = ""
             elif not sep and tokens and (not commas or commas[-1] != len(tokens)):
-                sep = "-" if ch in "-~" and ch == "-" else ("~" if ch == "~" else " ")
+                sep = ch if ch in "-~" else " "  # the first separator counts, as in BibTeX
             i += 1
             continue
         current += ch
@@ -140,7 +140,7 @@ def _join(tokens: list[str], seps: list[str], start: int, end: int) -> str:
 
 def split_name(name: str) -> NameParts:
     """One name -> its BibTeX parts, as written."""
-    name = name.strip(" \t\r\n-~,")
+    name = name.lstrip(" \t\r\n-~").rstrip(" \t\r\n-~,")  # BibTeX's "leading and trailing junk"
     tokens, seps, commas = _tokens(name)
     count = len(tokens)
     if not count:
@@ -185,11 +185,9 @@ def parse_name(name: str) -> dict[str, str]:
         return {"literal": plain(name)}  # {The Unlearning Consortium}
     parts = split_name(name)
     family, given = plain(parts.last), plain(parts.first)
-    if not family:  # "Plato," or a name of von words only
-        family, given = plain(parts.von) or given, "" if not parts.von else given
-        particle = ""
-    else:
-        particle = plain(parts.von) + ("-" if parts.von_hyphen else "")
+    if not family:  # ", Plato": nothing before the comma (BibTeX's Last is never empty otherwise)
+        family, given = given, ""
+    particle = plain(parts.von) + ("-" if parts.von and parts.von_hyphen else "")
     out = {"family": family, "given": given, "particle": particle, "suffix": plain(parts.jr)}
     return {k: v for k, v in out.items() if v}
 
