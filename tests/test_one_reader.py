@@ -92,3 +92,14 @@ def test_normalize_treats_an_accent_alike_however_it_is_typed(tmp_path, typed):
     [report] = result.reports
     assert report.status == "normalized", report.message
     assert "koc2024erasing" in report.message
+
+
+def test_escaped_braces_and_quotes_in_a_value_are_text():
+    """bibtexparser cuts {x\\}y} out as one value; the evaluator must read it the same way."""
+    from unlearn_bib.read.bib import read_bib
+    from unlearn_bib.text.latex import plain
+
+    [entry] = read_bib('@misc{a, title={x\\}y \\{z}, note="q{"}r \\"o", month=mar # "~1"}\n', "x.bib").entries
+    assert entry.unread == []
+    assert [plain(entry.fields[k]) for k in ("title", "note")] == ["x}y {z", 'q"r ö']
+    assert entry.fields["month"] == "March~1"

@@ -61,13 +61,18 @@ def value_text(raw: str, strings: dict[str, str] | None = None) -> str:
 
 
 def _closing(text: str, start: int) -> int:
-    """Index closing the ``{`` or ``"`` at ``start``: braces as BibTeX counts them; a quoted value
-    ends at a ``"`` outside braces."""
+    """Index closing the ``{`` or ``"`` at ``start``. ``\\{`` and ``\\}`` are text here, as
+    bibtexparser's splitter (which cut the value out) reads them; a quoted value ends at a ``"``
+    outside braces."""
     if text[start] == "{":
-        return closing(text, start)
+        return closing(text, start, escapes=True)
     depth = 0
-    for index in range(start + 1, len(text)):
+    index = start + 1
+    while index < len(text):
         ch = text[index]
+        if ch == "\\":
+            index += 2
+            continue
         if ch == "{":
             depth += 1
         elif ch == "}":
@@ -76,6 +81,7 @@ def _closing(text: str, start: int) -> int:
                 return -1
         elif ch == '"' and depth == 0:
             return index
+        index += 1
     return -1
 
 

@@ -1,7 +1,8 @@
-"""Brace scanning, one rule for every reader: BibTeX counts every brace, escaped or not.
+"""Brace scanning in one place: pairs of braces, and the brace closing a given one.
 
-``{a\\}b}`` is one group to BibTeX (``\\}`` closes it like any ``}``), so the scanners here count
-every brace unless a caller asks for LaTeX's reading (``escapes=True``: ``\\{`` and ``\\}`` are text).
+BibTeX counts every brace, escaped or not (in ``{a\\}b}`` the ``\\}`` closes the group), and so do
+these scanners unless a caller asks for LaTeX's reading (``escapes=True``: ``\\{`` and ``\\}`` are text),
+as bibtexparser's splitter does when it cuts a value out of an entry (``read.bib`` follows it there).
 """
 from __future__ import annotations
 
