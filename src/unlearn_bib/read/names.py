@@ -184,10 +184,11 @@ def parse_name(name: str) -> dict[str, str]:
     if name.startswith("{") and closing(name, 0) == len(name) - 1 and not name.startswith("{\\"):
         return {"literal": plain(name)}  # {The Unlearning Consortium}
     parts = split_name(name)
-    family, given = plain(parts.last), plain(parts.first)
+    family, given, particle = plain(parts.last), plain(parts.first), plain(parts.von)
     if not family:  # ", Plato": nothing before the comma (BibTeX's Last is never empty otherwise)
         family, given = given, ""
-    particle = plain(parts.von) + ("-" if parts.von and parts.von_hyphen else "")
+    if particle and parts.von_hyphen:  # al-Khwarizmi: one family name (a catalog particle is followed by a space)
+        family, particle = f"{particle}-{family}", ""
     out = {"family": family, "given": given, "particle": particle, "suffix": plain(parts.jr)}
     return {k: v for k, v in out.items() if v}
 
