@@ -51,6 +51,8 @@ class NameParts:
 
 
 _ACCENT_CMD = re.compile(r"\\(?:[`'^~\"=.]|[uvHckrdbt](?![A-Za-z]))\s*(?:\{[^{}]*\}|\\[ij](?![A-Za-z])|[A-Za-z])?")
+_CONTROL = re.compile(r"\\(?:[A-Za-z]+|.)", re.S)
+_CONTROL_WORD = re.compile(r"\\([A-Za-z]+)")
 _SPECIAL_LETTERS = {"oe": False, "OE": True, "ae": False, "AE": True, "aa": False, "AA": True, "o": False,
                     "O": True, "l": False, "L": True, "ss": False, "i": False, "j": False}
 
@@ -70,7 +72,7 @@ def _tokens(name: str) -> tuple[list[str], list[str], list[int]]:
             i = end + 1
             continue
         if ch == "\\" and i + 1 < n:  # a command is part of its word: \~ is an accent, not a tie
-            control = re.match(r"\\(?:[A-Za-z]+|.)", name[i:]).group(0)
+            control = _CONTROL.match(name, i).group(0)
             current += control
             i += len(control)
             continue
@@ -117,7 +119,7 @@ def _is_lower(token: str) -> bool:
                 letters = [c for c in decode(accent.group(0)) if c.isalpha()]
                 if letters:
                     return letters[0].islower()
-            command = re.match(r"\\([A-Za-z]+)", token[i:])
+            command = _CONTROL_WORD.match(token, i)
             if command:  # \L{}ukasz; any other command: its first letter, as BibTeX reads it
                 name = command.group(1)
                 return not _SPECIAL_LETTERS[name] if name in _SPECIAL_LETTERS else name[0].islower()
