@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from unlearn_bib.read.bibopen import unclosed
 from unlearn_bib.errors import error_at
-from unlearn_bib.text.braces import closing
+from unlearn_bib.text.braces import closing, depth_changes
 from unlearn_bib.text.lines import line_at_bytes, lone_cr_as_lf
 
 MONTHS = {m[:3].lower(): m for m in (
@@ -189,8 +189,7 @@ def read_bib(text: str, path: str) -> Bib:
             strings[block.key.lower()] = value_text(block.value, strings)
             continue
         if isinstance(block, bm.ImplicitComment):
-            depth = sum((ch == "{") - (ch == "}") for ch in block.raw)
-            if depth < 0:
+            if depth_changes(block.raw) < 0:
                 problems.append((line, "stray '}' outside any entry (the entry before it has one brace too many?)"))
             continue
         if not isinstance(block, bm.Entry):
