@@ -6,7 +6,7 @@ import re
 import pytest
 from hypothesis import given, strategies as st
 
-from unlearn_bib.read.bibvalues import rich_title
+from unlearn_bib.text.latex_rich import rich_title
 from unlearn_bib.csl import MARKERS
 from unlearn_bib.csl.richtext import to_marks
 

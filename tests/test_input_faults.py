@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from unlearn_bib.text import latex
+from unlearn_bib.text import braces, latex
 from unlearn_bib.read import names
 
 
@@ -18,21 +18,20 @@ def scanned(monkeypatch):
     count = {"chars": 0}
 
     def counting(scan):
-        def wrapper(text, start):
-            end = scan(text, start)
+        def wrapper(text, start, escapes=False):
+            end = scan(text, start, escapes)
             count["chars"] += (end if end >= 0 else len(text)) - start + 1
             return end
         return wrapper
 
-    def counting_pairs(text, escapes=True):
+    def counting_pairs(text, escapes=False):
         count["chars"] += len(text)
         return pairs(text, escapes)
 
-    pairs = getattr(latex, "brace_pairs", None)
-    monkeypatch.setattr(names, "closing_brace", counting(names.closing_brace))
-    monkeypatch.setattr(latex, "matching_brace", counting(latex.matching_brace))
-    if pairs is not None:
-        monkeypatch.setattr(latex, "brace_pairs", counting_pairs)
+    pairs = braces.pairs
+    monkeypatch.setattr(names, "closing", counting(braces.closing))
+    monkeypatch.setattr(braces, "closing", counting(braces.closing))
+    monkeypatch.setattr(braces, "pairs", counting_pairs)
     return count
 
 

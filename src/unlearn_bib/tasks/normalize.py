@@ -7,7 +7,7 @@ the catalog's entry (keeping the user's key and the user's own extra fields) and
 everything else in the file byte for byte as it was.
 
 Which entry is which paper is decided by ``match`` (the rule ``unlearn-bib import`` uses
-too); the .bib is read by ``bibread``, venue strings are recognised by ``venue_text``.
+too); the .bib is read by ``read.bib`` (the reader every command uses), venue strings are recognised by ``venue_text``.
 """
 from __future__ import annotations
 
