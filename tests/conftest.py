@@ -9,6 +9,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"
 GOLDEN = Path(__file__).parent / "golden"
 EDGE = DATA / "catalogs" / "edge.yaml"
+SNAPSHOT = DATA / "catalogs" / "snapshot.yaml"  # a frozen copy of papers.yaml: code tests stay green when the data changes
 
 
 def pytest_addoption(parser):
@@ -47,3 +48,14 @@ def run():
 
 def have(*tools: str) -> bool:
     return all(shutil.which(t) for t in tools)
+
+
+def only_inserted(before: bytes, after: bytes) -> list[bytes]:
+    """The lines ``after`` adds to ``before``; fails if any line of ``before`` was changed or removed."""
+    old, new = before.splitlines(True), after.splitlines(True)
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    added = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        assert tag in ("equal", "insert"), (tag, old[i1:i2], new[j1:j2])
+        added += new[j1:j2] if tag == "insert" else []
+    return added

@@ -90,7 +90,7 @@ def test_a_command_loads_only_its_own_module():
 def test_help_lists_every_command_and_a_typo_gets_a_suggestion(run):
     listing = run("--help").stdout.split("Commands:")[1]
     assert [line.split()[0] for line in listing.strip().splitlines()] == main.list_commands(None)
-    assert "Print the formatted entries of KEY..." in listing  # short help read from the lazily loaded command
+    assert "Print formatted citations of papers (key, id or title words)." in listing  # short help read from the lazily loaded command
     typo = run("exprt")
     assert typo.exit_code == 2 and "No such command 'exprt'. Did you mean 'export'?" in typo.stderr
     assert "Did you mean 'normalize'?" in run("normalise").stderr

@@ -95,6 +95,8 @@ def test_titles_authors_and_venues_as_the_list_writes_them(run, tmp_path):
     assert [a.family for a in fair.authors] == ["Kadhe", "Halimi", "Rawat", "Baracaldo"]
     assert fair.venue_text == "NeurIPS 2023 SoLaR Workshop" or fair.venue.id  # registry may grow to know it
     assert fair.sources == ("https://arxiv.org/abs/2312.07420 (listed in chrisliu298-llm-unlearning.md, line 3)",)
+    position = next(p for p in catalog if p.arxiv == "2606.27379")
+    assert [a.family for a in position.authors] == ["Yoon", "Jun", "No"]  # "No" stays a name, not a YAML boolean
     catalog, _ = _imported(run, "jjbrophy47-machine-unlearning", tmp_path)
     amnesiac = next(p for p in catalog if p.title == "Amnesiac Machine Learning")
     assert ([a.family for a in amnesiac.authors], amnesiac.authors_incomplete, amnesiac.year) == (["Graves"], True, 2021)

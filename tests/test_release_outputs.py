@@ -25,7 +25,8 @@ def _release(tmp_path, *args, epoch="1764547200"):
 
 @pytest.fixture(scope="module")
 def edge_bundle(tmp_path_factory):
-    out, done = _release(tmp_path_factory.mktemp("edge"), "--papers", EDGE, "--previous", PREVIOUS / "manifest.json")
+    out, done = _release(tmp_path_factory.mktemp("edge"), "--papers", EDGE, "--previous", PREVIOUS / "manifest.json",
+                         "--release-name", "v2025.12")
     assert done.returncode == 0, done.stderr
     return out
 
@@ -67,7 +68,7 @@ def test_citation_cff_golden_and_valid_against_the_cff_schema(edge_bundle, golde
     data = yaml.safe_load(text)
     assert data["cff-version"] == "1.2.0" and data["type"] == "dataset"
     assert data["repository-code"] == "https://github.com/hxxdtd/Awesome-Diffusion-Model-Unlearning"
-    assert data["date-released"] == "2025-12-01" and data["version"]
+    assert data["date-released"] == "2025-12-01" and data["version"] == "v2025.12"  # the list's release
     assert data["authors"] == [{"name": "Awesome Diffusion Model Unlearning",
                                 "website": "https://github.com/hxxdtd/Awesome-Diffusion-Model-Unlearning"}]
     assert data["abstract"].startswith("5 papers ")
@@ -100,7 +101,9 @@ def test_changes_md_golden(edge_bundle, golden):
 def test_diff_prints_what_changes_md_holds(edge_bundle, run):
     result = run("diff", PREVIOUS / "manifest.json", EDGE)
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == (edge_bundle / "CHANGES.md").read_text()
+    changes = (edge_bundle / "CHANGES.md").read_text()  # its heading names the release (--release-name)
+    assert changes.startswith("# What changed in v2025.12\n") and result.stdout.startswith("# What changed\n")
+    assert result.stdout.split("\n", 1)[1] == changes.split("\n", 1)[1]
     # a papers.json gives the same lists (only the header's description differs)
     by_json = run("diff", PREVIOUS / "papers.json", EDGE).stdout
     assert by_json.split("\n", 3)[3] == result.stdout.split("\n", 3)[3]

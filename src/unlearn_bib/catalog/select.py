@@ -27,11 +27,11 @@ class Selection:
             close = difflib.get_close_matches(missing[0], [p.key for p in catalog], n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise UnlearnBibError(f"{catalog.path}: no paper with key {missing[0]!r}{hint}")
-        venue_id = ""
+        venue_id, venue_year = "", None
         if self.venue:
             from unlearn_bib.catalog import venues
 
-            name, _ = venues.split_year(self.venue)
+            name, venue_year = venues.split_year(self.venue)  # "NeurIPS 2024": venue and year
             venue_id = venues.lookup(name)
         papers = [
             p for p in catalog
@@ -40,5 +40,22 @@ class Selection:
             and (self.year is None or p.year == self.year)
             and (self.since is None or p.year >= self.since)
             and (not venue_id or p.venue.id == venue_id or p.venue.id.startswith(venue_id + "/"))
+            and (venue_year is None or p.year == venue_year)
         ]
         return Catalog(tuple(papers), catalog.sections, catalog.path)
+
+
+def shippable(catalog: Catalog) -> tuple[Catalog, list]:
+    """(the papers a bibliography may hold, the papers left out): a record without authors
+    (imported from a table, not yet verified) would print as "Anonymous" or its title twice,
+    so bibliographies leave it out and the caller warns, naming it."""
+    kept = tuple(p for p in catalog if p.authors)
+    left_out = [p for p in catalog if not p.authors]
+    return Catalog(kept, catalog.sections, catalog.path), left_out
+
+
+def left_out_warning(paper) -> str:
+    """The warning for a record ``shippable`` left out: file, line, key and what to do."""
+    where = f"{paper.where}: " if getattr(paper, "where", None) else ""
+    return (f"{where}warning: {paper.key!r} has no authors (not yet verified): left out of the bibliographies; "
+            "add its authors and sources (by hand or with --online), then run `unlearn-bib check`")

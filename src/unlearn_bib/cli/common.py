@@ -17,7 +17,8 @@ def tell(line: str) -> None:
 def papers_option(func):
     return click.option(
         "--papers", "papers", type=click.Path(dir_okay=False), default=None,
-        help="Catalog to read (default: the shipped papers.yaml). Formatting commands also take a .bib or CSL-JSON file.",
+        help="Catalog to read (default: ./papers.yaml or one in an enclosing folder of the git checkout, else the "
+        "packaged snapshot). Formatting commands also take a .bib or CSL-JSON file.",
     )(func)
 
 
@@ -61,6 +62,44 @@ def load(papers, *, strict=True):
 
     gc.freeze()
     return catalog
+
+
+def _real(path) -> str:
+    """The file a write to ``path`` replaces: the folder resolved (also when it or the file does not exist yet)."""
+    import os
+
+    return os.path.realpath(os.path.abspath(os.fspath(path)))
+
+
+def refuse_own_input(output, inputs, hint: str = "") -> None:
+    """Every command with -o: refuse a target that is one of the command's inputs (real paths compared,
+    so ``nosuchdir/../refs.bib`` and a symlink to the input count; hard links too)."""
+    import os
+
+    if not output:
+        return
+    target = _real(output)
+    for path in inputs:
+        if not path:
+            continue
+        same = _real(path) == target
+        if not same and os.path.exists(output) and os.path.exists(path):
+            try:
+                same = os.path.samefile(output, path)
+            except OSError:
+                same = False
+        if same:
+            raise click.UsageError(f"-o {output} is the input file {path}; nothing written"
+                                   + (f": {hint}" if hint else ": choose another output file"))
+
+
+def catalog_input(papers):
+    """The file a command reads as its catalog: --papers, or the default one."""
+    if papers:
+        return papers
+    from unlearn_bib.catalog.load import default_catalog_path
+
+    return str(default_catalog_path())
 
 
 def emit(text: str, output: str | None) -> None:

@@ -55,7 +55,13 @@ class Group(click.Group):
         except UnlearnBibError as exc:
             from unlearn_bib.text.terminal import visible_lines
 
-            raise click.ClickException(visible_lines(str(exc))) from None
+            text = visible_lines(str(exc))
+            if len(exc.problems) > 1:  # every problem gets the same prefix, not only the first
+                lines = text.split("\n")
+                for line in lines[:-1]:
+                    click.echo(f"Error: {line}", err=True)
+                text = lines[-1]
+            raise click.ClickException(text) from None
         except BrokenPipeError:  # `unlearn-bib export | head`
             sys.stderr.close()
             sys.exit(0)

@@ -14,7 +14,7 @@ from unlearn_bib.text.latex import encode, protect_title
 from unlearn_bib.catalog.model import Catalog, Paper, Person
 
 FIELD_ORDER = (
-    "author", "title", "booktitle", "journal", "series", "volume", "number", "pages", "publisher",
+    "author", "title", "howpublished", "booktitle", "journal", "series", "volume", "number", "pages", "publisher",
     "year", "date", "doi", "url", "eprint", "eprinttype", "archiveprefix", "eprintclass", "primaryclass", "note",
 )
 FIELD_NAMES = {"archiveprefix": "archivePrefix", "primaryclass": "primaryClass"}
@@ -84,6 +84,7 @@ def _fields(paper: Paper, options: Options) -> tuple[str, dict[str, str]]:
                     fields["primaryclass"] = paper.primary_class
         if options.dialect == "bibtex" or not paper.arxiv:
             fields["url"] = paper.web_url or arxiv_url  # biblatex links the eprint itself
+        _show_preprint(fields, paper, entry_type, options)
         return entry_type, fields
 
     entry_type = "article" if venue.entry_type == "article" else "inproceedings"
@@ -119,6 +120,18 @@ def _fields(paper: Paper, options: Options) -> tuple[str, dict[str, str]]:
         if url:
             fields["url"] = url
     return entry_type, fields
+
+
+def _show_preprint(fields: dict[str, str], paper: Paper, entry_type: str, options: Options) -> None:
+    """Make a BibTeX @misc preprint say it is one in the natbib styles ML templates use.
+
+    plainnat, abbrvnat and unsrtnat (NeurIPS, ICML, ICLR), ieee_fullname (CVPR) and acl_natbib
+    (ACL) print a @misc's ``howpublished`` but ignore ``eprint``, so without it a preprint shows
+    as title, year and URL only. The eprint fields stay for biber; BibLaTeX files need nothing
+    (biblatex prints the eprint itself).
+    """
+    if options.dialect == "bibtex" and entry_type == "misc" and paper.arxiv:
+        fields["howpublished"] = f"arXiv preprint arXiv:{paper.arxiv}"
 
 
 # Fields written as they are when they match their pattern (validated in the catalog); a

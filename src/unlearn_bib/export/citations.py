@@ -12,6 +12,7 @@ import html
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from unlearn_bib.errors import UnlearnBibError
 from unlearn_bib.csl import MARK, MARKERS
@@ -98,25 +99,44 @@ def entries(catalog: Catalog, style: str, keys: tuple[str, ...] = ()) -> list[En
 
 def render(catalog: Catalog, style: str, fmt: str) -> str:
     """The whole (filtered) catalog as a reference list in ``fmt`` (text, markdown, html)."""
-    return serialise(entries(catalog, style), fmt)
+    return serialise(entries(catalog, style), fmt, style)
 
 
 def cite(catalog: Catalog, keys: tuple[str, ...], style: str, fmt: str = "text") -> str:
     """Just the entries for ``keys``, in the order given, ready to paste."""
-    return serialise(entries(catalog, style, keys), fmt)
+    return serialise(entries(catalog, style, keys), fmt, style)
 
 
 # --- serialisers ------------------------------------------------------------------------------
 
-def serialise(items: list[Entry], fmt: str) -> str:
+# What pandoc's citeproc writes for a style with hanging-indent="true" (APA, Chicago, MLA, ...),
+# inline so that it survives pasting into a word processor.
+HANGING = "margin-left: 2em; text-indent: -2em"
+
+
+@lru_cache(maxsize=64)
+def hanging_indent(style: str) -> bool:
+    """Does the CSL style lay out its bibliography with a hanging indent?"""
+    from unlearn_bib.csl import styles
+
+    text = styles.resolve(style).path.read_text(encoding="utf-8", errors="replace")
+    found = re.search(r"<bibliography\b[^>]*>", text)
+    return bool(found and re.search(r'\bhanging-indent\s*=\s*["\']true["\']', found.group(0)))
+
+
+def serialise(items: list[Entry], fmt: str, style: str | None = None) -> str:
+    """Entries as text, Markdown or HTML; HTML gets the ``style``'s hanging indent when it has one."""
     if fmt == "text":
         return "".join(("\n" if i else "") + to_text(e) + "\n" for i, e in enumerate(items))
     if fmt == "markdown":
         return "".join(("\n" if i else "") + to_markdown(e) + "\n" for i, e in enumerate(items))
     if fmt == "html":
-        body = "".join(f'  <p class="csl-entry" id="ref-{html.escape(e.key, quote=True)}">{to_html(e)}</p>\n'
+        hanging = bool(style) and hanging_indent(style)
+        indent = f' style="{HANGING}"' if hanging else ""
+        body = "".join(f'  <p class="csl-entry" id="ref-{html.escape(e.key, quote=True)}"{indent}>{to_html(e)}</p>\n'
                        for e in items)
-        return f'<meta charset="utf-8">\n<div class="csl-bib-body">\n{body}</div>\n'
+        kind = "csl-bib-body hanging-indent" if hanging else "csl-bib-body"
+        return f'<meta charset="utf-8">\n<div class="{kind}">\n{body}</div>\n'
     raise UnlearnBibError(f"unknown citation format {fmt!r} (known: {', '.join(FORMATS)})")
 
 

@@ -201,3 +201,40 @@ def compare(catalog: Catalog, text: str, path: str) -> list[str]:
     for title, table in theirs.items():
         out.append(f"{path}:{table.line}: table under '{title}' has no section in the catalog ({len(table.rows)} rows)")
     return out
+
+
+# --- writing the tables back: `export --format tables --write FILE` ----------------------------------
+
+MARK_OPEN = "<!-- unlearn-bib:tables -->"
+MARK_CLOSE = "<!-- /unlearn-bib:tables -->"
+
+
+def splice(text: str, tables: str, path: str) -> str:
+    """``text`` with what stands between its two marker lines replaced by ``tables``.
+
+    Each marker must be alone on its line, once, the opening one first; anything else is an
+    error naming the file and line, and nothing outside the markers ever changes.
+    """
+    from unlearn_bib.errors import error_at
+    from unlearn_bib.text.lines import newline_of, split_lines
+
+    lines = split_lines(text)
+    found = {MARK_OPEN: [], MARK_CLOSE: []}
+    for number, line in enumerate(lines):
+        if line.strip() in found:
+            found[line.strip()].append(number)
+    for marker, at in found.items():
+        if not at:
+            raise error_at(path, None, f"no {marker} line: put {MARK_OPEN} and {MARK_CLOSE} on lines of their own "
+                           "where the tables go")
+        if len(at) > 1:
+            raise error_at(path, at[1] + 1, f"{marker} appears again (first on line {at[0] + 1}); keep one of each")
+    start, end = found[MARK_OPEN][0], found[MARK_CLOSE][0]
+    if end < start:
+        raise error_at(path, end + 1, f"{MARK_CLOSE} comes before {MARK_OPEN}")
+    newline = newline_of(text)
+    head = "".join(lines[: start + 1])
+    if not head.endswith(("\n", "\r")):
+        head += newline
+    body = newline + tables.replace("\n", newline) + newline
+    return head + body + "".join(lines[end:])

@@ -97,12 +97,24 @@ def locked(directory: str | os.PathLike):
     """Hold an exclusive lock on a folder while reading and rewriting files in it.
 
     Concurrent runs writing into one folder wait their turn. The lock is taken on the
-    folder itself, so nothing is created; where locks are unsupported it is skipped.
+    folder itself, so nothing is created; where locks are unsupported it is skipped. A
+    lock this process already holds is held again at no cost (``import`` locks the folder
+    for the whole read-edit-write, and the catalog editor locks it to write).
     """
     try:
         import fcntl
     except ImportError:  # not POSIX
         yield
+        return
+    import threading
+
+    key = (os.path.realpath(directory), threading.get_ident())
+    if _HELD.get(key):
+        _HELD[key] += 1
+        try:
+            yield
+        finally:
+            _HELD[key] -= 1
         return
     try:
         fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
@@ -117,9 +129,14 @@ def locked(directory: str | os.PathLike):
             fcntl.flock(fd, fcntl.LOCK_EX)
         except OSError:
             pass  # e.g. a file system without locks
+        _HELD[key] = 1
         yield
     finally:
+        _HELD.pop(key, None)
         os.close(fd)
+
+
+_HELD: dict[tuple[str, int], int] = {}  # (folder, thread) holding its lock, and how many times
 
 
 def _fill(root: Path, files: dict[str, bytes]) -> None:

@@ -179,7 +179,7 @@ def load_yaml(data: bytes, path: str):
 RECORD_ORDER = (
     "key", "section", "title", "title_aliases", "authors", "venue", "track", "year", "volume", "number",
     "pages", "publisher", "doi", "arxiv", "primary_class", "openreview", "url", "code", "list_year",
-    "list_link", "attack_type", "needs_verification", "sources", "notes",
+    "list_link", "attack_type", "needs_verification", "pinned", "sources", "notes",
 )
 
 

@@ -1,7 +1,8 @@
 """Read a .bib file into CSL items the way pandoc's BibTeX reader does (and Zotero's Better BibTeX).
 
 Every standard BibTeX and BibLaTeX entry type and field is mapped (tables below); ``@string``
-macros, month macros and ``#`` are resolved and LaTeX is decoded (``bibvalues``); names are split by bibtexparser's BibTeX splitter, ``von`` becoming the
+macros, month macros and ``#`` are resolved by ``read.bib`` and LaTeX is decoded by ``text.latex`` (the reader
+normalize and import use); names are split as BibTeX splits them (``read.names``), ``von`` becoming the
 non-dropping particle as pandoc renders it; ``{braced}`` title words become CSL ``nocase`` spans.
 Titles keep the case they are written in (pandoc alone lower-cases English titles).
 Where the mapping differs from pandoc's, the comment says why.
@@ -10,8 +11,10 @@ from __future__ import annotations
 
 import re
 
-from unlearn_bib.read.bibopen import unclosed_from_line
-from unlearn_bib.read.bibvalues import MONTH_MACROS, MONTHS, closing, latex_text, literal, parse_value, resolve, rich_title
+from unlearn_bib.read.bib import MONTHS
+from unlearn_bib.text.braces import closing
+from unlearn_bib.text.latex import plain as latex_text
+from unlearn_bib.text.latex_rich import literal, rich_title
 from unlearn_bib.items.check import CONTROL, CSLItems, collect, date_from_text, split_particle
 from unlearn_bib.errors import Location, Problem, UnlearnBibError
 
@@ -74,26 +77,25 @@ NAMES = {"author": "author", "editor": "editor", "translator": "translator", "bo
 
 
 def read_bibtex(text: str, path: str) -> CSLItems:
-    """A .bib file -> CSLItems in file order, or one UnlearnBibError with every FILE:LINE problem."""
-    library = _parse(text)
-    problems: list[Problem] = []
-    for block in library.failed_blocks:
-        problems.append(_failure(block, path, text))
-    macros = dict(MONTH_MACROS)
-    for string in library.strings:
-        macros[string.key.lower()] = resolve(str(string.value), macros)
-    fields = {entry.key: {f.key.lower(): resolve(str(f.value), macros) for f in entry.fields}
-              for entry in library.entries}
-    for entry in library.entries:
-        problems.extend(_unread_values(entry, path))
+    """A .bib file -> CSLItems in file order, or one UnlearnBibError with every FILE:LINE problem.
+
+    The file is read by ``read.bib`` (the reader normalize and import use): the same names and text."""
+    from unlearn_bib.read.bib import read_bib
+
+    bib = read_bib(text, path)
+    problems = [Problem(_UNCHANGED.sub("", message), Location(path, line)) for line, message in bib.problems]
+    for entry in bib.entries:
+        problems.extend(Problem(message, Location(path, line)) for line, message in entry.unread)
+    fields = {}
+    for entry in bib.entries:
+        fields.setdefault(entry.key, entry.fields)
     pairs = []
-    for entry in library.entries:
-        line = (entry.start_line or 0) + 1
+    for entry in bib.entries:
         try:
-            own = inherit(fields[entry.key], fields, entry.entry_type.lower())
-            pairs.append((line, entry_item(entry.key, entry.entry_type, own)))
+            own = inherit(entry.fields, fields, entry.entry_type)
+            pairs.append((entry.line, entry_item(entry.key, entry.entry_type, own)))
         except _EntryProblem as exc:
-            problems.append(Problem(f"entry {entry.key!r}: {exc}", Location(path, line)))
+            problems.append(Problem(f"entry {entry.key!r}: {exc}", Location(path, entry.line)))
     if not pairs and not problems:
         problems.append(Problem("no BibTeX entries found", Location(path, None)))
     if problems:
@@ -102,48 +104,8 @@ def read_bibtex(text: str, path: str) -> CSLItems:
     return collect(pairs, path, scan=CONTROL.search(text) is not None)
 
 
-def _parse(text: str):
-    """bibtexparser's parse, raw values (we resolve them), its log lines kept off stderr."""
-    import logging
-
-    import bibtexparser
-
-    before = logging.root.manager.disable
-    logging.disable(logging.CRITICAL)  # it logs what read_bibtex reports as located errors
-    try:
-        return bibtexparser.parse_string(text, parse_stack=[])
-    finally:
-        logging.disable(before)
-
-
-def _failure(block, path: str, text: str) -> Problem:
-    from bibtexparser import model
-
-    where = Location(path, (block.start_line or 0) + 1)
-    if isinstance(block, model.DuplicateBlockKeyBlock):
-        first = (block.previous_block.start_line or 0) + 1
-        return Problem(f"duplicate key {block.key!r} (first on line {first})", where)
-    if isinstance(block, model.DuplicateFieldKeyBlock):
-        return Problem(f"duplicate field {', '.join(sorted(block.duplicate_keys))} in this entry", where)
-    open_at = unclosed_from_line(text, where.line)
-    if open_at:
-        return Problem(open_at[1], Location(path, open_at[0]))
-    reason = getattr(block.error, "abort_reason", "") or str(block.error) or type(block.error).__name__
-    return Problem(f"cannot parse this entry: {' '.join(reason.split())}", where)
-
-
-def _unread_values(entry, path: str) -> list[Problem]:
-    """Fields whose value runs on past its end (pandoc stops there too): usually a missing comma."""
-    problems = []
-    for field in entry.fields:
-        raw = str(field.value)
-        bad = parse_value(raw, {})[1]
-        if bad >= 0:
-            line = (field.start_line or entry.start_line or 0) + 1 + raw.count("\n", 0, bad)
-            after = " ".join(raw[bad:].split())[:40]
-            problems.append(Problem(f"entry {entry.key!r}: field {field.key!r}: unexpected {after!r} "
-                                    "after its value (a missing comma?)", Location(path, line)))
-    return problems
+# normalize leaves a broken entry as it was and says so; here the whole file is refused
+_UNCHANGED = re.compile(r"(?:; BibTeX will use the first)?;(?: this entry)? left unchanged$")
 
 
 class _EntryProblem(ValueError):
@@ -153,48 +115,44 @@ class _EntryProblem(ValueError):
 # --- names ----------------------------------------------------------------------------------------
 
 def names(value: str) -> list[dict]:
-    """BibTeX ``and``-separated names -> CSL names: von -> dropping-particle (pandoc), a braced
-    whole name -> literal, trailing lower-case given words -> dropping-particle."""
-    from bibtexparser.middlewares.names import (InvalidNameError, parse_single_name_into_parts,
-                                                 split_multiple_persons_names)
+    """BibTeX ``and``-separated names -> CSL names (split by ``read.names``, as BibTeX does)."""
+    from unlearn_bib.read.names import split_names
 
-    out = []
-    for name in split_multiple_persons_names(value):
-        name = name.strip()
-        if not name:
-            continue
-        if name == "others":  # BibTeX and pandoc: only lower-case "others" means et al.
-            out.append({"literal": "others"})
-            continue
-        if name.startswith("{") and closing(name, 0) == len(name) - 1:
-            out.append({"literal": latex_text(name[1:-1])})
-            continue
-        try:
-            parts = parse_single_name_into_parts(name, strict=False)
-        except InvalidNameError as exc:
-            raise _EntryProblem(f"cannot read the name {name!r}: {exc}") from None
-        join = lambda words: latex_text(" ".join(words))  # noqa: E731
-        family, given, von, suffix = join(parts.last), join(parts.first), join(parts.von), join(parts.jr)
-        if not family:
-            family, given = given, ""
-        person: dict = {"family": family}
-        if not von:
-            von, person["family"] = split_particle(family)
-        if von:  # pandoc renders BibTeX's von as part of the family name ("van der Meer, L.")
-            person["non-dropping-particle"] = von
-        words = given.split()
-        trailing = []
-        while len(words) > 1 and words[-1][:1].islower():
-            trailing.insert(0, words.pop())
-        given = " ".join(words)
-        if given:
-            person["given"] = given
-        if trailing:  # "Villiers, Anne-Marie de": pandoc's dropping particle
-            person["dropping-particle"] = " ".join(trailing)
-        if suffix:
-            person["suffix"] = suffix
-        out.append(person)
-    return out
+    return [csl_name(name) for name in split_names(value)]
+
+
+def csl_name(name: str) -> dict:
+    """One BibTeX name -> a CSL name: von -> non-dropping-particle (pandoc), a braced whole name ->
+    literal, trailing lower-case given words -> dropping-particle."""
+    from unlearn_bib.read.names import split_name
+
+    if name == "others":  # BibTeX and pandoc: only lower-case "others" means et al.
+        return {"literal": "others"}
+    if name.startswith("{") and closing(name, 0) == len(name) - 1:
+        return {"literal": latex_text(name[1:-1])}
+    parts = split_name(name)
+    family, given, von, suffix = (latex_text(p) for p in (parts.last, parts.first, parts.von, parts.jr))
+    if parts.von_hyphen:
+        von += "-"
+    if not family:
+        family, given = given, ""
+    person: dict = {"family": family}
+    if not von:
+        von, person["family"] = split_particle(family)
+    if von:  # pandoc renders BibTeX's von as part of the family name ("van der Meer, L.")
+        person["non-dropping-particle"] = von
+    words = given.split()
+    trailing = []
+    while len(words) > 1 and words[-1][:1].islower():
+        trailing.insert(0, words.pop())
+    given = " ".join(words)
+    if given:
+        person["given"] = given
+    if trailing:  # "Villiers, Anne-Marie de": pandoc's dropping particle
+        person["dropping-particle"] = " ".join(trailing)
+    if suffix:
+        person["suffix"] = suffix
+    return person
 
 
 # --- dates ----------------------------------------------------------------------------------------
@@ -203,7 +161,10 @@ def _month(text: str) -> int:
     word = text.strip().lower().rstrip(".")
     if word.isdigit():
         return int(word) if 1 <= int(word) <= 12 else 0
-    return MONTHS.get(word[:3], 0) if len(word) >= 3 else 0
+    return _MONTH_NUMBER.get(word[:3], 0) if len(word) >= 3 else 0
+
+
+_MONTH_NUMBER = {m: i for i, m in enumerate(MONTHS, 1)}  # jan -> 1 (read.bib gives month macros as names)
 
 
 def issued(fields: dict[str, str]) -> dict | None:

@@ -15,6 +15,7 @@ from unlearn_bib.catalog.model import Catalog, Paper, normalize_title
 
 MAX_SUGGESTIONS = 3
 MIN_SIMILARITY = 0.7  # a suggestion must be at least this close (difflib ratio) to the query
+MAX_QUERY = 300  # characters of a query compared for suggestions (a title is far shorter; keeps a huge query fast)
 _DOI_START = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/", re.IGNORECASE)
 _KEY_LIKE = re.compile(r"^[a-z]+\d{4}[a-z0-9]*$")  # huang2024receler: a mistyped key gets the closest key
 
@@ -49,6 +50,7 @@ def _closest(query: str, catalog: Catalog) -> list[Paper]:
     """Papers whose title or key is closest to the query, best first."""
     import difflib
 
+    query = query[:MAX_QUERY]
     norm = normalize_title(query)
     scored = []
     for paper in catalog:
@@ -68,6 +70,7 @@ def find(query: str, catalog: Catalog, index: CatalogIndex | None = None) -> Pap
     if paper is not None:
         return paper
     where = catalog.path or "catalog"
+    shown = _shown(query)
     index = index or CatalogIndex(catalog)
     ids = identifiers(query)
     bare = query.strip()
@@ -78,7 +81,7 @@ def find(query: str, catalog: Catalog, index: CatalogIndex | None = None) -> Pap
         if found.status == "matched":
             return found.paper
         if found.status == "ambiguous":
-            raise UnlearnBibError(f"{where}: {query!r} is ambiguous: {found.reason}")
+            raise UnlearnBibError(f"{where}: {shown} is ambiguous: {found.reason}")
         named = ", ".join([*(f"arXiv id {a}" for a in ids.arxiv), *(f"DOI {d}" for d in ids.doi),
                            *(f"OpenReview id {o}" for o in ids.openreview)])
         raise UnlearnBibError(f"{where}: no paper with {named} (`unlearn-bib list` shows every paper)")
@@ -87,24 +90,29 @@ def find(query: str, catalog: Catalog, index: CatalogIndex | None = None) -> Pap
     exact = index.titles.get(norm) if norm else None
     if exact is not None:
         return exact
-    words = norm.split()
+    words = list(dict.fromkeys(norm.split()))  # a repeated word asks nothing more
     hits = [p for p in catalog if words and any(_word_hits(words, t) for t in (p.plain_title, *p.title_aliases))]
     if len(hits) == 1:
         return hits[0]
     if hits:
         listed = "\n".join(_describe(p) for p in sorted(hits, key=lambda p: p.key))
-        raise UnlearnBibError(f"{where}: {query!r} matches {len(hits)} papers; give a key, an id or more words:\n{listed}")
+        raise UnlearnBibError(f"{where}: {shown} matches {len(hits)} papers; give a key, an id or more words:\n{listed}")
     if _KEY_LIKE.match(query):
         import difflib
 
-        near = difflib.get_close_matches(query, [p.key for p in catalog], n=1)
+        near = difflib.get_close_matches(query[:MAX_QUERY], [p.key for p in catalog], n=1)
         hint = f" (did you mean {near[0]!r}?)" if near else ""
-        raise UnlearnBibError(f"{where}: no paper with key {query!r}{hint}")
+        raise UnlearnBibError(f"{where}: no paper with key {shown}{hint}")
     close = _closest(query, catalog)
     if close:
         listed = "\n".join(_describe(p) for p in close)
-        raise UnlearnBibError(f"{where}: no paper matches {query!r}; the closest titles:\n{listed}")
-    raise UnlearnBibError(f"{where}: no paper matches {query!r} (`unlearn-bib list` shows every paper)")
+        raise UnlearnBibError(f"{where}: no paper matches {shown}; the closest titles:\n{listed}")
+    raise UnlearnBibError(f"{where}: no paper matches {shown} (`unlearn-bib list` shows every paper)")
+
+
+def _shown(query: str) -> str:
+    """The query as messages quote it: repr, at most 80 characters of it."""
+    return repr(query) if len(query) <= 80 else repr(query[:80]) + f"... ({len(query)} characters)"
 
 
 def resolve_keys(queries: tuple[str, ...], catalog: Catalog) -> tuple[str, ...]:
@@ -113,3 +121,14 @@ def resolve_keys(queries: tuple[str, ...], catalog: Catalog) -> tuple[str, ...]:
         return tuple(queries)
     index = CatalogIndex(catalog)
     return tuple(find(q, catalog, index).key for q in queries)
+
+
+def search(query: str, catalog: Catalog, index: CatalogIndex | None = None) -> list[Paper]:
+    """Every paper ``query`` names: the one paper ``find`` is sure of, or all whose title has every
+    word (a search, for `list`); ``UnlearnBibError`` with suggestions when none matches."""
+    if catalog.get(query) is None and not (ids := identifiers(query)).arxiv and not ids.doi and not ids.openreview:
+        words = normalize_title(query).split()
+        hits = [p for p in catalog if words and any(_word_hits(words, t) for t in (p.plain_title, *p.title_aliases))]
+        if len(hits) > 1:
+            return hits
+    return [find(query, catalog, index)]

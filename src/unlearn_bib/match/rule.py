@@ -42,6 +42,8 @@ _DOI_IN_TEXT = re.compile(r"(?:doi\.org/|doi:\s*)(10\.\d{4,9}/[^\s{}\"<>]+)", re
 _OPENREVIEW = re.compile(r"openreview\.net/(?:forum|pdf)/?\?([^\s{}]*)", re.IGNORECASE)  # then the id in the query
 _QUERY_ID = re.compile(r"(?:^|&)id=([A-Za-z0-9_\-]+)")
 
+_PREPRINT_CONTAINER = re.compile(r"arxiv|corr\b|biorxiv|medrxiv|preprint|ssrn|openreview", re.IGNORECASE)
+
 # Fields that identify the entry's own paper (Google Scholar, DBLP, arXiv, Zotero, Mendeley, JabRef).
 ID_FIELDS = ("eprint", "arxivid", "arxiv", "url", "journal", "volume", "doi", "pdf", "openreview")
 # Free text. A value that is nothing but an identifier (``note = {arXiv:2311.17717}``,
@@ -72,6 +74,9 @@ class Ids:
     openreview: tuple[str, ...] = ()
     families: tuple[str, ...] = ()  # folded family names, first author first
     hints: tuple[tuple[str, str, str], ...] = ()  # (kind, id, field) named in free text, not anchors
+    container: str = ""  # the journal or booktitle a published entry names (plain text); "" for a preprint
+    kind: str = ""  # "article" (a journal) or "inproceedings" (a booktitle) for a published entry
+    year: int | None = None
 
     @property
     def norm_title(self) -> str:
@@ -154,7 +159,15 @@ def entry_ids(fields: dict[str, str]) -> Ids:
         for person in (parse_name(n) for n in split_names(fields.get("author", "")))
         if person and person != {"family": "others"}  # as BibTeX: "Others" is a name
     )
+    container, kind = "", ""
+    for name, what in (("journal", "article"), ("booktitle", "inproceedings")):
+        text = plain(fields.get(name, "")).strip()
+        if text and not _PREPRINT_CONTAINER.search(text):
+            container, kind = text, what
+            break
+    year = re.search(r"\b(1[89]\d\d|2\d\d\d)\b", fields.get("year", "") or fields.get("date", ""))
     return Ids(
+        container=container, kind=kind, year=int(year.group(1)) if year else None,
         title=plain(fields.get("title", "")),
         arxiv=tuple(dict.fromkeys(arxiv)),
         doi=tuple(dict.fromkeys(dois)),
@@ -273,6 +286,35 @@ def _conflicts(ids: Ids, paper: Paper) -> str:
     return ""
 
 
+def _published_elsewhere(ids: Ids, paper: Paper) -> str:
+    """Why a published entry found by its title alone may be another publication of the work
+    (a journal version of a conference paper, another year); '' when nothing says so."""
+    if not ids.kind:
+        return ""
+    from unlearn_bib.catalog import venues
+    from unlearn_bib.errors import UnlearnBibError
+
+    venue = paper.venue
+    name, named_year = venues.split_year(ids.container)
+    try:  # "ICML 2025", "NeurIPS": a name the registry knows
+        same_venue = venues.lookup(name).split("/")[0] == venue.id.split("/")[0]
+    except UnlearnBibError:
+        fold = lambda text: re.sub(r"[^0-9a-z]+", "", plain(text).lower())  # noqa: E731
+        texts = [fold(x) for x in (venue.journal, venue.booktitle, venue.short, venue.name) if fold(x)]
+        same_venue = len(fold(name)) >= 4 and any(t.startswith(fold(name)) or fold(name).startswith(t) for t in texts)
+    if same_venue and (named_year is None or named_year == paper.year):
+        return ""
+    kind = "preprint" if venue.is_preprint else venue.entry_type
+    shown = f"{ids.container} {ids.year or ''}".strip()
+    theirs = f"{venue.short} {paper.year}"
+    if kind != ids.kind:
+        what = "a journal article" if ids.kind == "article" else "a proceedings paper"
+        return f"the entry is {what} ({shown}) and {paper.key} is {theirs}; no identifier ties them"
+    if ids.year and paper.year and ids.year != paper.year:
+        return f"the entry is from {ids.year} ({shown}) and {paper.key} is {theirs}; no identifier ties them"
+    return ""
+
+
 def _anchors(ids: Ids, index: CatalogIndex) -> dict[str, tuple[Paper, str]]:
     hits: dict[str, tuple[Paper, str]] = {}
     for kind, values, table in (("arXiv id", ids.arxiv, index.arxiv), ("DOI", ids.doi, index.doi),
@@ -377,6 +419,9 @@ def _by_title(ids: Ids, index: CatalogIndex) -> Match:
             return Match("ambiguous", paper, "title", f"same title as {paper.key} but no author in common")
         if not ids.families and len(norm.split()) < MIN_TITLE_WORDS:
             return Match("ambiguous", paper, "title", f"short title {ids.title!r} and no authors to confirm {paper.key}")
+        elsewhere = _published_elsewhere(ids, paper)
+        if elsewhere:
+            return Match("ambiguous", paper, "title", f"same title as {paper.key} but {elsewhere}")
         return Match("matched", paper, "title")
 
     ranked = _similar(norm, index)
@@ -396,4 +441,7 @@ def _by_title(ids: Ids, index: CatalogIndex) -> Match:
     conflict = _conflicts(ids, best)
     if conflict:
         return Match("ambiguous", best, how, f"title is close to {best.key} but {conflict}")
+    elsewhere = _published_elsewhere(ids, best)
+    if elsewhere:
+        return Match("ambiguous", best, how, f"title is close to {best.key} but {elsewhere}")
     return Match("matched", best, how)

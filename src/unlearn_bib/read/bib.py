@@ -4,53 +4,85 @@ from __future__ import annotations
 import logging
 import re
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from unlearn_bib.read.bibopen import unclosed
 from unlearn_bib.errors import error_at
+from unlearn_bib.text.braces import closing, depth_changes
 from unlearn_bib.text.lines import line_at_bytes, lone_cr_as_lf
 
 MONTHS = {m[:3].lower(): m for m in (
     "January February March April May June July August September October November December").split()}
 
 
-def split_concatenation(raw: str) -> list[str]:
-    """Split a raw BibTeX value at ``#`` outside braces and quotes."""
-    parts, depth, quoted, start, i = [], 0, False, 0, 0
-    while i < len(raw):
-        ch = raw[i]
-        if ch == "\\":  # \{ \} \" are text, not delimiters
-            i += 2
+_TOKEN = re.compile(r'\s*(?:(\{)|(")|(\d+)|([^\s#{}",=]+))\s*')
+_HASH = re.compile(r"\s*#\s*")
+
+
+def parse_value(raw: str, strings: dict[str, str] | None = None) -> tuple[str, int]:
+    """A raw value (``{...}``, ``"..."``, a number, a macro, joined by ``#``) -> (its text, -1), or
+    ("", the index where ``raw`` stops being a value expression). Month macros are month names;
+    an unknown macro stays as written. Braces inside the value are kept (LaTeX not decoded)."""
+    strings = strings or {}
+    out: list[str] = []
+    index = 0
+    while index < len(raw):
+        match = _TOKEN.match(raw, index)
+        if not match or match.end() == index:
+            return "", index
+        if match.group(1) or match.group(2):
+            start = match.start(1) if match.group(1) else match.start(2)
+            end = _closing(raw, start)
+            if end < 0:
+                return "", start
+            out.append(raw[start + 1:end])
+            index = end + 1
+        else:
+            word = match.group(3) or match.group(4)
+            if match.group(3):
+                out.append(word)
+            else:
+                out.append(strings.get(word.lower(), MONTHS.get(word.lower(), word)))
+            index = match.end()
+        joined = _HASH.match(raw, index)
+        if joined:
+            index = joined.end()
+        elif raw[index:].strip():
+            return "", len(raw) - len(raw[index:].lstrip())
+        else:
+            break
+    return "".join(out), -1
+
+
+def value_text(raw: str, strings: dict[str, str] | None = None) -> str:
+    """A raw field value as its text (LaTeX not decoded); not a value expression: the text as written."""
+    text, bad = parse_value(raw, strings)
+    return raw.strip() if bad >= 0 else text
+
+
+def _closing(text: str, start: int) -> int:
+    """Index closing the ``{`` or ``"`` at ``start``. ``\\{`` and ``\\}`` are text here, as
+    bibtexparser's splitter (which cut the value out) reads them; a quoted value ends at a ``"``
+    outside braces."""
+    if text[start] == "{":
+        return closing(text, start, escapes=True)
+    depth = 0
+    index = start + 1
+    while index < len(text):
+        ch = text[index]
+        if ch == "\\":
+            index += 2
             continue
         if ch == "{":
             depth += 1
         elif ch == "}":
             depth -= 1
+            if depth < 0:
+                return -1
         elif ch == '"' and depth == 0:
-            quoted = not quoted
-        elif ch == "#" and depth == 0 and not quoted:
-            parts.append(raw[start:i])
-            start = i + 1
-        i += 1
-    parts.append(raw[start:])
-    return parts
-
-
-def value_text(raw: str, strings: dict[str, str] | None = None) -> str:
-    """A raw field value (``{...}``, ``"..."``, number, macro, concatenation) as its text."""
-    strings = strings or {}
-    out = []
-    for part in split_concatenation(raw):
-        part = part.strip()
-        if len(part) >= 2 and (part[0], part[-1]) in (("{", "}"), ('"', '"')):
-            out.append(part[1:-1])
-        elif part.isdigit():
-            out.append(part)
-        elif part.lower() in strings:
-            out.append(strings[part.lower()])
-        elif part:
-            out.append(MONTHS.get(part.lower(), part))  # jan, feb, ... are predefined; unknown macros stay
-    return "".join(out)
+            return index
+        index += 1
+    return -1
 
 
 @dataclass
@@ -63,6 +95,7 @@ class BibEntry:
     raw: str
     raw_fields: list[tuple[str, str]]  # (name as written, raw value)
     fields: dict[str, str]  # lower-case name -> evaluated text (LaTeX not decoded)
+    unread: list[tuple[int, str]] = field(default_factory=list)  # (line, message): a value that runs on
 
 
 @dataclass
@@ -156,8 +189,7 @@ def read_bib(text: str, path: str) -> Bib:
             strings[block.key.lower()] = value_text(block.value, strings)
             continue
         if isinstance(block, bm.ImplicitComment):
-            depth = sum((ch == "{") - (ch == "}") for ch in block.raw)
-            if depth < 0:
+            if depth_changes(block.raw) < 0:
                 problems.append((line, "stray '}' outside any entry (the entry before it has one brace too many?)"))
             continue
         if not isinstance(block, bm.Entry):
@@ -170,10 +202,16 @@ def read_bib(text: str, path: str) -> Bib:
         else:
             raw_fields = [(f.key, _as_written(f.value, block.raw, written)) for f in block.fields]
             key = _as_written(block.key, block.raw, written)
-        fields = {}
-        for name, raw in raw_fields:
-            fields.setdefault(name.lower(), value_text(raw, strings))
-        entries.append(BibEntry(key, block.entry_type.lower(), line, start, end, written, raw_fields, fields))
+        fields, unread = {}, []
+        for (name, raw), parsed in zip(raw_fields, block.fields):
+            value, bad = parse_value(raw, strings)
+            fields.setdefault(name.lower(), raw.strip() if bad >= 0 else value)
+            if bad >= 0:  # pandoc stops there too: usually a missing comma
+                at = (parsed.start_line or block.start_line or 0) + 1 + raw.count("\n", 0, bad)
+                after = " ".join(raw[bad:].split())[:40]
+                unread.append((at, f"entry {key!r}: field {name!r}: unexpected {after!r} after its value "
+                                   "(a missing comma?)"))
+        entries.append(BibEntry(key, block.entry_type.lower(), line, start, end, written, raw_fields, fields, unread))
     return Bib(original, entries, problems)
 
 

@@ -52,23 +52,33 @@ def owned_files(manifest: bytes) -> dict[str, str] | None:
 
 
 def build(catalog: Catalog, catalog_bytes: bytes, *, source_date_epoch: str | None = None,
-          progress: Callable[[str], None] = lambda step: None, previous=None) -> dict[str, bytes]:
+          progress: Callable[[str], None] = lambda step: None, previous=None,
+          warn: Callable[[str], None] = lambda line: None, release_name: str = "") -> dict[str, bytes]:
     """Render every release file for ``catalog`` (whose source file held ``catalog_bytes``).
 
     ``previous`` (a ``changes.Snapshot``) adds CHANGES.md and a "what changed" section to the page.
+    Records without authors are left out of every bibliography (``warn`` names each); the page
+    still lists them, marked "unverified". ``release_name`` (e.g. "v2025.03") names the list's
+    release in CITATION.cff and CHANGES.md; without it they name none.
     """
     from unlearn_bib.csl import styles
     from unlearn_bib.export import bibtex, citations, csljson, tables
     from unlearn_bib.release import webpage
 
+    from unlearn_bib.catalog.select import left_out_warning, shippable
+
     built = build_stamp(source_date_epoch)  # a bad value fails before the slow part
+    full = catalog
+    catalog, left_out = shippable(full)
+    for paper in left_out:
+        warn(left_out_warning(paper))
     files: dict[str, str] = {}
     progress("BibTeX and BibLaTeX")
     files["refs.bib"] = bibtex.render(catalog, bibtex.Options("bibtex"))
     files["refs-biblatex.bib"] = bibtex.render(catalog, bibtex.Options("biblatex"))
     progress("CSL-JSON and tables")
     files["papers.json"] = csljson.render(catalog)
-    files["tables.md"] = tables.render(catalog)
+    files["tables.md"] = tables.render(full)  # the README's rows, every record
     progress("RIS, per-section files, CITATION.cff")
     from unlearn_bib.export import ris
     from unlearn_bib.release import cff
@@ -81,33 +91,35 @@ def build(catalog: Catalog, catalog_bytes: bytes, *, source_date_epoch: str | No
             if name in files:
                 raise UnlearnBibError(f"{catalog.path}: section id {section_id!r} would overwrite {name}")
             files[name] = bibtex.render(chosen, bibtex.Options(dialect))
-    files["CITATION.cff"] = cff.render(len(catalog), __version__, built[:10] or None)  # the manifest's date
+    files["CITATION.cff"] = cff.render(len(catalog), release_name or None, built[:10] or None,  # the manifest's date
+                                       verified=not any(p.needs_verification for p in catalog))
     changes_html = ""
     if previous is not None:
         from unlearn_bib.release import changes
 
         diff = changes.compare(previous, changes.Snapshot(catalog, "this release"))
-        files["CHANGES.md"] = changes.to_markdown(diff)
+        files["CHANGES.md"] = changes.to_markdown(diff, release_name)
         changes_html = changes.to_html(diff)
 
-    per_key: dict[str, dict[str, str]] = {}
+    per_key: dict[str, dict[str, str]] = {}  # style -> key -> HTML (the page derives the plain text)
     labels: dict[str, str] = {}
     for short in styles.short_names():
         progress(f"style {short}")
         entries = citations.entries(catalog, short)
         for fmt, suffix in (("text", "txt"), ("markdown", "md"), ("html", "html")):
-            files[f"styles/{short}.{suffix}"] = citations.serialise(entries, fmt)
-        per_key[short] = {e.key: _LABEL.sub("", citations.to_text(e)) for e in entries}
+            files[f"styles/{short}.{suffix}"] = citations.serialise(entries, fmt, short)
+        per_key[short] = {e.key: _LABEL.sub("", citations.to_html(e)) for e in entries}
         labels[short] = styles.index()[short].title or short
 
     progress("web page")
     single = {p.key: bibtex.format_entry(p, bibtex.Options("bibtex")) for p in catalog}
     downloads = [("refs.bib", "refs.bib"), ("BibLaTeX", "refs-biblatex.bib"), ("CSL-JSON", "papers.json"),
                  ("README tables", "tables.md")] + [(f"{labels[s]} (text)", f"styles/{s}.txt") for s in labels]
+    downloads += [(f"{labels[s]} (HTML, paste-ready)", f"styles/{s}.html") for s in labels]
     downloads += [("RIS (EndNote, Mendeley, Zotero)", "refs.ris"), ("CITATION.cff", "CITATION.cff")]
     if previous is not None:
         downloads.append(("What changed (CHANGES.md)", "CHANGES.md"))
-    files["index.html"] = webpage.render(catalog, bibtex=single, citations=per_key, style_labels=labels,
+    files["index.html"] = webpage.render(full, bibtex=single, citations=per_key, style_labels=labels,
                                          downloads=downloads, version=__version__,
                                          section_files=[f[1:] for f in per_section], changes_html=changes_html)
 
@@ -117,13 +129,16 @@ def build(catalog: Catalog, catalog_bytes: bytes, *, source_date_epoch: str | No
         "version": __version__,
         "catalog_sha256": _sha(catalog_bytes),
         "papers": len(catalog),
-        # Records `check` still lists (imported, not yet verified): shipped, but named here and
-        # marked "unverified" on the page.
-        "unverified": sorted(p.key for p in catalog if p.needs_verification),
+        # Records `check` still lists (imported, not yet verified): named here and marked
+        # "unverified" on the page; those without authors are also "left_out" of the bibliographies.
+        "unverified": sorted(p.key for p in full if p.needs_verification),
+        "left_out": sorted(p.key for p in left_out),
         "files": {name: {"bytes": len(data), "sha256": _sha(data)} for name, data in sorted(out.items())},
     }
     if built:
         manifest["built"] = built
+    if release_name:
+        manifest["release"] = release_name
     out["manifest.json"] = (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode()
     out["SHA256SUMS"] = "".join(f"{_sha(data)}  {name}\n" for name, data in sorted(out.items())).encode()
     return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -64,6 +65,8 @@ def load(path: str) -> Snapshot:
         value = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError):
         raise _not_a_snapshot(path, "not JSON") from None
+    except RecursionError:
+        raise _not_a_snapshot(path, "JSON nested too deeply") from None
     if isinstance(value, list):
         from unlearn_bib.items.to_papers import load_csljson
 
@@ -86,9 +89,24 @@ def _from_manifest(path: str, manifest: dict) -> Snapshot:
     if hashlib.sha256(data).hexdigest() != entry.get("sha256"):
         raise UnlearnBibError(f"{papers}: does not match the sha256 that {path} records for it")
     catalog = load_csljson(data.decode("utf-8-sig"), str(papers))
-    built = manifest.get("built")
-    when = f"built {built}" if isinstance(built, str) else "undated"
-    return Snapshot(catalog, f"the release of unlearn-bib {manifest.get('version', '?')} ({when}, {len(catalog)} papers)")
+    built = _plain_field(manifest.get("built"), _BUILT)
+    when = f"built {built}" if built else "undated"
+    name = _plain_field(manifest.get("release"), _RELEASE)
+    if name:
+        return Snapshot(catalog, f"release {name} ({when}, {len(catalog)} papers)")
+    version = _plain_field(manifest.get("version"), _VERSION) or "?"
+    return Snapshot(catalog, f"the previous release ({when}, {len(catalog)} papers; made with unlearn-bib {version})")
+
+
+_VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+\-]{0,39}\Z")  # 0.3.0, 1.0.0rc1, 0.3.0+g1a2b3c
+_RELEASE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,63}\Z")  # what `release --release-name` accepts
+_BUILT = re.compile(r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?\Z")
+
+
+def _plain_field(value, pattern: re.Pattern) -> str:
+    """A previous manifest's version, name or date if it has the plain shape this tool writes, else ''
+    (the file is not ours to trust: no control characters or direction marks reach the page)."""
+    return value if isinstance(value, str) and pattern.match(value) else ""
 
 
 
@@ -219,9 +237,9 @@ def summary(changes: Changes) -> str:
             f"{_n(len(changes.renamed), 'key', 'keys')} changed.")
 
 
-def to_markdown(changes: Changes) -> str:
+def to_markdown(changes: Changes, release: str = "") -> str:
     """CHANGES.md: one section per kind of change, one line per paper or field."""
-    lines = ["# What changed", "", _md(summary(changes)), ""]
+    lines = [f"# What changed in {_md(release)}" if release else "# What changed", "", _md(summary(changes)), ""]
     if changes.empty:
         lines += ["No changes.", ""]
     for heading, items in _sections(changes):

@@ -78,8 +78,15 @@ SCRIPT = r"""
 
   function visible() { return rows.filter(function (r) { return !r.hidden; }); }
 
+  // An arXiv id as people paste it (arXiv:2311.17717v2, an arxiv.org link) or a DOI link: the bare id.
+  function term(word) {
+    var m = /^(?:arxiv:|https?:\/\/(?:www\.)?arxiv\.org\/(?:abs|pdf)\/)?(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?$/.exec(word);
+    if (m) return m[1];
+    return word.replace(/^(?:doi:|https?:\/\/(?:dx\.)?doi\.org\/)/, "");
+  }
+
   function apply() {
-    var words = q.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var words = q.value.toLowerCase().split(/\s+/).filter(Boolean).map(term);
     rows.forEach(function (r) {
       var text = r.getAttribute("data-search");
       var ok = words.every(function (w) { return text.indexOf(w) !== -1; }) &&
@@ -105,7 +112,14 @@ SCRIPT = r"""
     return ok;
   }
 
-  function copy(text, what, button) {
+  // A citation is stored once, as HTML (italics, links); its plain text is what the HTML shows.
+  function plainText(html) {
+    var inert = document.createElement("template");
+    inert.innerHTML = html;
+    return inert.content.textContent;
+  }
+
+  function copy(text, what, button, html) {
     window.lastCopied = text;
     function done(ok) {
       say(ok ? "Copied " + what : "Could not copy: select the text and copy it by hand");
@@ -115,8 +129,20 @@ SCRIPT = r"""
         setTimeout(function () { button.textContent = label; }, 1500);
       }
     }
-    if (navigator.clipboard && window.isSecureContext) {
+    function plainOnly() {
       navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(fallbackCopy(text)); });
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      if (html && window.ClipboardItem && navigator.clipboard.write) {
+        // HTML keeps italics when pasted into Word or Google Docs; plain text for everything else.
+        var item = new ClipboardItem({
+          "text/html": new Blob([html], { type: "text/html" }),
+          "text/plain": new Blob([text], { type: "text/plain" })
+        });
+        navigator.clipboard.write([item]).then(function () { done(true); }, plainOnly);
+      } else {
+        plainOnly();
+      }
     } else {
       done(fallbackCopy(text));
     }
@@ -130,12 +156,14 @@ SCRIPT = r"""
       copy(data.bibtex[key], "the BibTeX entry " + key, button);
     } else if (button.classList.contains("copy-cite")) {
       var styleName = style.value;
-      copy(data.citations[styleName][key], "the " + style.options[style.selectedIndex].text + " citation of " + key, button);
+      var html = data.citations[styleName][key];
+      copy(plainText(html), "the " + style.options[style.selectedIndex].text + " citation of " + key, button, html);
     }
   });
 
   document.getElementById("download").addEventListener("click", function () {
     var shown = visible();
+    shown = shown.filter(function (r) { return data.bibtex.hasOwnProperty(r.getAttribute("data-key")); });
     var text = shown.map(function (r) { return data.bibtex[r.getAttribute("data-key")]; }).join("\n");
     var link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([text], { type: "application/x-bibtex" }));
@@ -244,10 +272,22 @@ def _summary(total: int, unverified: int) -> str:
             f"(marked “unverified”: imported from a list, not yet checked against the publisher).")
 
 
+_LEFT_OUT = ('<small class="path" title="no authors yet: left out of the bibliographies until verified">'
+             'not in the bibliographies yet</small>')
+
+
+def _buttons(p: Paper) -> str:
+    return (f'<button type="button" class="copy-bib" aria-label="Copy BibTeX for {escape(p.plain_title)}">BibTeX</button> '
+            f'<button type="button" class="copy-cite" aria-label="Copy formatted citation for {escape(p.plain_title)}">'
+            "Cite</button>")
+
+
 def render(catalog: Catalog, *, bibtex: dict[str, str], citations: dict[str, dict[str, str]],
            style_labels: dict[str, str], downloads: list[tuple[str, str]] = (), version: str = "",
            section_files: list[tuple[str, str, str]] = (), changes_html: str = "") -> str:
-    """The page. ``bibtex`` maps key -> entry; ``citations`` style -> key -> text.
+    """The page. ``bibtex`` maps key -> entry; ``citations`` style -> key -> the entry as an HTML
+    fragment (``citations.to_html``: escaped), which Cite copies as HTML and as its plain text.
+    A paper without a ``bibtex`` entry (left out of the bibliographies) has no copy buttons.
 
     ``section_files`` lists (section title, .bib, BibLaTeX file); ``changes_html`` is an escaped
     fragment from ``changes.to_html``, shown as "What changed" when given.
@@ -256,7 +296,8 @@ def render(catalog: Catalog, *, bibtex: dict[str, str], citations: dict[str, dic
     rows = []
     for p in catalog:
         venue = venue_cell(p)
-        search = " ".join([p.plain_title, *p.title_aliases, _authors(p), venue, p.venue.name, p.key]).lower()
+        search = " ".join([p.plain_title, *p.title_aliases, _authors(p), venue, p.venue.name, p.key,
+                           p.arxiv, p.doi, p.openreview]).lower()
         code = f'<a href="{escape(web_link(p.code))}">code</a>' if web_link(p.code) else ""  # http(s) only
         link = web_link(p.link)
         marker = ' data-verified="no"' if p.needs_verification else ""
@@ -272,10 +313,7 @@ def render(catalog: Catalog, *, bibtex: dict[str, str], citations: dict[str, dic
             f'<td data-label="Year">{p.year}</td>'
             f'<td data-label="Code">{code}</td>'
             f'<td data-label="Section">{escape(titles.get(p.section, p.section))}</td>'
-            f'<td class="cite">'
-            f'<button type="button" class="copy-bib" aria-label="Copy BibTeX for {escape(p.plain_title)}">BibTeX</button> '
-            f'<button type="button" class="copy-cite" aria-label="Copy formatted citation for {escape(p.plain_title)}">Cite</button>'
-            f"</td></tr>"
+            f'<td class="cite">{_buttons(p) if p.key in bibtex else _LEFT_OUT}</td></tr>'
         )
     section_options = "".join(f'<option value="{escape(s.id)}">{escape(s.title)}</option>' for s in catalog.sections)
     year_options = "".join(f'<option value="{y}">{y}</option>' for y in sorted({p.year for p in catalog}, reverse=True))
@@ -305,7 +343,7 @@ def render(catalog: Catalog, *, bibtex: dict[str, str], citations: dict[str, dic
 {chart(catalog)}
 </figure>
 <form role="search" aria-label="Filter papers">
-<div><label for="q">Search title, author or venue</label><input id="q" type="search" autocomplete="off"></div>
+<div><label for="q">Search title, author, venue, key or arXiv id</label><input id="q" type="search" autocomplete="off"></div>
 <div><label for="section">Section</label><select id="section"><option value="">All sections</option>{section_options}</select></div>
 <div><label for="year">Year</label><select id="year"><option value="">All years</option>{year_options}</select></div>
 <div><label for="style">Citation style for “Cite”</label><select id="style">{style_options}</select></div>

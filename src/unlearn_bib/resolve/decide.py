@@ -60,6 +60,7 @@ class Decision:
     reason: str = ""
     evidence: list[Evidence] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # service values left out as invalid (resolve.vet)
 
     @property
     def accepted(self) -> list[Evidence]:

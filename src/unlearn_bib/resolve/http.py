@@ -1,13 +1,16 @@
-"""The one HTTP client of the resolver: timeouts, retries, a polite rate, an on-disk cache.
+"""The one HTTP client of the resolver: deadlines, size caps, a run budget, retries, a polite
+rate, an on-disk cache.
 
 Nothing here runs unless a command was given ``--online``. Each service's base URL can be
 overridden by an environment variable (a mirror, a proxy, a local test server); the real
 request paths are appended to it. Failures become ``ServiceError`` (never a crash); a
-cache that cannot be opened or written is dropped with one warning.
+service that fails is skipped for the rest of the run; a cache that cannot be opened or
+written is dropped with one warning (``transport`` reads answers, ``httpcache`` keeps them).
 """
 from __future__ import annotations
 
 import os
+import re
 import time
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -34,7 +37,8 @@ SERVICES = {s.id: s for s in (
     Service("s2", "Semantic Scholar", "UNLEARN_BIB_S2_URL", "https://api.semanticscholar.org", 1.0),
 )}
 RETRY_STATUS = frozenset((429, 500, 502, 503, 504))
-MAX_WAIT = 60.0  # never sleep longer than this for one Retry-After
+MAX_WAIT = 60.0  # a Retry-After longer than this: the service is skipped for the run
+RUN_BUDGET = 20 * 60.0  # seconds for all requests of one run (the weekly workflow allows 30 min)
 
 
 class ServiceError(Exception):
@@ -44,6 +48,7 @@ class ServiceError(Exception):
         super().__init__(f"{SERVICES[service].name}: {reason}")
         self.service = service
         self.reason = reason
+        self.recorded = False  # already counted in the client's failures
 
 
 @dataclass
@@ -58,8 +63,11 @@ class Reply:
 
         try:
             return json.loads(self.text)
+        except RecursionError:
+            raise ServiceError(service, f"unreadable JSON from {self.url} (nested too deeply)") from None
         except ValueError as exc:
-            raise ServiceError(service, f"unreadable JSON from {self.url} ({exc.msg} at line {exc.lineno})") from None
+            where = f"{exc.msg} at line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else str(exc)
+            raise ServiceError(service, f"unreadable JSON from {self.url} ({where})") from None
 
 
 @dataclass
@@ -67,6 +75,7 @@ class Stats:
     requests: dict[str, int] = field(default_factory=dict)
     cached: dict[str, int] = field(default_factory=dict)
     failures: dict[str, list[str]] = field(default_factory=dict)
+    skipped: dict[str, str] = field(default_factory=dict)  # service -> the failure after which it was skipped
 
     def bump(self, table: dict, service: str) -> None:
         table[service] = table.get(service, 0) + 1
@@ -85,44 +94,59 @@ def user_agent(mailto: str) -> str:
 
 
 class Client:
-    """GET with timeout, retries on 429/5xx (honouring Retry-After), per-service rate, cache."""
+    """GET with a total deadline and a size cap per request, a budget for the run, retries on
+    429/5xx (honouring a short Retry-After), a per-service rate and a cache. A service that
+    times out, cannot be reached or asks to wait too long is skipped for the rest of the run."""
 
     def __init__(self, *, cache_dir: str | None = None, expire_days: float = 7, timeout: float = 20,
-                 retries: int = 3, mailto: str = "", warn=None, sleep=None, clock=None):
+                 retries: int = 3, mailto: str = "", warn=None, sleep=None, clock=None,
+                 deadline: float | None = None, max_bytes: int | None = None, budget: float | None = None):
+        from unlearn_bib.resolve import transport
+
         self.timeout = timeout
+        self.deadline = deadline if deadline is not None else transport.DEADLINE
+        self.max_bytes = max_bytes or transport.MAX_BYTES
+        self.budget = budget if budget is not None else RUN_BUDGET
         self.retries = retries
-        self.mailto = mailto or os.environ.get("UNLEARN_BIB_MAILTO", "")
+        self.mailto = check_mailto(mailto or os.environ.get("UNLEARN_BIB_MAILTO", ""))
         self.warn = warn or (lambda message: None)
         self.sleep = sleep or (lambda seconds: time.sleep(seconds))
         self.clock = clock or time.monotonic
         self.stats = Stats()
+        self.down = self.stats.skipped  # service -> why it is skipped for the rest of the run
+        self.tried: set[str] = set()
+        self.answered = False  # any service (or the cache) gave any answer in this run
+        self._started = time.monotonic()
         self._last: dict[str, float] = {}
+        self._last_key: dict[str, str] = {}
         self.session = self._session(cache_dir, expire_days)
+
+    def _mount(self, session):
+        from unlearn_bib.resolve import transport
+
+        self._adapter = transport.capped_adapter(self.max_bytes)
+        session.mount("http://", self._adapter)
+        session.mount("https://", self._adapter)
+        session.headers["User-Agent"] = user_agent(self.mailto)
+        return session
 
     def _plain(self):
         import requests
 
-        session = requests.Session()
-        session.headers["User-Agent"] = user_agent(self.mailto)
-        return session
+        return self._mount(requests.Session())
 
     def _session(self, cache_dir: str | None, expire_days: float):
         if cache_dir == "":  # --no-cache
             return self._plain()
         directory = cache_dir or default_cache_dir()
         try:
-            import requests_cache
+            from unlearn_bib.resolve.httpcache import open_session
 
-            os.makedirs(directory, exist_ok=True)
-            session = requests_cache.CachedSession(
-                os.path.join(directory, "responses"), backend="sqlite", expire_after=timedelta(days=expire_days),
-                allowable_codes=(200, 404), allowable_methods=("GET",), stale_if_error=False)
-            len(session.cache.responses)  # a corrupt database fails here, not in the middle of a run
+            session = open_session(directory, expire_days)
         except Exception as exc:  # noqa: BLE001 - any cache trouble means: run without it
             self.warn(f"HTTP cache {directory} cannot be used ({type(exc).__name__}: {exc}); running without it")
             return self._plain()
-        session.headers["User-Agent"] = user_agent(self.mailto)
-        return session
+        return self._mount(session)
 
     def _wait_turn(self, service: str) -> None:
         last = self._last.get(service)
@@ -131,53 +155,117 @@ class Client:
             if gap > 0:
                 self.sleep(gap)
 
+    def _left(self) -> float:
+        """Seconds of the run's budget left."""
+        return self.budget - (time.monotonic() - self._started)
+
+    def _send_once(self, url: str, params: dict | None, headers: dict):
+        from unlearn_bib.resolve import transport
+
+        deadline = time.monotonic() + min(self.deadline, max(self._left(), 0.0))
+        session = self.session
+
+        def call():
+            transport.set_deadline(self._adapter, deadline)
+            read = max(0.1, min(self.timeout, deadline - time.monotonic()))
+            return session.get(url, params=params, headers=headers, timeout=(min(read, 10.0), read))
+
+        return transport.run_with_deadline(call, deadline)
+
     def _send(self, url: str, params: dict | None, headers: dict):
         import requests
 
         try:
-            return self.session.get(url, params=params, headers=headers, timeout=self.timeout)
+            return self._send_once(url, params, headers)
         except requests.RequestException:
             raise
-        except Exception as exc:  # noqa: BLE001 - the cache layer failed (disk full, read-only, corrupt)
+        except Exception as exc:  # noqa: BLE001 - the cache layer failed (disk full, read-only, corrupt, locked)
+            if not hasattr(self.session, "cache"):
+                raise
             self.warn(f"HTTP cache failed ({type(exc).__name__}: {exc}); running without it")
             self.session = self._plain()
-            return self.session.get(url, params=params, headers=headers, timeout=self.timeout)
+            return self._send_once(url, params, headers)
+
+    def _fail(self, service: str, reason: str, *, skip: bool = False) -> ServiceError:
+        self.stats.failures.setdefault(service, []).append(reason)
+        if skip and service not in self.down:
+            self.down[service] = reason
+        error = ServiceError(service, reason)
+        error.recorded = True
+        return error
 
     def get(self, service: str, path: str, params: dict | None = None, *, accept: tuple[int, ...] = (200,)) -> Reply:
         """GET base+path; a status outside ``accept`` (after retries) is a ServiceError."""
         import requests
 
+        from unlearn_bib.resolve import transport
+
+        too_large, _late = transport.errors()
+        if service in self.down:
+            raise self._fail(service, f"skipped ({self.down[service].split(' (')[0]} earlier in this run)")
+        if self._left() <= 0:
+            raise self._fail(service, f"not asked: the run's time budget of {self.budget:g} s is spent")
+        self.tried.add(service)
         url = SERVICES[service].base + path
         headers = {"Accept": "application/atom+xml" if service == "arxiv" else "application/json"}
         if self.mailto and service == "crossref":
             params = {**(params or {}), "mailto": self.mailto}
+        skip = False
         for attempt in range(self.retries + 1):
             self._wait_turn(service)
+            delay = None
             try:
                 response = self._send(url, params, headers)
             except requests.Timeout:
-                reason = f"timed out after {self.timeout:g} s ({url})"
-                delay = 2.0 ** attempt
+                reason, skip = f"timed out after {self.deadline:g} s ({url})", True
+            except too_large as exc:
+                reason = f"{exc} ({url})"
             except requests.RequestException as exc:
-                reason = f"cannot connect ({type(exc).__name__}; {url})"
-                delay = 2.0 ** attempt
+                reason, skip = f"cannot connect ({type(exc).__name__}; {url})", True
+                delay = 1.0 if attempt == 0 else None  # one more try: a refused connection is not worth more
+            except Exception as exc:  # noqa: BLE001 - whatever else fails in a request fails that request
+                reason = f"request failed ({type(exc).__name__}; {url})"
             else:
                 cached = bool(getattr(response, "from_cache", False))
+                self.answered = True
                 if not cached:
                     self._last[service] = self.clock()
                     self.stats.bump(self.stats.requests, service)
                 else:
                     self.stats.bump(self.stats.cached, service)
+                key = getattr(response, "cache_key", "")
+                self._last_key[service] = key if isinstance(key, str) else ""
                 if response.status_code in accept:
                     return Reply(response.status_code, response.text, response.url or url, cached)
-                reason = f"HTTP {response.status_code} from {response.url or url}"
+                reason, skip = f"HTTP {response.status_code} from {response.url or url}", False
                 if response.status_code not in RETRY_STATUS:
                     break
+                skip = True  # if the retries do not help
                 delay = _retry_after(response.headers.get("Retry-After"), 2.0 ** attempt)
-            if attempt < self.retries:
-                self.sleep(min(delay, MAX_WAIT))
+                if delay > MAX_WAIT:
+                    reason = f"{reason}, asking to wait {delay:g} s"
+                    break
+            if delay is None or attempt >= self.retries or delay > self._left():
+                break
+            self.sleep(delay)
+        raise self._fail(service, reason, skip=skip)
+
+    def unreadable(self, service: str, reason: str) -> None:
+        """A reply that could not be read: a failure of that service, and not kept in the cache."""
         self.stats.failures.setdefault(service, []).append(reason)
-        raise ServiceError(service, reason)
+        key = self._last_key.pop(service, "")
+        cache = getattr(self.session, "cache", None)
+        if key and cache is not None:
+            try:
+                cache.delete(key)
+            except Exception as exc:  # noqa: BLE001 - a cache that cannot delete is dropped
+                self.warn(f"HTTP cache failed ({type(exc).__name__}: {exc}); running without it")
+                self.session = self._plain()
+
+    def offline(self) -> bool:
+        """Nothing has answered and every service tried (two at least) could not be reached."""
+        return (not self.answered and len(self.tried) >= 2 and self.tried <= set(self.down)
+                and all(reason.startswith("cannot connect") for reason in self.down.values()))
 
 
 def _retry_after(value: str | None, default: float) -> float:
@@ -185,14 +273,29 @@ def _retry_after(value: str | None, default: float) -> float:
     if not value:
         return default
     value = value.strip()
-    if value.isdigit():
-        return float(value)
+    if value.isascii() and value.isdigit():
+        return min(float(value), 1e9)
+    from datetime import datetime, timezone
     from email.utils import parsedate_to_datetime
 
     try:
         when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+        if when.tzinfo is None:  # "-0000": a date in UTC
+            when = when.replace(tzinfo=timezone.utc)
+        return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+    except Exception:  # noqa: BLE001 - any malformed header means: the default pause
         return default
-    from datetime import datetime, timezone
 
-    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+
+_MAILTO = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+\Z")
+
+
+def check_mailto(value: str) -> str:
+    """The contact address sent to the services: plain ASCII e-mail, or an UnlearnBibError."""
+    if value and (len(value) > 254 or not _MAILTO.match(value)):
+        from unlearn_bib.errors import UnlearnBibError
+        from unlearn_bib.text.terminal import visible
+
+        raise UnlearnBibError(f"--mailto {visible(value)!r} is not a plain e-mail address (ASCII letters, digits, "
+                              "'.', '_', '%', '+', '-', one '@', no spaces or line breaks)")
+    return value

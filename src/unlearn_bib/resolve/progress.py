@@ -42,7 +42,9 @@ def summary(label: str, statuses: list[str], stats) -> str:
         if key in counts:
             counts[key] += 1
     text = f"{label}: " + ", ".join(f"{counts[k]} {k}" for k in order)
-    failed = [f"{SERVICES[s].name} {len(v)} ({v[-1]})" for s, v in sorted(stats.failures.items())]
+    skipped = getattr(stats, "skipped", {})
+    failed = [f"{SERVICES[s].name} {len(v)} ({v[0]}" + ("; skipped for the rest of the run)" if s in skipped else ")")
+              for s, v in sorted(stats.failures.items())]
     if failed:
         text += "; service failures: " + "; ".join(failed)
     answers = sum(stats.requests.values()) + sum(stats.cached.values())
@@ -54,4 +56,5 @@ def stats_dict(stats) -> dict:
     from unlearn_bib.resolve.http import SERVICES
 
     return {s: {"requests": stats.requests.get(s, 0), "from_cache": stats.cached.get(s, 0),
-                "failures": stats.failures.get(s, [])} for s in SERVICES}
+                "failures": stats.failures.get(s, []), "skipped": s in getattr(stats, "skipped", {})}
+            for s in SERVICES}

@@ -1,8 +1,16 @@
-"""Ask every service about one entry and decide; one service failing never stops the others."""
+"""Ask every service about one entry and decide; one service failing never stops the others.
+
+Anything that goes wrong while one service's answer is read (a parser meeting a shape it does
+not expect, JSON nested 100,000 deep) is that service's "unreadable answer": counted as its
+failure, dropped from the cache, and the other services still decide. Every value passes
+``vet`` before ``decide`` sees it. When nothing at all could be reached, the run stops.
+"""
 from __future__ import annotations
 
+from unlearn_bib.errors import UnlearnBibError
 from unlearn_bib.resolve.decide import Decision, Query, decide
-from unlearn_bib.resolve.http import Client, ServiceError
+from unlearn_bib.resolve.http import SERVICES, Client, ServiceError
+from unlearn_bib.resolve.vet import clean_doi, vet_candidate, vet_decision
 from unlearn_bib.resolve.records import Candidate
 
 SERVICE_ORDER = ("arxiv", "s2", "crossref", "dblp", "openreview")
@@ -40,23 +48,29 @@ def resolve(client: Client, query: Query, services: tuple[str, ...] = SERVICE_OR
         try:
             return call()
         except ServiceError as exc:
+            if not exc.recorded:  # raised while reading a reply that arrived
+                client.unreadable(service, exc.reason)
             failures.append(str(exc))
-            return None
+        except Exception as exc:  # noqa: BLE001 - any fault reading one service's answer is that service's
+            reason = f"unreadable answer ({type(exc).__name__})"
+            client.unreadable(service, reason)
+            failures.append(f"{SERVICES[service].name}: {reason}")
+        return None
 
     for arxiv_id in query.arxiv[:1]:
         found = attempt("arxiv", lambda: arxiv.lookup(client, arxiv_id))
         if found:
             candidates += found[0]
-            for doi in found[1]:
+            for doi in filter(None, map(clean_doi, found[1])):
                 dois.setdefault(doi, f"DOI on the arXiv record {arxiv_id}")
         found = attempt("s2", lambda: s2.by_arxiv(client, arxiv_id))
         if found:
             candidates += found[0]
-            doi = str(found[1].get("DOI", "") or "").lower()
+            doi = clean_doi(str(found[1].get("DOI", "") or "")) if isinstance(found[1], dict) else ""
             if doi and not doi.startswith("10.48550/"):
                 dois.setdefault(doi, f"DOI Semantic Scholar links to arXiv id {arxiv_id}")
     for doi, why in sorted(dois.items()):
-        if not doi.startswith("10.48550/"):
+        if clean_doi(doi) == doi and not doi.startswith("10.48550/"):
             candidates += attempt("crossref", lambda: crossref.by_doi(client, doi, why)) or []
     if query.arxiv and not any(c.service == "crossref" for c in candidates) and query.title:
         first = sorted(query.families[0])[0] if query.families and query.families[0] else ""
@@ -68,8 +82,19 @@ def resolve(client: Client, query: Query, services: tuple[str, ...] = SERVICE_OR
             notes.setdefault(cand.openreview, f"OpenReview id named by {cand.service} {cand.record}")
     for note_id, why in sorted(notes.items()):
         candidates += attempt("openreview", lambda: openreview.by_id(client, note_id, why)) or []
+    if client.offline():
+        raise UnlearnBibError("no service reachable (offline?): " + "; ".join(
+            f"{SERVICES[s].name} {r}" for s, r in sorted(client.down.items())) + "; nothing written")
     # A DOI is an anchor for records found by it only when something tied it to the entry.
-    return decide(query, candidates, failures)
+    dropped: list[str] = []
+    checked = []
+    for cand in candidates:
+        cand, left_out = vet_candidate(cand, query.arxiv)
+        checked.append(cand)
+        dropped += left_out
+    decision = vet_decision(decide(query, checked, failures), query.arxiv)
+    decision.dropped = dropped
+    return decision
 
 
 def _anchor_ids(query: Query, dois: dict[str, str], notes: dict[str, str]):

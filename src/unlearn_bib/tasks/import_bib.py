@@ -17,10 +17,11 @@ def bib_title(raw: str) -> str:
 
     Linear: braces are paired once (``brace_pairs``), never rescanned per brace.
     """
-    from unlearn_bib.text.latex import brace_pairs, decode
+    from unlearn_bib.text.braces import pairs as brace_pairs
+    from unlearn_bib.text.latex import decode
 
     text = raw.strip()
-    pairs = brace_pairs(text, escapes=False)
+    pairs = brace_pairs(text)
     lo, hi = 0, len(text) - 1
     while lo < hi and text[lo] == "{" and pairs[lo] == hi:  # {{Whole Title}}
         lo, hi = lo + 1, hi - 1
@@ -37,12 +38,19 @@ def bib_title(raw: str) -> str:
         if text[i] == "{" and not text.startswith("{\\", i):
             end = closing(i)
             if end > 0:
-                out.append("{" + decode(text[i + 1:end]) + "}")
+                if end > i + 1:  # an empty {} (as after \ss{}) protects nothing
+                    out.append("{" + decode(text[i + 1:end]) + "}")
                 i = end + 1
                 continue
-        j = i + 1
-        while j <= hi and not (text[j] == "{" and not text.startswith("{\\", j)):
-            if text[j] == "{":  # an accent group: skip it whole
+        j = i
+        while j <= hi and not (text[j] == "{" and not text.startswith("{\\", j) and j > i):
+            if text[j] == "\\":  # a command and its argument ({c} of \c{c}) are one piece
+                command = _COMMAND.match(text, j)
+                j = command.end()
+                if j <= hi and text[j] == "{":
+                    end = closing(j)
+                    j = end + 1 if end > 0 else j + 1
+            elif text[j] == "{":  # an accent group: skip it whole
                 end = closing(j)
                 j = end + 1 if end > 0 else j + 1
             else:
@@ -50,6 +58,9 @@ def bib_title(raw: str) -> str:
         out.append(decode(text[i:j]))
         i = j
     return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+_COMMAND = re.compile(r"\\(?:[A-Za-z]+\s*|.\s*)", re.S)
 
 
 def _pages(text: str) -> str:

@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 
 from unlearn_bib.errors import Location, Problem, UnlearnBibError, error_at
-from unlearn_bib.tasks.importer import Plan, grow, open_catalog, record_problems, slug, venue_fields
+from unlearn_bib.tasks.importer import Plan, grow, open_catalog, places_in_table, record_problems, slug, venue_fields
 
 _SHORT_YEAR = re.compile(r"^(.*?[A-Za-z])\s*'(\d\d)$")
 
@@ -128,8 +128,8 @@ def _person(name: str) -> dict:
     if "," in name:
         family, _, given = name.partition(",")
         return {"family": family.strip(), "given": given.strip()} if given.strip() else {"family": family.strip()}
-    parsed = parse_name(name)
-    return {k: v for k, v in parsed.items() if v} or {"literal": name}
+    parsed = {k: v for k, v in parse_name(name).items() if v and isinstance(v, str)}
+    return parsed if parsed.get("family") else {"literal": name}
 
 
 class _Rows:
@@ -196,6 +196,8 @@ def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool 
     taken = {p.key for p in target.catalog}
     accepted = _Rows(target.catalog)
     records, problems = [], []
+    order: dict[str, list[tuple[str, str]]] = {}  # per section: (key, "old" | "new") in the list's order
+    section_of = {p.key: p.section for p in target.catalog}
 
     def report(problem: Problem) -> None:
         problems.append(problem)
@@ -237,6 +239,7 @@ def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool 
                           openreview=tuple(v for k, v in ids.items() if k == "openreview")), index)
         if found.status == "matched":
             accepted.add(ids, row.title, row.line, None)
+            order.setdefault(section, []).append((found.paper.key, "old"))
             plan.count("merged")
             continue
         if found.status == "ambiguous":
@@ -248,6 +251,8 @@ def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool 
                 report(problem)
             continue
         accepted.add(ids, row.title, row.line, record)
+        order.setdefault(section, []).append((record["key"], "new"))
+        section_of[record["key"]] = section
         taken.add(record["key"])
         records.append(record)
         plan.added.append(record["key"])
@@ -257,7 +262,10 @@ def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool 
     plan.reports += [str(p) for p in sorted(problems, key=lambda p: p.where.line or 0)]
     used = {r["section"] for r in records}
     new_sections = [(i, t) for i, t in new_sections if i in used]
-    plan.after = grow(target, new_sections, records) if records else target.text
+    places: dict[str, tuple[str, str]] = {}  # a new record's place: beside the rows it sat between
+    for rows_of_section in order.values():
+        places.update(places_in_table(rows_of_section, section_of))
+    plan.after = grow(target, new_sections, records, places) if records else target.text
     return plan
 
 

@@ -7,25 +7,18 @@ and skipped. New records get keys by the catalog's rule
 (``keys.make_key``), venues from the registry (an unknown venue is an error naming it),
 and ``needs_verification: true``: a .bib or a table row is a lead, not a verified fact.
 
-The catalog file is grown as text: new sections and records are appended to the end of
-their lists, so existing records, their order and comments stay byte for byte. The new
-text is validated before anything is written.
+The catalog file is grown through ``catalog.edit`` (a round trip that changes only the new
+lines): new sections go to the end of the list, a new record to the end of its section or
+beside the rows it sat between in a table. The new text is validated before anything is written.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from unlearn_bib.errors import Location, Problem, UnlearnBibError, error_at
+from unlearn_bib.errors import Location, Problem
 from unlearn_bib.catalog.model import Catalog
-from unlearn_bib.text.lines import ends_line, line_at_bytes, newline_of, split_lines
 
-NEW_CATALOG_HEAD = (
-    "# unlearn-bib catalog, started by `unlearn-bib import`. Records marked needs_verification came\n"
-    "# from a .bib file or a Markdown table: add authors and sources, then drop the mark\n"
-    "# (`unlearn-bib check` lists them).\n"
-)
 
 
 @dataclass
@@ -39,6 +32,7 @@ class Plan:
     reports: list[str] = field(default_factory=list)
     added: list[str] = field(default_factory=list)  # new keys
     counts: dict[str, int] = field(default_factory=dict)
+    matched: dict[int, str] = field(default_factory=dict)  # source line -> the catalog key it already is
 
     def count(self, what: str) -> None:
         self.counts[what] = self.counts.get(what, 0) + 1
@@ -48,113 +42,57 @@ class Plan:
 
 @dataclass
 class Target:
-    """The catalog file an import grows: where it is, its text and what it holds."""
+    """The catalog file an import grows: where it is, its text, what it holds, and its editor."""
 
     path: str
     shown: str
     text: str
     catalog: Catalog
+    editor: object = None  # catalog.edit.Editor
 
 
 def open_catalog(path: str | None) -> Target:
-    """The catalog to grow (``None``: the repository's papers.yaml); a missing or empty file starts one."""
-    from unlearn_bib.catalog.load import default_catalog_path, read_bytes
-    from unlearn_bib.catalog.validate import build_catalog
-    from unlearn_bib.files.yamlio import load_yaml
+    """The catalog to grow (``None``: the one ``--papers`` would default to; never the packaged
+    snapshot); a missing or empty file starts one."""
+    from unlearn_bib.catalog.edit import open_for_edit
 
-    if path is None:
-        from unlearn_bib.catalog import load as catalog_module
-
-        target = default_catalog_path()
-        if target == catalog_module.PACKAGED_CATALOG:  # an installed copy: never write into site-packages
-            raise UnlearnBibError("not in a clone of unlearn-bib: pass the catalog to grow with --papers FILE")
-        shown = "papers.yaml"
-    else:
-        target, shown = Path(path), str(path)
-    if not target.exists() or not read_bytes(target).strip():
-        return Target(str(target), shown, "", Catalog((), (), shown))
-    data = read_bytes(target)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise error_at(shown, line_at_bytes(data, exc.start), "not valid UTF-8") from None
-    return Target(str(target), shown, text, build_catalog(load_yaml(data, shown), shown, strict=False))
+    editor = open_for_edit(path)
+    return Target(editor.file, editor.shown, editor.before.decode("utf-8"), editor.catalog, editor)
 
 
-def _list_block(lines: list[str], key: str, shown: str) -> tuple[int, int, int] | None:
-    """(index of the ``key:`` line, index to insert new items at, item indent), or None if absent."""
-    head = re.compile(rf"^{key}:\s*(\[\s*\])?\s*(#.*)?$")
-    start = next((i for i, line in enumerate(lines) if head.match(line.rstrip("\r\n"))), None)
-    if start is None:
-        if any(line.startswith(f"{key}:") for line in lines):
-            raise error_at(shown, next(i for i, line in enumerate(lines) if line.startswith(f"{key}:")) + 1,
-                           f"cannot append to '{key}' written in flow style; write it as a block list")
-        return None
-    end = next((i for i in range(start + 1, len(lines)) if re.match(r"^[^\s#\-]", lines[i])), len(lines))
-    if end < len(lines):
-        while end - 1 > start and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
-            end -= 1
-    indent = next((len(m.group(1)) for line in lines[start + 1:end] if (m := re.match(r"^(\s*)- ", line))), 2)
-    return start, end, indent
-
-
-def _reindent(block: str, indent: int) -> str:
-    """dump_record writes items at indent 2; move them to the list's own indent."""
-    shift = indent - 2
-    out = []
-    for line in block.splitlines(True):
-        out.append(" " * shift + line if shift >= 0 else line[min(-shift, len(line) - len(line.lstrip(" "))):])
-    return "".join(out)
-
-
-def _insert(text: str, key: str, items: list[str], shown: str) -> str:
-    """Append YAML list items (each in dump_record's layout) to the top-level list ``key``."""
-    if not items:
-        return text
-    newline = newline_of(text)
-    lines = split_lines(text)
-    if lines and not ends_line(lines[-1]):
-        lines[-1] += newline
-    found = _list_block(lines, key, shown)
-    if found is None:
-        lines += [newline, f"{key}:{newline}"]
-        start, end, indent = len(lines) - 1, len(lines), 2
-    else:
-        start, end, indent = found
-        if "[" in lines[start]:  # "papers: []  # a comment" -> "papers:  # a comment"
-            lines[start] = re.sub(r":\s*\[\s*\]", ":", lines[start], count=1)
-    previous = lines[end - 1] if end > 0 else ""
-    chunk: list[str] = []
-    for item in items:
-        if key == "papers" and (chunk or (end - 1 != start and previous.strip())):
-            chunk.append(newline)  # papers.yaml separates records by a blank line
-        chunk.append(_reindent(item, indent).replace("\n", newline))
-    return "".join(lines[:end] + chunk + lines[end:])
-
-
-def _section_item(section_id: str, title: str) -> str:
-    from unlearn_bib.files.yamlio import yaml_scalar
-
-    return f"  - id: {yaml_scalar(section_id)}\n    title: {yaml_scalar(title)}\n"
-
-
-def grow(target: Target, sections: list[tuple[str, str]], records: list[dict]) -> str:
-    from unlearn_bib.catalog.validate import build_catalog
-    from unlearn_bib.files.yamlio import dump_record, load_yaml
-
-    text = target.text
-    if not text.strip():
-        text = NEW_CATALOG_HEAD + "sections:\n" + "".join(_section_item(i, t) for i, t in sections) + "\npapers:\n"
-        text += "\n".join(dump_record(r) for r in records)
-    else:
-        text = _insert(text, "sections", [_section_item(i, t) for i, t in sections], target.shown)
-        text = _insert(text, "papers", [dump_record(r) for r in records], target.shown)
-    try:
-        build_catalog(load_yaml(text.encode("utf-8"), target.shown), target.shown, strict=False)
-    except UnlearnBibError as exc:
-        raise UnlearnBibError(Problem(f"the import would leave {target.shown} invalid; nothing written:"),
-                              *exc.problems) from None
+def grow(target: Target, sections: list[tuple[str, str]], records: list[dict],
+         places: dict[str, tuple[str, str]] | None = None) -> str:
+    """The catalog text with new sections appended and new records placed: each at the end of
+    its section, or where ``places`` says (key -> ("after" | "before", another key))."""
+    editor = target.editor
+    for section_id, title in sections:
+        editor.add_section(section_id, title)
+    for record in records:
+        how, other = (places or {}).get(record["key"], ("", None))
+        editor.add_records([record], after=other if how == "after" else None,
+                           before=other if how == "before" else None)
+    text = editor.text()
+    editor.validate(text)
     return text
+
+
+def places_in_table(rows: list[tuple[str, str]], section_of: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Where each new record of one table goes so the table regenerates in the row order it
+    was read in: ``rows`` are (key, "old" | "new") in table order, ``section_of`` the catalog
+    section of each key. A new row goes after the nearest row above it that the catalog holds
+    in the same section (or added just before), else before the nearest such row below it."""
+    places: dict[str, tuple[str, str]] = {}
+    for at, (key, kind) in enumerate(rows):
+        if kind != "new":
+            continue
+        mine = section_of.get(key)
+        above = next((k for k, _ in reversed(rows[:at]) if section_of.get(k) == mine), None)
+        below = next((k for k, what in rows[at + 1:] if what == "old" and section_of.get(k) == mine), None)
+        if above:
+            places[key] = ("after", above)
+        elif below:
+            places[key] = ("before", below)
+    return places
 
 
 def slug(title: str) -> str:
@@ -238,6 +176,7 @@ def decide(ids, index, seen: Seen, plan: Plan, where: str, line: int, title: str
     seen.add(ids, line, title)
     found = match(ids, index)
     if found.status == "matched":
+        plan.matched[line] = found.paper.key
         plan.reports.append(f"{where}: already in the catalog as {found.paper.key} ({found.how})")
         plan.count("already in the catalog")
         return False
@@ -256,8 +195,8 @@ def summary(plan: Plan, source: str) -> str:
 
 
 def write(plan: Plan) -> None:
-    """Write the grown catalog atomically (nothing when nothing changed)."""
-    from unlearn_bib.files.write import write_atomic
+    """Write the grown catalog atomically under the folder lock (nothing when nothing changed)."""
+    from unlearn_bib.catalog.edit import save_text
 
     if plan.after != plan.before:
-        write_atomic(plan.file, plan.after.encode("utf-8"), expect=plan.before.encode("utf-8"))
+        save_text(plan.file, plan.path, plan.before.encode("utf-8"), plan.after)

@@ -7,7 +7,7 @@ the catalog's entry (keeping the user's key and the user's own extra fields) and
 everything else in the file byte for byte as it was.
 
 Which entry is which paper is decided by ``match`` (the rule ``unlearn-bib import`` uses
-too); the .bib is read by ``bibread``, venue strings are recognised by ``venue_text``.
+too); the .bib is read by ``read.bib`` (the reader every command uses), venue strings are recognised by ``venue_text``.
 """
 from __future__ import annotations
 
@@ -58,30 +58,88 @@ def _norm_value(raw: str) -> str:
     return re.sub(r"\s+", " ", raw).strip()
 
 
-def catalog_fields(paper: Paper) -> tuple[str, list[tuple[str, str]]]:
-    """(entry type, [(field name, raw value)]) of the catalog's BibTeX entry for a paper."""
+def catalog_fields(paper: Paper, dialect: str = "bibtex") -> tuple[str, list[tuple[str, str]]]:
+    """(entry type, [(field name, raw value)]) of the catalog's BibTeX (or BibLaTeX) entry for a paper."""
     import bibtexparser
 
     from unlearn_bib.export.bibtex import Options, format_entry
 
     with quiet_bibtexparser():
-        library = bibtexparser.parse_string(format_entry(paper, Options("bibtex")), parse_stack=[])
+        library = bibtexparser.parse_string(format_entry(paper, Options(dialect)), parse_stack=[])
     entry = library.entries[0]
     return entry.entry_type.lower(), [(f.key, f.value) for f in entry.fields]
 
 
-def merge(entry: BibEntry, paper: Paper) -> tuple[str, list[tuple[str, str]], list[str]]:
+# BibLaTeX's own entry types and fields: a file that uses them is answered in BibLaTeX.
+_BIBLATEX_TYPES = frozenset(("online", "report", "thesis", "dataset", "software", "mvbook", "collection"))
+# (DBLP's BibTeX has eprinttype and Zotero's urldate, so those say nothing.)
+_BIBLATEX_FIELDS = frozenset(("eprintclass", "journaltitle"))
+# The user's arXiv fields: kept when they name the catalog paper's own arXiv record.
+_EPRINT_FIELDS = frozenset(("eprint", "archiveprefix", "primaryclass", "eprinttype", "eprintclass"))
+# A user's field that repeats one of the catalog's (Google Scholar's organization = {Springer}
+# beside the catalog's publisher = {Springer}) would print twice ("Springer, Springer, 2024").
+_REPEATS = frozenset(("organization", "institution", "venue", "eventtitle"))
+_OPENREVIEW_URL = re.compile(r"^https?://openreview\.net/(?:forum|pdf)\?id=([A-Za-z0-9_-]+)$")
+
+
+def dialect_of(entries: list[BibEntry]) -> str:
+    """"biblatex" when the file's entries use BibLaTeX's own types or fields, else "bibtex"."""
+    for entry in entries:
+        fields = set(entry.fields)
+        if entry.entry_type in _BIBLATEX_TYPES or _BIBLATEX_FIELDS & fields or ("date" in fields and "year" not in fields):
+            return "biblatex"
+    return "bibtex"
+
+
+def _words(raw: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", plain(_norm_value(raw)).lower())
+
+
+def _repeats(raw: str, values: list[str]) -> bool:
+    """Does ``raw`` say what one of ``values`` says (the same words, or the start of them)?"""
+    mine = _words(raw)
+    for value in values:
+        theirs = _words(value)
+        n = min(len(mine), len(theirs))
+        if mine and theirs and mine[:n] == theirs[:n]:
+            return True
+    return False
+
+
+def _own_field(lower: str, raw: str, entry: BibEntry, paper: Paper, ours: dict[str, str]) -> bool:
+    """A field of the user's the catalog would replace, kept because it is right and adds to it:
+    the paper's own arXiv fields, or an OpenReview link to the paper."""
+    if lower in _EPRINT_FIELDS:
+        eprint = (entry.fields.get("eprint") or "").strip()
+        return bool(paper.arxiv) and re.sub(r"v\d+$", "", eprint) == paper.arxiv and lower not in ours
+    if lower == "url":
+        found = _OPENREVIEW_URL.match(_norm_value(raw))
+        return bool(found) and (not paper.openreview or found.group(1) == paper.openreview)
+    return False
+
+
+def merge(entry: BibEntry, paper: Paper, dialect: str = "bibtex") -> tuple[str, list[tuple[str, str]], list[str]]:
     """The rewritten entry's type and fields, and the user's fields that were dropped."""
-    entry_type, fields = catalog_fields(paper)
-    ours = {name.lower() for name, _ in fields}
+    entry_type, fields = catalog_fields(paper, dialect)
+    if dialect == "biblatex" and entry_type == "misc" and entry.entry_type == "online":
+        entry_type = "online"  # the user's BibLaTeX type for a preprint stays
+    ours = {name.lower(): raw for name, raw in fields}
     keep_publication = same_publication(entry, paper)
+    containers = [ours[n] for n in ("publisher", "booktitle", "journal", "journaltitle", "series") if n in ours]
     kept, dropped = [], []
     for name, raw in entry.raw_fields:
         lower = name.lower()
+        if _own_field(lower, raw, entry, paper, ours):
+            if lower == "url" and "url" in ours:
+                fields = [(n, raw if n.lower() == "url" else v) for n, v in fields]
+                continue
+            kept.append((name, raw))
+            continue
         if lower in ours:
             continue
         if lower in REPLACED or (lower in SAME_PUBLICATION and not keep_publication) or (
-                lower == "note" and _STALE_NOTE.search(entry.fields.get("note", ""))):
+                lower == "note" and _STALE_NOTE.search(entry.fields.get("note", ""))) or (
+                lower in _REPEATS and _repeats(raw, containers)):
             dropped.append(name)
             continue
         kept.append((name, raw))
@@ -109,6 +167,20 @@ def describe(entry_type: str, fields: dict[str, str]) -> str:
     return ", ".join(x for x in (f"@{entry_type}", where, year.strip()) if x)
 
 
+def _same_meaning(name: str, old: str, new: str) -> bool:
+    """Do two values of a field say the same thing, written differently ({\\"u} and ü, braces,
+    "First Last" and "Last, First")?"""
+    if name.lower() in ("author", "editor"):
+        from unlearn_bib.read.names import parse_name, split_names
+
+        def people(raw: str) -> list[dict[str, str]]:
+            return [parse_name(n) for n in split_names(_norm_value(raw))]
+
+        return people(old) == people(new)
+    fold = lambda raw: " ".join(plain(_norm_value(raw)).replace("{", "").replace("}", "").split())  # noqa: E731
+    return fold(old) == fold(new)
+
+
 def _venue_label(paper: Paper) -> str:
     return paper.venue.short if paper.venue.is_preprint else f"{paper.venue.short} {paper.year}"
 
@@ -133,6 +205,7 @@ class Result:
 def normalize_bib(text: str, catalog: Catalog, path: str = "refs.bib") -> Result:
     """Rewrite every catalog paper in a .bib text into its published form; see the module doc."""
     bib = read_bib(text, path)
+    dialect = dialect_of(bib.entries)
     index = CatalogIndex(catalog)
     reports: list[Report] = []
     replacements: list[tuple[int, int, str]] = []
@@ -157,7 +230,7 @@ def normalize_bib(text: str, catalog: Catalog, path: str = "refs.bib") -> Result
             reports.append(Report(entry.line, entry.key, "unverified",
                                   f"is {paper.key} ({found.how}), but that catalog record still needs verification; left unchanged"))
             continue
-        entry_type, fields, dropped = merge(entry, paper)
+        entry_type, fields, dropped = merge(entry, paper, dialect)
         before = {(n.lower(), _norm_value(v)) for n, v in entry.raw_fields}
         after = {(n.lower(), _norm_value(v)) for n, v in fields}
         if entry_type == entry.entry_type and before == after:
@@ -166,10 +239,13 @@ def normalize_bib(text: str, catalog: Catalog, path: str = "refs.bib") -> Result
         newline = newline_of(entry.raw, newline_of(text))
         replacements.append((entry.start, entry.end, render_entry(entry_type, entry.key, fields, newline)))
         old = {n.lower(): _norm_value(v) for n, v in entry.raw_fields}
-        changed = [n for n, v in fields if n.lower() in old and old[n.lower()] != _norm_value(v)]
+        differ = [n for n, v in fields if n.lower() in old and old[n.lower()] != _norm_value(v)]
+        changed = [n for n in differ if not _same_meaning(n, old[n.lower()], dict(fields)[n])]
+        reformatted = [n for n in differ if n not in changed]
         added = [n for n, _ in fields if n.lower() not in old]
         details = "; ".join(part for part in (
             f"changed {', '.join(changed)}" if changed else "",
+            f"reformatted {', '.join(reformatted)}" if reformatted else "",
             f"added {', '.join(added)}" if added else "",
             f"removed {', '.join(dropped)}" if dropped else "",
         ) if part)

@@ -53,6 +53,23 @@ def _rewrite(entry, decision) -> str:
     return render_entry(entry_type, entry.key, fields, newline)
 
 
+def _unsafe(decision) -> str:
+    """What in a resolved decision may not go into a .bib ('' when nothing): the last check before a rewrite."""
+    from unlearn_bib.catalog.identifiers import CONTROL
+    from unlearn_bib.resolve.vet import detail_ok
+
+    for name in ("doi", "pages", "volume", "number"):
+        value = getattr(decision, name) or ""
+        if value and (CONTROL.search(value) or not detail_ok(name, value)):
+            return f"the service's {name} is not a valid {name}"
+    return ""
+
+
+def _left_out(decision) -> str:
+    dropped = getattr(decision, "dropped", None)
+    return f" (left out: {'; '.join(dropped)})" if dropped else ""
+
+
 def _label(decision) -> str:
     from unlearn_bib.catalog import venues
 
@@ -84,12 +101,15 @@ def normalize_online(text: str, catalog, path: str, client, progress=None) -> On
             progress(number, len(todo), old.key)
         decision = resolve(client, query_from_ids(entry_ids(old.fields)))
         out.decisions[f"{old.line}:{old.key}"] = decision
-        if decision.status == "resolved":
+        unsafe = _unsafe(decision) if decision.status == "resolved" else ""
+        if unsafe:
+            reports[old.line] = Report(old.line, old.key, "undecided", f"not rewritten: {unsafe}")
+        elif decision.status == "resolved":
             replacements.append((new.start, new.end, _rewrite(new, decision)))
             how = "; ".join(f"{e.service} {e.record}" for e in decision.evidence if e.verdict == "accepted")
             reports[old.line] = Report(old.line, old.key, "resolved",
                                        f"{describe(old.entry_type, old.fields)} -> {_label(decision)} "
-                                       f"[resolved online ({how})]")
+                                       f"[resolved online ({how})]" + _left_out(decision))
         elif decision.status in ("ambiguous", "failed"):
             reports[old.line] = Report(old.line, old.key, "undecided", f"not resolved online: {decision.reason}")
         else:

@@ -1,18 +1,15 @@
 """`unlearn-bib update`: propose published versions of the catalog's preprints, as a diff.
 
 Each preprint (and, with ``missing``, each record lacking a DOI or pages) goes through the
-resolver. A resolved record is edited as text, like ``import`` grows the catalog: only the
-changed lines of that record move, comments and layout elsewhere stay byte for byte. The
+resolver. A resolved record is edited through ``catalog.edit``, like ``import`` grows the catalog: only
+the changed lines of that record move, comments and layout elsewhere stay byte for byte. The
 evidence links are appended to ``sources`` and a sentence to ``notes``. A record with
 ``pinned: true`` (or ``pinned: [venue, ...]``) keeps what a person decided.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from unlearn_bib.errors import Problem, UnlearnBibError
-from unlearn_bib.text.lines import line_at_bytes, newline_of, split_lines
 from unlearn_bib.catalog.validate import PINNABLE
 
 SERVICE_NAMES = {"arxiv": "arXiv", "crossref": "Crossref", "dblp": "DBLP", "openreview": "OpenReview",
@@ -35,35 +32,23 @@ class UpdatePlan:
     before: str
     after: str
     outcomes: list[Outcome] = field(default_factory=list)
+    editor: object = None  # catalog.edit.Editor
 
     def count(self, status: str) -> int:
         return sum(o.status == status for o in self.outcomes)
 
 
-def _open(path: str | None):
-    from pathlib import Path
+def _open(path: str | None, *, write: bool = False):
+    """The catalog open for editing (``catalog.edit``), and each record's pinned fields."""
+    from unlearn_bib.catalog.edit import open_for_edit
 
-    from unlearn_bib.catalog.load import default_catalog_path, read_bytes
-    from unlearn_bib.files.yamlio import load_yaml
-    from unlearn_bib.catalog.validate import build_catalog
-
-    target = Path(path) if path else default_catalog_path()
-    shown = str(path) if path else "papers.yaml"
-    data = read_bytes(target)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        from unlearn_bib.errors import error_at
-
-        raise error_at(shown, line_at_bytes(data, exc.start), "not valid UTF-8") from None
-    raw = load_yaml(data, shown)
-    catalog = build_catalog(raw, shown, strict=False)
+    editor = open_for_edit(path, read_only=not write)
     pins = {}
-    for record in raw.get("papers") or []:
+    for record in editor.doc.get("papers") or []:
         if isinstance(record, dict) and "pinned" in record:
             value = record["pinned"]
             pins[record.get("key")] = set(PINNABLE) if value is True else set(value or [])
-    return str(target), shown, text, catalog, pins
+    return editor, pins
 
 
 def candidates(catalog, missing: bool):
@@ -95,93 +80,15 @@ def changes_for(paper, decision, kind: str, pinned: set[str]) -> dict:
     return {k: v for k, v in new.items() if k not in pinned}
 
 
-# --- editing one record as text ------------------------------------------------------------------
+# --- editing one record ---------------------------------------------------------------------------
 
-def _record_span(lines: list[str], key: str) -> tuple[int, int, int]:
-    """(first line, end line, field indent) of the papers item whose key is ``key``."""
-    head = re.compile(rf"^(\s*)- key:\s*['\"]?{re.escape(key)}['\"]?\s*(#.*)?$")
-    for i, line in enumerate(lines):
-        m = head.match(line.rstrip("\r\n"))
-        if m:
-            item_indent = len(m.group(1))
-            end = i + 1
-            while end < len(lines):
-                text = lines[end].rstrip("\r\n")
-                if text.strip() and not text.lstrip().startswith("#"):
-                    indent = len(text) - len(text.lstrip())
-                    if indent <= item_indent:
-                        break
-                end += 1
-            while end - 1 > i and not lines[end - 1].strip():
-                end -= 1
-            return i, end, item_indent + 2
-    raise UnlearnBibError(f"record {key!r} not found as '- key: {key}' in the catalog text")
-
-
-def _field_span(lines: list[str], start: int, end: int, indent: int, name: str) -> tuple[int, int] | None:
-    """(first line, end line) of one field of a record, continuation lines and list items included."""
-    pattern = re.compile(rf"^(?:\s*- |\s{{{indent}}}){re.escape(name)}:(\s|$)")
-    for i in range(start, end):
-        if pattern.match(lines[i]):
-            j = i + 1
-            while j < end and lines[j].strip() and len(lines[j]) - len(lines[j].lstrip()) > indent:
-                j += 1
-            return i, j
-    return None
-
-
-def edit_record(text: str, key: str, changes: dict, sources: list[str], note: str) -> str:
-    """The catalog text with one record's fields set, sources appended and a note added."""
-    from unlearn_bib.files.yamlio import RECORD_ORDER, load_yaml, yaml_scalar
-
-    newline = newline_of(text)
-    lines = split_lines(text)
-    start, end, indent = _record_span(lines, key)
-    pad = " " * indent
-
-    def set_field(name: str, value_lines: list[str]) -> None:
-        nonlocal end
-        span = _field_span(lines, start, end, indent, name)
-        if span:
-            first = lines[span[0]]
-            lead = first[: len(first) - len(first.lstrip())]
-            lead = lead + "- " if first.lstrip().startswith("- ") else lead
-            value_lines = [lead + value_lines[0].lstrip()] + value_lines[1:]
-            lines[span[0]:span[1]] = value_lines
-            end += len(value_lines) - (span[1] - span[0])
-            return
-        order = RECORD_ORDER.index(name) if name in RECORD_ORDER else len(RECORD_ORDER)
-        after = start
-        for other in RECORD_ORDER[:order]:
-            found = _field_span(lines, start, end, indent, other)
-            if found:
-                after = max(after, found[1] - 1)
-        while after + 1 < end and not lines[after].strip():
-            after -= 1
-        lines[after + 1:after + 1] = value_lines
-        end += len(value_lines)
-
-    for name, value in changes.items():
-        set_field(name, [f"{pad}{name}: {yaml_scalar(value)}{newline}"])
-    if sources:
-        span = _field_span(lines, start, end, indent, "sources")
-        if span:
-            items = lines[span[0] + 1:span[1]]
-            item_pad = next((ln[: len(ln) - len(ln.lstrip())] for ln in items if ln.lstrip().startswith("- ")), pad + "  ")
-            new = [f"{item_pad}- {yaml_scalar(s)}{newline}" for s in sources]
-            lines[span[1]:span[1]] = new
-            end += len(new)
-        else:
-            set_field("sources", [f"{pad}sources:{newline}"] + [f"{pad}  - {yaml_scalar(s)}{newline}" for s in sources])
+def edit_record(editor, key: str, changes: dict, sources: list[str], note: str) -> None:
+    """Set one record's fields, append evidence links to its sources and a sentence to its notes."""
+    editor.set_fields(key, changes)
+    editor.append_to(key, "sources", sources)
     if note:
-        span = _field_span(lines, start, end, indent, "notes")
-        old = ""
-        if span:
-            snippet = "".join(lines[span[0]:span[1]]).lstrip()
-            old = str((load_yaml(snippet.encode("utf-8"), "notes") or {}).get("notes") or "")
-        value = f"{old.rstrip()} {note}".strip() if old else note
-        set_field("notes", [f"{pad}notes: {yaml_scalar(value)}{newline}"])
-    return "".join(lines)
+        old = str(editor.record(key).get("notes") or "")
+        editor.set_fields(key, {"notes": f"{old.rstrip()} {note}".strip() if old else note})
 
 
 def evidence_note(decision) -> str:
@@ -195,16 +102,18 @@ def evidence_note(decision) -> str:
     return f"`unlearn-bib update` found the published version ({label} {decision.year}): {found}."
 
 
-def plan_update(client, path: str | None = None, *, missing: bool = False, progress=None) -> UpdatePlan:
-    """Resolve the catalog's preprints and return the edited catalog text (nothing written)."""
-    from unlearn_bib.files.yamlio import load_yaml
+def plan_update(client, path: str | None = None, *, missing: bool = False, progress=None,
+                write: bool = False) -> UpdatePlan:
+    """Resolve the catalog's preprints and return the edited catalog text (nothing written).
+    With ``write`` the catalog must be writable (not the packaged snapshot): checked first."""
     from unlearn_bib.resolve.resolver import query_from_paper, resolve
-    from unlearn_bib.catalog.validate import build_catalog
 
-    file, shown, text, catalog, pins = _open(path)
-    plan = UpdatePlan(shown, file, text, text)
+    editor, pins = _open(path, write=write)
+    catalog, text = editor.catalog, editor.before.decode("utf-8")
+    plan = UpdatePlan(editor.shown, editor.file, text, text)
+    plan.editor = editor
     todo = list(candidates(catalog, missing))
-    after = text
+    edited = False
     for number, (paper, kind) in enumerate(todo, 1):
         if progress:
             progress(number, len(todo), paper.key)
@@ -225,17 +134,20 @@ def plan_update(client, path: str | None = None, *, missing: bool = False, progr
             continue
         urls = [e.url for e in decision.evidence if e.verdict in ("accepted", "corroborates") and e.url
                 and e.url not in paper.sources]
-        after = edit_record(after, paper.key, changes, list(dict.fromkeys(urls)), evidence_note(decision))
-        plan.outcomes.append(Outcome(paper.key, "proposed", ", ".join(f"{k}: {v}" for k, v in changes.items()),
-                                     changes=changes, evidence=evidence))
-    if after != text:
-        try:
-            build_catalog(load_yaml(after.encode("utf-8"), shown), shown, strict=False)
-        except UnlearnBibError as exc:
-            raise UnlearnBibError(Problem(f"the update would leave {shown} invalid; nothing written:"),
-                                  *exc.problems) from None
-    plan.after = after
+        edit_record(editor, paper.key, changes, list(dict.fromkeys(urls)), evidence_note(decision))
+        edited = True
+        plan.outcomes.append(Outcome(paper.key, "proposed", ", ".join(f"{k}: {v}" for k, v in changes.items())
+                                     + dropped_note(decision), changes=changes, evidence=evidence))
+    if edited:
+        plan.after = editor.text()
+        editor.validate(plan.after)
     return plan
+
+
+def write(plan: UpdatePlan) -> bool:
+    """Write the proposed catalog: atomic, under the folder lock ``import`` takes, refused if the
+    catalog changed while the services answered."""
+    return plan.editor.save(plan.after)
 
 
 def report_lines(plan: UpdatePlan) -> list[str]:
@@ -251,3 +163,37 @@ def as_json(plan: UpdatePlan, stats) -> dict:
                      "evidence": o.evidence} for o in plan.outcomes],
         "services": stats,
     }
+
+
+# --- writing, and what guards it (kept apart from the record editor above) ------------------------
+
+def write_plan(plan: UpdatePlan) -> None:
+    """Write the edited catalog through its editor (under the folder lock `import` takes, and only if
+    the file still holds what the plan was made from); every proposed value is checked once more first."""
+    from unlearn_bib.errors import UnlearnBibError
+
+    problems = [f"{o.key}: {p}" for o in plan.outcomes for p in change_problems(o.changes)]
+    if problems:
+        raise UnlearnBibError(f"{plan.path}: refusing to write values no catalog field may hold: {'; '.join(problems)}")
+    write(plan)
+
+
+def dropped_note(decision) -> str:
+    """' (left out: ...)' for service values that failed the checks, '' when none did."""
+    dropped = getattr(decision, "dropped", None)
+    return f" (left out: {'; '.join(dropped)})" if dropped else ""
+
+
+def change_problems(changes: dict) -> list[str]:
+    """What is wrong with proposed values (service answers pass resolve.vet; this is the last check)."""
+    from unlearn_bib.catalog.identifiers import CONTROL
+    from unlearn_bib.resolve.vet import detail_ok
+
+    out = []
+    for name, value in changes.items():
+        if name == "year":
+            if not isinstance(value, int) or not 1900 <= value <= 2100:
+                out.append(f"year {value!r}")
+        elif not isinstance(value, str) or CONTROL.search(value) or not detail_ok(name, value):
+            out.append(f"{name} {str(value)[:60]!r}")
+    return out

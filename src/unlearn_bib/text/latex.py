@@ -70,128 +70,99 @@ _NEEDS_WORK = re.compile(r"[\\{}&%$#_~^`'-]")
 _LIGATURE = re.compile(r"-(?=-)|`(?=`)|'(?=')")
 
 
-_SIMPLE = {"---": "—", "--": "–", "``": "“", "''": "”", "~": "\u00a0"}
-_COMMANDS = ({v: k for k, v in SPECIALS.items()} | {v: k for k, v in SYMBOLS.items() if v != "~"}
-             | {r"\{": "{", r"\}": "}"})  # as other tools write braces
+# --- LaTeX -> Unicode: the one decoder ---------------------------------------------------------
+#
+# A fast path for what .bib files are full of (accents typed braced or bare, \o-style letters,
+# escaped specials, dashes, quotes, ties), pylatexenc for anything else, and a small table of our
+# own only where pylatexenc reads a command differently from LaTeX (tests/test_latex_decode.py
+# checks each case against pandoc's reading or says why pandoc is wrong).
+
+_COMBINING = {"`": "\u0300", "'": "\u0301", "^": "\u0302", "~": "\u0303", '"': "\u0308", "=": "\u0304",
+              ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328",
+              "r": "\u030a", "d": "\u0323", "b": "\u0331"}
+# Letters and symbols written as commands. "{" "}" "~" "-" "`" "'" come out as stand-ins
+# (private-use characters) so that brace dropping and ligatures leave them alone.
+_KEEP = {"{": "\ue000", "}": "\ue001", "~": "\ue002", "-": "\ue003", "`": "\ue004", "'": "\ue005", "$": "\ue006",
+         "\\": "\ue007"}
+_UNKEEP = str.maketrans({v: k for k, v in _KEEP.items()})
+_NAMED = {"o": "ø", "O": "Ø", "ss": "ß", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "l": "ł", "L": "Ł",
+          "aa": "å", "AA": "Å", "i": "ı", "j": "ȷ", "ldots": "…", "dots": "…",
+          "textendash": "–", "textemdash": "—", "textquoteright": "’", "textquoteleft": "‘",
+          "textquotedblleft": "“", "textquotedblright": "”", "textbackslash": _KEEP["\\"],
+          "textbraceleft": _KEEP["{"], "textbraceright": _KEEP["}"], "textasciitilde": _KEEP["~"],
+          "textasciicircum": "^", "textunderscore": "_",
+          # pylatexenc drops these; LaTeX (and pandoc) print them:
+          "S": "§", "P": "¶", "copyright": "©", "textsection": "§", "textparagraph": "¶"}
+_ESCAPED = {"&": "&", "%": "%", "$": _KEEP["$"], "#": "#", "_": "_", "{": _KEEP["{"], "}": _KEEP["}"],
+            ",": "\u2006", " ": " ", "-": ""}  # \, a thin space (pandoc's U+2006); \- a hyphenation point
+_LETTER = r"(?:\\[ij](?![A-Za-z])|[^\W\d_])"
+_COMMON = re.compile(
+    r"\\(?:([`'^~\"=.])\s*|([uvHckrdb])(?:\s+|(?=\{)))(?:\{\s*(" + _LETTER + r")\s*\}|(" + _LETTER + r"))"
+    r"|\\t\s*\{(" + _LETTER + r")(" + _LETTER + r")\}"  # tie accent over two letters (pylatexenc drops it)
+    r"|\\(" + "|".join(sorted(_NAMED, key=len, reverse=True)) + r")(?![A-Za-z])(?:\s*\{\}|[ \t\n]*)"
+    r"|\\([&%$#_{},\- ])")
+_SIMPLE = (("---", "—"), ("--", "–"), ("``", "“"), ("''", "”"), ("~", "\u00a0"))
+_NEEDS = re.compile(r"[\\{}~`'$-]")
 
 
-def brace_pairs(text: str, escapes: bool = True) -> list[int]:
-    """For each position, the index of the brace closing the ``{`` there (-1 elsewhere or unclosed).
-
-    One pass with a stack, so callers never rescan (a rescan per brace was quadratic on deep
-    nesting). ``escapes``: a brace right after a backslash is text (``\\{``), as in ``matching_brace``.
-    """
-    pairs = [-1] * len(text)
-    stack: list[int] = []
-    for i in _brace_positions(text, escapes):
-        if text[i] == "{":
-            stack.append(i)
-        elif stack:
-            pairs[stack.pop()] = i
-    return pairs
+def _common(match: re.Match) -> str:
+    if match.group(7):
+        return _NAMED[match.group(7)]
+    if match.group(8):
+        return _ESCAPED[match.group(8)]
+    if match.group(5):
+        return _letter(match.group(5)) + "\u0361" + _letter(match.group(6))
+    letter = _letter(match.group(3) or match.group(4))
+    return unicodedata.normalize("NFC", letter + _COMBINING[match.group(1) or match.group(2)])
 
 
-def _brace_positions(text: str, escapes: bool):
-    for match in _BRACE.finditer(text):
-        i = match.start()
-        if escapes and i > 0 and text[i - 1] == "\\":
-            continue
-        yield i
-
-
-_BRACE = re.compile(r"[{}]")
-
-
-def matching_brace(text: str, start: int) -> int:
-    """Index of the brace closing the one at ``start`` (or -1)."""
-    depth = 0
-    for i in range(start, len(text)):
-        if text[i] == "\\":
-            continue
-        if text[i] == "{" and (i == 0 or text[i - 1] != "\\"):
-            depth += 1
-        elif text[i] == "}" and (i == 0 or text[i - 1] != "\\"):
-            depth -= 1
-            if depth == 0:
-                return i
-    return -1
-
-
-def _decode_accent(body: str, depth: int = 0) -> str | None:
-    """'\\"o' / '\\c{c}' / '\\'{\\"u}' -> the accented letter, or None if not an accent."""
-    if depth > 3 or len(body) > 64:  # a letter takes a few accents at most: deeper is not one
-        return None
-    match = re.match(r"\\([`'^~\"=.])(.*)$|\\([rcvukHd])(?=[{ ])\s*(.*)$", body, re.S)
-    if not match:
-        return _LETTER_CMDS.get(body)
-    cmd = match.group(1) or match.group(3)
-    rest = match.group(2) if match.group(1) else match.group(4)
-    if rest.startswith("{") and matching_brace(rest, 0) == len(rest) - 1:
-        rest = rest[1:-1]
-    inner = {r"\i": "i", r"\j": "j"}.get(rest)
-    if inner is None:
-        inner = _decode_accent(rest, depth + 1) if rest.startswith("\\") else rest
-    if inner is None or len(inner) != 1 and not unicodedata.normalize("NFC", inner) != inner:
-        return None
-    return unicodedata.normalize("NFC", inner + _ACCENT_CMDS[cmd])
-
-
-_PLAIN_RUN = re.compile(r"[^\\{}~`'-]+")  # text decode copies as it is
-_ACCENT_AT = re.compile(r"\\([`'^~\"=.])(\{[^{}]*\}|\\[ij]|[A-Za-z])")
+def _letter(text: str) -> str:
+    return {"\\i": "i", "\\j": "j"}.get(text, text)
 
 
 def decode(text: str) -> str:
-    """Invert ``encode`` (and drop protection braces): LaTeX field value -> plain text. Linear."""
-    out: list[str] = []
-    i = 0
-    n = len(text)
-    pairs: list[int] | None = None  # brace table, built on the first "{\\" group
-    while i < n:
-        run = _PLAIN_RUN.match(text, i)
-        if run:
-            out.append(run.group(0))
-            i = run.end()
-            continue
-        for command, plain in _COMMANDS.items():
-            if text.startswith(command, i):
-                out.append(plain)
-                i += len(command)
+    """LaTeX field text -> Unicode: commands decoded, braces dropped, white space kept as written.
+
+    Plain text is returned as it is; accents, special letters and escapes take one regular
+    expression pass (nested accents such as ``\\~{\\^{e}}`` a pass per level, at most three);
+    anything else goes to pylatexenc. Inverts ``encode``.
+    """
+    if not _NEEDS.search(text):
+        return text
+    if "\\" in text:
+        for _ in range(3):  # \~{\^{e}}: the inner accent first, then the outer one
+            done = _COMMON.sub(_common, text)
+            if done == text:
                 break
-        else:
-            ch = text[i]
-            if ch == "{" and text.startswith("{\\", i):
-                if pairs is None:
-                    pairs = brace_pairs(text)
-                end = pairs[i]
-                accent = _decode_accent(text[i + 1:end]) if 0 < end <= i + 65 else None  # never a long slice
-                if accent is not None:
-                    out.append(accent)
-                    i = end + 1
-                    continue
-            if ch == "\\":
-                match = _ACCENT_AT.match(text, i)
-                if match:
-                    out.append(_decode_accent(match.group(0)) or match.group(0))
-                    i = match.end()
-                    continue
-            for token in ("---", "--", "``", "''"):
-                if text.startswith(token, i):
-                    out.append(_SIMPLE[token])
-                    i += len(token)
-                    break
-            else:
-                if ch == "~":
-                    out.append(_SIMPLE[ch])
-                elif ch not in "{}":
-                    out.append(ch)
-                i += 1
-    return "".join(out)
+            text = done
+    if "\\" in text or "$" in text:
+        return _pylatexenc(text)
+    for latex, plain_text in _SIMPLE:
+        if latex in text:
+            text = text.replace(latex, plain_text)
+    return text.replace("{", "").replace("}", "").translate(_UNKEEP)
+
+
+_CONVERTER: list = []
+
+
+def _pylatexenc(text: str) -> str:
+    """Commands the fast path does not know (math, \\url, \\textit, ...) through pylatexenc."""
+    if not _CONVERTER:
+        from pylatexenc.latex2text import LatexNodes2Text
+
+        _CONVERTER.append(LatexNodes2Text(math_mode="text", strict_latex_spaces=True))
+    text = re.sub(r"\\url\s*\{([^{}]*)\}", lambda m: m.group(1).replace("~", _KEEP["~"]), text)
+    try:
+        out = _CONVERTER[0].latex_to_text(text)
+    except (RecursionError, ValueError, IndexError):  # pathological nesting: the letters, no commands
+        out = re.sub(r"\\[A-Za-z]+|\\.|[{}]", "", text)
+    return unicodedata.normalize("NFC", out).translate(_UNKEEP)
 
 
 def plain(text: str) -> str:
-    """LaTeX field text -> plain Unicode, braces dropped, whitespace collapsed."""
-    text = re.sub(r"\\(?:url|href|emph|textit|textbf|textsc|mbox|text)\s*(?=\{)", "", text)
-    return re.sub(r"\s+", " ", decode(text)).strip()
+    """LaTeX field text -> plain Unicode, braces dropped, white space collapsed."""
+    return " ".join(decode(text).split())
 
 
 # --- title case protection -------------------------------------------------------------

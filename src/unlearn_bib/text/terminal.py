@@ -22,3 +22,9 @@ def visible(line: str) -> str:
 def visible_lines(text: str) -> str:
     """A multi-line message: each line made ``visible``, the line breaks between them kept."""
     return "\n".join(visible(line) for line in text.split("\n"))
+
+
+def json_visible(text: str) -> str:
+    """JSON text (from ``json.dumps(..., ensure_ascii=False)``) with every control character and
+    direction mark inside its strings written as a ``\\uXXXX`` escape: the same data, shown as it is."""
+    return _CONTROL.sub(lambda m: m.group(0) if m.group(0) == "\n" else f"\\u{ord(m.group(0)):04x}", text)
