@@ -264,7 +264,8 @@ def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool 
     new_sections = [(i, t) for i, t in new_sections if i in used]
     places: dict[str, tuple[str, str]] = {}  # a new record's place: beside the rows it sat between
     for rows_of_section in order.values():
-        places.update(places_in_table(rows_of_section, section_of))
+        if any(kind == "old" for _, kind in rows_of_section):  # else the end of the section is the place
+            places.update(places_in_table(rows_of_section, section_of))
     plan.after = grow(target, new_sections, records, places) if records else target.text
     return plan
 
