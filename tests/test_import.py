@@ -138,6 +138,8 @@ def test_unknown_venue_in_a_row_is_kept_as_written_and_flagged(run, tmp_path):
     assert "27 rows seen, 27 imported, 0 merged, 0 reported" in result.stderr
     race = next(p for p in load_catalog(path, strict=False) if p.arxiv == "2405.16341")
     assert (race.venue_text, race.venue.id, race.venue.booktitle, race.year) == ("ECCVV 2024", "", "ECCVV 2024", 2024)
+    tables = run("export", "--format", "tables", "--papers", path)
+    assert "| ECCVV 2024 |" in tables.stdout  # as written, the year not repeated
     check = run("check", "--papers", path)
     assert ("venue 'ECCVV 2024' is not in the venue registry; kept as written (add it to "
             "src/unlearn_bib/data/venues.yaml") in check.stderr
