@@ -168,3 +168,10 @@ def test_a_new_catalog_is_written_as_the_editor_writes_it(tmp_path, monkeypatch,
 
     monkeypatch.setattr(import_table, "grow", through_the_editor)
     assert import_table.import_markdown(str(source), str(tmp_path / "new.yaml")).after == direct
+
+
+@pytest.mark.parametrize("text", ["", "# Just a heading\n\nSome prose with no papers.\n", "```\n- [A](https://arxiv.org/abs/2401.00001)\n```\n"])
+def test_a_file_without_papers_is_an_error(run, tmp_path, text):
+    result, path = _import(run, tmp_path, text)
+    assert result.exit_code == 1 and "README.md: no papers found" in result.stderr
+    assert not path.exists()

@@ -257,6 +257,9 @@ def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool 
         records.append(record)
         plan.added.append(record["key"])
         plan.count("imported")
+    if not plan.counts["rows seen"]:
+        raise error_at(md_path, None, "no papers found (no table with a Paper or Title column, no list of linked "
+                       "or bold titles with a paper link, venue or identifier)")
     if problems and strict:
         raise UnlearnBibError(*problems, Problem(f"{md_path}: --strict: {len(problems)} rows reported; nothing written"))
     plan.reports += [str(p) for p in sorted(problems, key=lambda p: p.where.line or 0)]
