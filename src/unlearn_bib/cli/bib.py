@@ -140,12 +140,19 @@ def update(papers, missing, write, as_json, online, strict, quiet, cache_dir, no
         return
     from unlearn_bib.resolve.progress import Progress, stats_dict, summary
 
+    from unlearn_bib.tasks import complete
+
     client = _client(cache_dir, no_cache, mailto)
     plan = updater.plan_update(client, papers, missing=missing, progress=Progress("update", quiet))
+    # records imported from a list (needs_verification): completed from arXiv and the resolver
+    filled = complete.plan_complete(client, papers, text=plan.after, shown=plan.path, progress=Progress("complete", quiet))
+    plan.outcomes += filled.outcomes
+    plan.after = filled.after
     for line in updater.report_lines(plan):
         tell(line)
     if not quiet:
-        tell(summary("update", [o.status for o in plan.outcomes], client.stats))
+        statuses = [complete.SUMMARY_STATUS.get(o.status, o.status) for o in plan.outcomes]
+        tell(summary("update", statuses, client.stats))
     if as_json:
         click.echo(json.dumps(updater.as_json(plan, stats_dict(client.stats)), indent=2, ensure_ascii=False))
     else:
@@ -161,6 +168,25 @@ def update(papers, missing, write, as_json, online, strict, quiet, cache_dir, no
         sys.exit(UPDATE_CHANGES)
 
 
+def _complete_online(plan, online) -> None:
+    """`import --online`: complete the records just added (the plan's text changes, nothing is written)."""
+    from unlearn_bib.resolve.progress import Progress, summary
+    from unlearn_bib.tasks import complete
+    from unlearn_bib.tasks.update import report_lines
+
+    _online, strict, quiet, cache_dir, no_cache, mailto = online
+    client = _client(cache_dir, no_cache, mailto)
+    filled = complete.plan_complete(client, plan.file, text=plan.after, shown=plan.path, only=set(plan.added),
+                                    progress=Progress("import --online", quiet))
+    for line in report_lines(filled):
+        tell(line)
+    if not quiet:
+        tell(summary("import --online", complete.summary_statuses(filled), client.stats))
+    if strict and client.stats.failures:
+        raise click.ClickException("--strict: a service failed (see above); nothing written")
+    plan.after = filled.after
+
+
 @click.command(name="import")
 @click.option("--from", "source", type=click.Choice(["bibtex", "markdown"]), required=True,
               help="What FILE is: a .bib, or an awesome-list README with tables of papers.")
@@ -169,7 +195,8 @@ def update(papers, missing, write, as_json, online, strict, quiet, cache_dir, no
               help="Catalog to grow (default: the repo's papers.yaml); a missing or empty file starts a new one.")
 @click.option("--section", default=None, help="Section id for papers from a .bib (needed when the catalog has several).")
 @click.option("--dry-run", is_flag=True, help="Print the change to the catalog as a unified diff; write nothing.")
-def import_(source, file, papers, section, dry_run):
+@online_options
+def import_(source, file, papers, section, dry_run, online, strict, quiet, cache_dir, no_cache, mailto):
     """Add the papers of a .bib or of a README's tables that the catalog lacks.
 
     Papers already in the catalog (same matching as `normalize`) and repeats within
@@ -183,6 +210,12 @@ def import_(source, file, papers, section, dry_run):
       unlearn-bib import --from bibtex refs.bib --section concept-unlearning --dry-run
       unlearn-bib import --from markdown README.md
       unlearn-bib import --from markdown README.md --papers new-catalog.yaml
+      unlearn-bib import --from markdown README.md --online
+
+    With --online, each new record with an arXiv id is completed from arXiv and the
+    resolver (authors, exact title, date, published venue, pages, DOI; the records used
+    go into `sources`); where the row contradicts them the records win and it is reported.
+    Rows without an identifier get a title search whose candidates are reported, not applied.
     """
     import os
     from contextlib import nullcontext
@@ -193,11 +226,12 @@ def import_(source, file, papers, section, dry_run):
     if section and source != "bibtex":
         raise click.UsageError("--section is for --from bibtex; a README's headings name the sections")
     folder = os.path.dirname(os.path.realpath(papers or default_catalog_path()))
+    online = (online, strict, quiet, cache_dir, no_cache, mailto) if online else None
     with nullcontext() if dry_run else locked(folder):  # concurrent imports into one catalog take turns
-        _import(source, file, papers, section, dry_run)
+        _import(source, file, papers, section, dry_run, online)
 
 
-def _import(source, file, papers, section, dry_run):
+def _import(source, file, papers, section, dry_run, online=None):
     """Read the catalog, add FILE's new papers, write it back (under the caller's lock)."""
     from unlearn_bib.tasks import import_bib
     from unlearn_bib.tasks import import_table
@@ -211,6 +245,8 @@ def _import(source, file, papers, section, dry_run):
     for line in plan.reports:
         tell(line)
     tell(importer.summary(plan, file))
+    if online and plan.added:
+        _complete_online(plan, online)
     if dry_run:
         click.echo(unified_diff(plan.before, plan.after, plan.path), nl=False)
         return

@@ -67,8 +67,13 @@ def _open(path: str | None):
 
 
 def candidates(catalog, missing: bool):
-    """The records to check: preprints, and with ``missing`` published ones lacking a DOI or pages."""
+    """The records to check: preprints, and with ``missing`` published ones lacking a DOI or pages.
+
+    Records imported from a list (``needs_verification``) are completed by ``tasks.complete`` instead.
+    """
     for paper in catalog:
+        if paper.needs_verification:
+            continue
         if paper.venue.is_preprint and paper.arxiv:
             yield paper, "preprint"
         elif missing and paper.arxiv and (not paper.doi or not paper.pages):
