@@ -133,9 +133,10 @@ def update(papers, missing, write, as_json, online, strict, quiet, cache_dir, no
     if not online:
         from unlearn_bib.catalog.load import load_catalog
 
-        todo = list(updater.candidates(load_catalog(papers, strict=False), missing))
+        catalog = load_catalog(papers, strict=False)
+        todo = [p.key for p, _ in updater.candidates(catalog, missing)] + [p.key for p in catalog if p.needs_verification]
         click.echo(f"update: {len(todo)} record{'s' if len(todo) != 1 else ''} to check "
-                   f"({', '.join(p.key for p, _ in todo) or 'none'}); pass --online to ask the services "
+                   f"({', '.join(todo) or 'none'}); pass --online to ask the services "
                    "(nothing was sent)", err=True)
         return
     from unlearn_bib.resolve.progress import Progress, stats_dict, summary

@@ -28,7 +28,7 @@ def _open(path: str | None, text: str | None, shown: str | None):
     from unlearn_bib.tasks import update
 
     if text is None:
-        file, shown, text, catalog, _pins = update._open(path)
+        file, shown, text, catalog, _pins = update.open_catalog(path)
         data = load_yaml(text.encode("utf-8"), shown) or {}
     else:  # an import's new text, not written yet
         file, shown = str(path), shown or str(path)
@@ -79,7 +79,7 @@ def _row_venue_contradiction(paper, posted: tuple[int, int] | None) -> str:
 def _authors_lines(lines: list[str], key: str, people: list[dict], newline: str) -> None:
     """Set the record's ``authors`` block (one flow mapping a line), in place."""
     from unlearn_bib.files.yamlio import RECORD_ORDER, yaml_scalar
-    from unlearn_bib.tasks.update import _field_span, _record_span
+    from unlearn_bib.tasks.update import field_span as _field_span, record_span as _record_span
 
     start, end, indent = _record_span(lines, key)
     pad = " " * indent
@@ -97,7 +97,7 @@ def _authors_lines(lines: list[str], key: str, people: list[dict], newline: str)
 
 
 def _rekey(lines: list[str], old: str, new: str) -> None:
-    from unlearn_bib.tasks.update import _record_span
+    from unlearn_bib.tasks.update import record_span as _record_span
 
     start, _end, _indent = _record_span(lines, old)
     lines[start] = re.sub(rf"(- key:\s*['\"]?){re.escape(old)}", lambda m: m.group(1) + new, lines[start], count=1)

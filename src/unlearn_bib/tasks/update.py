@@ -256,3 +256,9 @@ def as_json(plan: UpdatePlan, stats) -> dict:
                      "evidence": o.evidence} for o in plan.outcomes],
         "services": stats,
     }
+
+
+# public names for tasks.complete, which edits records the same way
+open_catalog = _open
+record_span = _record_span
+field_span = _field_span
