@@ -116,6 +116,8 @@ def update(papers, missing, write, as_json, online, strict, quiet, cache_dir, no
     Prints a unified diff of the catalog (new venue, year, pages, DOI; the evidence
     links appended to `sources`, a sentence to `notes`); --write applies it. A record
     with `pinned: true` (or `pinned: [venue, year]`) keeps what a person decided.
+    Records marked needs_verification (imported from a list) are completed as
+    `import --online` completes them: authors, title, date, venue, with evidence.
     Exit status: 0 nothing new, 3 changes proposed (or written with --write),
     1 an error (or, with --strict, a service that failed).
 
