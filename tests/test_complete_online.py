@@ -67,15 +67,19 @@ def test_update_online_completes_list_records_with_evidence(mock, tmp_path):
     # the row contradicts arXiv (ICLR 2022 met before August 2022): the record wins, reported; key kept
     luo = papers["luo2022understanding"]
     assert (luo.venue.id, luo.year) == ("arxiv", 2022) and "Contradictions: the row says ICLR 2022" in luo.notes
-    assert "the row says ICLR 2022, but ICLR meets by month 5" in result.stderr
+    assert "the row says ICLR 2022, but ICLR meets by month 5 and the paper was first posted on arXiv in 2022-08" in result.stderr
+    # the row named its first author only: arXiv's full list, the key it had with an author kept
+    han = papers["han2024probing"]
+    assert [a.family for a in han.authors] == ["Han", "Yang", "Wang", "Li", "Dong"] and not han.needs_verification
     # not anchored: nothing changed, byte for byte; the title search's outcome is reported
     after = path.read_text(encoding="utf-8")
-    for key in ("anon2024unrelated", "anon2024separable"):
+    assert "smith2023receler: unanchored: arXiv 2311.17717 has first author Chi-Pin Huang" in result.stderr
+    for key in ("anon2024unrelated", "anon2024separable", "smith2023receler"):
         assert _record_text(after, key) == _record_text(before, key)
-        assert papers[key].needs_verification and not papers[key].authors
+        assert papers[key].needs_verification and len(papers[key].authors) <= 1
     assert "anon2024unrelated: unanchored: arXiv 2404.03631 is 'Robust Concept Erasure Using Task Vectors'" in result.stderr
     assert "anon2024separable: candidates: no identifier: title search found dblp" in result.stderr
-    assert "update: 3 resolved" in result.stderr  # the resolver's summary line
+    assert "update: 4 resolved" in result.stderr  # the resolver's summary line
 
 
 def test_import_online_fills_the_new_rows(mock, tmp_path):
@@ -137,3 +141,5 @@ def test_arxiv_record_reads_title_authors_and_date(mock):
     client = Client(cache_dir="", sleep=lambda s: None, timeout=1)
     rec = arxiv.record(client, "2208.11970")
     assert (rec.title, rec.authors) == ("Understanding Diffusion Models: A Unified Perspective", ("Calvin Luo",))
+    assert rec.published == "2022-08-25" and rec.url == "https://arxiv.org/abs/2208.11970"
+    assert arxiv.record(client, "2404.03631").published == ""  # no <published> in that answer: the id's month serves
