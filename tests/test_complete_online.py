@@ -143,3 +143,25 @@ def test_arxiv_record_reads_title_authors_and_date(mock):
     assert (rec.title, rec.authors) == ("Understanding Diffusion Models: A Unified Perspective", ("Calvin Luo",))
     assert rec.published == "2022-08-25" and rec.url == "https://arxiv.org/abs/2208.11970"
     assert arxiv.record(client, "2404.03631").published == ""  # no <published> in that answer: the id's month serves
+
+
+def test_a_title_only_record_of_the_rows_venue_keeps_the_row_for_a_person(monkeypatch):
+    """Posted after the venue met, but DBLP lists it there by title (an invented stand-in record): not demoted."""
+    from types import SimpleNamespace
+
+    from unlearn_bib.catalog.load import load_catalog
+    from unlearn_bib.resolve import arxiv, resolver
+    from unlearn_bib.resolve.decide import Decision, Evidence
+    from unlearn_bib.tasks import complete
+
+    paper = {p.key: p for p in load_catalog(str(CATALOG), strict=False)}["luo2022understanding"]
+    rec = arxiv.Record("2208.11970", "https://arxiv.org/abs/2208.11970", paper.title, ("Calvin Luo",), "2022-08-25",
+                       "", "")
+    monkeypatch.setattr(arxiv, "record", lambda client, arxiv_id: rec)
+    listed = Evidence("dblp", "conf/iclr/Luo22", "https://dblp.org/rec/conf/iclr/Luo22", "ICLR", "iclr", 2022, "",
+                      1.0, True, "title only")
+    monkeypatch.setattr(resolver, "resolve", lambda client, query: Decision("ambiguous", reason="title only",
+                                                                           evidence=[listed]))
+    outcome, changes, people, new_key, *_ = complete.complete_record(SimpleNamespace(), paper, {}, set())
+    assert "venue" not in changes and "needs_verification" not in changes and new_key == ""
+    assert "dblp conf/iclr/Luo22 lists it at ICLR 2022 (by title only): left for a person" in outcome.message

@@ -183,7 +183,13 @@ def complete_record(client, paper, raw: dict, taken: set[str]):
         verified = True
     else:
         why = _row_venue_contradiction(paper, posted)
-        if why and paper.venue.track:
+        supports = [e for e in decision.evidence if e.verdict == "title only" and e.venue_id == paper.venue.id
+                    and e.year == paper.year]
+        if why and supports:  # posted after the venue met, yet a record of that venue has its title and author
+            reports.append(why + f"; but {supports[0].service} {supports[0].record} lists it at {paper.venue.short} "
+                           f"{paper.year} (by title only): left for a person")
+            verified = False
+        elif why and paper.venue.track:
             reports.append(why + "; the record has a track: left for a person")
             verified = False
         elif why:
