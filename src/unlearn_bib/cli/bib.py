@@ -148,7 +148,7 @@ def update(papers, missing, write, as_json, online, strict, quiet, cache_dir, no
     client = _client(cache_dir, no_cache, mailto)
     plan = updater.plan_update(client, papers, missing=missing, progress=Progress("update", quiet))
     # records imported from a list (needs_verification): completed from arXiv and the resolver
-    filled = complete.plan_complete(client, papers, text=plan.after, shown=plan.path, progress=Progress("complete", quiet))
+    filled = complete.plan_complete(client, plan.file, text=plan.after, shown=plan.path, progress=Progress("complete", quiet))
     plan.outcomes += filled.outcomes
     plan.after = filled.after
     for line in updater.report_lines(plan):
