@@ -69,3 +69,14 @@ def test_biblatex_titles_with_greek_math_and_emoji_compile(tmp_path):
     assert "Unicode character" not in second.stdout
     bbl = (tmp_path / "doc.bbl").read_text(errors="replace")
     assert "PixArt-{$\\Sigma$}" in bbl and "\U0001F525" not in bbl
+
+
+def test_export_warns_about_the_emoji_it_leaves_out():
+    from click.testing import CliRunner
+
+    from unlearn_bib.cli.main import main
+
+    result = CliRunner().invoke(main, ["export", "--format", "bibtex", "--papers", str(SYMBOLS)])
+    assert result.exit_code == 0, result.output
+    assert "warning: wu2025emoji: 🔥👩💻✨ left out of the title" in result.stderr
+    assert "warning: lee2024alpha: 🔥 left out" in result.stderr and "chen2024pixart" not in result.stderr
