@@ -165,3 +165,16 @@ def test_a_title_only_record_of_the_rows_venue_keeps_the_row_for_a_person(monkey
     outcome, changes, people, new_key, *_ = complete.complete_record(SimpleNamespace(), paper, {}, set())
     assert "venue" not in changes and "needs_verification" not in changes and new_key == ""
     assert "dblp conf/iclr/Luo22 lists it at ICLR 2022 (by title only): left for a person" in outcome.message
+
+
+def test_a_venue_the_paper_never_appeared_at_gives_way_to_the_records(mock, tmp_path):
+    path = tmp_path / "papers.yaml"
+    text = CATALOG.read_text(encoding="utf-8")
+    path.write_text(text.replace("    venue: ECCV\n    year: 2024\n    arxiv: '2310.05873'",
+                                 "    venue: CVPR\n    year: 2023\n    arxiv: '2310.05873'"), encoding="utf-8")
+    result = invoke("update", "--online", "--no-cache", "--write", "--papers", path)
+    assert result.exit_code == 3, result.output
+    paper = _load(path)["liu2024implicit"]
+    assert (paper.venue.id, paper.year) == ("eccv", 2024)
+    assert "the row says CVPR 2023; the records say ECCV 2024: the records win" in result.stderr
+    assert "Contradictions: the row says CVPR 2023" in paper.notes
