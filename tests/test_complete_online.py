@@ -78,7 +78,7 @@ def test_update_online_completes_list_records_with_evidence(mock, tmp_path):
         assert _record_text(after, key) == _record_text(before, key)
         assert papers[key].needs_verification and len(papers[key].authors) <= 1
     assert "anon2024unrelated: unanchored: arXiv 2404.03631 is 'Robust Concept Erasure Using Task Vectors'" in result.stderr
-    assert "anon2024separable: candidates: no identifier: title search found dblp" in result.stderr
+    assert "anon2024separable: candidates: no arXiv id: title search found dblp" in result.stderr
     assert "update: 4 resolved" in result.stderr  # the resolver's summary line
 
 

@@ -118,9 +118,11 @@ def complete_record(client, paper, raw: dict, taken: set[str]):
         decision = resolve(client, query_from_paper(paper))
         found = [e for e in decision.evidence if match.title_agrees(e.title_score)]
         shown = "; ".join(f"{e.service} {e.record} ({e.venue or 'no venue'} {e.year or ''})".strip() for e in found)
-        message = (f"no identifier: title search found {shown} (not applied; add the identifier to complete it)"
-                   if found else f"no identifier, and the title search found nothing ({decision.status})")
-        return (Outcome(paper.key, "candidates" if found else "unanchored", message,
+        message = (f"no arXiv id: title search found {shown} (not applied; add the arXiv id to complete it)"
+                   if found else f"no arXiv id, and the title search found nothing ({decision.status}"
+                   + (f": {decision.reason}" if decision.status == "failed" else "") + ")")
+        status = "candidates" if found else "failed" if decision.status == "failed" else "unanchored"
+        return (Outcome(paper.key, status, message,
                         evidence=[e.as_dict() for e in decision.evidence]),) + nothing[1:]
     try:
         rec = arxiv.record(client, paper.arxiv)
