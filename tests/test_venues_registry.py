@@ -32,6 +32,8 @@ from unlearn_bib.errors import UnlearnBibError
     ("AAAI Workshop", (None, None, "workshop")),  # AAAI has no workshop track in the registry
     ("NeurIPS-RegML", (None, None, None)),
     ("Before 2017", (None, None, None)),
+    ("arXiv preprint arXiv:2012.01234", ("arxiv", None, None)),  # 2012 is the id's YYMM, not a year
+    ("arXiv 2012.01234", ("arxiv", None, None)),
     ("", (None, None, None)),
 ])
 def test_find_reads_list_venue_strings(text, expected):

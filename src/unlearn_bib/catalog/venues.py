@@ -172,7 +172,7 @@ def all_venues() -> list[tuple[str, str, str, list[str]]]:
 _DECORATION = re.compile(
     r"\b(?:oral|spotlight|poster|highlight|best\s+paper(?:\s+award)?|(?:main\s+)?conference\s+paper|main\s+conference|"
     r"main\s+track|main|long(?:\s+paper)?|short(?:\s+paper)?|accepted|camera[\s-]ready|to\s+appear)\b", re.IGNORECASE)
-_FULL_YEAR = re.compile(r"(?<![0-9])((?:19|20)\d\d)(?![0-9])")
+_FULL_YEAR = re.compile(r"(?<![0-9:./])((?:19|20)\d\d)(?![0-9]|\.\d)")  # never an arXiv id's YYMM
 _SHORT_YEAR = re.compile(r"['\u2019‘](\d\d)\b")  # ICLR'24
 _WORKSHOP = re.compile(r"\bworkshops?\b|(?<=[A-Za-z]{3})W\b|\bW\b", )
 _FINDINGS = re.compile(r"\bfindings\b", re.IGNORECASE)
@@ -187,6 +187,7 @@ def find(text: str) -> tuple[str | None, int | None, str | None]:
     """
     entries, names = _registry()
     text = " ".join(str(text or "").split())[:200]
+    text = re.sub(r"(?i)\b(?:arxiv:\s*)?\d{4}\.\d{4,5}(?:v\d+)?\b", " ", text).strip()  # an arXiv id is no venue
     year = None
     found = _FULL_YEAR.search(text) or _SHORT_YEAR.search(text)
     if found and re.search(r"\b(?:before|after|since|until|pre)\b", text, re.IGNORECASE):
