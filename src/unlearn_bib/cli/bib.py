@@ -177,7 +177,7 @@ def _complete_online(plan, online) -> None:
     from unlearn_bib.tasks import complete
     from unlearn_bib.tasks.update import report_lines
 
-    _online, strict, quiet, cache_dir, no_cache, mailto = online
+    quiet, cache_dir, no_cache, mailto = online
     client = _client(cache_dir, no_cache, mailto)
     filled = complete.plan_complete(client, plan.file, text=plan.after, shown=plan.path, only=set(plan.added),
                                     progress=Progress("import --online", quiet))
@@ -185,8 +185,6 @@ def _complete_online(plan, online) -> None:
         tell(line)
     if not quiet:
         tell(summary("import --online", complete.summary_statuses(filled), client.stats))
-    if strict and client.stats.failures:
-        raise click.ClickException("--strict: a service failed (see above); nothing written")
     plan.after = filled.after
 
 
@@ -198,8 +196,14 @@ def _complete_online(plan, online) -> None:
               help="Catalog to grow (default: the repo's papers.yaml); a missing or empty file starts a new one.")
 @click.option("--section", default=None, help="Section id for papers from a .bib (needed when the catalog has several).")
 @click.option("--dry-run", is_flag=True, help="Print the change to the catalog as a unified diff; write nothing.")
-@online_options
-def import_(source, file, papers, section, dry_run, online, strict, quiet, cache_dir, no_cache, mailto):
+@click.option("--online", is_flag=True, help="Complete the new records from arXiv and the resolver, with evidence; "
+              "without it nothing leaves this machine.")
+@click.option("--quiet", "-q", is_flag=True, help="With --online: no progress and no summary on stderr.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+              help="With --online: HTTP cache directory (default: ~/.cache/unlearn-bib/http).")
+@click.option("--no-cache", is_flag=True, help="With --online: do not read or write the HTTP cache.")
+@click.option("--mailto", default="", help="With --online: contact e-mail sent to the services as they ask.")
+def import_(source, file, papers, section, dry_run, online, quiet, cache_dir, no_cache, mailto):
     """Add the papers of a .bib or of a README's tables that the catalog lacks.
 
     Papers already in the catalog (same matching as `normalize`) and repeats within
@@ -229,7 +233,7 @@ def import_(source, file, papers, section, dry_run, online, strict, quiet, cache
     if section and source != "bibtex":
         raise click.UsageError("--section is for --from bibtex; a README's headings name the sections")
     folder = os.path.dirname(os.path.realpath(papers or default_catalog_path()))
-    online = (online, strict, quiet, cache_dir, no_cache, mailto) if online else None
+    online = (quiet, cache_dir, no_cache, mailto) if online else None
     with nullcontext() if dry_run else locked(folder):  # concurrent imports into one catalog take turns
         _import(source, file, papers, section, dry_run, online)
 
