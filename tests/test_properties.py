@@ -27,13 +27,16 @@ name_text = st.text(st.sampled_from(string.ascii_letters + LATIN + "-' "), min_s
 
 @given(any_text)
 def test_encode_decode_round_trip_any_unicode(text):
-    assert latex.decode(latex.encode(text)) == text
-    assert latex.decode(latex.encode(text, ascii_only=False)) == text
+    # emoji and other pictographs are dropped (pdflatex cannot typeset them); all else comes back
+    assert latex.decode(latex.encode(text)) == latex.drop_pictographs(text)
+    assert latex.decode(latex.encode(text, ascii_only=False)) == latex.drop_pictographs(text)
 
 
 @given(any_text)
 def test_encoded_text_has_balanced_braces_and_no_bare_specials(text):
     encoded = latex.encode(text)
+    for math in set(latex.MATH.values()):  # "{$\\Sigma$}": the one place a bare $ belongs
+        encoded = encoded.replace(math, "{}")
     depth = 0
     for i, ch in enumerate(encoded):
         if ch in "{}" and (i == 0 or encoded[i - 1] != "\\"):

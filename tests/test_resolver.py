@@ -279,9 +279,10 @@ def test_anchored_records_that_disagree_on_the_venue_are_ambiguous():
     ("CVPR Workshops", "cvpr/workshop"),
     ("NAACL (Findings)", "naacl/findings"),
     ("NeurIPS Datasets and Benchmarks Track", "neurips/datasets-and-benchmarks"),
-    ("ICLR 2024 Workshop on Secure and Trustworthy Large Language Models", None),  # no such track in the registry
+    ("ICLR 2024 Workshop on Secure and Trustworthy Large Language Models", "iclr/workshop"),
+    ("AAAI 2024 Workshop on Responsible Language Models", None),  # no such track in the registry
     ("Proceedings of the 2023 ACM SIGSAC Conference on Computer and Communications Security", "ccs"),
-    ("Neural Information Processing Systems Datasets and Benchmarks", None),  # read as the main track: refused
+    ("Neural Information Processing Systems Datasets and Benchmarks", "neurips/datasets-and-benchmarks"),
 ])
 def test_venues_map_through_the_registry_track_aware(text, expected):
     from unlearn_bib.resolve.records import venue_of

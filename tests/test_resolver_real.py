@@ -263,7 +263,7 @@ def s2_paper(mock, client, arxiv_id):
 @pytest.mark.parametrize("arxiv_id, venue, venue_id, year, pages, first", [
     ("1402.0030", "International Conference on Machine Learning", "icml", 2014, "1791--1799", "mnih"),
     ("2310.19943", "International Conference on Machine Learning", "icml", 2023, "30321--30341", "buschoff"),
-    ("2310.05280", "Conference on Empirical Methods in Natural Language Processing", None, 2023, "9677--9705", "wan"),
+    ("2310.05280", "Conference on Empirical Methods in Natural Language Processing", "emnlp", 2023, "9677--9705", "wan"),
     ("2402.13372", "International Conference on Language Resources and Evaluation", None, 2024, "6701--6716", "sun"),
 ])
 def test_s2_conference_papers(mock, client, arxiv_id, venue, venue_id, year, pages, first):
@@ -326,7 +326,7 @@ def test_openreview_real_workshop_note_is_the_workshop_not_the_conference(mock, 
     assert firsts(cand) == ["zhang", "kodama", "wu", "chen", "zhu", "hong"]
     assert (cand.venue_text, cand.year, cand.openreview) == ("RegML 2025 Poster", 2025, "4aMedv0ONH")
     assert not cand.preprint  # venueid NeurIPS.cc/2025/Workshop/RegML: accepted, at a workshop
-    assert cand.venue_id is None  # the registry has no NeurIPS workshop track; never "neurips" (the main track)
+    assert cand.venue_id == "neurips/workshop"  # the NeurIPS workshop track; never "neurips" (the main track)
 
 
 def test_openreview_real_workshop_note_never_resolves_to_neurips(mock, client):
@@ -334,8 +334,8 @@ def test_openreview_real_workshop_note_never_resolves_to_neurips(mock, client):
     query = Query(title="Emergency Response Measures for Catastrophic Risk", families=(frozenset({"zhang"}),),
                   openreview=("4aMedv0ONH",))
     decision = resolve(client, query, services=("openreview",))
-    assert decision.status == "ambiguous" and decision.venue_id == ""
-    assert [e.verdict for e in decision.evidence] == ["unknown venue"]
+    assert decision.status == "resolved" and decision.venue_id == "neurips/workshop" and decision.year == 2025
+    assert [e.verdict for e in decision.evidence] == ["accepted"]
 
 
 def test_s2_diffusion_papers_journal_and_no_venue(mock, client):

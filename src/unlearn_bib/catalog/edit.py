@@ -403,9 +403,6 @@ def open_for_edit(path: str | os.PathLike | None = None, *, read_only: bool = Fa
     of the checkout), open for editing; the packaged snapshot is refused (``read_only``: opened,
     to show a diff, but ``save`` refuses). A missing or empty file starts a new catalog."""
     from unlearn_bib.catalog.load import find_catalog, read_bytes
-    from unlearn_bib.catalog.validate import build_catalog
-    from unlearn_bib.files.yamlio import load_yaml
-    from unlearn_bib.text.lines import line_at_bytes
 
     found = find_catalog(path)
     refusal = packaged_problem(found.path) or (READ_ONLY.format(found.path) if found.packaged else None)
@@ -413,6 +410,19 @@ def open_for_edit(path: str | os.PathLike | None = None, *, read_only: bool = Fa
         raise UnlearnBibError(refusal)
     file, shown = str(found.path), found.shown
     data = read_bytes(file) if os.path.exists(file) else b""
+    return _editor(data, file, shown, refusal=refusal, label=found.describe())
+
+
+def edit_text(text: str, file: str, shown: str) -> Editor:
+    """An editor over ``text`` (an import's result, not written yet) standing for ``file``: edit, then ``text()``."""
+    return _editor(text.encode("utf-8"), file, shown)
+
+
+def _editor(data: bytes, file: str, shown: str, *, refusal: str | None = None, label: str = "") -> Editor:
+    from unlearn_bib.catalog.validate import build_catalog
+    from unlearn_bib.files.yamlio import load_yaml
+    from unlearn_bib.text.lines import line_at_bytes
+
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -433,7 +443,7 @@ def open_for_edit(path: str | os.PathLike | None = None, *, read_only: bool = Fa
     indent, offset = _layout(lf)
     yaml = _yaml(indent, offset)
     doc = yaml.load(lf)
-    editor = Editor(file, shown, data, catalog, doc, yaml, newline, bom, refusal=refusal, label=found.describe())
+    editor = Editor(file, shown, data, catalog, doc, yaml, newline, bom, refusal=refusal, label=label)
     if not data:  # a new file: "sections: []" and "papers: []" become block lists when filled
         from ruamel.yaml.comments import CommentedSeq
 

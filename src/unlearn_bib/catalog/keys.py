@@ -35,3 +35,8 @@ def make_key(family: str, year: int | None, title: str, taken: set[str]) -> str:
     while f"{key}{n}" in taken:
         n += 1
     return f"{key}{n}"
+
+
+def is_provisional(key: str) -> bool:
+    """A key made before any author was known (``anon2024erasing``): replaced once authors are filled."""
+    return re.fullmatch(r"anon(?:19|20)\d\d[a-z0-9]*", key) is not None

@@ -135,13 +135,16 @@ def resolve(vid: str, year: int) -> Venue:
     if renamed and not entry.track:
         data["booktitle"] = renamed[max(renamed)]
 
+    # a venue whose proceedings or journal title is not known for certain is named by its full name
+    booktitle = data.get("booktitle") or (parent["name"] if parent["type"] == "inproceedings" else "")
+    journal = data.get("journal") or (parent["name"] if parent["type"] == "article" else "")
     return Venue(
         id=vid,
         short=data["short"],
         name=parent["name"],
         entry_type=parent["type"],
-        booktitle=fill(data.get("booktitle", "")),
-        journal=fill(data.get("journal", "")),
+        booktitle=fill(booktitle),
+        journal=fill(journal),
         publisher=data.get("publisher", ""),
         series=data.get("series", ""),
         track=entry.track,
@@ -161,3 +164,72 @@ def all_venues() -> list[tuple[str, str, str, list[str]]]:
         name = e.parent["name"] + (f" ({e.track})" if e.track else "")
         rows.append((e.id, e.data["short"], name, list(e.data.get("aliases", []))))
     return rows
+
+
+# --- venue strings as awesome lists write them -----------------------------------------------------
+
+# Words about a paper's presentation, not its venue: "ECCV 2024 Oral", "EMNLP 2023 Main Conference Paper".
+_DECORATION = re.compile(
+    r"\b(?:oral|spotlight|poster|highlight|best\s+paper(?:\s+award)?|(?:main\s+)?conference\s+paper|main\s+conference|"
+    r"main\s+track|main|long(?:\s+paper)?|short(?:\s+paper)?|accepted|camera[\s-]ready|to\s+appear)\b", re.IGNORECASE)
+_FULL_YEAR = re.compile(r"(?<![0-9:./])((?:19|20)\d\d)(?![0-9]|\.\d)")  # never an arXiv id's YYMM
+_SHORT_YEAR = re.compile(r"['\u2019‘](\d\d)\b")  # ICLR'24
+_WORKSHOP = re.compile(r"\bworkshops?\b|(?<=[A-Za-z]{3})W\b|\bW\b", )
+_FINDINGS = re.compile(r"\bfindings\b", re.IGNORECASE)
+
+
+def find(text: str) -> tuple[str | None, int | None, str | None]:
+    """(registry id, year, track) for a venue string as lists write it; never raises.
+
+    'CVPR 2024 Workshop' -> ('cvpr/workshop', 2024, 'workshop'); "ICLR'24" -> ('iclr', 2024, None);
+    'EMNLP 2024 Findings' -> ('emnlp/findings', 2024, 'findings'); an unknown venue gives
+    (None, its year or None, its track word or None), so a caller keeps the string as written.
+    """
+    entries, names = _registry()
+    text = " ".join(str(text or "").split())[:200]
+    text = re.sub(r"(?i)\b(?:arxiv:\s*)?\d{4}\.\d{4,5}(?:v\d+)?\b", " ", text).strip()  # an arXiv id is no venue
+    year = None
+    found = _FULL_YEAR.search(text) or _SHORT_YEAR.search(text)
+    if found and re.search(r"\b(?:before|after|since|until|pre)\b", text, re.IGNORECASE):
+        text, found = text[:found.start()] + text[found.end():], None  # "Before 2017" names no year
+    if found:
+        year = int(found.group(1)) if len(found.group(1)) == 4 else 2000 + int(found.group(1))
+        text = (text[:found.start()] + " " + text[found.end():]).strip()
+    text = re.sub(r"(?<=[A-Za-z])(?=(?:19|20)\d\d)", " ", text)
+    track = None
+    rest = re.sub(r"[()\[\]*_]", " ", text)
+    if _FINDINGS.search(rest):
+        track, rest = "findings", _FINDINGS.sub(" ", rest)
+    elif re.search(r"datasets?\s*(?:and|&)\s*benchmarks?", rest, re.IGNORECASE):
+        track = "datasets-and-benchmarks"
+        rest = re.sub(r"(?:track\s+on\s+)?datasets?\s*(?:and|&)\s*benchmarks?(?:\s+track)?", " ", rest, flags=re.I)
+    rest = _DECORATION.sub(" ", rest)
+    names_to_try = [rest]
+    if track is None:
+        bare = re.sub(r"\bworkshops?\b.*$", " ", rest, flags=re.IGNORECASE)
+        bare = re.sub(r"\bW\b", " ", bare)
+        glued = re.fullmatch(r"\s*([A-Za-z]{3,})W\s*", bare)  # CVPRW, ICMLW
+        if bare != rest or glued:
+            track = "workshop"
+            names_to_try = [rest, glued.group(1) if glued else bare]
+    for name in names_to_try:
+        name = " ".join(name.split()).strip(" ,.;:-/@")
+        vid = names.get(_fold(name)) if name else None
+        if vid is None and track == "workshop":  # "NeurIPS 2023 SoLaR Workshop": the venue is the first word
+            vid = names.get(_fold(name.split(" ")[0])) if name else None
+        if vid is None:
+            continue
+        if "/" in vid:
+            return vid, year, vid.split("/")[1]
+        if track:
+            tid = f"{vid}/{track}"
+            return (tid, year, track) if tid in entries else (None, year, track)
+        return vid, year, None
+    return None, year, track
+
+
+def held_by_month(vid: str) -> int | None:
+    """The registry's ``month``: the latest month of the year the venue has met in (None = unknown)."""
+    entries, _ = _registry()
+    entry = entries.get(vid)
+    return entry.parent.get("month") if entry else None

@@ -133,6 +133,8 @@ def update(papers, missing, write, as_json, online, strict, quiet, cache_dir, no
     Prints a unified diff of the catalog (new venue, year, pages, DOI; the evidence
     links appended to `sources`, a sentence to `notes`); --write applies it. A record
     with `pinned: true` (or `pinned: [venue, year]`) keeps what a person decided.
+    Records marked needs_verification (imported from a list) are completed as
+    `import --online` completes them: authors, title, date, venue, with evidence.
     Exit status: 0 nothing new, 3 changes proposed (or written with --write),
     1 an error (or, with --strict, a service that failed).
 
@@ -157,19 +159,27 @@ def update(papers, missing, write, as_json, online, strict, quiet, cache_dir, no
     if not online:
         from unlearn_bib.catalog.load import load_catalog
 
-        todo = list(updater.candidates(load_catalog(papers, strict=False), missing))
+        catalog = load_catalog(papers, strict=False)
+        todo = [p.key for p, _ in updater.candidates(catalog, missing)] + [p.key for p in catalog if p.needs_verification]
         click.echo(f"update: {found.describe()}: {len(todo)} record{'s' if len(todo) != 1 else ''} to check "
-                   f"({', '.join(p.key for p, _ in todo) or 'none'}); pass --online to ask the services "
+                   f"({', '.join(todo) or 'none'}); pass --online to ask the services "
                    "(nothing was sent)", err=True)
         return
     from unlearn_bib.resolve.progress import Progress, stats_dict, summary
 
+    from unlearn_bib.tasks import complete
+
     client = _client(cache_dir, no_cache, mailto, budget)
     plan = updater.plan_update(client, papers, missing=missing, progress=Progress("update", quiet), write=write)
+    # records imported from a list (needs_verification): completed from arXiv and the resolver
+    filled = complete.plan_complete(client, plan.file, text=plan.after, shown=plan.path, progress=Progress("complete", quiet))
+    plan.outcomes += filled.outcomes
+    plan.after = filled.after
     for line in updater.report_lines(plan):
         tell(line)
     if not quiet:
-        tell(summary("update", [o.status for o in plan.outcomes], client.stats))
+        statuses = [complete.SUMMARY_STATUS.get(o.status, o.status) for o in plan.outcomes]
+        tell(summary("update", statuses, client.stats))
     if as_json:
         from unlearn_bib.text.terminal import json_visible
 
@@ -185,6 +195,23 @@ def update(papers, missing, write, as_json, online, strict, quiet, cache_dir, no
         sys.exit(UPDATE_CHANGES)
 
 
+def _complete_online(plan, online) -> None:
+    """`import --online`: complete the records just added (the plan's text changes, nothing is written)."""
+    from unlearn_bib.resolve.progress import Progress, summary
+    from unlearn_bib.tasks import complete
+    from unlearn_bib.tasks.update import report_lines
+
+    quiet, cache_dir, no_cache, mailto = online
+    client = _client(cache_dir, no_cache, mailto)
+    filled = complete.plan_complete(client, plan.file, text=plan.after, shown=plan.path, only=set(plan.added),
+                                    progress=Progress("import --online", quiet))
+    for line in report_lines(filled):
+        tell(line)
+    if not quiet:
+        tell(summary("import --online", complete.summary_statuses(filled), client.stats))
+    plan.after = filled.after
+
+
 @click.command(name="import", short_help="Add the papers of a .bib or an awesome list the catalog lacks.")
 @click.option("--from", "source", type=click.Choice(["bibtex", "markdown"]), required=True,
               help="What FILE is: a .bib, or an awesome list of papers in Markdown (a README).")
@@ -195,7 +222,14 @@ def update(papers, missing, write, as_json, online, strict, quiet, cache_dir, no
 @click.option("--section", default=None, help="Section id for papers from a .bib (needed when the catalog has several).")
 @click.option("--dry-run", is_flag=True, help="Print the change to the catalog as a unified diff; write nothing.")
 @click.option("--strict", is_flag=True, help="With --from markdown: all or nothing; one reported row stops the import.")
-def import_(source, file, papers, section, dry_run, strict):
+@click.option("--online", is_flag=True, help="Complete the new records from arXiv and the resolver, with evidence; "
+              "without it nothing leaves this machine.")
+@click.option("--quiet", "-q", is_flag=True, help="With --online: no progress and no summary on stderr.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+              help="With --online: HTTP cache directory (default: ~/.cache/unlearn-bib/http).")
+@click.option("--no-cache", is_flag=True, help="With --online: do not read or write the HTTP cache.")
+@click.option("--mailto", default="", help="With --online: contact e-mail sent to the services as they ask.")
+def import_(source, file, papers, section, dry_run, strict, online, quiet, cache_dir, no_cache, mailto):
     """Add the papers of a .bib or of an awesome list (README) that the catalog lacks.
 
     A README is read in the layouts lists use (tables, bullets, paragraph blocks, one
@@ -211,6 +245,12 @@ def import_(source, file, papers, section, dry_run, strict):
       unlearn-bib import --from bibtex refs.bib --section concept-unlearning --dry-run
       unlearn-bib import --from markdown README.md
       unlearn-bib import --from markdown README.md --papers new-catalog.yaml
+      unlearn-bib import --from markdown README.md --online
+
+    With --online, each new record with an arXiv id is completed from arXiv and the
+    resolver (authors, exact title, date, published venue, pages, DOI; the records used
+    go into `sources`); where the row contradicts them the records win and it is reported.
+    Rows without an identifier get a title search whose candidates are reported, not applied.
     """
     import os
     from contextlib import nullcontext
@@ -225,12 +265,13 @@ def import_(source, file, papers, section, dry_run, strict):
     if not dry_run:
         writable(found)
     folder = os.path.dirname(os.path.realpath(found.path))
+    online = (quiet, cache_dir, no_cache, mailto) if online else None
     with nullcontext() if dry_run else locked(folder):  # concurrent imports into one catalog take turns
         tell(f"catalog: {found.describe()}")
-        _import(source, file, papers, section, dry_run, strict)
+        _import(source, file, papers, section, dry_run, online, strict)
 
 
-def _import(source, file, papers, section, dry_run, strict=False):
+def _import(source, file, papers, section, dry_run, online=None, strict=False):
     """Read the catalog, add FILE's new papers, write it back (under the caller's lock)."""
     from unlearn_bib.tasks import import_bib
     from unlearn_bib.tasks import import_table
@@ -244,6 +285,8 @@ def _import(source, file, papers, section, dry_run, strict=False):
     for line in plan.reports:
         tell(line)
     tell(importer.summary(plan, file) if source == "bibtex" else import_table.summary(plan, file))
+    if online and plan.added:
+        _complete_online(plan, online)
     if dry_run:
         click.echo(unified_diff(plan.before, plan.after, plan.path), nl=False)
         return

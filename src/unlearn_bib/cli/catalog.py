@@ -71,6 +71,12 @@ def export(fmt, style, arxiv_style, output, check_file, write_file, sections, ke
         _write_tables(catalog, write_file)
         return
     emit(render(catalog, fmt, style=style, arxiv_style=arxiv_style), output)
+    if fmt in ("bibtex", "biblatex"):
+        from unlearn_bib.cli.common import tell
+        from unlearn_bib.export.bibtex import dropped_characters
+
+        for key, chars in dropped_characters(catalog):
+            tell(f"warning: {key}: {chars} left out of the title (pdflatex has no glyph for emoji)")
 
 
 def _export_items(papers, fmt, style, check_file, sections, keys, year, since, venue) -> str:

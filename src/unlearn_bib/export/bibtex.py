@@ -27,6 +27,19 @@ class Options:
     arxiv_style: str = "eprint"  # eprint | journal
 
 
+def dropped_characters(catalog: Catalog) -> list[tuple[str, str]]:
+    """(key, characters) for each title whose emoji and pictographs the writer leaves out."""
+    from unlearn_bib.text.latex import pictographic
+
+    found = []
+    for paper in catalog:
+        if not paper.title.isascii():
+            chars = "".join(dict.fromkeys(ch for ch in paper.title if pictographic(ch) and ch.isprintable()))
+            if chars:
+                found.append((paper.key, chars))
+    return found
+
+
 def _name_part(text: str, ascii_only: bool) -> str:
     encoded = encode(text, ascii_only=ascii_only)
     # A part holding the word "and" or a comma would split the name list: keep it whole.

@@ -33,7 +33,7 @@ def _registry_lookup(name: str) -> str | None:
     try:
         return venues.lookup(name)
     except UnlearnBibError:
-        return None
+        return venues.find(name)[0]  # "CVPRW", "ICLR'24", "EMNLP Findings"
 
 
 def _candidates(text: str):

@@ -89,10 +89,12 @@ def decide(query: Query, candidates: list[Candidate], failures: list[str]) -> De
     accepted: list[Candidate] = []
     agreeing: list[Candidate] = []  # title and first author agree, no anchor of their own
     reasons: list[str] = []
+    authorless = not any(query.families)  # a record imported without authors (a list row that named none)
     for cand in candidates:
         score = title_score(query, cand)
         author = first_author_agrees(query, cand)
-        agrees = match.title_agrees(score) and author
+        # no authors to compare: an identifier plus title agreement anchors it; title alone never does
+        agrees = match.title_agrees(score) and (author or (authorless and bool(cand.anchor)))
         if cand.preprint:
             verdict = "preprint"
         elif cand.venue_id is None:

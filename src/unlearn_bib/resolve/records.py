@@ -47,6 +47,16 @@ def family_spellings(name: str) -> frozenset[str]:
     return frozenset(s for s in (fold_family(family), fold_family(full)) if s)
 
 
+def person_of(name: str) -> dict[str, str]:
+    """A service's display name ('Kelly O. Marshall', 'Yang Song 0001') as a catalog author mapping."""
+    from unlearn_bib.read.names import parse_name
+
+    name = " ".join(re.sub(r"\s+\d{4}$", "", name.strip()).split())
+    if not name or "{" in name or "\\" in name:
+        return {"literal": name} if name else {}
+    return {k: v for k, v in parse_name(name).items() if v}
+
+
 def venue_of(text: str, year: int | None) -> str | None:
     """Registry id for a service's venue string, refusing a main-conference reading of a track."""
     from unlearn_bib.match.venue_text import container_venue

@@ -52,8 +52,13 @@ def _open(path: str | None, *, write: bool = False):
 
 
 def candidates(catalog, missing: bool):
-    """The records to check: preprints, and with ``missing`` published ones lacking a DOI or pages."""
+    """The records to check: preprints, and with ``missing`` published ones lacking a DOI or pages.
+
+    Records imported from a list (``needs_verification``) are completed by ``tasks.complete`` instead.
+    """
     for paper in catalog:
+        if paper.needs_verification:
+            continue
         if paper.venue.is_preprint and paper.arxiv:
             yield paper, "preprint"
         elif missing and paper.arxiv and (not paper.doi or not paper.pages):
@@ -194,6 +199,14 @@ def change_problems(changes: dict) -> list[str]:
         if name == "year":
             if not isinstance(value, int) or not 1900 <= value <= 2100:
                 out.append(f"year {value!r}")
+        elif name in ("needs_verification", "authors_incomplete"):
+            if not isinstance(value, bool):
+                out.append(f"{name} {value!r}")
+        elif name == "key":
+            from unlearn_bib.catalog.identifiers import KEY
+
+            if not isinstance(value, str) or not KEY.fullmatch(value):
+                out.append(f"key {str(value)[:60]!r}")
         elif not isinstance(value, str) or CONTROL.search(value) or not detail_ok(name, value):
             out.append(f"{name} {str(value)[:60]!r}")
     return out

@@ -27,6 +27,40 @@ LETTERS = {
 }
 SYMBOLS = {"–": r"{\textendash}", "—": r"{\textemdash}", "“": r"{\textquotedblleft}", "”": r"{\textquotedblright}",
            "‘": r"{\textquoteleft}", "’": r"{\textquoteright}", "\u00a0": "~", "…": r"{\ldots}"}
+# Greek letters and mathematical symbols pdflatex has no text glyph for: written in math mode, braced
+# so that BibTeX's case changes and purify$ leave them alone ("PixArt-Σ" -> "PixArt-{$\Sigma$}").
+_GREEK = dict(zip(
+    "αβγδεζηθικλμνξπρςστυφχψωϵϑϕϖϱΓΔΘΛΞΠΣΥΦΨΩ",
+    ("alpha beta gamma delta varepsilon zeta eta theta iota kappa lambda mu nu xi pi rho varsigma sigma tau upsilon "
+     "varphi chi psi omega epsilon vartheta phi varpi varrho Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi "
+     "Omega").split()))
+_MATH_SYMBOLS = dict(zip(
+    "∇∞≤≥≠≈≡∼∝→←↔⇒⇐⇔↦↑↓∑∏∫∂∈∉∀∃∅∩∪⊂⊃⊆⊇∧∨⊕⊗∘⋆∗√ℓ′⊥∥≪≫∓⋅ℏ℘ℵ∠⟨⟩⊤∖≺≻⪯⪰≃≅∣",
+    ("nabla infty leq geq neq approx equiv sim propto rightarrow leftarrow leftrightarrow Rightarrow Leftarrow "
+     "Leftrightarrow mapsto uparrow downarrow sum prod int partial in notin forall exists emptyset cap cup subset "
+     "supset subseteq supseteq wedge vee oplus otimes circ star ast surd ell prime perp parallel ll gg mp cdot hbar "
+     "wp aleph angle langle rangle top setminus prec succ preceq succeq simeq cong mid").split()))
+MATH = ({ch: "{$\\" + name + "$}" for ch, name in {**_GREEK, **_MATH_SYMBOLS}.items()}
+        | {ch: "{$\\mathrm{" + latin + "}$}" for ch, latin in zip("ΑΒΕΖΗΙΚΜΝΟΡΤΧο", "ABEZHIKMNOPTXo")}
+        | {chr(0x2070 + d): "{$^{" + str(d) + "}$}" for d in (0, 4, 5, 6, 7, 8, 9)}
+        | {chr(0x2080 + d): "{$_{" + str(d) + "}$}" for d in range(10)})
+
+
+def pictographic(ch: str) -> bool:
+    """Emoji and pictographs (and the joiners, selectors and skin tones that build them).
+
+    pdflatex has no glyph for them; in a BibTeX field they are decoration ("🔥 New", "✨"), so
+    ``encode`` drops them. Only the emoji blocks count: U+2600-27BF (miscellaneous symbols,
+    dingbats), U+2B00-2BFF (⭐), U+1F000-1FAFF; ©, °, ™, arrows, math and every script stay.
+    """
+    code = ord(ch)
+    if code < 0x2600:
+        return code in (0x200D, 0x20E3)  # zero-width joiner, combining keycap
+    if code <= 0x27BF or 0x2B00 <= code <= 0x2BFF or 0x1F000 <= code <= 0x1FAFF:
+        return unicodedata.category(ch) in ("So", "Sk", "Cn")
+    return 0xFE00 <= code <= 0xFE0F or 0xE0020 <= code <= 0xE007F  # variation selectors, tags
+
+
 _LETTER_CMDS = {v: k for k, v in LETTERS.items()}
 _ACCENT_CMDS = {v: k for k, v in ACCENTS.items()}
 
@@ -34,7 +68,13 @@ _ACCENT_CMDS = {v: k for k, v in ACCENTS.items()}
 def _encode_char(ch: str, ascii_only: bool) -> str:
     if ch in SPECIALS:
         return SPECIALS[ch]
-    if ord(ch) < 128 or not ascii_only:
+    if ord(ch) < 128:
+        return ch
+    if ch in MATH:
+        return MATH[ch]
+    if pictographic(ch):
+        return ""
+    if not ascii_only:
         return ch
     if ch in LETTERS:
         return "{" + LETTERS[ch] + "}"
@@ -52,10 +92,18 @@ def _encode_char(ch: str, ascii_only: bool) -> str:
 
 
 def encode(text: str, *, ascii_only: bool = True) -> str:
-    """Escape plain text for a BibTeX field value."""
-    if text.isascii() and not _NEEDS_WORK.search(text):
+    """Escape plain text for a BibTeX field value (pictographs dropped, see ``pictographic``)."""
+    if text.isascii():
+        return _encode(text, ascii_only) if _NEEDS_WORK.search(text) else text
+    return _encode(drop_pictographs(text), ascii_only)
+
+
+def drop_pictographs(text: str) -> str:
+    """``text`` without emoji and pictographs, the spaces they stood between collapsed to one."""
+    if text.isascii() or not any(pictographic(ch) for ch in text):
         return text
-    return _encode(text, ascii_only)
+    kept = "".join(ch for ch in text if not pictographic(ch))
+    return re.sub(r"(?<=\S) {2,}(?=\S)", " ", kept).strip() if kept.strip() != text.strip() else kept
 
 
 @lru_cache(maxsize=1 << 14)
@@ -207,6 +255,7 @@ def protect_title(title: str, *, ascii_only: bool = True) -> str:
     each word that ``_needs_protection`` is wrapped, trailing punctuation left outside:
     "MACE: Mass" -> "{MACE}: Mass".
     """
+    title = drop_pictographs(title)
     out: list[str] = []
     depth = 0
     segment = ""
