@@ -214,6 +214,14 @@ def _quick(text, flow: bool = False) -> str | None:
     return None
 
 
+def typed_in_yaml11(text: str) -> bool:
+    """Would ``load_yaml`` read this plain text as something else than text ("No", "on", "~", "1e3")?"""
+    import yaml
+
+    return bool(text) and text[0] in _MAYBE_TYPED and yaml.SafeLoader.resolve(
+        yaml.SafeLoader, yaml.ScalarNode, text, (True, False)) != _STR
+
+
 def yaml_scalar(value) -> str:
     """One YAML scalar on one line, quoted only when plain style would change its meaning."""
     quick = _quick(value)
