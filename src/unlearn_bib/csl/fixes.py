@@ -207,11 +207,34 @@ class Text(CaseMixin, PageRangeMixin, model.Text):
 
 
 class Number(CaseMixin, PageRangeMixin, model.Number):
-    pass
+    def process(self, item, context=None, **kwargs):
+        """Fix: a hyphenated variable (``number-of-volumes``, ``number-of-pages``,
+        ``chapter-number``, ``collection-number``) was looked up under its CSL name, which the
+        entry stores with "_": cs:number printed nothing ("3 vols." was lost)."""
+        variable = self.get("variable", "")
+        if "-" in variable and variable != "page-first":
+            return self._process(item.reference[variable.replace("-", "_")], variable)
+        return super().process(item, context=context, **kwargs)
 
 
 class Label(CaseMixin, model.Label):
-    pass
+    def process(self, item, variable=None, plural=None, context=None, **kwargs):
+        """Fix: CSL 1.0.2, cs:label: "The term is only rendered if the selected variable is
+        non-empty"; citeproc-py printed it anyway (ACS's "; p." after a book without pages).
+        A cs:names passes its variable in, and has names."""
+        name = variable or self.get("variable", "")
+        if variable is None and name != "locator" and name.replace("-", "_") not in item.reference:
+            return None
+        return super().process(item, variable=variable, plural=plural, context=context, **kwargs)
+
+    def _is_plural(self, item):
+        """Fix: a ``number-of-...`` count is read from the entry (citeproc-py looked in the cite
+        and failed, dropping APA's "(Vols. 1–3)" and "3 vols." everywhere)."""
+        variable = self.get("variable", "")
+        if variable.startswith("number-of"):
+            value = str(item.reference.get(variable.replace("-", "_"), "")).strip()
+            return value.isdigit() and int(value) > 1
+        return super()._is_plural(item)
 
 
 class Date_Part(CaseMixin, model.Date_Part):
