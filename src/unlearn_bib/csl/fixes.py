@@ -74,6 +74,29 @@ def load_locale(language: str, parser):
     return etree.parse(str(path), parser).getroot()
 
 
+# --- terms ---------------------------------------------------------------------------------------
+
+_TERM_FALLBACK = {"verb-short": "verb", "verb": None, "symbol": "short", "short": None}
+
+
+class TermFallbackMixin:
+    """Fix: CSL 1.0.2, terms: "If a style uses a term in a form that is undefined, there is a
+    fallback to other forms: "verb-short" first falls back to "verb", "symbol" first falls
+    back to "short", and "verb" and "short" both fall back to "long"". citeproc-py printed
+    nothing: APA's "by" before a reviewed author, IEEE's "Spring" (a season has no short form).
+    Put in front of every element class by the style loader."""
+
+    def get_term(self, name, form=None, fallback_locale=True, zero_padded=False):
+        while True:
+            try:
+                term = super().get_term(name, form, fallback_locale, zero_padded)
+            except IndexError:
+                term = None
+            if term is not None or form not in _TERM_FALLBACK:
+                return term
+            form = _TERM_FALLBACK[form]
+
+
 # --- the bibliography layout -----------------------------------------------------------------
 
 class Layout(model.Layout):
@@ -238,7 +261,12 @@ class Label(CaseMixin, model.Label):
 
 
 class Date_Part(CaseMixin, model.Date_Part):
-    pass
+    def process(self, date, context=None):
+        """Fix: a season where a numeric month is asked for prints nothing (citeproc-py failed)."""
+        try:
+            return super().process(date, context)
+        except AssertionError:
+            return None
 
 
 class Name_Part(CaseMixin, model.Name_Part):
