@@ -3,7 +3,7 @@
 Every standard BibTeX and BibLaTeX entry type and field is mapped (tables below); ``@string``
 macros, month macros and ``#`` are resolved and LaTeX is decoded (``bibvalues``); names are split by bibtexparser's BibTeX splitter, ``von`` becoming the
 non-dropping particle as pandoc renders it; ``{braced}`` title words become CSL ``nocase`` spans.
-Titles keep the case they are written in (pandoc alone lower-cases English titles).
+English titles are put in sentence case, braced words kept (``bibcase``), as pandoc reads them.
 Where the mapping differs from pandoc's, the comment says why.
 """
 from __future__ import annotations
@@ -12,6 +12,7 @@ import re
 
 from unlearn_bib.read.bibopen import unclosed_from_line
 from unlearn_bib.read.bibvalues import MONTH_MACROS, MONTHS, closing, latex_text, literal, parse_value, resolve, rich_title
+from unlearn_bib.items.bibcase import is_english, sentence_case
 from unlearn_bib.items.check import CONTROL, CSLItems, collect, date_from_text, split_particle
 from unlearn_bib.errors import Location, Problem, UnlearnBibError
 
@@ -69,6 +70,9 @@ PLAIN = {
 }
 TITLES = ("title", "subtitle", "titleaddon", "shorttitle", "booktitle", "booksubtitle", "maintitle",
           "journal", "journaltitle", "journalsubtitle", "shortjournal", "series", "eventtitle")
+# Titles an English entry has in sentence case for the style (pandoc's list: not the journal's).
+SENTENCE_CASE = frozenset({"title", "subtitle", "titleaddon", "shorttitle", "booktitle", "booksubtitle",
+                           "maintitle", "series", "eventtitle"})
 DATES = ("date", "year", "day", "urldate", "eventdate", "origdate")
 NAMES = {"author": "author", "editor": "editor", "translator": "translator", "bookauthor": "container-author"}
 
@@ -264,6 +268,9 @@ def entry_item(key: str, entry_type: str, raw: dict[str, str]) -> dict:
     kind = entry_type.lower()
     text = {k: v for k, v in ((k, latex_text(v)) for k, v in raw.items() if k not in TITLES and k not in NAMES) if v}
     title = {k: rich_title(v) for k, v in raw.items() if k in TITLES and v.strip()}
+    language = text.get("langid") or text.get("language") or ""
+    if is_english(LANGUAGES.get(language.lower().replace(" ", ""), language)):
+        title = {k: sentence_case(v) if k in SENTENCE_CASE else v for k, v in title.items()}
     item: dict = {"id": key, "type": TYPES.get(kind, "document")}
     for field, variable in NAMES.items():
         if raw.get(field, "").strip():
@@ -288,7 +295,6 @@ def entry_item(key: str, entry_type: str, raw: dict[str, str]) -> dict:
         if dates.get(field):
             item[variable] = date_from_text(dates[field])
     _links(item, text)
-    language = text.get("langid") or text.get("language") or ""
     if language:
         item["language"] = LANGUAGES.get(language.lower().replace(" ", ""), language)
     if text.get("pubstate"):

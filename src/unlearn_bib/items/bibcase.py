@@ -1,0 +1,85 @@
+"""BibTeX titles in the case a CSL style expects: English titles to sentence case, braces kept.
+
+A BibTeX title is typed in title case and protected where its case must not change
+(``{BERT}``, ``{Bayesian}``); the style decides how to print it. A CSL style, on the other
+hand, expects titles in sentence case and applies ``text-case="title"`` itself where its
+manual wants title case (CSL 1.0.2, text-case: "title case conversion (with
+text-case set to "title") for English-language items [...]; sentence case conversion
+[...] "). So, as pandoc's BibTeX reader does, an English title (no ``langid``/``language``,
+or an English one) is put in sentence case before the style sees it: a capitalised word
+("Network") is lower-cased, except the first word and the first after a colon (which is
+capitalised); words with other capitals ("WHO", "LaTeX", "D2") stay, and so does what the
+title protects with braces (``<span class="nocase">``, which ``read.bibvalues.rich_title``
+writes). Titles in other languages are kept as typed.
+"""
+from __future__ import annotations
+
+import re
+
+NOCASE_OPEN = '<span class="nocase">'
+_TAG = re.compile(r'</?(?:i|b|sup|sub)>|<span class="nocase">|<span style="[^"<>]*">|</span>')
+_PLACEHOLDERS = 0xF0000  # supplementary private use: one character stands for each tag
+
+
+_SENTENCE_MARKS = re.compile("[.?!]")
+
+
+def _hide(text: str, tags: list[str]) -> str:
+    tags.append(text)
+    return chr(_PLACEHOLDERS + len(tags) - 1)
+
+
+def is_english(language: str | None) -> bool:
+    """No language, or an English one (``en``, ``en-US``, ``english``...)."""
+    return not language or language.lower().startswith("en")
+
+
+def sentence_case(rich: str) -> str:
+    """A rich-text title (CSL tags, nocase spans) in sentence case, protected parts kept."""
+    if not rich or any(ord(c) >= _PLACEHOLDERS for c in rich):
+        return rich
+    from citeproc.string import MixedString, NoCase, String
+
+    from unlearn_bib.csl.text import change_case
+
+    tags: list[str] = []
+    pieces: list = []  # String / NoCase, tags replaced by placeholders
+    plain: list[str] = []
+    depth = 0  # inside a nocase span: the spans nested in it
+    position = 0
+    for match in _TAG.finditer(rich):
+        plain.append(rich[position:match.start()])
+        position = match.end()
+        tag = match.group(0)
+        if tag == NOCASE_OPEN or depth:
+            if tag.startswith("<span"):
+                depth += 1
+            elif tag == "</span>":
+                depth -= 1
+            if tag == NOCASE_OPEN and depth == 1:
+                if plain:
+                    pieces.append(String("".join(plain)))
+                plain = []
+                continue
+            if depth == 0:  # the nocase span closes
+                pieces.append(NoCase("".join(plain)))
+                plain = []
+                continue
+        plain.append(_hide(tag, tags))
+    plain.append(rich[position:])
+    if depth:  # unbalanced: leave the title alone
+        return rich
+    if plain:
+        pieces.append(String("".join(plain)))
+    # Only a colon starts a new sentence here, as in pandoc's reading ("Feature-Terme.
+    # Implementierungstechniken" -> "feature-terme. implementierungstechniken"): the
+    # other sentence marks stand aside while the case changes.
+    for index, piece in enumerate(pieces):
+        if isinstance(piece, String) and not isinstance(piece, NoCase):
+            pieces[index] = String(_SENTENCE_MARKS.sub(lambda m: _hide(m.group(0), tags), str(piece)))
+    cased = change_case(MixedString(pieces), "sentence")
+    out = []
+    for piece in cased:
+        text = str(piece)
+        out.append(f"{NOCASE_OPEN}{text}</span>" if isinstance(piece, NoCase) else text)
+    return re.sub("[\U000f0000-\U000fffff]", lambda m: tags[ord(m.group(0)) - _PLACEHOLDERS], "".join(out))
