@@ -7,8 +7,8 @@ manual wants title case (CSL 1.0.2, text-case: "title case conversion (with
 text-case set to "title") for English-language items [...]; sentence case conversion
 [...] "). So, as pandoc's BibTeX reader does, an English title (no ``langid``/``language``,
 or an English one) is put in sentence case before the style sees it: a capitalised word
-("Network") is lower-cased, except the first word and the first after a colon (which is
-capitalised); words with other capitals ("WHO", "LaTeX", "D2") stay, and so does what the
+("Network") is lower-cased, except the first word and the first after a colon or a
+sentence end (which is capitalised) that is not the last word; words with other capitals ("WHO", "LaTeX", "D2") stay, and so does what the
 title protects with braces (``<span class="nocase">``, which ``read.bibvalues.rich_title``
 writes). Titles in other languages are kept as typed.
 """
@@ -19,9 +19,6 @@ import re
 NOCASE_OPEN = '<span class="nocase">'
 _TAG = re.compile(r'</?(?:i|b|sup|sub)>|<span class="nocase">|<span style="[^"<>]*">|</span>')
 _PLACEHOLDERS = 0xF0000  # supplementary private use: one character stands for each tag
-
-
-_SENTENCE_MARKS = re.compile("[.?!]")
 
 
 def _hide(text: str, tags: list[str]) -> str:
@@ -71,15 +68,34 @@ def sentence_case(rich: str) -> str:
         return rich
     if plain:
         pieces.append(String("".join(plain)))
-    # Only a colon starts a new sentence here, as in pandoc's reading ("Feature-Terme.
-    # Implementierungstechniken" -> "feature-terme. implementierungstechniken"): the
-    # other sentence marks stand aside while the case changes.
-    for index, piece in enumerate(pieces):
-        if isinstance(piece, String) and not isinstance(piece, NoCase):
-            pieces[index] = String(_SENTENCE_MARKS.sub(lambda m: _hide(m.group(0), tags), str(piece)))
-    cased = change_case(MixedString(pieces), "sentence")
+    cased = list(change_case(MixedString(pieces), "sentence"))
+    _last_word_lower(cased)
     out = []
     for piece in cased:
         text = str(piece)
         out.append(f"{NOCASE_OPEN}{text}</span>" if isinstance(piece, NoCase) else text)
     return re.sub("[\U000f0000-\U000fffff]", lambda m: tags[ord(m.group(0)) - _PLACEHOLDERS], "".join(out))
+
+
+_LAST_WORD = re.compile(r"(?<![^\W_])([^\W\d_][^\W_]*)([^\w]*)$")
+
+
+def _last_word_lower(pieces: list) -> None:
+    """The last word is never a sentence start ("Alpha. delta.", "Alpha: delta"), as pandoc
+    reads it: capitalised, it is lower-cased, unless it is the only word."""
+    from citeproc.string import NoCase, String
+
+    for index in range(len(pieces) - 1, -1, -1):
+        text = str(pieces[index])
+        if not text.strip():
+            continue
+        if isinstance(pieces[index], NoCase):
+            return
+        match = _LAST_WORD.search(text)
+        if not match:
+            return
+        word = match.group(1)
+        others = text[:match.start()] + "".join(str(p) for p in pieces[:index])
+        if word[1:] == word[1:].lower() and word[:1].isupper() and re.search(r"[^\W_]", others):
+            pieces[index] = String(text[:match.start()] + word.lower() + match.group(2))
+        return

@@ -2,7 +2,7 @@
 
 Every standard BibTeX and BibLaTeX entry type and field is mapped (tables below); ``@string``
 macros, month macros and ``#`` are resolved and LaTeX is decoded (``bibvalues``); names are split by bibtexparser's BibTeX splitter, ``von`` becoming the
-non-dropping particle as pandoc renders it; ``{braced}`` title words become CSL ``nocase`` spans.
+dropping particle as pandoc reads it; ``{braced}`` title words become CSL ``nocase`` spans.
 English titles are put in sentence case, braced words kept (``bibcase``), as pandoc reads them.
 Where the mapping differs from pandoc's, the comment says why.
 """
@@ -182,10 +182,13 @@ def names(value: str) -> list[dict]:
         if not family:
             family, given = given, ""
         person: dict = {"family": family}
-        if not von:
-            von, person["family"] = split_particle(family)
-        if von:  # pandoc renders BibTeX's von as part of the family name ("van der Meer, L.")
-            person["non-dropping-particle"] = von
+        dropping = ""
+        if von:  # BibTeX's von is a dropping particle, as pandoc reads it: a style that
+            dropping = von  # demotes particles prints "Rossum, G. van" (APA, MLA, Chicago)
+        else:
+            particle, person["family"] = split_particle(family)
+            if particle:  # "{van Holstein}" as one family name: the particle stays in front
+                person["non-dropping-particle"] = particle
         words = given.split()
         trailing = []
         while len(words) > 1 and words[-1][:1].islower():
@@ -193,8 +196,9 @@ def names(value: str) -> list[dict]:
         given = " ".join(words)
         if given:
             person["given"] = given
-        if trailing:  # "Villiers, Anne-Marie de": pandoc's dropping particle
-            person["dropping-particle"] = " ".join(trailing)
+        dropping = " ".join(trailing + ([dropping] if dropping else []))
+        if dropping:  # also "Villiers, Anne-Marie de": pandoc's dropping particle
+            person["dropping-particle"] = dropping
         if suffix:
             person["suffix"] = suffix
         out.append(person)
@@ -377,6 +381,8 @@ def _links(item: dict, text: dict[str, str]) -> None:
             url = url or f"https://arxiv.org/abs/{eprint.removeprefix('arXiv:')}"
     elif eprint and kind == "pubmed":
         item.setdefault("PMID", eprint)
+        if eprint.strip().isdigit():  # pandoc links a PubMed eprint when there is no url
+            url = url or f"https://www.ncbi.nlm.nih.gov/pubmed/{eprint.strip()}"
     if url:
         item["URL"] = url
     if text.get("doi"):
