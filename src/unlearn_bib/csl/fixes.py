@@ -12,6 +12,7 @@ The cause numbers in the docstrings refer to the root causes measured against pa
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from citeproc import model
@@ -240,6 +241,9 @@ class Number(CaseMixin, PageRangeMixin, model.Number):
         return super().process(item, context=context, **kwargs)
 
 
+_MULTIPLE = re.compile(r"\d\S*\s*(?:[-\u2013\u2014,&]|\band\b)\s*\S*\d")
+
+
 class Label(CaseMixin, model.Label):
     def process(self, item, variable=None, plural=None, context=None, **kwargs):
         """Fix: CSL 1.0.2, cs:label: "The term is only rendered if the selected variable is
@@ -257,6 +261,12 @@ class Label(CaseMixin, model.Label):
         if variable.startswith("number-of"):
             value = str(item.reference.get(variable.replace("-", "_"), "")).strip()
             return value.isdigit() and int(value) > 1
+        if variable != "locator":
+            # Fix: numbers are "multiple" when joined by a range or list separator (CSL 1.0.2:
+            # "e.g. "1-3", "1 & 3" or "1, 3""); "3/4" (a double issue) and "02/2007" are one
+            # number to pandoc and citeproc-js: "no. 3/4", not "nos. 3/4".
+            value = str(item.reference.get(variable.replace("-", "_"), ""))
+            return _MULTIPLE.search(value) is not None
         return super()._is_plural(item)
 
 

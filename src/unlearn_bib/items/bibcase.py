@@ -99,3 +99,30 @@ def _last_word_lower(pieces: list) -> None:
         if word[1:] == word[1:].lower() and word[:1].isupper() and re.search(r"[^\W_]", others):
             pieces[index] = String(text[:match.start()] + word.lower() + match.group(2))
         return
+
+
+# --- TeX math in titles -------------------------------------------------------------------------
+
+_MATH_SPAN = re.compile(r'<span class="nocase">([^<>]*\$[^<>]*)</span>')
+_SCRIPT = re.compile(r"([_^])(?:\{([^{}]*)\}|(\S))")
+
+
+def tex_scripts(rich: str) -> str:
+    """Sub- and superscripts of TeX math in a title as CSL rich text, as pandoc reads them:
+    ``CO$_2$`` -> ``CO<sub>2</sub>``, ``$L_1$`` -> ``L<sub>1</sub>`` (the math stays protected
+    from case changes). Other math is left as ``read.bibvalues`` decoded it."""
+    if "$" not in rich:
+        return rich
+
+    def script(match: re.Match) -> str:
+        tag = "sub" if match.group(1) == "_" else "sup"
+        body = match.group(2) if match.group(2) is not None else match.group(3)
+        return f"<{tag}>{body}</{tag}>"
+
+    def span(match: re.Match) -> str:
+        inner = match.group(1)
+        if not re.fullmatch(r"\$[^$]+\$", inner) or not _SCRIPT.search(inner):
+            return match.group(0)
+        return f'<span class="nocase">{_SCRIPT.sub(script, inner[1:-1])}</span>'
+
+    return _MATH_SPAN.sub(span, rich)

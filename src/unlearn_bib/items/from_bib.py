@@ -12,7 +12,7 @@ import re
 
 from unlearn_bib.read.bibopen import unclosed_from_line
 from unlearn_bib.read.bibvalues import MONTH_MACROS, MONTHS, closing, latex_text, literal, parse_value, resolve, rich_title
-from unlearn_bib.items.bibcase import is_english, sentence_case
+from unlearn_bib.items.bibcase import is_english, sentence_case, tex_scripts
 from unlearn_bib.items.check import CONTROL, CSLItems, collect, date_from_text, split_particle
 from unlearn_bib.errors import Location, Problem, UnlearnBibError
 
@@ -271,7 +271,9 @@ def entry_item(key: str, entry_type: str, raw: dict[str, str]) -> dict:
     """One entry's resolved fields -> a CSL-JSON item (not yet checked: cslitems.collect does that)."""
     kind = entry_type.lower()
     text = {k: v for k, v in ((k, latex_text(v)) for k, v in raw.items() if k not in TITLES and k not in NAMES) if v}
-    title = {k: rich_title(v) for k, v in raw.items() if k in TITLES and v.strip()}
+    # "$\{$USENIX$\}$" (Google Scholar's braces) is "{USENIX}", as pandoc prints it
+    title = {k: tex_scripts(rich_title(re.sub(r"\$(\\[{}])\$", r"\1", v)))
+             for k, v in raw.items() if k in TITLES and v.strip()}
     language = text.get("langid") or text.get("language") or ""
     if is_english(LANGUAGES.get(language.lower().replace(" ", ""), language)):
         title = {k: sentence_case(v) if k in SENTENCE_CASE else v for k, v in title.items()}
@@ -379,10 +381,8 @@ def _links(item: dict, text: dict[str, str]) -> None:
     if eprint and kind in ("arxiv", "") and re.fullmatch(r"(?:arXiv:)?[\w.\-/]+\d(?:v\d+)?", eprint):
         if kind == "arxiv" or re.fullmatch(r"\d{4}\.\d{4,5}(?:v\d+)?", eprint):
             url = url or f"https://arxiv.org/abs/{eprint.removeprefix('arXiv:')}"
-    elif eprint and kind == "pubmed":
-        item.setdefault("PMID", eprint)
-        if eprint.strip().isdigit():  # pandoc links a PubMed eprint when there is no url
-            url = url or f"https://www.ncbi.nlm.nih.gov/pubmed/{eprint.strip()}"
+    elif eprint and kind == "pubmed":  # pandoc: a link (styles print it as one), a pmid field stays PMID
+        url = url or f"https://www.ncbi.nlm.nih.gov/pubmed/{eprint.strip()}"
     if url:
         item["URL"] = url
     if text.get("doi"):
