@@ -29,7 +29,7 @@ TYPES = {
     "online": "webpage", "electronic": "webpage", "www": "webpage",
     "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis",
     "techreport": "report", "report": "report",
-    "software": "software", "dataset": "dataset", "patent": "patent", "standard": "standard",
+    "software": "software", "dataset": "dataset", "data": "dataset", "patent": "patent", "standard": "standard",
     "unpublished": "manuscript", "letter": "personal_communication",
     "movie": "motion_picture", "video": "motion_picture", "audio": "song", "music": "song",
     "artwork": "graphic", "image": "graphic", "legislation": "legislation", "jurisdiction": "legal_case",
