@@ -181,3 +181,17 @@ def test_sentence_case_keeps_tags_and_nested_spans():
 def test_data_and_dataset_are_datasets():
     entries = bib("@dataset{a, title={T}, year=2020}\n@data{b, title={T}, year=2020}")
     assert [e["type"] for e in entries] == ["dataset", "dataset"]  # pandoc reads both so
+
+
+def test_initials_are_spaced_with_the_styles_period_when_given_names_stay_whole():
+    """pandoc and citeproc-js print "A.B. C" as "A. B. C." where initialize="false" has an
+    initialize-with (Chicago, MLA), and leave it alone where there is none (ACM)."""
+    entry = book(type="article-journal", author=[{"family": "Black", "given": "M.J."}, {"family": "Roe", "given": "A.B. C"}],
+                 **{"container-title": "J"})
+    assert render("chicago-author-date", entry)[0].startswith("Black, M. J., and A. B. C. Roe. 2019.")
+    assert render("association-for-computing-machinery", entry)[0].startswith("[1] M.J. Black and A.B. C Roe.")
+
+
+def test_bibtex_initials_without_spaces_are_spaced():
+    entry = bib("@article{k, author={Black, M.J. and Lee, K.~L.}, title={T}, journal={J}, year=2003}")[0]
+    assert [a["given"] for a in entry["author"]] == ["M. J.", "K. L."]  # pandoc's reading

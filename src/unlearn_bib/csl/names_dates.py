@@ -153,7 +153,14 @@ def _drop_lower_hyphen_parts(given: str) -> str:
 # Scripts written family name first with no space: Han, kana, Hangul (CSL 1.0.2's "毛泽东").
 _UNSPACED = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff"
                        "\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff]")
-_BARE_INITIAL = re.compile(r"(?<![\w.])[^\W\d_](?![\w.])")
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.)*[^\W\d_]\.?$")
+
+
+def _spaced_initials(word: str, period: str) -> str:
+    """"A.B." or "C" (initials) -> "A. B.", "C." with the style's period; other words as they are."""
+    if not _INITIALS.match(word) or not word[0].isupper() or (len(word) > 1 and "." not in word):
+        return word
+    return " ".join(letter + period for letter in word.replace(".", ""))
 
 
 def _unspaced(text: str) -> bool:
@@ -237,10 +244,13 @@ class Name(model.Name):
                 out.append(copy)
                 changed = True
                 continue
-            if mark and given and _BARE_INITIAL.search(str(given)):
+            shown = str(given) if given else ""
+            if mark:  # "A.B. C" -> "A. B. C." (pandoc and citeproc-js)
+                shown = " ".join(_spaced_initials(word, mark.strip()) for word in shown.split())
+            if given and shown != str(given):
                 copy = name.__class__.__new__(name.__class__)
                 dict.update(copy, name)
-                dict.__setitem__(copy, "given", _BARE_INITIAL.sub(lambda m: m.group(0) + mark.strip(), str(given)))
+                dict.__setitem__(copy, "given", shown)
                 out.append(copy)
                 changed = True
                 continue

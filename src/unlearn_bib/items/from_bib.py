@@ -193,7 +193,7 @@ def names(value: str) -> list[dict]:
         trailing = []
         while len(words) > 1 and words[-1][:1].islower():
             trailing.insert(0, words.pop())
-        given = " ".join(words)
+        given = re.sub(r"(?<=\b\w\.)(?=\w\b)", " ", " ".join(words))  # "M.J." is "M. J." (pandoc)
         if given:
             person["given"] = given
         dropping = " ".join(trailing + ([dropping] if dropping else []))
