@@ -195,3 +195,11 @@ def test_initials_are_spaced_with_the_styles_period_when_given_names_stay_whole(
 def test_bibtex_initials_without_spaces_are_spaced():
     entry = bib("@article{k, author={Black, M.J. and Lee, K.~L.}, title={T}, journal={J}, year=2003}")[0]
     assert [a["given"] for a in entry["author"]] == ["M. J.", "K. L."]  # pandoc's reading
+
+
+def test_one_volume_of_a_multivolume_book():
+    """biblatex's maintitle/volume/part as pandoc maps them: the work is the title, the
+    volume's own title is CSL 1.0.2's volume-title, part 2 of volume 7 is "7.2"."""
+    entry = bib("@book{c, author={A, B}, title={Vol Title}, maintitle={Main Works}, volume=7, part=2, year=1983}")[0]
+    assert (entry["title"], entry.get("volume-title"), entry["volume"]) == ("Main works", "Vol title", "7.2")
+    assert "container-title" not in entry

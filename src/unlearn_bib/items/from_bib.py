@@ -287,6 +287,8 @@ def entry_item(key: str, entry_type: str, raw: dict[str, str]) -> dict:
     for field, variable in PLAIN.items():
         if variable and text.get(field):
             item[variable] = text[field]
+    if text.get("part") and item.get("volume"):  # volume 7, part 2: "7.2" (pandoc)
+        item["volume"] = f"{item['volume']}.{text['part']}"
     if text.get("pages"):
         item["page"] = re.sub(r"\s*(?:--|[-–—])\s*", "-", text["pages"])
     genre = text.get("type", "")
@@ -331,7 +333,11 @@ def _titles(item: dict, kind: str, title: dict[str, str]) -> None:
         else:
             item["container-title"] = book
     elif title.get("maintitle") and item["type"] == "book":
-        item["container-title"] = title["maintitle"]
+        # one volume of a multi-volume work: CSL 1.0.2's volume-title ("Title of a specific
+        # volume of a multi-volume work"), the work's title as the title (pandoc's mapping)
+        item["title"], item["volume-title"] = title["maintitle"], item.get("title", "")
+        if not item["volume-title"]:
+            del item["volume-title"]
     if title.get("shortjournal"):
         item["container-title-short"] = title["shortjournal"]
     if title.get("series"):
