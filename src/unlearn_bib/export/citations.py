@@ -149,8 +149,26 @@ def _one_line(text: str) -> str:
     return _SPACES.sub(" ", text).strip(" ")
 
 
+_SUB = dict(zip("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎"))
+_SUP = dict(zip("0123456789+-=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾"))
+
+
+def _script(match: re.Match) -> str:
+    """A sub- or superscript of digits and signs in Unicode's own characters (CO₂, 10⁶), as
+    pandoc writes plain text; anything else as it is."""
+    table = _SUB if match.group(1) == MARK["sub"][0] else _SUP
+    body = match.group(2)
+    return "".join(table[c] for c in body) if all(c in table for c in body) else body
+
+
+_SCRIPTS = re.compile(f"([{MARK['sub'][0]}{MARK['sup'][0]}])([^{MARKERS}]*)[{MARK['sub'][1]}{MARK['sup'][1]}]")
+
+
 def to_text(entry: Entry) -> str:
-    return _one_line(entry.text.translate(_UNMARK))
+    text = entry.text
+    if MARK["sub"][0] in text or MARK["sup"][0] in text:
+        text = _SCRIPTS.sub(_script, text)
+    return _one_line(text.translate(_UNMARK))
 
 
 def _segments(entry: Entry):
