@@ -27,8 +27,6 @@ def read_bytes(path: str | os.PathLike) -> bytes:
 
 def load_catalog(path: str | os.PathLike | None = None, *, strict: bool = True):
     """Load and validate a catalog file into a ``Catalog``: the front door of the data flow."""
-    from unlearn_bib.catalog.validate import build_catalog
-
     target = Path(path) if path else default_catalog_path()
     shown = str(path) if path else "papers.yaml"
     raw = read_bytes(target)
@@ -40,6 +38,8 @@ def load_catalog(path: str | os.PathLike | None = None, *, strict: bool = True):
             catalog = cache.read(stored)
             if catalog is not None:
                 return catalog
+        from unlearn_bib.catalog.validate import build_catalog  # not imported on a cache hit
+
         catalog = build_catalog(load_yaml(raw, shown), shown, strict=strict)
     if stored is not None:
         cache.write(stored, catalog)

@@ -87,10 +87,10 @@ def entries(catalog: Catalog, style: str, keys: tuple[str, ...] = ()) -> list[En
     for key in dict.fromkeys(keys):
         paper = catalog.get(key)
         if paper is None:
-            import difflib
+            from unlearn_bib.text.suggest import did_you_mean
 
-            close = difflib.get_close_matches(key, [p.key for p in catalog], n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            hint = did_you_mean(key, [p.key for p in catalog])
+            hint = f" ({hint})" if hint else ""
             raise UnlearnBibError(f"{catalog.path or 'catalog'}: no paper with key {key!r}{hint}")
         chosen.append(csljson.item(paper))
     return format_items(chosen, style)
