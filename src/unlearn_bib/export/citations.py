@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from unlearn_bib.errors import UnlearnBibError
 from unlearn_bib.csl import MARK, MARKERS
 from unlearn_bib.catalog.model import Catalog
+from unlearn_bib.text.markdown import escape as escape_markdown
 
 FORMATS = ("text", "markdown", "html")
 
@@ -194,15 +195,6 @@ def to_html(entry: Entry) -> str:
     return re.sub(r"<(i|b|sup|sub|u)></\1>", "", "".join(out))
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>~$]|&(?=#?\w+;))")
-
-
-def _md_escape(text: str) -> str:
-    """Backslash-escape what CommonMark/GFM would read as markup (emphasis, links, code,
-    strikethrough, math, entities)."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
-
-
 def to_markdown(entry: Entry) -> str:
     table = _marker_table(_MD_TAGS)
     kinds = {c: kind for kind, pair in MARK.items() for c in pair}
@@ -210,7 +202,7 @@ def to_markdown(entry: Entry) -> str:
     out = []
     for kind, value in _segments(entry):
         if kind == "text":
-            out.append(_md_escape(value))
+            out.append(escape_markdown(value))
         elif kind == "mark":
             opening = value == MARK[kinds[value]][0]
             depth[kinds[value]] += 1 if opening else -1
@@ -219,7 +211,7 @@ def to_markdown(entry: Entry) -> str:
         else:
             shown, target = value
             encoded = target.replace("(", "%28").replace(")", "%29")  # cannot end the link early
-            out.append(f"<{target}>" if shown == target else f"[{_md_escape(shown)}]({encoded})")
+            out.append(f"<{target}>" if shown == target else f"[{escape_markdown(shown)}]({encoded})")
     text = "".join(out)
     # A leading "1." or "#" would start a list or a heading.
     text = re.sub(r"^(\d+)\.(\s)", r"\1\\.\2", text)
