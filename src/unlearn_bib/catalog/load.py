@@ -1,4 +1,4 @@
-"""Find, read and load the catalog file (large ones through cache.py): the front door of the data flow."""
+"""Find, read and load the catalog file (through the parse cache, cache.py): the front door of the data flow."""
 from __future__ import annotations
 
 import os
@@ -32,7 +32,7 @@ def load_catalog(path: str | os.PathLike | None = None, *, strict: bool = True):
     raw = read_bytes(target)
     from unlearn_bib.catalog import cache
 
-    stored = cache.cache_file(raw, shown, strict)  # large catalogs only; see cache.py
+    stored = cache.cache_file(raw, shown, strict)  # not for tiny catalogs; see cache.py
     with gc_paused():
         if stored is not None:
             catalog = cache.read(stored)
