@@ -19,8 +19,18 @@ def test_escaped_text_renders_as_itself(text):
 
 
 def test_every_markup_character_is_escaped_and_plain_text_is_not_touched():
-    assert escape("\\`*_[]<>|~$#") == "\\\\\\`\\*\\_\\[\\]\\<\\>\\|\\~\\$\\#"
+    assert escape("\\`*_[]<>|~$") == "\\\\\\`\\*\\_\\[\\]\\<\\>\\|\\~\\$"
     assert escape("Tom & Jerry: a-b, 'c' (d). 100%!") == "Tom & Jerry: a-b, 'c' (d). 100%!"
+
+
+def test_a_hash_is_escaped_where_it_would_make_or_close_a_heading():
+    assert escape("C# and F#") == "C# and F#"  # mid-line: never a heading
+    assert escape("# not a heading") == "\\# not a heading" and escape("  ## x") == "  \\## x"
+    assert escape("Notes on C#", heading=True) == "Notes on C\\#"
+    markdown_it = pytest.importorskip("markdown_it")
+    tokens = markdown_it.MarkdownIt("commonmark").parse("## " + escape("Notes #", heading=True))
+    assert tokens[0].type == "heading_open" and tokens[1].content == "Notes \\#"
+    assert tokens[1].children[0].content == "Notes #"
 
 
 def test_the_three_writers_use_it():

@@ -58,7 +58,7 @@ def section_rows(catalog: Catalog) -> list[tuple[str, list[str], list[list[str]]
             continue
         with_type = any(p.attack_type for p in papers)
         header = list(COLUMNS) + (["Type"] if with_type else [])
-        heading = _cell(section.title)  # as Markdown shows it; '#', which could close it, is escaped too
+        heading = escape_markdown(" ".join(section.title.split()), heading=True)  # a '#' could close it
         out.append((heading, header, [row(p, with_type) for p in papers]))
     return out
 

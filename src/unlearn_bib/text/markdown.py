@@ -2,17 +2,23 @@
 
 Every character CommonMark/GFM could read as markup is backslash-escaped: emphasis (``* _``), code
 (`` ` ``), links and images (``[ ]``), raw HTML and autolinks (``< >``), strike-through (``~``),
-math (``$``, for renderers that read it), table cells (``|``), headings (``#``), the backslash
-itself, and ``&`` where it would start an entity (``&amp;``, ``&#38;``). CommonMark lets any ASCII
-punctuation be escaped, so escaping one a context would not need is harmless.
+math (``$``, which GitHub renders), table cells (``|``), the backslash itself, and ``&`` where it
+would start an entity (``&amp;``, ``&#38;``). ``#`` starts a heading only at the start of a line,
+so it is escaped there; in a heading every ``#`` is (a trailing run would close the heading).
+CommonMark lets any ASCII punctuation be escaped, so escaping one a context does not need is harmless.
 """
 from __future__ import annotations
 
 import re
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$#]|&(?=#?\w+;))")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$]|&(?=#?\w+;))")
+_LEADING_HASH = re.compile(r"^( {0,3})#")
 
 
-def escape(text: str) -> str:
-    """``text`` as Markdown shows it literally (line breaks are the caller's business)."""
-    return _SPECIAL.sub(r"\\\1", text)
+def escape(text: str, *, heading: bool = False) -> str:
+    """``text`` as Markdown shows it literally, on a line of its own or in a heading
+    (``heading=True``). Line breaks are the caller's business."""
+    out = _SPECIAL.sub(r"\\\1", text)
+    if heading:
+        return out.replace("#", "\\#")
+    return _LEADING_HASH.sub(r"\1\\#", out)
