@@ -28,7 +28,7 @@ FLOOR = [sys.executable, "-c", "import click, yaml"]
 
 
 # As users run it: with compiled bytecode (pip writes it at install; the warm-up run writes it for an
-# editable install; PYTHONDONTWRITEBYTECODE would make every run compile every module again) and
+# editable install, where PYTHONDONTWRITEBYTECODE would leave every module to compile on every run) and
 # with the parse cache filled by the warm-up run (in a temporary folder unless UNLEARN_BIB_CACHE_DIR
 # is set; UNLEARN_BIB_CACHE=0 measures without it).
 ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
