@@ -10,11 +10,6 @@ from __future__ import annotations
 import re
 
 
-def _exact(source: str) -> re.Pattern:
-    """The pattern anchored at the very end: ``$`` alone also matches before a final newline."""
-    return re.compile(source.removesuffix("$") + r"\Z")
-
-
 # JSON Schema sources (papers.schema.json carries the same strings; a test ties them).
 SOURCES = {
     "arxiv": r"^(\d{4}\.\d{4,5}|[a-z\-]+(\.[A-Z]{2})?/\d{7})$",
@@ -30,32 +25,51 @@ SOURCES = {
     "url": r"^https?://[A-Za-z0-9.\-]+(:\d{1,5})?([/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?$",
 }
 SOURCES["source"] = SOURCES["url"].removesuffix("$") + r"(\s.*)?$"  # a URL, then an optional comment
-ARXIV_ID = _exact(SOURCES["arxiv"])
-ARXIV_CLASS = _exact(SOURCES["primary_class"])
-DOI = _exact(SOURCES["doi"])
-KEY = _exact(SOURCES["key"])
-OPENREVIEW = _exact(SOURCES["openreview"])
-PAGES = _exact(SOURCES["pages"])
-SECTION_ID = _exact(SOURCES["section"])
-WEB_URL = _exact(SOURCES["url"])
-DOI_LINK = re.compile(r"^doi: ?(10\.\d{4,9}/[-._;()/:A-Za-z0-9]+)\Z", re.IGNORECASE)
-# Control characters and the invisible direction marks and overrides (text then displays in
-# another order than it is stored) have no place in a bibliography; notes may break lines.
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-NOTES_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-# A BibTeX key from a user's own file: anything but what would end the key or the entry
-# (white space, a comma, a brace, a quote), start a comment (%), or escape (\\, #).
-BIB_KEY = re.compile(r"^[^\s\x00-\x1f\x7f,{}\"#%\\]+\Z")
+
+# name -> (pattern, flags). Compiled on first use (module __getattr__ below), not at import:
+# `export` starts faster when a command needs only some of them. ``$`` alone also matches before
+# a final newline, so the schema patterns are anchored at the very end with \Z.
+_PATTERNS = {
+    "ARXIV_ID": (SOURCES["arxiv"].removesuffix("$") + r"\Z", 0),
+    "ARXIV_CLASS": (SOURCES["primary_class"].removesuffix("$") + r"\Z", 0),
+    "DOI": (SOURCES["doi"].removesuffix("$") + r"\Z", 0),
+    "KEY": (SOURCES["key"].removesuffix("$") + r"\Z", 0),
+    "OPENREVIEW": (SOURCES["openreview"].removesuffix("$") + r"\Z", 0),
+    "PAGES": (SOURCES["pages"].removesuffix("$") + r"\Z", 0),
+    "SECTION_ID": (SOURCES["section"].removesuffix("$") + r"\Z", 0),
+    "WEB_URL": (SOURCES["url"].removesuffix("$") + r"\Z", 0),
+    "DOI_LINK": (r"^doi: ?(10\.\d{4,9}/[-._;()/:A-Za-z0-9]+)\Z", re.IGNORECASE),
+    # Control characters and the invisible direction marks and overrides (text then displays in
+    # another order than it is stored) have no place in a bibliography; notes may break lines.
+    "CONTROL": (r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]", 0),
+    "NOTES_CONTROL": (r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]", 0),
+    # A BibTeX key from a user's own file: anything but what would end the key or the entry
+    # (white space, a comma, a brace, a quote), start a comment (%), or escape (\\, #).
+    "BIB_KEY": (r"^[^\s\x00-\x1f\x7f,{}\"#%\\]+\Z", 0),
+}
+
+
+def __getattr__(name: str) -> re.Pattern:
+    """``identifiers.DOI`` and the others: compiled once, on first use."""
+    if name not in _PATTERNS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    compiled = globals()[name] = re.compile(*_PATTERNS[name])
+    return compiled
+
+
+def pattern(name: str) -> re.Pattern:
+    """One of the patterns above by name, for this module's own functions."""
+    return globals().get(name) or __getattr__(name)
 
 
 def is_web_url(text: str) -> bool:
     """True for an http(s) address made only of safe URL characters."""
-    return bool(WEB_URL.match(text))
+    return bool(pattern("WEB_URL").match(text))
 
 
 def link_problem(text: str) -> str:
     """Why ``text`` is not an acceptable link, in words ("" when it is one)."""
-    if WEB_URL.match(text):
+    if pattern("WEB_URL").match(text):
         return ""
     if text.startswith(("http://", "https://")):
         return (f"{text!r} holds what a link may not: a non-ASCII or missing host name, a user name, white space, "
@@ -66,12 +80,12 @@ def link_problem(text: str) -> str:
 def web_link(text: str) -> str:
     """The link a writer may render for ``text``: itself when a safe http(s) URL, a
     ``doi:`` DOI as its https://doi.org/ address, else "" (render no link)."""
-    if WEB_URL.match(text):
+    if pattern("WEB_URL").match(text):
         return text
-    found = DOI_LINK.match(text)
+    found = pattern("DOI_LINK").match(text)
     return "https://doi.org/" + found.group(1) if found else ""
 
 
 def doi_link(doi: str) -> str:
     """https://doi.org/DOI for a well-formed DOI, else "" (render no link)."""
-    return "https://doi.org/" + doi if DOI.match(doi) else ""
+    return "https://doi.org/" + doi if pattern("DOI").match(doi) else ""

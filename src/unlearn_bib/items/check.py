@@ -61,10 +61,10 @@ class CSLItems:
             by_id = {item["id"]: (item, line) for item, line in chosen}
             missing = [k for k in keys if k not in by_id]
             if missing:
-                import difflib
+                from unlearn_bib.text.suggest import did_you_mean
 
-                close = difflib.get_close_matches(missing[0], list(by_id), n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                hint = did_you_mean(missing[0], by_id)
+                hint = f" ({hint})" if hint else ""
                 raise UnlearnBibError(f"{self.path}: no item with id {missing[0]!r}{hint}")
             chosen = [by_id[k] for k in dict.fromkeys(keys)]
         if year is not None:
@@ -297,10 +297,10 @@ def check_item(raw, where: Location, problems: list[Problem], scan: bool = True)
             item[field] = checked
     kind = item.get("type", "")
     if kind and kind not in TYPES:
-        import difflib
+        from unlearn_bib.text.suggest import did_you_mean
 
-        close = difflib.get_close_matches(kind, sorted(TYPES), n=1)
-        own.append(f"unknown CSL type {kind!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+        hint = did_you_mean(kind, sorted(TYPES))
+        own.append(f"unknown CSL type {kind!r}" + (f" ({hint})" if hint else ""))
     item.setdefault("type", "document")
     if scan and _has_surrogate(item):
         own.append("text with a lone surrogate (\\ud800-\\udfff): not a Unicode character")
