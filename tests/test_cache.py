@@ -94,3 +94,24 @@ def test_the_cache_key_names_modules_not_files(tmp_path, monkeypatch):
     monkeypatch.setattr(module.builder_source, "__defaults__", (module.BUILDER_MODULES,))
     monkeypatch.setenv("UNLEARN_BIB_CACHE_DIR", str(tmp_path))
     assert module.cache_file(b"x" * (256 * 1024), "big.yaml", True) is None
+
+
+def test_the_cache_key_covers_every_module_the_catalog_builder_imports():
+    """A module that load, validate or cache imports (at any depth) but the key leaves out could change
+    how a catalog is built while old cached catalogs are still read."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_architecture import PACKAGE, import_graph
+
+    from unlearn_bib.catalog import cache
+
+    graph = import_graph(PACKAGE)
+    seen, todo = set(), ["unlearn_bib.catalog.load", "unlearn_bib.catalog.validate", "unlearn_bib.catalog.cache"]
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.add(name)
+            todo.extend(graph.get(name, ()))
+    assert seen - {"unlearn_bib"} == set(cache.BUILDER_MODULES)
