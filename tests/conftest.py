@@ -12,6 +12,16 @@ EDGE = DATA / "catalogs" / "edge.yaml"
 SNAPSHOT = DATA / "catalogs" / "snapshot.yaml"  # a frozen copy of papers.yaml: code tests stay green when the data changes
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _parse_cache_out_of_home(tmp_path_factory):
+    """Catalogs from 16 KB on are parse-cached (catalog/cache.py): the suite's cache files go to a
+    temporary folder, not ~/.cache, for in-process and subprocess runs alike."""
+    import os
+
+    if "UNLEARN_BIB_CACHE_DIR" not in os.environ:
+        os.environ["UNLEARN_BIB_CACHE_DIR"] = str(tmp_path_factory.mktemp("parse-cache"))
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", help="rewrite golden files from current output")
 

@@ -19,24 +19,24 @@ BIB = r"""@article{k1, author={Smith, John},
 # HTML: pandoc 3's `pandoc d.md --citeproc --bibliography my.bib --csl STYLE.csl -t html --wrap=none` (front
 # matter nocite "@*") with its <em>/<strong> as the project's <i>/<b>, its class-less <span>s and entry wrappers
 # left out, its <span class="smallcaps"> as the project's inline style. Text: pandoc's `-t plain` output, except
-# that x² and UNLEARN print as x2 and Unlearn, as citeproc-js prints them (tests/test_richtext.py).
+# that UNLEARN prints as Unlearn, as citeproc-js prints it (tests/test_richtext.py); x² as pandoc prints it.
 EXPECTED = {
     "apa": (
         "Smith, J. (2020). Erasing latent concepts from diffusion models with soft and hard priors and the DNA "
-        "trick: Unlearn at x2 scale, a <i>b</i> & c > d. Journal of Things, 3, 1–10.",
+        "trick: Unlearn at x² scale, a <i>b</i> & c > d. Journal of Things, 3, 1–10.",
         "Smith, J. (2020). Erasing <i>latent concepts</i> from <b>diffusion</b> models with <i>soft</i> and "
         "<b>hard</b> <i>priors</i> and <i>the DNA trick</i>: <span style=\"font-variant:small-caps\">Unlearn</span> "
         "at x<sup>2</sup> scale, a &lt;i&gt;b&lt;/i&gt; &amp; c &gt; d. <i>Journal of <i>Things</i></i>, <i>3</i>, "
         "1–10."),
     "chicago-author-date": (
         "Smith, John. 2020. “Erasing Latent Concepts from Diffusion Models with Soft and Hard Priors and the DNA "
-        "Trick: Unlearn at x2 Scale, a <i>b</i> & c > d.” Journal of Things 3: 1–10.",
+        "Trick: Unlearn at x² Scale, a <i>b</i> & c > d.” Journal of Things 3: 1–10.",
         "Smith, John. 2020. “Erasing <i>Latent Concepts</i> from <b>Diffusion</b> Models with <i>Soft</i> and "
         "<b>Hard</b> <i>Priors</i> and <i>the DNA Trick</i>: <span style=\"font-variant:small-caps\">Unlearn</span> "
         "at x<sup>2</sup> Scale, a &lt;i&gt;b&lt;/i&gt; &amp; c &gt; d.” <i>Journal of <i>Things</i></i> 3: 1–10."),
     "ieee": (
         "[1] J. Smith, “Erasing latent concepts from diffusion models with soft and hard priors and the DNA trick: "
-        "Unlearn at x2 scale, a <i>b</i> & c > d,” Journal of Things, vol. 3, pp. 1–10, 2020.",
+        "Unlearn at x² scale, a <i>b</i> & c > d,” Journal of Things, vol. 3, pp. 1–10, 2020.",
         "[1] J. Smith, “Erasing <i>latent concepts</i> from <b>diffusion</b> models with <i>soft</i> and "
         "<b>hard</b> <i>priors</i> and <i>the DNA trick</i>: <span style=\"font-variant:small-caps\">Unlearn</span> "
         "at x<sup>2</sup> scale, a &lt;i&gt;b&lt;/i&gt; &amp; c &gt; d,” <i>Journal of <i>Things</i></i>, vol. 3, "

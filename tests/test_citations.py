@@ -152,7 +152,7 @@ def test_unknown_style_lists_the_closest_names(run):
     assert "unknown style 'iee'" in result.stderr and "ieee" in result.stderr
     assert result.stderr.strip().count("\n") == 0
     result = run("export", "--format", "text", "--style", "vancover")
-    assert result.exit_code == 1 and "did you mean vancouver" in result.stderr
+    assert result.exit_code == 1 and "did you mean 'vancouver'" in result.stderr
 
 
 BAD_STYLES = {

@@ -98,13 +98,15 @@ def test_marks_come_only_in_balanced_pairs(text):
 
 
 def test_sup_sub_and_small_caps_print_as_citeproc_js_prints_them(run, tmp_path):
-    """citeproc-js's text output (benchmarks/citeproc-js/render.js) for this title in APA."""
+    """citeproc-js's text output (benchmarks/citeproc-js/render.js) for this title in APA, but
+    for sub- and superscript digits, which print as pandoc's plain text has them (H₂O, x²):
+    the text keeps what they mean, as CO₂ in a .bib's "CO$_2$" (issue 20)."""
     path = tmp_path / "chem.json"
     title = ('Growth on H<sub>2</sub>O and x<sup>2</sup> with <span style="font-variant:small-caps;">Small Caps</span> '
              'in <span class="nocase">DNA</span>')
     path.write_text(json.dumps([{**ITEM, "title": title}]), encoding="utf-8")
     assert run("export", "--papers", path, "--format", "text", "--style", "apa").stdout == (
-        "Smith, J. (2020). Growth on H2O and x2 with Small Caps in DNA. Journal of Things, 3, 1–10.\n")
+        "Smith, J. (2020). Growth on H₂O and x² with Small Caps in DNA. Journal of Things, 3, 1–10.\n")
     page = run("export", "--papers", path, "--format", "html", "--style", "apa").stdout
     assert ('Growth on H<sub>2</sub>O and x<sup>2</sup> with <span style="font-variant:small-caps">Small Caps</span> '
             "in DNA." in page)

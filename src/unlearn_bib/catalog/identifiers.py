@@ -8,11 +8,7 @@ built in code) is escaped or skipped, never injected. Links: http(s) only.
 from __future__ import annotations
 
 import re
-
-
-def _exact(source: str) -> re.Pattern:
-    """The pattern anchored at the very end: ``$`` alone also matches before a final newline."""
-    return re.compile(source.removesuffix("$") + r"\Z")
+from functools import lru_cache
 
 
 # JSON Schema sources (papers.schema.json carries the same strings; a test ties them).
@@ -30,32 +26,51 @@ SOURCES = {
     "url": r"^https?://[A-Za-z0-9.\-]+(:\d{1,5})?([/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?$",
 }
 SOURCES["source"] = SOURCES["url"].removesuffix("$") + r"(\s.*)?$"  # a URL, then an optional comment
-ARXIV_ID = _exact(SOURCES["arxiv"])
-ARXIV_CLASS = _exact(SOURCES["primary_class"])
-DOI = _exact(SOURCES["doi"])
-KEY = _exact(SOURCES["key"])
-OPENREVIEW = _exact(SOURCES["openreview"])
-PAGES = _exact(SOURCES["pages"])
-SECTION_ID = _exact(SOURCES["section"])
-WEB_URL = _exact(SOURCES["url"])
-DOI_LINK = re.compile(r"^doi: ?(10\.\d{4,9}/[-._;()/:A-Za-z0-9]+)\Z", re.IGNORECASE)
-# Control characters and the invisible direction marks and overrides (text then displays in
-# another order than it is stored) have no place in a bibliography; notes may break lines.
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-NOTES_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-# A BibTeX key from a user's own file: anything but what would end the key or the entry
-# (white space, a comma, a brace, a quote), start a comment (%), or escape (\\, #).
-BIB_KEY = re.compile(r"^[^\s\x00-\x1f\x7f,{}\"#%\\]+\Z")
+
+# name -> (pattern, flags). Compiled on first use (module __getattr__ below), not at import:
+# `export` starts faster when a command needs only some of them. ``$`` alone also matches before
+# a final newline, so the schema patterns are anchored at the very end with \Z.
+_PATTERNS = {
+    "ARXIV_ID": (SOURCES["arxiv"].removesuffix("$") + r"\Z", 0),
+    "ARXIV_CLASS": (SOURCES["primary_class"].removesuffix("$") + r"\Z", 0),
+    "DOI": (SOURCES["doi"].removesuffix("$") + r"\Z", 0),
+    "KEY": (SOURCES["key"].removesuffix("$") + r"\Z", 0),
+    "OPENREVIEW": (SOURCES["openreview"].removesuffix("$") + r"\Z", 0),
+    "PAGES": (SOURCES["pages"].removesuffix("$") + r"\Z", 0),
+    "SECTION_ID": (SOURCES["section"].removesuffix("$") + r"\Z", 0),
+    "WEB_URL": (SOURCES["url"].removesuffix("$") + r"\Z", 0),
+    "DOI_LINK": (r"^doi: ?(10\.\d{4,9}/[-._;()/:A-Za-z0-9]+)\Z", re.IGNORECASE),
+    # Control characters and the invisible direction marks and overrides (text then displays in
+    # another order than it is stored) have no place in a bibliography; notes may break lines.
+    "CONTROL": (r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]", 0),
+    "NOTES_CONTROL": (r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]", 0),
+    # A BibTeX key from a user's own file: anything but what would end the key or the entry
+    # (white space, a comma, a brace, a quote), start a comment (%), or escape (\\, #).
+    "BIB_KEY": (r"^[^\s\x00-\x1f\x7f,{}\"#%\\]+\Z", 0),
+}
+
+
+def __getattr__(name: str) -> re.Pattern:
+    """``identifiers.DOI`` and the others: compiled once, on first use."""
+    if name not in _PATTERNS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    compiled = globals()[name] = re.compile(*_PATTERNS[name])
+    return compiled
+
+
+def pattern(name: str) -> re.Pattern:
+    """One of the patterns above by name, for this module's own functions."""
+    return globals().get(name) or __getattr__(name)
 
 
 def is_web_url(text: str) -> bool:
     """True for an http(s) address made only of safe URL characters."""
-    return bool(WEB_URL.match(text))
+    return bool(pattern("WEB_URL").match(text))
 
 
 def link_problem(text: str) -> str:
     """Why ``text`` is not an acceptable link, in words ("" when it is one)."""
-    if WEB_URL.match(text):
+    if pattern("WEB_URL").match(text):
         return ""
     if text.startswith(("http://", "https://")):
         return (f"{text!r} holds what a link may not: a non-ASCII or missing host name, a user name, white space, "
@@ -66,15 +81,15 @@ def link_problem(text: str) -> str:
 def web_link(text: str) -> str:
     """The link a writer may render for ``text``: itself when a safe http(s) URL, a
     ``doi:`` DOI as its https://doi.org/ address, else "" (render no link)."""
-    if WEB_URL.match(text):
+    if pattern("WEB_URL").match(text):
         return text
-    found = DOI_LINK.match(text)
+    found = pattern("DOI_LINK").match(text)
     return "https://doi.org/" + found.group(1) if found else ""
 
 
 def doi_link(doi: str) -> str:
     """https://doi.org/DOI for a well-formed DOI, else "" (render no link)."""
-    return "https://doi.org/" + doi if DOI.match(doi) else ""
+    return "https://doi.org/" + doi if pattern("DOI").match(doi) else ""
 
 
 # --- identifiers in the links and text of an awesome list ---------------------------------------
@@ -83,36 +98,43 @@ def doi_link(doi: str) -> str:
 # publishers' /doi/ paths and IEEE Xplore links that carry the DOI, OpenReview forum/pdf ids.
 _NEW_ARXIV = r"\d{4}\.\d{4,5}"
 _OLD_ARXIV = r"[a-z\-]+(?:\.[A-Z]{2})?/\d{7}"
-ARXIV_LINK = re.compile(rf"^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html|a?pdf|ftp/arxiv/papers/\d{{4}})/"
-                        rf"({_NEW_ARXIV}|{_OLD_ARXIV})(?:v\d+)?(?:\.pdf)?/?(?:[?#].*)?$", re.IGNORECASE)
-ARXIV_TEXT = re.compile(rf"\barxiv\s*[:.]?\s*(?:abs/)?({_NEW_ARXIV})(?:v\d+)?\b", re.IGNORECASE)
+_ARXIV_LINK = (rf"^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html|a?pdf|ftp/arxiv/papers/\d{{4}})/"
+               rf"({_NEW_ARXIV}|{_OLD_ARXIV})(?:v\d+)?(?:\.pdf)?/?(?:[?#].*)?$")
+_ARXIV_TEXT = rf"\barxiv\s*[:.]?\s*(?:abs/)?({_NEW_ARXIV})(?:v\d+)?\b"
 _DOI_PART = r"(10\.\d{4,9}/[-._;()/:A-Za-z0-9]+)"
-DOI_LINKS = (
-    re.compile(rf"^https?://(?:dx\.)?doi\.org/{_DOI_PART}$", re.IGNORECASE),
-    re.compile(rf"^https?://dl\.acm\.org/doi/(?:abs/|pdf/|full/|fullHtml/|epdf/)?{_DOI_PART}$", re.IGNORECASE),
-    re.compile(rf"^https?://link\.springer\.com/(?:chapter|article|content/pdf)/{_DOI_PART}$", re.IGNORECASE),
-    re.compile(rf"^https?://(?:[\w-]+\.)*(?:royalsocietypublishing\.org|onlinelibrary\.wiley\.com|tandfonline\.com|"
-               rf"journals\.sagepub\.com|science\.org|pubs\.acs\.org)/doi/(?:abs/|pdf/|full/|epdf/)?{_DOI_PART}$",
-               re.IGNORECASE),
-    re.compile(rf"^https?://ieeexplore\.ieee\.org/.*?(?:doi=|/doi/){_DOI_PART}$", re.IGNORECASE),
+_DOI_LINKS = (
+    rf"^https?://(?:dx\.)?doi\.org/{_DOI_PART}$",
+    rf"^https?://dl\.acm\.org/doi/(?:abs/|pdf/|full/|fullHtml/|epdf/)?{_DOI_PART}$",
+    rf"^https?://link\.springer\.com/(?:chapter|article|content/pdf)/{_DOI_PART}$",
+    rf"^https?://(?:[\w-]+\.)*(?:royalsocietypublishing\.org|onlinelibrary\.wiley\.com|tandfonline\.com|"
+    rf"journals\.sagepub\.com|science\.org|pubs\.acs\.org)/doi/(?:abs/|pdf/|full/|epdf/)?{_DOI_PART}$",
+    rf"^https?://ieeexplore\.ieee\.org/.*?(?:doi=|/doi/){_DOI_PART}$",
 )
-OPENREVIEW_LINK = re.compile(r"^https?://(?:www\.)?openreview\.net/(?:forum|pdf|attachment)\?(?:.*&)?id=([A-Za-z0-9_\-]{6,})",
-                             re.IGNORECASE)
+_OPENREVIEW_LINK = r"^https?://(?:www\.)?openreview\.net/(?:forum|pdf|attachment)\?(?:.*&)?id=([A-Za-z0-9_\-]{6,})"
+
+
+@lru_cache(maxsize=None)
+def _link_patterns() -> tuple:
+    """(arXiv link, arXiv in text, DOI links, OpenReview link), compiled on first use."""
+    flags = re.IGNORECASE
+    return (re.compile(_ARXIV_LINK, flags), re.compile(_ARXIV_TEXT, flags),
+            tuple(re.compile(p, flags) for p in _DOI_LINKS), re.compile(_OPENREVIEW_LINK, flags))
 
 
 def link_identifier(url: str) -> tuple[str, str] | None:
     """("arxiv" | "doi" | "openreview", id) that a link carries, or None; versions and .pdf dropped."""
+    arxiv_link, _, doi_links, openreview_link = _link_patterns()
     url = url.strip()
-    found = ARXIV_LINK.match(url)
+    found = arxiv_link.match(url)
     if found:
         return "arxiv", found.group(1)
-    for pattern in DOI_LINKS:
-        found = pattern.match(url.split("#")[0].split("?")[0] if "doi=" not in url else url)
+    for doi_pattern in doi_links:
+        found = doi_pattern.match(url.split("#")[0].split("?")[0] if "doi=" not in url else url)
         if found:
             doi = re.sub(r"(\.pdf|/(?:full|abstract|epdf))$", "", found.group(1), flags=re.IGNORECASE)
-            if DOI.match(doi):
+            if pattern("DOI").match(doi):
                 return "doi", doi
-    found = OPENREVIEW_LINK.match(url)
+    found = openreview_link.match(url)
     if found:
         return "openreview", found.group(1)
     return None
@@ -120,5 +142,5 @@ def link_identifier(url: str) -> tuple[str, str] | None:
 
 def text_arxiv(text: str) -> str:
     """The arXiv id written out in ``text`` ("arXiv:2401.01234v2", "arXiv 2401.01234"), or ""."""
-    found = ARXIV_TEXT.search(text)
+    found = _link_patterns()[1].search(text)
     return found.group(1) if found else ""

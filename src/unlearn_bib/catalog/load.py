@@ -1,4 +1,4 @@
-"""Find, read and load the catalog file (large ones through cache.py): the front door of the data flow.
+"""Find, read and load the catalog file (through the parse cache, cache.py): the front door of the data flow.
 
 Which catalog a command works on: ``--papers FILE``; else ``papers.yaml`` in the current folder
 or an enclosing one, up to the root of the git checkout it is in; else the snapshot shipped with
@@ -84,19 +84,19 @@ def read_bytes(path: str | os.PathLike) -> bytes:
 
 def load_catalog(path: str | os.PathLike | None = None, *, strict: bool = True):
     """Load and validate a catalog file into a ``Catalog``: the front door of the data flow."""
-    from unlearn_bib.catalog.validate import build_catalog
-
     found = find_catalog(path)
     target, shown = found.path, found.shown
     raw = read_bytes(target)
     from unlearn_bib.catalog import cache
 
-    stored = cache.cache_file(raw, shown, strict)  # large catalogs only; see cache.py
+    stored = cache.cache_file(raw, shown, strict)  # not for tiny catalogs; see cache.py
     with gc_paused():
         if stored is not None:
             catalog = cache.read(stored)
             if catalog is not None:
                 return catalog
+        from unlearn_bib.catalog.validate import build_catalog  # not imported on a cache hit
+
         catalog = build_catalog(load_yaml(raw, shown), shown, strict=strict)
     if stored is not None:
         cache.write(stored, catalog)

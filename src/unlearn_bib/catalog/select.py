@@ -22,10 +22,10 @@ class Selection:
                 raise UnlearnBibError(f"unknown section {section!r} (known: {', '.join(sorted(known_sections))})")
         missing = [k for k in self.keys if catalog.get(k) is None]
         if missing:
-            import difflib
+            from unlearn_bib.text.suggest import did_you_mean
 
-            close = difflib.get_close_matches(missing[0], [p.key for p in catalog], n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            hint = did_you_mean(missing[0], [p.key for p in catalog])
+            hint = f" ({hint})" if hint else ""
             raise UnlearnBibError(f"{catalog.path}: no paper with key {missing[0]!r}{hint}")
         venue_id, venue_year = "", None
         if self.venue:

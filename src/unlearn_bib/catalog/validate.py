@@ -12,10 +12,7 @@ from unlearn_bib.catalog import venues
 from unlearn_bib.errors import Location, Problem, UnlearnBibError
 from unlearn_bib.catalog.model import Catalog, Paper, Person, Section, Venue, normalize_title
 
-# Identifier fields are checked against these; free-text fields are escaped by every writer.
-ARXIV_ID, ARXIV_CLASS, DOI, KEY = patterns.ARXIV_ID, patterns.ARXIV_CLASS, patterns.DOI, patterns.KEY
-OPENREVIEW, PAGES, SECTION_ID = patterns.OPENREVIEW, patterns.PAGES, patterns.SECTION_ID
-CONTROL, NOTES_CONTROL = patterns.CONTROL, patterns.NOTES_CONTROL
+# Identifier fields are checked against identifiers.py's patterns; free-text fields are escaped by every writer.
 LINK_FIELDS = ("url", "code", "list_link")
 
 FIELDS = {
@@ -69,9 +66,9 @@ def _sections(data, check: _Checker) -> tuple[Section, ...]:
             check.add(getattr(item, "line", None), "each section needs an 'id' and a 'title'")
             continue
         line = item.line
-        if not SECTION_ID.match(item["id"]):
+        if not patterns.SECTION_ID.match(item["id"]):
             check.add(line, f"section id {item['id']!r} may only hold lower-case letters, digits and single '-'")
-        if not item["title"].strip() or CONTROL.search(item["title"]):
+        if not item["title"].strip() or patterns.CONTROL.search(item["title"]):
             check.add(line, f"section title {item['title']!r} must be one line of text without control characters")
         for kind, value in (("id", item["id"]), ("title", item["title"].strip().lower())):
             if (kind, value) in first:
@@ -122,10 +119,9 @@ def _record(raw, check: _Checker, section_ids: set[str], strict: bool) -> Paper 
     for name, value in raw.items():
         expected = FIELDS.get(name)
         if expected is None:
-            import difflib
+            from unlearn_bib.text.suggest import did_you_mean
 
-            close = difflib.get_close_matches(str(name), list(FIELDS), n=1)
-            check.add(lines[name], f"unknown field {name!r}", f"did you mean {close[0]!r}?" if close else None)
+            check.add(lines[name], f"unknown field {name!r}", did_you_mean(str(name), FIELDS) or None)
             ok = False
         elif name == "pinned":
             if value is not True and not (isinstance(value, list) and value and all(v in PINNABLE for v in value)):
@@ -156,7 +152,7 @@ def _record(raw, check: _Checker, section_ids: set[str], strict: bool) -> Paper 
     if not ok:
         return None
     key = raw["key"]
-    if not KEY.match(key):
+    if not patterns.KEY.match(key):
         check.add(lines["key"], f"citation key {key!r} may only hold letters, digits, '_', ':' and '-'")
         ok = False
     if raw["section"] not in section_ids:
@@ -175,20 +171,20 @@ def _record(raw, check: _Checker, section_ids: set[str], strict: bool) -> Paper 
                 check.add(lines[name], f"unbalanced braces in {name}: {text!r}")
                 ok = False
     arxiv = raw.get("arxiv", "")
-    if arxiv and not ARXIV_ID.match(arxiv):
+    if arxiv and not patterns.ARXIV_ID.match(arxiv):
         check.add(lines["arxiv"], f"malformed arXiv id {arxiv!r}", "expected e.g. 2311.17717 without a version suffix")
         ok = False
     doi = raw.get("doi", "")
-    if doi and not DOI.match(doi):
+    if doi and not patterns.DOI.match(doi):
         check.add(lines["doi"], f"malformed DOI {doi!r}", "expected e.g. 10.1007/978-3-031-73668-1_5, without https://doi.org/")
         ok = False
-    if raw.get("openreview") and not OPENREVIEW.match(raw["openreview"]):
+    if raw.get("openreview") and not patterns.OPENREVIEW.match(raw["openreview"]):
         check.add(lines["openreview"], f"malformed OpenReview id {raw['openreview']!r}")
         ok = False
-    if raw.get("pages") and not PAGES.match(raw["pages"]):
+    if raw.get("pages") and not patterns.PAGES.match(raw["pages"]):
         check.add(lines["pages"], f"pages must look like 73--88, got {raw['pages']!r}")
         ok = False
-    if raw.get("primary_class") and not ARXIV_CLASS.match(raw["primary_class"]):
+    if raw.get("primary_class") and not patterns.ARXIV_CLASS.match(raw["primary_class"]):
         check.add(lines["primary_class"], f"malformed arXiv category {raw['primary_class']!r}",
                   "expected e.g. cs.CV or math.OC")
         ok = False
@@ -205,7 +201,7 @@ def _record(raw, check: _Checker, section_ids: set[str], strict: bool) -> Paper 
     for name, value in raw.items():
         texts = list(value) if isinstance(value, list) else [value]
         texts += [v for person in texts if isinstance(person, dict) for v in person.values()]
-        pattern = NOTES_CONTROL if name == "notes" else CONTROL
+        pattern = patterns.NOTES_CONTROL if name == "notes" else patterns.CONTROL
         if any(isinstance(t, str) and pattern.search(t) for t in texts):
             check.add(lines[name], f"{name} holds a control character or an invisible direction mark",
                       "remove it: it can hide or reorder what is displayed")

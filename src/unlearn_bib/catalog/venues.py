@@ -4,7 +4,6 @@ Registry data lives in ``data/venues.yaml``; this module only looks it up.
 """
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -75,19 +74,15 @@ def _registry() -> tuple[dict[str, _Entry], dict[str, str]]:
     return entries, names
 
 
-def known_names() -> list[str]:
-    entries, _ = _registry()
-    return sorted({e.data.get("short", e.id) for e in entries.values()})
-
-
 def lookup(name: str, track: str = "") -> str:
     """Return the registry id for a venue name (and optional track), or raise with a suggestion."""
     entries, names = _registry()
     vid = names.get(_fold(name))
     if vid is None:
         shorts = {e.data["short"].upper(): e.data["short"] for e in entries.values()}
-        close = [shorts[c] for c in difflib.get_close_matches(name.upper(), list(shorts), n=3, cutoff=0.5)]
-        hint = f"did you mean {' or '.join(repr(c) for c in close)}?" if close else "see `unlearn-bib venues`"
+        from unlearn_bib.text.suggest import phrase, closest
+
+        hint = phrase([shorts[c] for c in closest(name.upper(), shorts, n=3, cutoff=0.5)]) or "see `unlearn-bib venues`"
         raise UnlearnBibError(f"unknown venue {name!r} ({hint})")
     if track and track != "main":
         base = vid.split("/")[0]
@@ -108,12 +103,6 @@ def split_year(text: str) -> tuple[str, int | None]:
     if match and match.group(1).strip():
         return match.group(1).strip(), int(match.group(2))
     return text.strip(), None
-
-
-def parse(text: str) -> tuple[str, int | None]:
-    """Parse a venue as people write it into (registry id, year or None)."""
-    name, year = split_year(text)
-    return lookup(name), year
 
 
 @lru_cache(maxsize=None)

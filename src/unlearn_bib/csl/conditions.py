@@ -120,8 +120,42 @@ class Substitute(model.Substitute):
                 continue
             if text:
                 self.add_to_repressed_list(child, context)
+                if child.get("variable") is None:
+                    _repress_rendered(child, item, context)
                 return text
         return None
+
+
+def _repress_rendered(element, item, context) -> None:
+    """Fix: a substitute given as a macro or a group (APA's and Chicago's ``<text
+    macro="title"/>``) suppresses the variables it printed, as CSL 1.0.2 has it: "Substituted
+    variables are suppressed in the rest of the output to prevent duplication". citeproc-py
+    recorded only a substitute's own ``variable`` attribute, so an authorless report printed
+    its title twice ("Alpha Report. (2020). Alpha Report. Org.")."""
+    layout = (context if context is not None else element).get_layout()
+    reference = item.reference
+    for tag, variable in _variables_called(element, item, context):
+        if variable.replace("-", "_") in reference:
+            layout.repressed.setdefault(tag, []).append(variable)
+
+
+def _variables_called(element, item, context):
+    """(tag, variable) of what ``element`` may print: its macros followed, only the branch
+    taken of each cs:choose."""
+    if isinstance(element, model.Choose):
+        branch = _taken_branch(element, item, context)
+        children = () if branch is None else branch.iterchildren()
+    else:
+        variable = element.get("variable")
+        if variable and isinstance(element, (model.Text, model.Names, model.Number, model.Date)):
+            for name in variable.split():
+                yield element.tag, name
+        if isinstance(element, model.Text) and element.get("macro"):
+            children = (element.get_macro(element.get("macro")),)
+        else:
+            children = element.iterchildren()
+    for child in children:
+        yield from _variables_called(child, item, context)
 
 
 def _substitutes(parent, item, context):

@@ -247,17 +247,25 @@ def _place_quotes(text: str, style) -> str:
     inner = (term("open-inner-quote", "‘"), term("close-inner-quote", "’"))
     out = []
     depth = 0
+    opened: list[bool] = []
     for ch in text:
         if ch == QUOTE_START:
             depth += 1
         elif ch == QUOTE_END:
             depth = max(depth - 1, 0)
         elif ch in DATA_QUOTES:
-            position = DATA_QUOTES.index(ch)
-            level = (position >= 2) != (depth % 2 == 1)  # True: inner marks
-            ch = (inner if level else outer)[position % 2]
-            if position % 2:  # a closing mark: punctuation-in-quote applies here too
-                ch += QUOTE_END
+            # The marks depend on the nesting only, not on the marks typed: 'x' outside any
+            # quotation prints as “x” (en-US), inside a quoted title as ‘x’ (pandoc and
+            # citeproc-js alike).
+            if DATA_QUOTES.index(ch) % 2 == 0:
+                level = depth % 2 == 1  # True: inner marks
+                opened.append(level)
+                depth += 1
+                ch = (inner if level else outer)[0]
+            else:
+                depth = max(depth - 1, 0)
+                level = opened.pop() if opened else depth % 2 == 1
+                ch = (inner if level else outer)[1] + QUOTE_END  # punctuation-in-quote applies here too
         out.append(ch)
     return "".join(out)
 
@@ -268,6 +276,9 @@ def finish(text: str, style) -> str:
         text = _place_quotes(text, style)
     text = _fix_seams(text)
     if QUOTE_END in text and str(style.root.get_locale_option("punctuation-in-quote")).lower() == "true":
-        text = _punctuation_in_quote(text)
+        for _ in range(4):  # through nested quotations: ‘ggplot2,’” (citeproc-js)
+            before, text = text, _punctuation_in_quote(text)
+            if text == before:
+                break
     text = re.sub(f"{GLUE}\\s*", "", text)
     return text.translate({ord(c): None for c in FIX_MARKS})

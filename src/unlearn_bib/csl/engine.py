@@ -51,13 +51,16 @@ def _classes(memo: bool) -> dict[str, type]:
     with the memoising mixin in front (``csl/memo.py``) unless ``memo`` is off."""
     from citeproc import model
 
-    from unlearn_bib.csl.fixes import element_classes
+    from unlearn_bib.csl.fixes import TermFallbackMixin, element_classes
     from unlearn_bib.csl.memo import MemoMixin
 
     table: dict[str, type] = {}
     for cls in model.CitationStylesElement.__subclasses__():
         table[cls.__name__.replace("_", "-").lower()] = cls
     table.update(element_classes())
+    for tag, cls in table.items():
+        if tag != "locale":
+            table[tag] = type(cls.__name__, (TermFallbackMixin, cls), {})
     if memo:
         for tag, cls in table.items():
             if tag != "locale":  # Locale.get_term/get_option have their own signatures

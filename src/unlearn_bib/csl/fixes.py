@@ -12,6 +12,7 @@ The cause numbers in the docstrings refer to the root causes measured against pa
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from citeproc import model
@@ -72,6 +73,29 @@ def load_locale(language: str, parser):
     if not path.is_file():
         raise ValueError(f"{language!r} is not a known locale")
     return etree.parse(str(path), parser).getroot()
+
+
+# --- terms ---------------------------------------------------------------------------------------
+
+_TERM_FALLBACK = {"verb-short": "verb", "verb": None, "symbol": "short", "short": None}
+
+
+class TermFallbackMixin:
+    """Fix: CSL 1.0.2, terms: "If a style uses a term in a form that is undefined, there is a
+    fallback to other forms: "verb-short" first falls back to "verb", "symbol" first falls
+    back to "short", and "verb" and "short" both fall back to "long"". citeproc-py printed
+    nothing: APA's "by" before a reviewed author, IEEE's "Spring" (a season has no short form).
+    Put in front of every element class by the style loader."""
+
+    def get_term(self, name, form=None, fallback_locale=True, zero_padded=False):
+        while True:
+            try:
+                term = super().get_term(name, form, fallback_locale, zero_padded)
+            except IndexError:
+                term = None
+            if term is not None or form not in _TERM_FALLBACK:
+                return term
+            form = _TERM_FALLBACK[form]
 
 
 # --- the bibliography layout -----------------------------------------------------------------
@@ -207,15 +231,52 @@ class Text(CaseMixin, PageRangeMixin, model.Text):
 
 
 class Number(CaseMixin, PageRangeMixin, model.Number):
-    pass
+    def process(self, item, context=None, **kwargs):
+        """Fix: a hyphenated variable (``number-of-volumes``, ``number-of-pages``,
+        ``chapter-number``, ``collection-number``) was looked up under its CSL name, which the
+        entry stores with "_": cs:number printed nothing ("3 vols." was lost)."""
+        variable = self.get("variable", "")
+        if "-" in variable and variable != "page-first":
+            return self._process(item.reference[variable.replace("-", "_")], variable)
+        return super().process(item, context=context, **kwargs)
+
+
+_MULTIPLE = re.compile(r"\d\S*\s*(?:[-\u2013\u2014,&]|\band\b)\s*\S*\d")
 
 
 class Label(CaseMixin, model.Label):
-    pass
+    def process(self, item, variable=None, plural=None, context=None, **kwargs):
+        """Fix: CSL 1.0.2, cs:label: "The term is only rendered if the selected variable is
+        non-empty"; citeproc-py printed it anyway (ACS's "; p." after a book without pages).
+        A cs:names passes its variable in, and has names."""
+        name = variable or self.get("variable", "")
+        if variable is None and name != "locator" and name.replace("-", "_") not in item.reference:
+            return None
+        return super().process(item, variable=variable, plural=plural, context=context, **kwargs)
+
+    def _is_plural(self, item):
+        """Fix: a ``number-of-...`` count is read from the entry (citeproc-py looked in the cite
+        and failed, dropping APA's "(Vols. 1–3)" and "3 vols." everywhere)."""
+        variable = self.get("variable", "")
+        if variable.startswith("number-of"):
+            value = str(item.reference.get(variable.replace("-", "_"), "")).strip()
+            return value.isdigit() and int(value) > 1
+        if variable != "locator":
+            # Fix: numbers are "multiple" when joined by a range or list separator (CSL 1.0.2:
+            # "e.g. "1-3", "1 & 3" or "1, 3""); "3/4" (a double issue) and "02/2007" are one
+            # number to pandoc and citeproc-js: "no. 3/4", not "nos. 3/4".
+            value = str(item.reference.get(variable.replace("-", "_"), ""))
+            return _MULTIPLE.search(value) is not None
+        return super()._is_plural(item)
 
 
 class Date_Part(CaseMixin, model.Date_Part):
-    pass
+    def process(self, date, context=None):
+        """Fix: a season where a numeric month is asked for prints nothing (citeproc-py failed)."""
+        try:
+            return super().process(date, context)
+        except AssertionError:
+            return None
 
 
 class Name_Part(CaseMixin, model.Name_Part):

@@ -68,9 +68,19 @@ def source_class():
     any other value as text: a ``chair`` list or an ``available-date`` object then crashes
     a style that prints it. Lists of names and date objects are read as what they are.
     """
+    from citeproc.source import Name
     from citeproc.source.json import CiteProcJSON
 
     class Source(CiteProcJSON):
+        def add(self, entry):
+            # citeproc-py's cs:names looks a role up under its CSL name, the entry has it
+            # with "_": a hyphenated name variable (reviewed-author, container-author,
+            # collection-editor, original-author) was never printed. Both spellings, then.
+            for key, value in list(entry.items()):
+                if "_" in key and isinstance(value, list) and value and isinstance(value[0], Name):
+                    dict.__setitem__(entry, key.replace("_", "-"), value)
+            super().add(entry)
+
         def parse_string(self, string):
             if isinstance(string, list):
                 return self.parse_names(string)

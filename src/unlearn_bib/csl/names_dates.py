@@ -50,9 +50,25 @@ class Date(model.Date):
         if not first:
             return None
         last = self.render_single_date(end, list(differ), context) or ""
+        # Fix: the range is one piece: the affixes inside it go (the last differing part's
+        # suffix after the start, the first one's prefix before the end: "(1997–1998)",
+        # "July 13-18, 2020", not "(1997)–(1998)", "July 13,–18, 2020") and the largest
+        # differing part's range-delimiter joins them (CSL 1.0.2: "range-delimiter: Specifies
+        # the delimiter for the date-part when it is the largest differing part of a date
+        # range"; en dash by default), as pandoc and citeproc-js print it.
+        elements = [child for child in self.iterchildren() if child.get("name") in differ]
+        delimiter = "\u2013"
+        if elements:
+            suffix, prefix = elements[-1].get("suffix", ""), elements[0].get("prefix", "")
+            if suffix and str(first).endswith(suffix):
+                first = first[:len(str(first)) - len(suffix)] if isinstance(first, str) else String(str(first)[:-len(suffix)])
+            if prefix and str(last).startswith(prefix):
+                last = last[len(prefix):] if isinstance(last, str) else String(str(last)[len(prefix):])
+            largest = min(elements, key=lambda child: ("year", "month", "day").index(child.get("name")))
+            delimiter = largest.get("range-delimiter", "\u2013")
         if hasattr(last, "lstrip"):  # "May 1–9", not "May 1– 9" (the day's prefix)
             last = last.lstrip()
-        ranged = first.rstrip() + "\u2013" + last
+        ranged = first.rstrip() + delimiter + last
         pieces = []  # the shared parts and the range, in the order of this date's parts
         for part in [child.get("name") for child in self.iterchildren()]:
             if part in same:
@@ -134,6 +150,24 @@ def _drop_lower_hyphen_parts(given: str) -> str:
     return _HYPHEN_PART.sub(lambda m: "" if m.group(1)[0].islower() else m.group(0), given)
 
 
+# Scripts written family name first with no space: Han, kana, Hangul (CSL 1.0.2's "毛泽东").
+_UNSPACED = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff"
+                       "\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff]")
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.)*[^\W\d_]\.?$")
+
+
+def _spaced_initials(word: str, period: str) -> str:
+    """"A.B." or "C" (initials) -> "A. B.", "C." with the style's period; other words as they are."""
+    if not _INITIALS.match(word) or not word[0].isupper() or (len(word) > 1 and "." not in word):
+        return word
+    return " ".join(letter + period for letter in word.replace(".", ""))
+
+
+def _unspaced(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(_UNSPACED.match(c) for c in letters)
+
+
 class Name(model.Name):
     def get_option(self, name, context=None, sort_options=None):
         """Fix (cause 3, initialize="false"): given names stay whole where the style says so.
@@ -175,6 +209,10 @@ class Name(model.Name):
                 marks["names_seen"] = self._names_seen(item, variable, context)
             if added is not None and added.variable == variable:
                 restore = self._show_added(item, variable, context, added)
+            shown = self._as_displayed(item.reference.get(variable) or [], context)
+            if shown is not None:
+                restore = item.reference[variable] if restore is None else restore
+                item.reference[variable] = shown
             return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)
         finally:
             self._sorting = False
@@ -182,6 +220,42 @@ class Name(model.Name):
             if restore is not None:
                 item.reference[variable] = restore
                 self.__dict__.pop("option_overrides", None)
+
+    def _as_displayed(self, names, context):
+        """The names as this cs:name shows them, where that differs from the data (else None).
+
+        Fix: a name in a script without given-family order (Chinese, Japanese, Korean) is
+        printed family then given, unseparated and never initialised: CSL 1.0.2, name-part
+        order: "毛泽东" (citeproc-js prints 张伟 where citeproc-py printed "张,. 伟." or "伟. 张").
+        Fix: with ``initialize="false"``, a bare initial still gets ``initialize-with``:
+        CSL 1.0.2: "the value of "initialize-with" is still added after initials present in
+        the full name (e.g. with initialize set to "false", initialize-with set to ".", and the
+        given name "James T", "James T." is rendered)" (Chicago's "Adams, Nancy K.").
+        """
+        mark = None
+        if self.get("initialize", "true").lower() == "false":
+            mark = super().get_option("initialize-with", context)
+        out, changed = [], False
+        for name in names:
+            family, given = name.get("family"), name.get("given")
+            if family and _unspaced(str(family) + str(given or "")):
+                copy = name.__class__.__new__(name.__class__)
+                dict.update(copy, {"literal": str(family) + str(given or "")})
+                out.append(copy)
+                changed = True
+                continue
+            shown = str(given) if given else ""
+            if mark:  # "A.B. C" -> "A. B. C." (pandoc and citeproc-js)
+                shown = " ".join(_spaced_initials(word, mark.strip()) for word in shown.split())
+            if given and shown != str(given):
+                copy = name.__class__.__new__(name.__class__)
+                dict.update(copy, name)
+                dict.__setitem__(copy, "given", shown)
+                out.append(copy)
+                changed = True
+                continue
+            out.append(name)
+        return out if changed else None
 
     def _cut_others(self, names, context, sort_options) -> None:
         """Fix: a list ending in the literal name "others" (BibTeX's ``and others``) ends in
@@ -251,4 +325,15 @@ class Name(model.Name):
         """
         if isinstance(given, FullGiven):
             return given
-        return super().initialize(_drop_lower_hyphen_parts(given), mark, context)
+        given = _drop_lower_hyphen_parts(given)
+        hyphen = str(self.get_option("initialize-with-hyphen", context)).lower() != "false"
+        parts = given.split("-") if hyphen else [given.replace("-", " ")]
+        out = []
+        for part in parts:
+            # Fix: a lower-case word is kept as it is, with nothing added ("with
+            # contributions from C.", "many"): citeproc-py added the mark before and after
+            # it ("with. contributions. from C."); pandoc and citeproc-js keep it whole.
+            words = [word[0] + mark if word[0].isupper() else " " + word + " "
+                     for word in part.replace(".", " ").split()]
+            out.append(" ".join("".join(words).split()))
+        return "-".join(out)

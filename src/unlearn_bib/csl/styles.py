@@ -8,7 +8,6 @@ parent. No citeproc import here: the package's files are found without importing
 """
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from dataclasses import dataclass
@@ -141,8 +140,9 @@ def resolve(name: str) -> ResolvedStyle:
     path = _named_file(name) or _named_file(name.lower())
     if path is not None:
         return _follow(name, path)
-    close = suggestions(name)
-    hint = f"did you mean {', '.join(close)}?" if close else "see `unlearn-bib styles`"
+    from unlearn_bib.text.suggest import phrase
+
+    hint = phrase(suggestions(name)) or "see `unlearn-bib styles`"
     raise UnlearnBibError(f"unknown style {name!r} ({hint})")
 
 
@@ -159,23 +159,15 @@ def all_names() -> list[str]:
 
 def suggestions(name: str, n: int = 5) -> list[str]:
     """The closest style names: short names first, then prefix and fuzzy matches."""
+    from unlearn_bib.text.suggest import closest
+
     lowered = name.lower()
-    shorts = difflib.get_close_matches(lowered, list(index()), n=n, cutoff=0.6)
+    shorts = closest(lowered, index(), n=n)
     names = all_names()
     prefixed = [s for s in names if s.startswith(lowered)][:n]
-    fuzzy = difflib.get_close_matches(lowered, names, n=n, cutoff=0.6)
+    fuzzy = closest(lowered, names, n=n)
     out: list[str] = []
     for candidate in shorts + fuzzy + prefixed:
         if candidate not in out:
             out.append(candidate)
     return out[:n]
-
-
-def title_of(path: Path) -> str:
-    """The <title> of a style file, read with a regex (no XML parser)."""
-    try:
-        head = path.read_bytes()[:8000].decode("utf-8", "replace")
-    except OSError:
-        return ""
-    match = re.search(r"<title>(.*?)</title>", head, re.S)
-    return " ".join(match.group(1).split()) if match else ""

@@ -32,14 +32,15 @@ DATA_QUOTES = "\ue012\ue013\ue014\ue015"
 # in the string, or follow a colon. The stop words are listed in the CSL Schema file
 # stop-words.json": its one-word entries (so "without", "across", "under", "against" stay lower
 # case, as citeproc-js prints them; pandoc capitalises them), plus "about", "d" and "l", which
-# both reference processors keep lower case. The file's two-word phrases ("according to",
-# "such as") are left out: neither reference applies them.
+# both reference processors keep lower case; "v" and "vs" ("v.", "vs.") are in the list too.
+# The file's two-word phrases ("according to", "such as") are left out: neither reference
+# applies them.
 STOP_WORDS = frozenset(
     "a across afore after against along alongside amid amidst among amongst an and anenst apropos apud around as "
     "aside astride at athwart atop barring before behind below beneath beside besides between beyond but by c ca "
     "circa de despite down during et except for forenenst from given in inside into lest like modulo near next "
     "nor notwithstanding of off on onto or out over per plus pro qua sans since so than the through throughout "
-    "thru thruout till to toward towards under underneath until unto up upon van versus via von "
+    "thru thruout till to toward towards under underneath until unto up upon v van versus via von vs "
     "with within without yet about d l".split()
 )
 _TRANSPARENT = ZERO_WIDTH | frozenset(DATA_QUOTES) | frozenset("“”‘’")

@@ -190,7 +190,3 @@ def render(catalog: Catalog, options: Options = Options()) -> str:
 
 def render_bibtex(catalog: Catalog, arxiv_style: str = "eprint") -> str:
     return render(catalog, Options("bibtex", arxiv_style))
-
-
-def render_biblatex(catalog: Catalog, arxiv_style: str = "eprint") -> str:
-    return render(catalog, Options("biblatex", arxiv_style))

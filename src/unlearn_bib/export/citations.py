@@ -17,6 +17,7 @@ from functools import lru_cache
 from unlearn_bib.errors import UnlearnBibError
 from unlearn_bib.csl import MARK, MARKERS
 from unlearn_bib.catalog.model import Catalog
+from unlearn_bib.text.markdown import escape as escape_markdown
 
 FORMATS = ("text", "markdown", "html")
 
@@ -88,10 +89,10 @@ def entries(catalog: Catalog, style: str, keys: tuple[str, ...] = ()) -> list[En
     for key in dict.fromkeys(keys):
         paper = catalog.get(key)
         if paper is None:
-            import difflib
+            from unlearn_bib.text.suggest import did_you_mean
 
-            close = difflib.get_close_matches(key, [p.key for p in catalog], n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            hint = did_you_mean(key, [p.key for p in catalog])
+            hint = f" ({hint})" if hint else ""
             raise UnlearnBibError(f"{catalog.path or 'catalog'}: no paper with key {key!r}{hint}")
         chosen.append(csljson.item(paper))
     return format_items(chosen, style)
@@ -149,8 +150,26 @@ def _one_line(text: str) -> str:
     return _SPACES.sub(" ", text).strip(" ")
 
 
+_SUB = dict(zip("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎"))
+_SUP = dict(zip("0123456789+-=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾"))
+
+
+def _script(match: re.Match) -> str:
+    """A sub- or superscript of digits and signs in Unicode's own characters (CO₂, 10⁶), as
+    pandoc writes plain text; anything else as it is."""
+    table = _SUB if match.group(1) == MARK["sub"][0] else _SUP
+    body = match.group(2)
+    return "".join(table[c] for c in body) if all(c in table for c in body) else body
+
+
+_SCRIPTS = re.compile(f"([{MARK['sub'][0]}{MARK['sup'][0]}])([^{MARKERS}]*)[{MARK['sub'][1]}{MARK['sup'][1]}]")
+
+
 def to_text(entry: Entry) -> str:
-    return _one_line(entry.text.translate(_UNMARK))
+    text = entry.text
+    if MARK["sub"][0] in text or MARK["sup"][0] in text:
+        text = _SCRIPTS.sub(_script, text)
+    return _one_line(text.translate(_UNMARK))
 
 
 def _segments(entry: Entry):
@@ -214,15 +233,6 @@ def to_html(entry: Entry) -> str:
     return re.sub(r"<(i|b|sup|sub|u)></\1>", "", "".join(out))
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>~$]|&(?=#?\w+;))")
-
-
-def _md_escape(text: str) -> str:
-    """Backslash-escape what CommonMark/GFM would read as markup (emphasis, links, code,
-    strikethrough, math, entities)."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
-
-
 def to_markdown(entry: Entry) -> str:
     table = _marker_table(_MD_TAGS)
     kinds = {c: kind for kind, pair in MARK.items() for c in pair}
@@ -230,7 +240,7 @@ def to_markdown(entry: Entry) -> str:
     out = []
     for kind, value in _segments(entry):
         if kind == "text":
-            out.append(_md_escape(value))
+            out.append(escape_markdown(value))
         elif kind == "mark":
             opening = value == MARK[kinds[value]][0]
             depth[kinds[value]] += 1 if opening else -1
@@ -239,7 +249,7 @@ def to_markdown(entry: Entry) -> str:
         else:
             shown, target = value
             encoded = target.replace("(", "%28").replace(")", "%29")  # cannot end the link early
-            out.append(f"<{target}>" if shown == target else f"[{_md_escape(shown)}]({encoded})")
+            out.append(f"<{target}>" if shown == target else f"[{escape_markdown(shown)}]({encoded})")
     text = "".join(out)
     # A leading "1." or "#" would start a list or a heading.
     text = re.sub(r"^(\d+)\.(\s)", r"\1\\.\2", text)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from unlearn_bib.catalog.model import Catalog, Paper
 from unlearn_bib.catalog.identifiers import web_link
+from unlearn_bib.text.markdown import escape as escape_markdown
 
 COLUMNS = ("Paper", "Year", "Venue", "Code")
 
@@ -25,13 +26,10 @@ def code_cell(paper: Paper) -> str:
     return f"[{label}]({link_target(code)})"
 
 
-_MARKUP = re.compile(r"([\\`*_\[\]<>|~$]|&(?=#?\w+;))")
-
-
 def _cell(text: str) -> str:
-    """Cell text as Markdown shows it: markup characters (links, emphasis, code, strike-through,
-    math, HTML, entities, the cell separator) backslash-escaped, line breaks folded."""
-    return _MARKUP.sub(r"\\\1", " ".join(text.split()))
+    """Cell text as Markdown shows it: markup characters (text/markdown.py, the cell separator
+    among them) backslash-escaped, line breaks folded."""
+    return escape_markdown(" ".join(text.split()))
 
 
 def link_target(url: str) -> str:
@@ -60,7 +58,7 @@ def section_rows(catalog: Catalog) -> list[tuple[str, list[str], list[list[str]]
             continue
         with_type = any(p.attack_type for p in papers)
         header = list(COLUMNS) + (["Type"] if with_type else [])
-        heading = _cell(section.title).replace("#", "\\#")  # as Markdown shows it; a '#' could close it
+        heading = escape_markdown(" ".join(section.title.split()), heading=True)  # a '#' could close it
         out.append((heading, header, [row(p, with_type) for p in papers]))
     return out
 

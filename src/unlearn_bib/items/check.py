@@ -26,6 +26,19 @@ narrator organizer original-author performer producer recipient reviewed-author 
 series-creator translator
 """.split())
 DATE_VARIABLES = frozenset("accessed available-date event-date issued original-date submitted".split())
+# CSL 1.0.2's standard (text and number) variables: a list or an object there is an error.
+# Other fields are not CSL: a list or an object in one (Manubot's "archives", greycite's
+# "redirects-to") is left out, as pandoc and citeproc-js ignore fields they do not know.
+TEXT_VARIABLES = frozenset("""
+abstract annote archive archive_collection archive_location archive-place authority call-number
+chapter-number citation-key citation-label citation-number collection-number collection-title
+container-title container-title-short dimensions division DOI edition event event-title event-place
+first-reference-note-number genre ISBN ISSN issue jurisdiction keyword language license locator medium
+note number number-of-pages number-of-volumes original-publisher original-publisher-place original-title
+page page-first part-number part-title PMCID PMID printing-number publisher publisher-place references
+reviewed-genre reviewed-title scale section source status supplement-number title title-short
+type URL version volume volume-title volume-title-short year-suffix
+""".split())
 NAME_PARTS = ("family", "given", "dropping-particle", "non-dropping-particle", "suffix")
 MAX_ITEMS_NAMES = 10_000  # names in one variable: more is not a bibliography
 
@@ -48,10 +61,10 @@ class CSLItems:
             by_id = {item["id"]: (item, line) for item, line in chosen}
             missing = [k for k in keys if k not in by_id]
             if missing:
-                import difflib
+                from unlearn_bib.text.suggest import did_you_mean
 
-                close = difflib.get_close_matches(missing[0], list(by_id), n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                hint = did_you_mean(missing[0], by_id)
+                hint = f" ({hint})" if hint else ""
                 raise UnlearnBibError(f"{self.path}: no item with id {missing[0]!r}{hint}")
             chosen = [by_id[k] for k in dict.fromkeys(keys)]
         if year is not None:
@@ -274,8 +287,8 @@ def check_item(raw, where: Location, problems: list[Problem], scan: bool = True)
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
             checked = str(value)
         elif isinstance(value, (list, dict, bool)):
-            if field in ("custom", "categories", "system_id", "note_fields") or field.startswith("_"):
-                continue  # software-specific extras no style reads
+            if field not in TEXT_VARIABLES:
+                continue  # software-specific extras no style reads (custom, categories, archives...)
             own.append(f"{field!r} must be text or a number")
             continue
         else:
@@ -284,10 +297,10 @@ def check_item(raw, where: Location, problems: list[Problem], scan: bool = True)
             item[field] = checked
     kind = item.get("type", "")
     if kind and kind not in TYPES:
-        import difflib
+        from unlearn_bib.text.suggest import did_you_mean
 
-        close = difflib.get_close_matches(kind, sorted(TYPES), n=1)
-        own.append(f"unknown CSL type {kind!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+        hint = did_you_mean(kind, sorted(TYPES))
+        own.append(f"unknown CSL type {kind!r}" + (f" ({hint})" if hint else ""))
     item.setdefault("type", "document")
     if scan and _has_surrogate(item):
         own.append("text with a lone surrogate (\\ud800-\\udfff): not a Unicode character")

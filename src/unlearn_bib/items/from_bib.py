@@ -3,8 +3,8 @@
 Every standard BibTeX and BibLaTeX entry type and field is mapped (tables below); ``@string``
 macros, month macros and ``#`` are resolved by ``read.bib`` and LaTeX is decoded by ``text.latex`` (the reader
 normalize and import use); names are split as BibTeX splits them (``read.names``), ``von`` becoming the
-non-dropping particle as pandoc renders it; ``{braced}`` title words become CSL ``nocase`` spans.
-Titles keep the case they are written in (pandoc alone lower-cases English titles).
+dropping particle as pandoc reads it; ``{braced}`` title words become CSL ``nocase`` spans.
+English titles are put in sentence case, braced words kept (``bibcase``), as pandoc reads them.
 Where the mapping differs from pandoc's, the comment says why.
 """
 from __future__ import annotations
@@ -15,6 +15,7 @@ from unlearn_bib.read.bib import MONTHS
 from unlearn_bib.text.braces import closing
 from unlearn_bib.text.latex import plain as latex_text
 from unlearn_bib.text.latex_rich import literal, rich_title
+from unlearn_bib.items.bibcase import is_english, sentence_case, tex_scripts
 from unlearn_bib.items.check import CONTROL, CSLItems, collect, date_from_text, split_particle
 from unlearn_bib.errors import Location, Problem, UnlearnBibError
 
@@ -31,7 +32,7 @@ TYPES = {
     "online": "webpage", "electronic": "webpage", "www": "webpage",
     "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis",
     "techreport": "report", "report": "report",
-    "software": "software", "dataset": "dataset", "patent": "patent", "standard": "standard",
+    "software": "software", "dataset": "dataset", "data": "dataset", "patent": "patent", "standard": "standard",
     "unpublished": "manuscript", "letter": "personal_communication",
     "movie": "motion_picture", "video": "motion_picture", "audio": "song", "music": "song",
     "artwork": "graphic", "image": "graphic", "legislation": "legislation", "jurisdiction": "legal_case",
@@ -72,6 +73,9 @@ PLAIN = {
 }
 TITLES = ("title", "subtitle", "titleaddon", "shorttitle", "booktitle", "booksubtitle", "maintitle",
           "journal", "journaltitle", "journalsubtitle", "shortjournal", "series", "eventtitle")
+# Titles an English entry has in sentence case for the style (pandoc's list: not the journal's).
+SENTENCE_CASE = frozenset({"title", "subtitle", "titleaddon", "shorttitle", "booktitle", "booksubtitle",
+                           "maintitle", "series", "eventtitle"})
 DATES = ("date", "year", "day", "urldate", "eventdate", "origdate")
 NAMES = {"author": "author", "editor": "editor", "translator": "translator", "bookauthor": "container-author"}
 
@@ -122,8 +126,9 @@ def names(value: str) -> list[dict]:
 
 
 def csl_name(name: str) -> dict:
-    """One BibTeX name -> a CSL name: von -> non-dropping-particle (pandoc), a braced whole name ->
-    literal, trailing lower-case given words -> dropping-particle."""
+    """One BibTeX name -> a CSL name: von -> dropping particle (pandoc: a style that demotes particles
+    prints "Rossum, G. van"), a braced whole name -> literal, trailing lower-case given words ->
+    dropping particle too, a particle inside a braced family ("{van Holstein}") -> non-dropping."""
     from unlearn_bib.read.names import split_name
 
     if name == "others":  # BibTeX and pandoc: only lower-case "others" means et al.
@@ -132,24 +137,25 @@ def csl_name(name: str) -> dict:
         return {"literal": latex_text(name[1:-1])}
     parts = split_name(name)
     family, given, von, suffix = (latex_text(p) for p in (parts.last, parts.first, parts.von, parts.jr))
-    if parts.von_hyphen:
-        von += "-"
     if not family:
         family, given = given, ""
     person: dict = {"family": family}
-    if not von:
-        von, person["family"] = split_particle(family)
-    if von:  # pandoc renders BibTeX's von as part of the family name ("van der Meer, L.")
-        person["non-dropping-particle"] = von
+    if parts.von_hyphen:  # "al-Farsi": a particle joined to the name stays in front of it
+        person["non-dropping-particle"], von = von + "-", ""
+    elif not von:
+        particle, person["family"] = split_particle(family)
+        if particle:  # "{van Holstein}" as one family name: the particle stays in front
+            person["non-dropping-particle"] = particle
     words = given.split()
     trailing = []
     while len(words) > 1 and words[-1][:1].islower():
         trailing.insert(0, words.pop())
-    given = " ".join(words)
+    given = re.sub(r"(?<=\b\w\.)(?=\w\b)", " ", " ".join(words))  # "M.J." is "M. J." (pandoc)
     if given:
         person["given"] = given
-    if trailing:  # "Villiers, Anne-Marie de": pandoc's dropping particle
-        person["dropping-particle"] = " ".join(trailing)
+    dropping = " ".join(trailing + ([von] if von else []))
+    if dropping:  # also "Villiers, Anne-Marie de": pandoc's dropping particle
+        person["dropping-particle"] = dropping
     if suffix:
         person["suffix"] = suffix
     return person
@@ -224,7 +230,12 @@ def entry_item(key: str, entry_type: str, raw: dict[str, str]) -> dict:
     """One entry's resolved fields -> a CSL-JSON item (not yet checked: cslitems.collect does that)."""
     kind = entry_type.lower()
     text = {k: v for k, v in ((k, latex_text(v)) for k, v in raw.items() if k not in TITLES and k not in NAMES) if v}
-    title = {k: rich_title(v) for k, v in raw.items() if k in TITLES and v.strip()}
+    # "$\{$USENIX$\}$" (Google Scholar's braces) is "{USENIX}", as pandoc prints it
+    title = {k: tex_scripts(rich_title(re.sub(r"\$(\\[{}])\$", r"\1", v)))
+             for k, v in raw.items() if k in TITLES and v.strip()}
+    language = text.get("langid") or text.get("language") or ""
+    if is_english(LANGUAGES.get(language.lower().replace(" ", ""), language)):
+        title = {k: sentence_case(v) if k in SENTENCE_CASE else v for k, v in title.items()}
     item: dict = {"id": key, "type": TYPES.get(kind, "document")}
     for field, variable in NAMES.items():
         if raw.get(field, "").strip():
@@ -235,6 +246,8 @@ def entry_item(key: str, entry_type: str, raw: dict[str, str]) -> dict:
     for field, variable in PLAIN.items():
         if variable and text.get(field):
             item[variable] = text[field]
+    if text.get("part") and item.get("volume"):  # volume 7, part 2: "7.2" (pandoc)
+        item["volume"] = f"{item['volume']}.{text['part']}"
     if text.get("pages"):
         item["page"] = re.sub(r"\s*(?:--|[-–—])\s*", "-", text["pages"])
     genre = text.get("type", "")
@@ -249,7 +262,6 @@ def entry_item(key: str, entry_type: str, raw: dict[str, str]) -> dict:
         if dates.get(field):
             item[variable] = date_from_text(dates[field])
     _links(item, text)
-    language = text.get("langid") or text.get("language") or ""
     if language:
         item["language"] = LANGUAGES.get(language.lower().replace(" ", ""), language)
     if text.get("pubstate"):
@@ -280,7 +292,11 @@ def _titles(item: dict, kind: str, title: dict[str, str]) -> None:
         else:
             item["container-title"] = book
     elif title.get("maintitle") and item["type"] == "book":
-        item["container-title"] = title["maintitle"]
+        # one volume of a multi-volume work: CSL 1.0.2's volume-title ("Title of a specific
+        # volume of a multi-volume work"), the work's title as the title (pandoc's mapping)
+        item["title"], item["volume-title"] = title["maintitle"], item.get("title", "")
+        if not item["volume-title"]:
+            del item["volume-title"]
     if title.get("shortjournal"):
         item["container-title-short"] = title["shortjournal"]
     if title.get("series"):
@@ -330,8 +346,8 @@ def _links(item: dict, text: dict[str, str]) -> None:
     if eprint and kind in ("arxiv", "") and re.fullmatch(r"(?:arXiv:)?[\w.\-/]+\d(?:v\d+)?", eprint):
         if kind == "arxiv" or re.fullmatch(r"\d{4}\.\d{4,5}(?:v\d+)?", eprint):
             url = url or f"https://arxiv.org/abs/{eprint.removeprefix('arXiv:')}"
-    elif eprint and kind == "pubmed":
-        item.setdefault("PMID", eprint)
+    elif eprint and kind == "pubmed":  # pandoc: a link (styles print it as one), a pmid field stays PMID
+        url = url or f"https://www.ncbi.nlm.nih.gov/pubmed/{eprint.strip()}"
     if url:
         item["URL"] = url
     if text.get("doi"):

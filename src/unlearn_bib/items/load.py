@@ -6,8 +6,12 @@ pandoc maps it). None of them goes through the catalog's ``Paper`` model.
 """
 from __future__ import annotations
 
-from unlearn_bib.items.check import CSLItems
+from typing import TYPE_CHECKING
+
 from unlearn_bib.errors import error_at
+
+if TYPE_CHECKING:  # not imported at run time: `export` of a catalog asks only is_foreign()
+    from unlearn_bib.items.check import CSLItems
 
 SUFFIXES = (".bib", ".json")
 

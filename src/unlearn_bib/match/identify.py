@@ -14,7 +14,7 @@ from unlearn_bib.match.rule import CatalogIndex, Ids, entry_ids, link_ids, match
 from unlearn_bib.catalog.model import Catalog, Paper, normalize_title
 
 MAX_SUGGESTIONS = 3
-MIN_SIMILARITY = 0.7  # a suggestion must be at least this close (difflib ratio) to the query
+MIN_SIMILARITY = 0.7  # a suggestion must be at least this close (Indel similarity, 0..1) to the query
 MAX_QUERY = 300  # characters of a query compared for suggestions (a title is far shorter; keeps a huge query fast)
 _DOI_START = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/", re.IGNORECASE)
 _KEY_LIKE = re.compile(r"^[a-z]+\d{4}[a-z0-9]*$")  # huang2024receler: a mistyped key gets the closest key
@@ -47,21 +47,26 @@ def _word_hits(words: list[str], title: str) -> bool:
 
 
 def _closest(query: str, catalog: Catalog) -> list[Paper]:
-    """Papers whose title or key is closest to the query, best first."""
-    import difflib
+    """Papers whose title (or a word of it, or an earlier title) or key is closest to the query, best first."""
+    from rapidfuzz import fuzz, process
 
     query = query[:MAX_QUERY]
     norm = normalize_title(query)
-    scored = []
-    for paper in catalog:
-        best = 0.0
+    texts, owners = [], []  # every text a paper can be recognised by, and its paper's index
+    for number, paper in enumerate(catalog.papers):
         for text in (paper.plain_title, *paper.title_aliases):
             title = normalize_title(text)
-            best = max(best, difflib.SequenceMatcher(None, norm, title, autojunk=False).ratio(),
-                       *(difflib.SequenceMatcher(None, norm, w).ratio() for w in title.split()))
-        best = max(best, difflib.SequenceMatcher(None, query.lower(), paper.key).ratio())
-        scored.append((-best, paper.key, paper))
-    return [p for score, _, p in sorted(scored)[:MAX_SUGGESTIONS] if -score >= MIN_SIMILARITY]
+            texts.extend((title, *title.split()))
+            owners.extend([number] * (1 + len(title.split())))
+    best: dict[int, float] = {}
+    cutoff = MIN_SIMILARITY * 100
+    for choice, score, at in process.extract_iter(norm, texts, scorer=fuzz.ratio, score_cutoff=cutoff):
+        best[owners[at]] = max(best.get(owners[at], 0.0), score)
+    keys = [paper.key for paper in catalog.papers]
+    for choice, score, at in process.extract_iter(query.lower(), keys, scorer=fuzz.ratio, score_cutoff=cutoff):
+        best[at] = max(best.get(at, 0.0), score)
+    ranked = sorted(best.items(), key=lambda pair: (-pair[1], catalog.papers[pair[0]].key))
+    return [catalog.papers[number] for number, _ in ranked[:MAX_SUGGESTIONS]]
 
 
 def find(query: str, catalog: Catalog, index: CatalogIndex | None = None) -> Paper:
@@ -98,10 +103,10 @@ def find(query: str, catalog: Catalog, index: CatalogIndex | None = None) -> Pap
         listed = "\n".join(_describe(p) for p in sorted(hits, key=lambda p: p.key))
         raise UnlearnBibError(f"{where}: {shown} matches {len(hits)} papers; give a key, an id or more words:\n{listed}")
     if _KEY_LIKE.match(query):
-        import difflib
+        from unlearn_bib.text.suggest import did_you_mean
 
-        near = difflib.get_close_matches(query[:MAX_QUERY], [p.key for p in catalog], n=1)
-        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        hint = did_you_mean(query[:MAX_QUERY], [p.key for p in catalog])
+        hint = f" ({hint})" if hint else ""
         raise UnlearnBibError(f"{where}: no paper with key {shown}{hint}")
     close = _closest(query, catalog)
     if close:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from unlearn_bib.errors import UnlearnBibError
 from unlearn_bib.catalog.model import Catalog, Paper, normalize_title
+from unlearn_bib.text.markdown import escape as escape_markdown
 
 FIELDS = ("title", "authors", "year", "venue", "volume", "number", "pages", "doi")
 PUBLISHING_FIELDS = frozenset(("year", "venue", "volume", "number", "pages", "doi"))  # what publication brings
@@ -201,12 +202,9 @@ def compare(old: Snapshot, new: Snapshot) -> Changes:
 
 # --- writing -------------------------------------------------------------------------------
 
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~#"})
-
-
 def _md(text: str) -> str:
     """Markdown-escaped text on one line."""
-    return " ".join(text.split()).translate(_MD_SPECIAL)
+    return escape_markdown(" ".join(text.split()))
 
 
 def _sections(changes: Changes) -> list[tuple[str, list[tuple[str, str]]]]:

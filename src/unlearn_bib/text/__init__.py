@@ -1,1 +1,1 @@
-"""Plain-text rules with no model: LaTeX <-> Unicode, line endings, terminal-safe display. Imports only errors."""
+"""Plain-text rules with no model: LaTeX <-> Unicode, line endings, terminal-safe display, "did you mean", Markdown escaping. Imports only errors."""

@@ -9,21 +9,6 @@ from unlearn_bib.text.braces import closing
 from unlearn_bib.text.latex import decode as _decode
 from unlearn_bib.text.latex import plain as latex_text
 
-_COMMAND = re.compile(r"\\url\{([^{}]*)\}")
-
-
-def _pylatexenc(value: str) -> str:
-    if not _CONVERTER:
-        from pylatexenc.latex2text import LatexNodes2Text
-
-        _CONVERTER.append(LatexNodes2Text(math_mode="text", strict_latex_spaces=True))
-    value = _URL_COMMAND.sub(lambda m: m.group(1), value)
-    try:
-        return _CONVERTER[0].latex_to_text(value)
-    except (RecursionError, ValueError, IndexError):
-        return value.replace("\\", "").replace("{", "").replace("}", "")
-
-
 _COMMAND = re.compile(r"\\(?:[A-Za-z]+\s*|.?)", re.S)
 
 
@@ -95,7 +80,7 @@ def _rich(value: str) -> str:
             end = _math_end(value, index)
             if end > index:
                 out.append(_plain(value[plain_start:index]))
-                inner = literal(latex_text(value[index:end + 1]))
+                inner = _math(value[index + 1:end])
                 out.append(f'<span class="nocase">{inner}</span>' if inner else "")
                 index = plain_start = end + 1
                 continue
@@ -119,6 +104,25 @@ def _rich(value: str) -> str:
                 plain_start = index + 1
         index += 1
     out.append(_plain(value[plain_start:]))
+    return "".join(out)
+
+
+_SCRIPT = re.compile(r"([_^])(?:\{([^{}]*)\}|(\\[A-Za-z]+|[^\s\\{}]))")
+
+
+def _math(tex: str) -> str:
+    """Inline math as rich text: sub- and superscripts as <sub>/<sup> (``CO$_2$``, ``$L_1$``, ``x$^2$``,
+    as pandoc reads them), the rest decoded to Unicode."""
+    out, last = [], 0
+    for match in _SCRIPT.finditer(tex):
+        if tex[last:match.start()].strip():
+            out.append(literal(latex_text(f"${tex[last:match.start()]}$")))
+        tag = "sub" if match.group(1) == "_" else "sup"
+        body = match.group(2) if match.group(2) is not None else match.group(3)
+        out.append(f"<{tag}>{literal(latex_text(f'${body}$'))}</{tag}>")
+        last = match.end()
+    if tex[last:].strip():
+        out.append(literal(latex_text(f"${tex[last:]}$")))
     return "".join(out)
 
 

@@ -1,0 +1,114 @@
+"""Formatted reference lists: unlearn-bib against pandoc --citeproc, side by side in one run.
+
+    python benchmarks/citations_speed.py                          # numeric styles, 2,000 and 10,000 entries
+    python benchmarks/citations_speed.py --sizes 2000 --runs 1 --styles ieee
+
+For each style, size and input (CSL-JSON, .bib) both tools format the same file, one after
+the other (alternating, so that a busy machine slows both alike), as a user runs them:
+``unlearn-bib export --papers FILE --format text --style STYLE`` and ``pandoc --citeproc
+--bibliography FILE --csl STYLE.csl -t plain`` (every entry cited). The input is the
+project's tricky test entries (tests/data/citations: fixtures.json and refs.json for
+CSL-JSON, refs.bib for .bib) repeated under new ids up to the size. Prints a Markdown table
+of medians and the ratio unlearn-bib / pandoc. A benchmark, not a test: nothing fails.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data" / "citations"
+NUMERIC = ("ieee", "acm", "nature", "vancouver", "springer-lncs")
+
+
+def csl_json(size: int) -> list[dict]:
+    sources = [json.loads((DATA / name).read_text(encoding="utf-8")) for name in ("fixtures.json", "refs.json")]
+    pool = [(index, item) for index, items in enumerate(sources) for item in items]
+    out = []
+    copy = 0
+    while len(out) < size:
+        for origin, item in pool:
+            out.append({**item, "id": f"{item['id']}-{origin}-{copy}"})
+        copy += 1
+    return out[:size]
+
+
+def bibtex(size: int) -> str:
+    text = (DATA / "refs.bib").read_text(encoding="utf-8")
+    entries = [e for e in re.split(r"\n(?=@)", text) if re.match(r"@(?!string|comment|preamble)\w+\{", e, re.I)]
+    head = "".join(e + "\n" for e in re.split(r"\n(?=@)", text) if re.match(r"@string", e, re.I))
+    out = [head]
+    copy = 0
+    count = 0
+    while count < size:
+        for entry in entries:
+            if count == size:
+                break
+            # new keys; a crossref points at its parent's copy
+            renamed = re.sub(r"^(@\w+\{)([^,]+),", lambda m: f"{m.group(1)}{m.group(2)}-{copy},", entry, count=1)
+            renamed = re.sub(r"(crossref\s*=\s*\{)([^}]+)\}", lambda m: f"{m.group(1)}{m.group(2)}-{copy}}}", renamed)
+            out.append(renamed.strip() + "\n\n")
+            count += 1
+        copy += 1
+    return "".join(out)
+
+
+def timed(cmd: list[str], stdin: Path | None = None) -> float:
+    start = time.perf_counter()
+    with open(os.devnull, "wb") as sink, open(stdin or os.devnull, "rb") as source:
+        done = subprocess.run(cmd, stdout=sink, stderr=subprocess.PIPE, stdin=source, check=False)
+    if done.returncode:
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{done.stderr.decode()[-2000:]}")
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--styles", default=",".join(NUMERIC))
+    parser.add_argument("--sizes", default="2000,10000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--inputs", default="json,bib")
+    args = parser.parse_args()
+
+    import pypandoc
+
+    from unlearn_bib.csl.styles import resolve
+
+    pandoc = pypandoc.get_pandoc_path()
+    exe = Path(sys.executable).with_name("unlearn-bib")
+    tool = [str(exe)] if exe.exists() else [sys.executable, "-m", "unlearn_bib"]
+    work = Path(tempfile.mkdtemp(prefix="unlearn-cite-bench-"))
+    nocite = work / "nocite.md"
+    nocite.write_text('---\nnocite: "@*"\n---\n', encoding="utf-8")
+    print("| style | input | entries | unlearn-bib (s) | pandoc (s) | ratio |")
+    print("|---|---|---:|---:|---:|---:|")
+    for size in (int(s) for s in args.sizes.split(",")):
+        files = {}
+        if "json" in args.inputs:
+            files["CSL-JSON"] = work / f"refs-{size}.json"
+            files["CSL-JSON"].write_text(json.dumps(csl_json(size), ensure_ascii=False), encoding="utf-8")
+        if "bib" in args.inputs:
+            files[".bib"] = work / f"refs-{size}.bib"
+            files[".bib"].write_text(bibtex(size), encoding="utf-8")
+        for style in args.styles.split(","):
+            path = str(resolve(style).path)
+            for label, data in files.items():
+                ours, theirs = [], []
+                for _ in range(args.runs):
+                    ours.append(timed(tool + ["export", "--papers", str(data), "--format", "text", "--style", style]))
+                    theirs.append(timed([pandoc, "--citeproc", "--bibliography", str(data), "--csl", path,
+                                         "-t", "plain", "--wrap=none"], stdin=nocite))
+                a, b = statistics.median(ours), statistics.median(theirs)
+                print(f"| {style} | {label} | {size:,} | {a:.2f} | {b:.2f} | {a / b:.2f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
