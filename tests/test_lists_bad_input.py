@@ -175,3 +175,15 @@ def test_a_file_without_papers_is_an_error(run, tmp_path, text):
     result, path = _import(run, tmp_path, text)
     assert result.exit_code == 1 and "README.md: no papers found" in result.stderr
     assert not path.exists()
+
+
+def test_a_title_with_no_letter_or_digit_is_refused(tmp_path):
+    """A title of emoji or joiners only (U+200D) has nothing a writer can print: refused on load."""
+    from unlearn_bib.catalog.validate import build_catalog
+    from unlearn_bib.errors import UnlearnBibError
+    from unlearn_bib.files.yamlio import load_yaml
+
+    text = ("sections:\n  - id: s\n    title: S\npapers:\n  - key: a2024x\n    section: s\n    title: \"\\u200d\"\n"
+            "    venue: arXiv\n    year: 2024\n    needs_verification: true\n")
+    with pytest.raises(UnlearnBibError, match=r"p.yaml:7: title '\\u200d' has no letter or digit"):
+        build_catalog(load_yaml(text.encode(), "p.yaml"), "p.yaml", strict=False)

@@ -162,6 +162,9 @@ def _record(raw, check: _Checker, section_ids: set[str], strict: bool) -> Paper 
     if not title:
         check.add(lines["title"], "title is empty")
         ok = False
+    elif not any(ch.isalnum() for ch in title):  # only emoji, marks or joiners: nothing a writer can print
+        check.add(lines["title"], f"title {title!r} has no letter or digit")
+        ok = False
     for name in ("title", "title_aliases"):
         for text in [raw[name]] if name == "title" else raw.get(name, []):
             if not isinstance(text, str):
