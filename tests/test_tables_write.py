@@ -78,7 +78,7 @@ def test_a_contributors_rows_in_the_middle_of_a_section_keep_their_place(run, li
     readme.write_text(text.replace(first_row, first_row + NEW_ROWS))
     result = run("import", "--from", "markdown", readme, "--papers", catalog)
     assert result.exit_code == 0, result.stderr
-    assert "2 added" in result.stderr
+    assert "2 imported" in result.stderr
     keys = [p.key for p in load_catalog(catalog, strict=False) if p.section == "methods"]
     assert keys[0] == "vanderberg2024receler" and len(keys) == 5
     added = load_catalog(catalog, strict=False)

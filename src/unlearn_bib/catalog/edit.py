@@ -17,7 +17,7 @@ from pathlib import Path
 
 from unlearn_bib.errors import Problem, UnlearnBibError, error_at
 from unlearn_bib.catalog.model import Catalog
-from unlearn_bib.files.yamlio import RECORD_ORDER  # a new field lands where a person would put it
+from unlearn_bib.files.yamlio import RECORD_ORDER, typed_in_yaml11  # a new field lands where a person would put it
 
 NEW_CATALOG_HEAD = (
     "# unlearn-bib catalog, started by `unlearn-bib import`. Records marked needs_verification came\n"
@@ -97,6 +97,9 @@ def _node(value):
             if isinstance(item, CommentedMap):
                 item.fa.set_flow_style()
         return out
+    if isinstance(value, str) and typed_in_yaml11(value):  # "No" (a family name) would load as a boolean
+        from ruamel.yaml.scalarstring import SingleQuotedScalarString
+        return SingleQuotedScalarString(value)
     return value
 
 

@@ -8,6 +8,7 @@ built in code) is escaped or skipped, never injected. Links: http(s) only.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 # JSON Schema sources (papers.schema.json carries the same strings; a test ties them).
@@ -89,3 +90,57 @@ def web_link(text: str) -> str:
 def doi_link(doi: str) -> str:
     """https://doi.org/DOI for a well-formed DOI, else "" (render no link)."""
     return "https://doi.org/" + doi if pattern("DOI").match(doi) else ""
+
+
+# --- identifiers in the links and text of an awesome list ---------------------------------------
+# One set of patterns for every link form lists use: arXiv abs/pdf/html (any version, export.,
+# the old ftp path), DOIs behind doi.org, dl.acm.org/doi, link.springer.com chapters and articles,
+# publishers' /doi/ paths and IEEE Xplore links that carry the DOI, OpenReview forum/pdf ids.
+_NEW_ARXIV = r"\d{4}\.\d{4,5}"
+_OLD_ARXIV = r"[a-z\-]+(?:\.[A-Z]{2})?/\d{7}"
+_ARXIV_LINK = (rf"^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html|a?pdf|ftp/arxiv/papers/\d{{4}})/"
+               rf"({_NEW_ARXIV}|{_OLD_ARXIV})(?:v\d+)?(?:\.pdf)?/?(?:[?#].*)?$")
+_ARXIV_TEXT = rf"\barxiv\s*[:.]?\s*(?:abs/)?({_NEW_ARXIV})(?:v\d+)?\b"
+_DOI_PART = r"(10\.\d{4,9}/[-._;()/:A-Za-z0-9]+)"
+_DOI_LINKS = (
+    rf"^https?://(?:dx\.)?doi\.org/{_DOI_PART}$",
+    rf"^https?://dl\.acm\.org/doi/(?:abs/|pdf/|full/|fullHtml/|epdf/)?{_DOI_PART}$",
+    rf"^https?://link\.springer\.com/(?:chapter|article|content/pdf)/{_DOI_PART}$",
+    rf"^https?://(?:[\w-]+\.)*(?:royalsocietypublishing\.org|onlinelibrary\.wiley\.com|tandfonline\.com|"
+    rf"journals\.sagepub\.com|science\.org|pubs\.acs\.org)/doi/(?:abs/|pdf/|full/|epdf/)?{_DOI_PART}$",
+    rf"^https?://ieeexplore\.ieee\.org/.*?(?:doi=|/doi/){_DOI_PART}$",
+)
+_OPENREVIEW_LINK = r"^https?://(?:www\.)?openreview\.net/(?:forum|pdf|attachment)\?(?:.*&)?id=([A-Za-z0-9_\-]{6,})"
+
+
+@lru_cache(maxsize=None)
+def _link_patterns() -> tuple:
+    """(arXiv link, arXiv in text, DOI links, OpenReview link), compiled on first use."""
+    flags = re.IGNORECASE
+    return (re.compile(_ARXIV_LINK, flags), re.compile(_ARXIV_TEXT, flags),
+            tuple(re.compile(p, flags) for p in _DOI_LINKS), re.compile(_OPENREVIEW_LINK, flags))
+
+
+def link_identifier(url: str) -> tuple[str, str] | None:
+    """("arxiv" | "doi" | "openreview", id) that a link carries, or None; versions and .pdf dropped."""
+    arxiv_link, _, doi_links, openreview_link = _link_patterns()
+    url = url.strip()
+    found = arxiv_link.match(url)
+    if found:
+        return "arxiv", found.group(1)
+    for doi_pattern in doi_links:
+        found = doi_pattern.match(url.split("#")[0].split("?")[0] if "doi=" not in url else url)
+        if found:
+            doi = re.sub(r"(\.pdf|/(?:full|abstract|epdf))$", "", found.group(1), flags=re.IGNORECASE)
+            if pattern("DOI").match(doi):
+                return "doi", doi
+    found = openreview_link.match(url)
+    if found:
+        return "openreview", found.group(1)
+    return None
+
+
+def text_arxiv(text: str) -> str:
+    """The arXiv id written out in ``text`` ("arXiv:2401.01234v2", "arXiv 2401.01234"), or ""."""
+    found = _link_patterns()[1].search(text)
+    return found.group(1) if found else ""

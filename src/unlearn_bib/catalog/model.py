@@ -71,6 +71,8 @@ class Paper:
     sources: tuple[str, ...] = ()
     notes: str = ""
     needs_verification: bool = False
+    venue_text: str = ""  # a venue the registry lacks, as a list wrote it (then venue.id is "")
+    authors_incomplete: bool = False  # the source named only some authors ("X et al.")
     where: Location | None = field(default=None, compare=False, repr=False)
 
     @property

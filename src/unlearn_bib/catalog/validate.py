@@ -5,10 +5,12 @@ marked ``needs_verification`` (imported from a table) through without authors.
 """
 from __future__ import annotations
 
+import re
+
 from unlearn_bib.catalog import identifiers as patterns
 from unlearn_bib.catalog import venues
 from unlearn_bib.errors import Location, Problem, UnlearnBibError
-from unlearn_bib.catalog.model import Catalog, Paper, Person, Section, normalize_title
+from unlearn_bib.catalog.model import Catalog, Paper, Person, Section, Venue, normalize_title
 
 # Identifier fields are checked against identifiers.py's patterns; free-text fields are escaped by every writer.
 LINK_FIELDS = ("url", "code", "list_link")
@@ -19,10 +21,12 @@ FIELDS = {
     "openreview": str, "doi": str, "pages": str, "volume": str, "number": str,
     "publisher": str, "url": str, "code": str, "list_year": int, "list_link": str,
     "attack_type": str, "sources": list, "notes": str, "needs_verification": bool,
+    "venue_text": str,  # a venue the registry does not know, kept as a list wrote it (`check` flags it)
+    "authors_incomplete": bool,  # the source gave only some authors ("X et al.")
     "pinned": list,  # or true: fields `unlearn-bib update` must never change (a person decided them)
 }
 PINNABLE = ("venue", "track", "year", "doi", "pages", "volume", "number", "openreview")
-REQUIRED = ("key", "section", "title", "year", "venue")
+REQUIRED = ("key", "section", "title", "year")  # and a venue: "venue", or "venue_text" on an imported record
 PERSON_FIELDS = {"family", "given", "particle", "suffix", "literal"}
 
 
@@ -132,6 +136,9 @@ def _record(raw, check: _Checker, section_ids: set[str], strict: bool) -> Paper 
             check.add(lines[name], f"{name} must be {expected.__name__ if expected is not str else 'text'}, got {value!r}")
             ok = False
     needs_verification = raw.get("needs_verification") is True
+    if "venue" not in raw and not ("venue_text" in raw or needs_verification):
+        check.add(line, f"paper {raw.get('key', '?')!r} has no 'venue'")
+        ok = False
     for name in REQUIRED:
         if name not in raw:
             check.add(line, f"paper {raw.get('key', '?')!r} has no {name!r}")
@@ -154,6 +161,9 @@ def _record(raw, check: _Checker, section_ids: set[str], strict: bool) -> Paper 
     title = raw["title"].strip()
     if not title:
         check.add(lines["title"], "title is empty")
+        ok = False
+    elif not any(ch.isalnum() for ch in title):  # only emoji, marks or joiners: nothing a writer can print
+        check.add(lines["title"], f"title {title!r} has no letter or digit")
         ok = False
     for name in ("title", "title_aliases"):
         for text in [raw[name]] if name == "title" else raw.get(name, []):
@@ -208,6 +218,9 @@ def _record(raw, check: _Checker, section_ids: set[str], strict: bool) -> Paper 
         ok = False
     venue = None
     try:
+        if "venue" not in raw:
+            venue = unregistered_venue(raw.get("venue_text", "").strip())
+            raise LookupError
         vname, vyear = venues.split_year(raw["venue"])
         vid = venues.lookup(vname, raw.get("track", ""))
         if vyear is not None and vyear != year:
@@ -217,6 +230,8 @@ def _record(raw, check: _Checker, section_ids: set[str], strict: bool) -> Paper 
     except UnlearnBibError as exc:
         check.add(lines.get("track") if "no track" in str(exc) else lines["venue"], str(exc.problems[0].message))
         ok = False
+    except LookupError:
+        pass
     authors = []
     for index, person in enumerate(raw.get("authors", [])):
         parsed = _person(person, lines["authors"] + 1 + index, check)  # one author a line
@@ -239,6 +254,7 @@ def _record(raw, check: _Checker, section_ids: set[str], strict: bool) -> Paper 
         code=text("code"), list_year=raw.get("list_year"), list_link=text("list_link"),
         attack_type=text("attack_type"), sources=tuple(raw.get("sources", [])), notes=text("notes"),
         needs_verification=needs_verification, where=Location(check.path, line),
+        venue_text=text("venue_text"), authors_incomplete=raw.get("authors_incomplete") is True,
     )
 
 
@@ -280,5 +296,25 @@ def build_catalog(data, path: str, *, strict: bool = True) -> Catalog:
 
 def verification_problems(catalog: Catalog) -> list[Problem]:
     """Records that still need a person to verify them (reported by `check`)."""
-    return [Problem(f"paper {p.key!r} needs verification (imported from a table: no authors or sources yet)", p.where)
-            for p in catalog if p.needs_verification]
+    out = [Problem(f"paper {p.key!r} needs verification (imported from a table: no authors or sources yet)", p.where)
+           for p in catalog if p.needs_verification]
+    out += [Problem(f"paper {p.key!r}: venue {p.venue_text!r} is not in the venue registry; kept as written",
+                    p.where, f"add it to {REGISTRY_HINT} or set 'venue' to a registry name")
+            for p in catalog if p.venue_text and not p.venue.id]
+    return out
+
+
+REGISTRY_HINT = "src/unlearn_bib/data/venues.yaml"
+_JOURNAL_WORDS = re.compile(r"\b(journal|transactions|trans\.|letters|magazine|review|nature|science|surveys|"
+                            r"access|computing surveys|T[A-Z]{2,5}|TPAMI|JMLR|TMLR|IJCV)\b", re.IGNORECASE)
+
+
+def unregistered_venue(text: str) -> Venue:
+    """The Venue of an imported record whose venue the registry lacks: its text as the list wrote it,
+    as a journal when the text says so (Journal, Transactions, Letters, Review, TPAMI, ...), else
+    as proceedings; no text at all: an unpublished work (a @misc with its link)."""
+    if not text:
+        return Venue(id="", short="", name="", entry_type="preprint")
+    if _JOURNAL_WORDS.search(text):
+        return Venue(id="", short=text, name=text, entry_type="article", journal=text)
+    return Venue(id="", short=text, name=text, entry_type="inproceedings", booktitle=text)

@@ -212,15 +212,16 @@ def _complete_online(plan, online) -> None:
     plan.after = filled.after
 
 
-@click.command(name="import", short_help="Add the papers of a .bib or README tables the catalog lacks.")
+@click.command(name="import", short_help="Add the papers of a .bib or an awesome list the catalog lacks.")
 @click.option("--from", "source", type=click.Choice(["bibtex", "markdown"]), required=True,
-              help="What FILE is: a .bib, or an awesome-list README with tables of papers.")
+              help="What FILE is: a .bib, or an awesome list of papers in Markdown (a README).")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--papers", type=click.Path(dir_okay=False), default=None,
               help="Catalog to grow (default: ./papers.yaml or one in an enclosing folder of the checkout); "
               "a missing or empty file starts a new one.")
 @click.option("--section", default=None, help="Section id for papers from a .bib (needed when the catalog has several).")
 @click.option("--dry-run", is_flag=True, help="Print the change to the catalog as a unified diff; write nothing.")
+@click.option("--strict", is_flag=True, help="With --from markdown: all or nothing; one reported row stops the import.")
 @click.option("--online", is_flag=True, help="Complete the new records from arXiv and the resolver, with evidence; "
               "without it nothing leaves this machine.")
 @click.option("--quiet", "-q", is_flag=True, help="With --online: no progress and no summary on stderr.")
@@ -228,13 +229,15 @@ def _complete_online(plan, online) -> None:
               help="With --online: HTTP cache directory (default: ~/.cache/unlearn-bib/http).")
 @click.option("--no-cache", is_flag=True, help="With --online: do not read or write the HTTP cache.")
 @click.option("--mailto", default="", help="With --online: contact e-mail sent to the services as they ask.")
-def import_(source, file, papers, section, dry_run, online, quiet, cache_dir, no_cache, mailto):
-    """Add the papers of a .bib or of a README's tables that the catalog lacks.
+def import_(source, file, papers, section, dry_run, strict, online, quiet, cache_dir, no_cache, mailto):
+    """Add the papers of a .bib or of an awesome list (README) that the catalog lacks.
 
-    Papers already in the catalog (same matching as `normalize`) and repeats within
-    FILE are reported and skipped. New records get keys by the catalog's rule, venues
-    from the registry (an unknown venue is an error) and `needs_verification: true`;
-    sections come from the README's headings. Existing records, their order and
+    A README is read in the layouts lists use (tables, bullets, paragraph blocks, one
+    heading per paper) and row by row: each row is imported, merged with the catalog
+    record or earlier row of the same paper, or reported with its line; a summary per
+    file follows. --strict makes it all or nothing. New records get keys by the catalog's
+    rule, `needs_verification: true`, the row's authors and a source; a venue the registry
+    lacks is kept as written (`check` lists it). Existing records, their order and
     comments are left as they are; the file is written atomically.
 
     \b
@@ -265,10 +268,10 @@ def import_(source, file, papers, section, dry_run, online, quiet, cache_dir, no
     online = (quiet, cache_dir, no_cache, mailto) if online else None
     with nullcontext() if dry_run else locked(folder):  # concurrent imports into one catalog take turns
         tell(f"catalog: {found.describe()}")
-        _import(source, file, papers, section, dry_run, online)
+        _import(source, file, papers, section, dry_run, online, strict)
 
 
-def _import(source, file, papers, section, dry_run, online=None):
+def _import(source, file, papers, section, dry_run, online=None, strict=False):
     """Read the catalog, add FILE's new papers, write it back (under the caller's lock)."""
     from unlearn_bib.tasks import import_bib
     from unlearn_bib.tasks import import_table
@@ -278,10 +281,10 @@ def _import(source, file, papers, section, dry_run, online=None):
     if source == "bibtex":
         plan = import_bib.import_bibtex(file, papers, section)
     else:
-        plan = import_table.import_markdown(file, papers)
+        plan = import_table.import_markdown(file, papers, strict=strict)
     for line in plan.reports:
         tell(line)
-    tell(importer.summary(plan, file))
+    tell(importer.summary(plan, file) if source == "bibtex" else import_table.summary(plan, file))
     if online and plan.added:
         _complete_online(plan, online)
     if dry_run:

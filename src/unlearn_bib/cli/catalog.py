@@ -71,8 +71,7 @@ def export(fmt, style, arxiv_style, output, check_file, write_file, sections, ke
         _write_tables(catalog, write_file)
         return
     emit(render(catalog, fmt, style=style, arxiv_style=arxiv_style), output)
-    if fmt in ("bibtex", "biblatex"):
-        from unlearn_bib.cli.common import tell
+    if fmt in ("bibtex", "biblatex"):  # (tell is the module's: a local import here made it unbound above)
         from unlearn_bib.export.bibtex import dropped_characters
 
         for key, chars in dropped_characters(catalog):

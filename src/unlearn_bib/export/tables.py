@@ -13,7 +13,7 @@ COLUMNS = ("Paper", "Year", "Venue", "Code")
 
 
 def venue_cell(paper: Paper) -> str:
-    if paper.venue.is_preprint:
+    if paper.venue.is_preprint or not paper.venue.id:  # a venue the registry lacks: as the list wrote it
         return paper.venue.short
     return f"{paper.venue.short} {paper.year}"
 

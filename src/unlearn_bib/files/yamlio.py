@@ -5,6 +5,8 @@ a catalog must do neither, and every problem must name its line.
 """
 from __future__ import annotations
 
+import re
+
 import gc
 from contextlib import contextmanager
 
@@ -181,8 +183,54 @@ RECORD_ORDER = (
 )
 
 
+# Text PyYAML writes in plain style unchanged, recognised without calling it (an import writes
+# thousands of scalars): a letter first, then letters, digits, spaces and harmless punctuation, no
+# ": " or " #", not a word YAML 1.1 reads as a boolean or null. Flow mappings also forbid commas.
+_PLAIN = re.compile(r"[A-Za-z](?:[A-Za-z0-9 .,()'/_\-:;?&=%+~#!]*[A-Za-z0-9.)/])?\Z")
+_DIGITS = re.compile(r"(?:0|[1-9][0-9]{0,8})(\.[0-9]{1,9})?\Z")
+_NOT_PLAIN_WORDS = frozenset("y n yes no on off true false null".split())
+
+
+def _plain(text, flow: bool = False) -> bool:
+    return (isinstance(text, str) and bool(_PLAIN.match(text)) and "  " not in text and ": " not in text
+            and " #" not in text and text.lower() not in _NOT_PLAIN_WORDS
+            and not (flow and any(ch in text for ch in ",?:#")))
+
+
+def _quick(text, flow: bool = False) -> str | None:
+    """What PyYAML writes for ``text``, when that is plain text or single-quoted text with ": " or
+    " #" in it (never plain then); None: let PyYAML decide."""
+    if _plain(text, flow):
+        return text
+    if isinstance(text, bool):
+        return "true" if text else "false"
+    if isinstance(text, int):
+        return str(text)
+    if isinstance(text, str) and _DIGITS.match(text):  # "2023", "2401.01234": quoted, or they read as numbers
+        return f"'{text}'"
+    if (isinstance(text, str) and (": " in text or " #" in text) and text == text.strip() and text.isprintable()
+            and "\ufeff" not in text and all(ch < "\ud800" or "\ue000" <= ch for ch in text)):
+        return "'" + text.replace("'", "''") + "'"
+    return None
+
+
+def typed_in_yaml11(text: str) -> bool:
+    """Would ``load_yaml`` read this plain text as something else than text ("No", "on", "~", "1e3")?"""
+    import yaml
+
+    return bool(text) and text[0] in _MAYBE_TYPED and yaml.SafeLoader.resolve(
+        yaml.SafeLoader, yaml.ScalarNode, text, (True, False)) != _STR
+
+
 def yaml_scalar(value) -> str:
     """One YAML scalar on one line, quoted only when plain style would change its meaning."""
+    quick = _quick(value)
+    if quick is not None:
+        return quick
+    if isinstance(value, dict) and value and all(isinstance(k, str) and _plain(k, True) for k in value):
+        values = [_quick(v, True) for v in value.values()]
+        if None not in values:
+            return "{" + ", ".join(f"{k}: {v}" for k, v in zip(value, values)) + "}"
     import yaml
 
     # A line break or control character would spill over lines: such text is double-quoted, escaped.

@@ -1,6 +1,18 @@
-"""``unlearn-bib import --from markdown``: each row of an awesome list's paper tables not in the catalog becomes a record.
+"""``unlearn-bib import --from markdown``: an awesome list's papers, row by row, into the catalog.
 
-Records get ``needs_verification: true`` and no authors or sources yet: a table row is a lead.
+``read.mdlist`` finds the rows (tables, bullets, blocks, headings); the identifiers come from the
+row's links and text through ``catalog.identifiers``. Every row ends as exactly one of:
+
+- imported: a new record with ``needs_verification: true``, the row's title, year, identifiers,
+  authors (``authors_incomplete`` after "et al.") and a ``sources`` entry naming the list's file
+  and line; a venue the registry lacks is kept as ``venue_text`` (``check`` flags it);
+- merged: the same paper as a catalog record or an earlier row (same arXiv id, DOI or OpenReview
+  id with agreeing titles, or the same title with no conflicting identifier); nothing changes;
+- reported: with its line and the reason (no year, an identifier shared by a different title,
+  an unreadable row, ...).
+
+The rows that can be imported are, even when others cannot; with ``strict`` one reported row
+stops the import and nothing is written.
 """
 from __future__ import annotations
 
@@ -8,25 +20,42 @@ import re
 from pathlib import Path
 
 from unlearn_bib.errors import Location, Problem, UnlearnBibError, error_at
-from unlearn_bib.tasks.importer import (Plan, Seen, decide, grow, open_catalog, places_in_table, record_problems, slug,
-                                        venue_fields)
-from unlearn_bib.catalog.identifiers import web_link
+from unlearn_bib.tasks.importer import Plan, grow, open_catalog, places_in_table, record_problems, slug, venue_fields
 
-# [text](url), [text]( url ), [text](<url>) and [text](url "title"), as CommonMark reads them.
-_LINK = re.compile(r"^\[(?P<text>.*)\]\(\s*(?:<(?P<angled>[^<>\n]*)>|(?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*))"
-                   r"(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)$", re.S)
+_SHORT_YEAR = re.compile(r"^(.*?[A-Za-z])\s*'(\d\d)$")
 
 
-def _unescape(text: str) -> str:
-    return re.sub(r"\\([\\|`*_\[\]()#+\-.!<>~&$])", r"\1", text)
+def row_ids(row) -> dict[str, str]:
+    """{"arxiv"|"doi"|"openreview": id} from the row's links (title link first) and its text."""
+    from unlearn_bib.catalog.identifiers import DOI_LINK, link_identifier, text_arxiv
+
+    found: dict[str, str] = {}
+    urls = ([row.title_url] if row.title_url else []) + [url for _, url, _ in row.links]
+    for url in urls:
+        doi = DOI_LINK.match(url.strip())  # "doi:10.1145/…" written as a link
+        ids = ("doi", doi.group(1)) if doi else link_identifier(url)
+        if ids and ids[0] not in found:
+            found[ids[0]] = ids[1]
+    if "arxiv" not in found:
+        arxiv = text_arxiv(re.sub(r"\]\([^()\s]*\)", "]", row.text))  # written out, not inside a link
+        if arxiv:
+            found["arxiv"] = arxiv
+    return found
 
 
-def _link(cell: str) -> tuple[str, str]:
-    match = _LINK.match(cell.strip())
-    if match:
-        url = match.group("url") if match.group("angled") is None else match.group("angled")
-        return _unescape(match.group("text").strip()), url.strip()
-    return _unescape(cell.strip()), ""
+def _venue(text: str, year: int | None) -> tuple[dict, int | None]:
+    """The record's venue fields for a list's venue text, and the year the text names."""
+    from unlearn_bib.catalog import venues
+
+    name, venue_year = venues.split_year(text)
+    short = _SHORT_YEAR.match(name) if venue_year is None else None
+    if short:  # "ICLR'24"
+        name, venue_year = short.group(1).strip(), 2000 + int(short.group(2))
+    try:
+        vid = venues.lookup(name.strip())
+    except UnlearnBibError:
+        return {"venue_text": text}, venue_year
+    return venue_fields(vid), venue_year
 
 
 def _derived_link(record: dict) -> str:
@@ -36,72 +65,119 @@ def _derived_link(record: dict) -> str:
         return f"https://openreview.net/forum?id={record['openreview']}"
     if record.get("doi"):
         return f"https://doi.org/{record['doi']}"
-    return record.get("url", "")
+    return ""
 
 
-def _row_record(cells: dict[str, str], where: Location, section: str, taken: set[str], source: str):
-    """(record, ids, problems) for one table row."""
-    from unlearn_bib.catalog import venues
+def _record(row, ids: dict, section: str, taken: set[str], source: str, where: Location):
+    """(record, problems) for one row."""
     from unlearn_bib.catalog.keys import make_key
-    from unlearn_bib.match.rule import Ids, link_ids
 
-    title, link = _link(cells.get("paper", ""))
-    problems = []
-    if not title:
-        problems.append(Problem("the Paper cell is empty", where))
-    year_cell = cells.get("year", "").strip()
-    list_year = int(year_cell) if re.fullmatch(r"(19|20)\d\d", year_cell) else None
-    if list_year is None:
-        problems.append(Problem(f"the Year cell {year_cell!r} is not a year", where))
-    venue_cell = cells.get("venue", "").strip()
-    vid = None
-    venue_year = None
-    if not venue_cell:
-        problems.append(Problem("the Venue cell is empty", where, "write arXiv for a preprint"))
-    else:
-        name, venue_year = venues.split_year(venue_cell)
-        try:
-            vid = venues.lookup(name)
-        except UnlearnBibError as exc:
-            problems.append(Problem(exc.problems[0].message, where, "add it to the venue registry or fix the cell"))
-    if problems:
-        return None, None, problems
-    year = venue_year or list_year
-    if link.lower().startswith("doi:"):
-        link = web_link(link) or link  # "doi:10.1145/..." means the DOI
-    arxiv, openreview, doi = link_ids(link) if link else ("", "", "")
-    record: dict = {"key": make_key("", year, title, taken), "section": section, "title": title}
-    record.update(venue_fields(vid))
+    year = row.year
+    fields: dict = {}
+    if row.venue:
+        fields, venue_year = _venue(row.venue, year)
+        year = venue_year or year
+    elif ids.get("arxiv"):
+        fields = {"venue": "arXiv"}
+    if year is None and ids.get("arxiv") and re.match(r"\d{4}\.", ids["arxiv"]):
+        year = 2000 + int(ids["arxiv"][:2])  # a preprint's year: the month its arXiv id was given
+    if year is None:
+        why = f"the heading says {row.year_text!r}, which" if row.year_text else "nothing in the row or its headings"
+        return None, [Problem(f"{row.title[:60]!r}: {why} gives no year", where,
+                              "add a year to the row or its heading")]
+    record: dict = {"key": make_key("", year, row.title, taken), "section": section, "title": row.title}
+    record.update(fields)
     record["year"] = year
-    for name, value in (("doi", doi), ("arxiv", arxiv), ("openreview", openreview)):
-        if value:
-            record[name] = value
-    if link and not (arxiv or openreview or doi):
-        record["url"] = link
-    code_text, code = _link(cells.get("code", ""))
-    if code:
-        record["code"] = code
-    record["list_year"] = list_year
-    if link and link != _derived_link(record):
+    for name in ("doi", "arxiv", "openreview"):
+        if ids.get(name):
+            record[name] = ids[name]
+    from unlearn_bib.catalog.identifiers import is_web_url
+
+    link = row.title_url.strip()
+    if link.lower().startswith("doi:"):
+        link = ""  # the DOI itself, taken above
+    if link and not ids:
+        record["url"] = link  # checked below: a link that is not http(s) reports the row
+    if row.list_year is not None:
+        record["list_year"] = row.list_year
+    if link and is_web_url(link) and ids and link != _derived_link(record):
         record["list_link"] = link
-    attack = cells.get("type", "").strip()
-    if attack:
-        record["attack_type"] = _unescape(attack)
+    if row.code:
+        record["code"] = row.code
+    if row.authors:
+        record["authors"] = [_person(name) for name in row.authors]
+        if row.authors_incomplete:
+            record["authors_incomplete"] = True
+    if row.extra.get("type"):
+        record["attack_type"] = row.extra["type"]
     record["needs_verification"] = True
-    note = f"Imported from the table in {Path(source).name} (line {where.line}); authors and sources not added yet."
-    if code_text and not code:
-        note += f" The Code cell says {code_text!r}."
-    record["notes"] = note
-    ids = Ids(title=re.sub(r"[{}]", "", title), arxiv=(arxiv,) if arxiv else (), doi=(doi,) if doi else (),
-              openreview=(openreview,) if openreview else ())
+    listed = f"listed in {Path(source).name}, line {row.line}"
+    if link and is_web_url(link):  # a source is a web address first; the list's file and line follow it
+        record["sources"] = [f"{link} ({listed})"]
+    record["notes"] = f"Imported from {Path(source).name}, line {row.line}; not verified yet."
     problems = record_problems(record, where, "the row")
-    return (None, None, problems) if problems else (record, ids, [])
+    if "title" in record and ("{" in row.title) != ("}" in row.title):
+        problems.append(Problem("the title has an unbalanced brace", where))
+    return (None, problems) if problems else (record, [])
 
 
-def import_markdown(md_path: str, catalog_path: str | None = None) -> Plan:
+def _person(name: str) -> dict:
+    """A Person entry from a name as a list writes it ("Jane Q. Doe", "Doe, Jane", "Graves")."""
+    from unlearn_bib.read.names import parse_name
+
+    if "," in name:
+        family, _, given = name.partition(",")
+        return {"family": family.strip(), "given": given.strip()} if given.strip() else {"family": family.strip()}
+    parsed = {k: v for k, v in parse_name(name).items() if v and isinstance(v, str)}
+    return parsed if parsed.get("family") else {"literal": name}
+
+
+class _Rows:
+    """The papers this import accepted, by identifier and title, to merge a repeated row."""
+
+    def __init__(self, catalog=()):
+        self.by: dict[tuple[str, str], tuple[int, str, dict, dict | None]] = {}
+        self.catalog = {(kind, getattr(p, kind)) for p in catalog for kind in ("arxiv", "doi", "openreview")}
+
+    def earlier(self, ids: dict, title: str) -> tuple[str, tuple, bool] | None:
+        """(how, the earlier entry, whether it is the same paper) for a row seen before, else None:
+        the same identifier with agreeing titles, or the same title with no conflicting identifier."""
+        from unlearn_bib.catalog.model import normalize_title
+        from unlearn_bib.match.rule import title_agrees, title_score
+
+        for kind in ("arxiv", "doi", "openreview"):
+            if ids.get(kind) and (kind, ids[kind]) in self.by:
+                entry = self.by[(kind, ids[kind])]
+                return f"{kind} {ids[kind]}", entry, title_agrees(title_score([entry[1]], title))
+        entry = self.by.get(("title", normalize_title(title)))
+        if entry:
+            clash = [k for k in ids if entry[2].get(k) and entry[2][k] != ids[k]]
+            return ("the same title" + (f" but another {clash[0]} id" if clash else ""), entry, not clash)
+        return None
+
+    def add(self, ids: dict, title: str, line: int, record: dict | None) -> None:
+        from unlearn_bib.catalog.model import normalize_title
+
+        entry = (line, title, dict(ids), record)
+        for kind, value in list(ids.items()) + [("title", normalize_title(title))]:
+            self.by.setdefault((kind, value), entry)
+
+    def merge(self, entry: tuple, ids: dict) -> None:
+        """Give a record imported from an earlier row the identifiers this row adds (an OpenReview
+        link beside an arXiv one)."""
+        line, title, known, record = entry
+        for kind, value in ids.items():
+            if kind not in known and (kind, value) not in self.by and (kind, value) not in self.catalog:
+                known[kind] = value
+                if record is not None:
+                    record[kind] = value
+                self.by[(kind, value)] = entry
+
+
+def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool = False) -> Plan:
     from unlearn_bib.catalog.load import read_bytes
-    from unlearn_bib.export.tables import paper_tables
-    from unlearn_bib.match.rule import CatalogIndex
+    from unlearn_bib.match.rule import CatalogIndex, Ids, match
+    from unlearn_bib.read.mdlist import read_list
 
     target = open_catalog(catalog_path)
     data = read_bytes(md_path)
@@ -109,58 +185,96 @@ def import_markdown(md_path: str, catalog_path: str | None = None) -> Plan:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise error_at(md_path, data[: exc.start].count(b"\n") + 1, "not valid UTF-8") from None
-    tables = paper_tables(text)
-    if not tables:
-        raise error_at(md_path, None, "no table of papers found (a pipe table whose first column is 'Paper')")
+    rows, troubles = read_list(text)
     plan = Plan(target.shown, target.path, target.text, target.text)
+    for name in ("rows seen", "imported", "merged", "reported"):
+        plan.counts[name] = 0
     by_title = {s.title.strip().lower(): s.id for s in target.catalog.sections}
     ids_known = {s.id for s in target.catalog.sections}
     new_sections: list[tuple[str, str]] = []
     index = CatalogIndex(target.catalog)
     taken = {p.key for p in target.catalog}
-    seen = Seen()
+    accepted = _Rows(target.catalog)
     records, problems = [], []
-    places: dict[str, tuple[str, str]] = {}  # a new record's place: beside the rows it sat between
+    order: dict[str, list[tuple[str, str]]] = {}  # per section: (key, "old" | "new") in the list's order
     section_of = {p.key: p.section for p in target.catalog}
-    for table in tables:
-        order: list[tuple[str, str]] = []
-        header = [h.strip().lower() for h in table.header]
-        missing = [c for c in ("paper", "year", "venue") if c not in header]
-        if missing:
-            problems.append(Problem(f"the table has no {missing[0].title()} column", Location(md_path, table.line)))
-            continue
-        heading = _unescape(table.title) or "Papers"
+
+    def report(problem: Problem) -> None:
+        problems.append(problem)
+        plan.count("reported")
+
+    for trouble in troubles:
+        plan.count("rows seen")
+        report(Problem(trouble.message, Location(md_path, trouble.line)))
+    for row in rows:
+        ids = row_ids(row)
+        if row.needs_id and not ids:
+            continue  # nothing says it is a paper: a tool, a post, a product
+        plan.count("rows seen")
+        where = Location(md_path, row.line)
+        heading = row.section or "Papers"
         section = by_title.get(heading.lower())
         if section is None:
             section = slug(heading)
+            while section in ids_known and section not in {i for i, _ in new_sections}:
+                section += "-list"
             if section not in ids_known:
                 new_sections.append((section, heading))
                 ids_known.add(section)
             by_title[heading.lower()] = section
-        for line, cells in table.rows:
-            where = Location(md_path, line)
-            row = dict(zip(header, cells))
-            record, ids, trouble = _row_record(row, where, section, taken, md_path)
-            if trouble:
-                problems += trouble
-                continue
-            label = f"{where}: {record['title'][:60]!r}"
-            if not decide(ids, index, seen, plan, label, line, record["title"]):
-                if line in plan.matched:
-                    order.append((plan.matched[line], "old"))
-                continue
-            order.append((record["key"], "new"))
-            section_of[record["key"]] = section
-            taken.add(record["key"])
-            records.append(record)
-            plan.added.append(record["key"])
-            plan.count("added")
-            plan.reports.append(f"{label}: added as {record['key']} ({record['venue']}"
-                                f"{' ' + record['track'] if 'track' in record else ''} {record['year']})")
-        places.update(places_in_table(order, section_of))
-    if problems:
-        raise UnlearnBibError(*problems)
+        earlier = accepted.earlier(ids, row.title)
+        if earlier:
+            how, entry, same = earlier
+            if same:
+                accepted.merge(entry, ids)
+                plan.count("merged")
+            else:
+                report(Problem(f"{row.title[:60]!r}: {how} than line {entry[0]} ({entry[1][:60]!r}); not imported"
+                               if how.startswith("the same title") else
+                               f"{row.title[:60]!r}: {how} is also on line {entry[0]} for another title "
+                               f"({entry[1][:60]!r}); not imported", where, "fix the link of one of the two rows"))
+            continue
+        found = match(Ids(title=row.title, arxiv=tuple(v for k, v in ids.items() if k == "arxiv"),
+                          doi=tuple(v for k, v in ids.items() if k == "doi"),
+                          openreview=tuple(v for k, v in ids.items() if k == "openreview")), index)
+        if found.status == "matched":
+            accepted.add(ids, row.title, row.line, None)
+            order.setdefault(section, []).append((found.paper.key, "old"))
+            plan.count("merged")
+            continue
+        if found.status == "ambiguous":
+            report(Problem(f"{row.title[:60]!r}: {found.reason}; not imported", where))
+            continue
+        record, trouble = _record(row, ids, section, taken, md_path, where)
+        if trouble:
+            for problem in trouble[:1]:
+                report(problem)
+            continue
+        accepted.add(ids, row.title, row.line, record)
+        order.setdefault(section, []).append((record["key"], "new"))
+        section_of[record["key"]] = section
+        taken.add(record["key"])
+        records.append(record)
+        plan.added.append(record["key"])
+        plan.count("imported")
+    if not plan.counts["rows seen"]:
+        raise error_at(md_path, None, "no papers found (no table with a Paper or Title column, no list of linked "
+                       "or bold titles with a paper link, venue or identifier)")
+    if problems and strict:
+        raise UnlearnBibError(*problems, Problem(f"{md_path}: --strict: {len(problems)} rows reported; nothing written"))
+    plan.reports += [str(p) for p in sorted(problems, key=lambda p: p.where.line or 0)]
     used = {r["section"] for r in records}
-    new_sections = [(i, t) for i, t in new_sections if i in used or not target.text.strip()]
-    plan.after = grow(target, new_sections, records, places) if records or new_sections else target.text
+    new_sections = [(i, t) for i, t in new_sections if i in used]
+    places: dict[str, tuple[str, str]] = {}  # a new record's place: beside the rows it sat between
+    for rows_of_section in order.values():
+        if any(kind == "old" for _, kind in rows_of_section):  # else the end of the section is the place
+            places.update(places_in_table(rows_of_section, section_of))
+    plan.after = grow(target, new_sections, records, places) if records else target.text
     return plan
+
+
+def summary(plan: Plan, source: str) -> str:
+    """The per-file summary: "README.md: 466 rows seen, 460 imported, 2 merged, 4 reported"."""
+    counts = plan.counts
+    return (f"{source}: {counts.get('rows seen', 0)} rows seen, {counts.get('imported', 0)} imported, "
+            f"{counts.get('merged', 0)} merged, {counts.get('reported', 0)} reported")

@@ -65,6 +65,10 @@ def grow(target: Target, sections: list[tuple[str, str]], records: list[dict],
     """The catalog text with new sections appended and new records placed: each at the end of
     its section, or where ``places`` says (key -> ("after" | "before", another key))."""
     editor = target.editor
+    if not editor.before and records:  # a new catalog: written out directly, as the editor would lay it out
+        text = _new_catalog(sections, records, editor.newline)
+        editor.validate(text)
+        return text
     for section_id, title in sections:
         editor.add_section(section_id, title)
     for record in records:
@@ -74,6 +78,20 @@ def grow(target: Target, sections: list[tuple[str, str]], records: list[dict],
     text = editor.text()
     editor.validate(text)
     return text
+
+
+def _new_catalog(sections: list[tuple[str, str]], records: list[dict], newline: str) -> str:
+    """A new catalog's text without the round-trip editor (thousands of records from one list):
+    sections, then each section's records in the order given, one blank line between records."""
+    from unlearn_bib.catalog.edit import NEW_CATALOG_HEAD
+    from unlearn_bib.files.yamlio import dump_record, yaml_scalar
+
+    rank = {sid: i for i, (sid, _) in enumerate(sections)}
+    ordered = sorted(records, key=lambda r: rank.get(r.get("section"), len(rank)))  # stable: list order kept
+    text = NEW_CATALOG_HEAD + "sections:\n"
+    text += "".join(f"  - id: {yaml_scalar(i)}\n    title: {yaml_scalar(t)}\n" for i, t in sections)
+    text += "\npapers:\n" + "\n".join(dump_record(r) for r in ordered)
+    return text.replace("\n", newline) if newline != "\n" else text
 
 
 def places_in_table(rows: list[tuple[str, str]], section_of: dict[str, str]) -> dict[str, tuple[str, str]]:

@@ -1,0 +1,162 @@
+"""Inline Markdown of an awesome list's rows: links, badges, decorations, venue tags, dates, authors.
+
+Pure string work in linear time: every pattern is anchored on a distinct opening character and
+never nests quantifiers over the same characters, so a hostile line cannot make it backtrack.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# [label](url), [label]( <url> "title"), and a badge [![alt](img)](url): the label may hold one
+# level of brackets (a badge's image), the URL one level of parentheses (Wikipedia-style).
+LINK = re.compile(r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?([^()\s<>]*(?:\([^()\s]*\)[^()\s<>]*)*)>?"
+                  r"(?:\s+\"[^\"\n]*\")?\s*\)")
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\s]*\)")
+_TAG = re.compile(r"<[^<>\n]{0,200}>")
+_SHORTCODE = re.compile(r":[a-z0-9_+\-]{2,40}:")
+_BRACKET_TAG = re.compile(r"\[\s*[^\w\s\[\]][^\[\]\n]{0,80}\]")  # [💬 Topic], [⭐ note]
+_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3}|~~)")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~&$'\"])")
+_NEW = re.compile(r"^\s*(?:new|hot)\b[!:]*\s*", re.I)
+
+# Labels of links that are not the paper's title.
+GENERIC = re.compile(r"^\W*(paper|papers|pdf|arxiv|abs|link|code|codes|github|git|project|project page|page|website|"
+                     r"web|home ?page|demo|video|videos|slides?|poster|blog|dataset|data|model|models|"
+                     r"checkpoints?|bibtex|bib|citation|openreview|doi|html|url|star|stars|"
+                     r"hugging ?face|colab|notebook|supp|supplementary|talk|benchmark|leaderboard|"
+                     r"google drive|ppt|report|tweet|twitter|zhihu|cvf|acm|ieee|springer|proceedings)\W*$", re.I)
+PAPER_LABEL = re.compile(r"^\W*(paper|pdf|arxiv|abs|openreview|doi|html|cvf|acm|ieee|springer|proceedings)\W*$", re.I)
+CODE_LABEL = re.compile(r"^\W*(code|codes|github|git)\W*$", re.I)
+
+YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.])")
+_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+# "(Mar., 2025)", "Mar 2025", "2024-05", "2024.05", "4 Feb 2023", "[202410]"
+DATE = re.compile(rf"^\s*(?:\d{{1,2}}\s+)?{_MONTH},?\s*((?:19|20)\d\d)\s*$|^\s*((?:19|20)\d\d)(?:[-./]\d{{1,2}}(?:[-./]\d{{1,2}})?)?\s*$"
+                  r"|^\s*((?:19|20)\d\d)(?:0[1-9]|1[0-2])\s*$", re.I)
+# A venue as lists write it: an acronym or name, maybe with a year ("CVPR 2024", "ICLR'24", "ICLR2025").
+VENUE_WORD = re.compile(r"^[A-Za-z][A-Za-z&.\-]*[A-Za-z.]?(?:[\s\-][A-Za-z&().\-]+)*")
+_SHORT_YEAR = re.compile(r"^(.*?[A-Za-z)])\s*'(\d\d)$")
+
+
+def year_of(text: str) -> int | None:
+    """The year a date or venue text names ("Mar., 2025", "2024-05", "CVPR 2024", "ICLR'24")."""
+    found = DATE.match(text)
+    if found:
+        return int(next(g for g in found.groups() if g))
+    short = _SHORT_YEAR.match(text.strip())
+    if short:
+        return 2000 + int(short.group(2))
+    years = YEAR.findall(text)
+    return int(years[0]) if len(years) == 1 else None
+
+
+def is_date(text: str) -> bool:
+    """True for a date with no venue in it ("Mar., 2025", "2024-05", "9 Jan 2021")."""
+    return bool(DATE.match(text))
+
+
+def looks_like_venue(text: str) -> bool:
+    """A short tag that names a venue: "CVPR 2024", "NeurIPS 2023 Workshop", "ICLR'24", "TMLR", "arXiv"."""
+    text = text.strip()
+    if text.lower() in ("arxiv", "arxiv preprint"):
+        return True
+    if not 2 <= len(text) <= 60 or GENERIC.match(text) or is_date(text):
+        return False
+    words = text.replace("'", " '").split()
+    if not words or len(words) > 8:
+        return False
+    first = words[0].rstrip(",")
+    letters = [ch for ch in first if ch.isalpha()]
+    upper = sum(1 for ch in letters if ch.isupper())
+    acronym = (upper >= 2 and upper >= 0.4 * len(letters)) or first.lower() in ("arxiv", "nips", "neurips")
+    return bool(re.match(r"^[A-Za-z]", first)) and (acronym or bool(YEAR.search(text)) and len(words) <= 4)
+
+
+def links(text: str) -> list[tuple[str, str, bool]]:
+    """(label, url, is_badge) of every link in ``text``, in order; images alone are not links."""
+    out = []
+    for found in LINK.finditer(text):
+        if found.group(1):  # ![alt](src): an image, not a link
+            continue
+        label, url = found.group(2), found.group(3)
+        if url.startswith("#") or not url:  # a link inside the page: a table of contents
+            continue
+        badge = label.lstrip().startswith("![")
+        if badge:
+            alt = re.match(r"\s*!\[([^\[\]]*)\]", label)
+            label = alt.group(1) if alt else ""
+        out.append((clean(label), url, badge))
+    return out
+
+
+def without_links(text: str) -> str:
+    """``text`` with links, badges and images removed."""
+    return re.sub(r"\[\s*\]", " ", LINK.sub(" ", text))
+
+
+def strip_decorations(text: str) -> str:
+    """Emoji, HTML tags, shortcodes, badges and "🔥 New" removed; emphasis markers kept."""
+    text = _IMAGE.sub(" ", text)
+    text = _TAG.sub(" ", text)
+    text = _SHORTCODE.sub(" ", text)
+    text = _BRACKET_TAG.sub(" ", text)
+    if not text.isascii():
+        text = "".join(ch for ch in text if not _decoration(ch))
+    return text
+
+
+def _decoration(ch: str) -> bool:
+    if ch in "\u200d\ufe0f\ufe0e\u20e3":
+        return True
+    category = unicodedata.category(ch)
+    return category in ("So", "Cs", "Co") or (category == "Sk" and ord(ch) >= 0x1F000)
+
+
+_SPECIAL = re.compile(r"[*_~\\<:&\[!]|^\s*(?:new|hot)\b", re.I)
+
+
+def clean(text: str) -> str:
+    """Plain text of a cell or label: decorations, emphasis and escapes gone, spaces collapsed."""
+    if text.isascii() and not _SPECIAL.search(text):
+        return " ".join(text.split())
+    text = strip_decorations(text)
+    text = _EMPHASIS.sub("", text)
+    text = _ESCAPE.sub(r"\1", text)
+    text = text.replace("&amp;", "&").replace("&nbsp;", " ")
+    text = " ".join(text.split())
+    text = _NEW.sub("", text) if text.lower().startswith(("new ", "new:", "new!", "hot ")) else text
+    return text.strip()
+
+
+def clean_title(text: str) -> str:
+    """A title as shown: clean text without a trailing period, colon or comma."""
+    text = clean(text).strip(" \\")
+    return text.rstrip(".,;:").strip()
+
+
+def split_authors(text: str) -> tuple[list[str], bool]:
+    """(names, incomplete) from "A, B and C" or "X et al."; link labels kept, links dropped."""
+    text = LINK.sub(lambda m: m.group(2), text)
+    text = clean(text).strip().rstrip(".").strip()
+    incomplete = False
+    found = re.search(r"[,\s]*\b(?:et|te)\.?\s+al\b\.?$", text, re.I)
+    if found:
+        text, incomplete = text[:found.start()], True
+    found = re.search(r"[,\s]+and (?:others|more)$", text, re.I)
+    if found:
+        text, incomplete = text[:found.start()], True
+    names = [n.strip(" .") for n in re.split(r",|;|\s+and\s+|\s+&\s+", text)]
+    return [n for n in names if n and any(ch.isalpha() for ch in n)], incomplete
+
+
+def looks_like_authors(text: str) -> bool:
+    """A line of names: mostly capitalised words, commas between them, no link label or venue."""
+    plain = clean(LINK.sub(lambda m: m.group(2), text)).rstrip(".")
+    if not plain or len(plain) > 3000 or not re.match(r"^[^\W\d_]", plain):
+        return False
+    names, _ = split_authors(text)
+    if not names:
+        return False
+    words = [w for n in names for w in n.split()]
+    return all(len(n.split()) <= 6 for n in names) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)

@@ -1,0 +1,267 @@
+"""The papers of an awesome list written in Markdown, in the layouts real lists use.
+
+``read_list(text)`` returns ``(rows, troubles)``: one ``Row`` per item that looks like a paper and
+one ``Trouble`` (line, reason) per item that could not be read. Layouts read:
+
+- pipe tables with a title column under any usual name (Paper, Title, **Paper Title**, not
+  necessarily first), with or without Author(s), Venue/Publication/Conference, Year/Date and Code;
+- bullets ``- [Title](link)`` or ``- **Title** [[Paper](…)] [[Code](…)]``, with a venue tag
+  (``(CVPR 2024)``, ``*NeurIPS 2023*``, ``[ICLR'24]``), a date tag (``(Mar., 2025)``), sub-bullets or
+  lines ``Author(s):``, ``Date:``, ``Venue:``, ``Code:``, and parent bullets naming a year or a venue;
+- paragraph blocks: a bold title line, an authors line, ``Venue Year. [[Paper](…)]``, a date line;
+  link labels that name a venue (``[[CVPR 2023](…)]``);
+- one heading per paper (``### 7. [Title](https://arxiv.org/pdf/ID)``);
+- the year from a section heading (``### 2024``, ``Year 2025``, ``## 2023 Papers``); ``Before 2017``
+  gives none.
+
+Decorations (emoji, ``<mark>``, badges, "🔥 New") are removed from titles. Sections of posts,
+videos, tutorials, news, contents and the like, items whose links all lead to code, videos or
+blogs, and parent bullets are not papers. Syntax only: links are returned raw; which carry an arXiv
+id, DOI or OpenReview id is for the caller (``catalog.identifiers``) to say. A row whose only
+evidence of being a paper would be such an identifier has ``needs_id`` set.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from unlearn_bib.read import mdinline as md
+from unlearn_bib.read.mdscan import NOT_PAPER_HOSTS, FIELD, Trouble, is_paper_url, Unit, units
+
+__all__ = ["Row", "Trouble", "read_list"]
+
+_BOLD_HEAD = re.compile(r"^(?:\d{1,3}[.)]\s+)?(\*\*\*?|__)(.+?)\1(?!\*)")
+_TAG = re.compile(r"\(([^()]{2,80})\)|\[([^\[\]()]{2,60})\](?!\()|(?<![*\w])\*([^*]{2,60})\*(?!\*)|(?<!\w)_([^_]{2,60})_(?!\w)")
+_PREFIX = re.compile(r"^(\*\*|__)?[\[(]([^\[\]()]{2,40})[\])](?!\()(?:\1)?\s*")
+_ARXIV_WRITTEN = re.compile(r"[\s.,;(\[]*\barxiv\s*[:.]?\s*\d{4}\.\d{4,5}", re.I)
+_PLACEHOLDER = re.compile(r"\[\s*(paper|pdf)\s*\](?!\()", re.I)
+_VENUE_COMMA_YEAR = re.compile(r"^(.+?),\s*((?:19|20)\d\d)$")
+
+
+@dataclass
+class Row:
+    """One paper as the list writes it; text is cleaned, links are raw."""
+
+    line: int
+    title: str
+    title_url: str = ""
+    links: list[tuple[str, str, bool]] = field(default_factory=list)  # (label, url, is_badge)
+    text: str = ""  # the row's own text, for identifiers written out ("arXiv:2401.01234")
+    year: int | None = None
+    year_text: str = ""  # what gave no year ("Before 2017"), for the report
+    venue: str = ""
+    authors: list[str] | None = None
+    authors_incomplete: bool = False
+    code: str = ""
+    section: str = ""
+    needs_id: bool = False  # a paper only if one of its links or its text carries an identifier
+    list_year: int | None = None  # a table's own Year cell
+    extra: dict[str, str] = field(default_factory=dict)  # a table's other columns, by lower-case header
+
+
+def read_list(text: str) -> tuple[list[Row], list[Trouble]]:
+    """The rows of papers in a Markdown list, and what could not be read, in file order."""
+    troubles: list[Trouble] = []
+    rows: list[Row] = []
+    for unit in units(text, troubles):
+        if unit.context.get("skip") or (unit.kind == "item" and unit.children):
+            continue
+        try:
+            found = _table_row(unit) if unit.kind == "table" else _item(unit)
+        except RecursionError:  # pragma: no cover - defensive: nothing here recurses
+            found = Trouble(unit.line, "could not read this item")
+        if isinstance(found, Trouble):
+            troubles.append(found)
+        elif found is not None:
+            rows.append(found)
+    return rows, sorted(troubles, key=lambda t: t.line)
+
+
+def _unclosed(text: str) -> bool:
+    """A ``[label](`` that no ``)`` closes: a link the reader cannot trust."""
+    rest = md.LINK.sub(" ", text)
+    return bool(re.search(r"\]\(\s*https?://", rest))
+
+
+def _evidence(row: Row, own_venue: bool, placeholder: bool, dated: bool = False, people: bool = True) -> Row | None:
+    """Decide whether ``row`` is a paper: a paper link or label; a title link to a page that is not code,
+    video or a blog with a venue, a date or authors; or else (needs_id) an identifier in its links."""
+    urls = [url for _, url, _ in row.links]
+    if any(is_paper_url(u) for u in urls) or any(md.PAPER_LABEL.match(label) and not NOT_PAPER_HOSTS.match(u)
+                                                  for label, u, _ in row.links):
+        return row
+    if row.title_url and not NOT_PAPER_HOSTS.match(row.title_url) and "/blog" not in row.title_url.lower() and (
+            own_venue or dated or (people and row.authors)):
+        return row
+    if not urls and (own_venue or placeholder or row.venue):
+        return row
+    if own_venue and not row.title_url:
+        return row
+    row.needs_id = True
+    return row
+
+
+def _fill_year(row: Row, venue_year, date_year, context: dict) -> None:
+    row.year = venue_year or date_year or context.get("venue_year") or context.get("year")
+    if row.year is None and context.get("year_text"):
+        row.year_text = context["year_text"]
+
+
+def _table_row(unit: Unit) -> Row | Trouble | None:
+    cells = unit.cells
+    title_cell = cells.get("title", "")
+    if _unclosed(" ".join(cells.values())):
+        return Trouble(unit.line, "a link is not closed (a '](' without its ')')")
+    found = md.links(title_cell)
+    plain = md.clean(md.without_links(title_cell))
+    if found and (not plain or title_cell.lstrip(" *_").startswith("[")) and not md.GENERIC.match(found[0][0]):
+        title, title_url = found[0][0], found[0][1]
+    else:
+        title, title_url = plain, ""
+    title = md.clean_title(title)
+    if not title:
+        return Trouble(unit.line, "the row has no title")
+    row = Row(unit.line, title, title_url, section=unit.context.get("section", ""), text=" ".join(cells.values()))
+    row.links = [link for cell in cells.values() for link in md.links(cell)]
+    venue = md.clean(md.without_links(cells.get("venue", "")))
+    venue = "" if venue in ("-", "–", "—", "N/A", "n/a") else venue
+    venue_year = None
+    if venue and md.is_date(venue):  # a Venue cell holding only a year or a date
+        venue_year, venue = md.year_of(venue), ""
+    if venue:
+        split = _VENUE_COMMA_YEAR.match(venue)
+        venue, venue_year = (split.group(1), int(split.group(2))) if split else (venue, md.year_of(venue))
+    row.venue = venue or unit.context.get("venue", "")
+    date_year = md.year_of(md.clean(cells.get("year", ""))) if cells.get("year") else None
+    row.list_year = date_year
+    row.extra = {k: md.clean(v) for k, v in cells.items() if k not in ("title", "authors", "venue", "year", "code")}
+    _fill_year(row, venue_year, date_year, unit.context)
+    if cells.get("authors", "").strip(" -"):
+        row.authors, row.authors_incomplete = md.split_authors(cells["authors"])
+        row.authors = row.authors or None
+    code = [u for _, u, _ in md.links(cells.get("code", ""))]
+    row.code = code[0] if code else next((u for label, u, _ in row.links if md.CODE_LABEL.match(label)), "")
+    return _evidence(row, bool(venue), False, people=False)  # every row has an Author(s) cell
+
+
+def _head_title(head: str) -> tuple[str, str, str]:
+    """(title, title url, the rest of the head line) of an item or block's first line; a venue or
+    date tag in front of the title ("[CVPR 2024] Title", "**[ICLR2025]** Title") moves to the rest."""
+    head = re.sub(r"^\s*(?:\d{1,3}[.)]\s+)?", "", head)
+    lead = md.strip_decorations(head).lstrip()
+    prefix = _PREFIX.match(lead)
+    if prefix and (md.looks_like_venue(prefix.group(2)) or md.is_date(prefix.group(2))):
+        title, url, rest = _head_title(lead[prefix.end():])
+        return title, url, f"({prefix.group(2)}) {rest}"
+    found = md.LINK.match(lead)
+    if found and not found.group(1) and not found.group(2).lstrip().startswith("!["):
+        label = md.clean(found.group(2))
+        if label and not md.GENERIC.match(label):
+            return label, found.group(3), lead[found.end():]
+    bold = _BOLD_HEAD.match(lead)
+    if bold:
+        after = lead[bold.end():]
+        tail = md.clean(md.without_links(after)).strip(" .\\,")
+        if not tail or tail.startswith("(") or md.looks_like_venue(tail.strip("()[]")) or tail.startswith("<"):
+            inner = bold.group(2)
+            linked = md.LINK.fullmatch(inner.strip())
+            if linked and not md.GENERIC.match(md.clean(linked.group(2))):
+                return md.clean(linked.group(2)), linked.group(3), after
+            return md.clean(inner), "", after
+    first = md.LINK.search(lead)
+    cut = first.start() if first else len(lead)
+    while cut and lead[cut - 1] in "[( ":  # the outer bracket of [[Paper](…)]
+        cut -= 1
+    placeholder = _PLACEHOLDER.search(lead[:cut])
+    if placeholder:
+        cut = placeholder.start()
+    written = _ARXIV_WRITTEN.search(lead[:cut])  # "Title. arXiv:2401.01234" names the paper, not its title
+    if written:
+        cut = written.start()
+    return md.clean(lead[:cut]), "", lead[cut:]
+
+
+def _tags(text: str) -> tuple[str, int | None, int | None]:
+    """(venue, venue's year, date's year) from the tags after a title: (CVPR 2024), *NeurIPS 2023*,
+    [ICLR'24], (Mar., 2025), (Oct., 2025 | CVPR 2026), (CVPR, 2024)."""
+    venue, venue_year, date_year = "", None, None
+    for found in _TAG.finditer(md.without_links(text)):
+        inner = next(g for g in found.groups() if g)
+        for part in inner.split("|"):
+            part = md.clean(part).strip(" .,")
+            if not part:
+                continue
+            if md.is_date(part):
+                date_year = date_year or md.year_of(part)
+                continue
+            split = _VENUE_COMMA_YEAR.match(part)
+            if split and md.looks_like_venue(split.group(1)):
+                venue, venue_year = venue or split.group(1), venue_year or int(split.group(2))
+            elif md.looks_like_venue(part) and not venue:
+                venue, venue_year = part, md.year_of(part)
+    return venue, venue_year, date_year
+
+
+def _item(unit: Unit) -> Row | Trouble | None:
+    if unit.lines[0].count("**") % 2 and len(unit.lines) > 1 and unit.lines[1].count("**") % 2:
+        unit.lines[:2] = [unit.lines[0] + " " + unit.lines[1]]  # a bold title wrapped over two lines
+    head = unit.lines[0]
+    if unit.kind == "heading":
+        head = re.sub(r"^\s*(?:\d{1,3}[.)]\s*)", "", head)
+    if unit.kind == "block" and not _BOLD_HEAD.match(md.strip_decorations(head).lstrip()):
+        return None
+    whole = " ".join(unit.lines)
+    if _unclosed(head):
+        return Trouble(unit.line, "a link is not closed (a '](' without its ')')")
+    title, title_url, rest = _head_title(head)
+    venue, venue_year, date_year = _tags(rest)
+    if not venue:  # "Title, EMNLP 2023 Main Conference Paper" written inside the bold title
+        split = re.match(r"^(.{12,}?),\s+([A-Z][A-Za-z]+\s+(?:19|20)\d\d\b.*)$", title)
+        if split and md.looks_like_venue(split.group(2)):
+            title, venue = split.group(1), split.group(2)
+            venue_year = md.year_of(venue) or md.year_of(venue.split()[0] + " " + venue.split()[1])
+    title = md.clean_title(title)
+    if not title or len(title) < 4:
+        return None
+    row = Row(unit.line, title, title_url, section=unit.context.get("section", ""), text=whole)
+    row.links = md.links(whole)
+    authors_line = None
+    for extra in unit.lines[1:]:
+        field = FIELD.match(md.clean(extra) if not md.links(extra) else extra.strip(" -*+"))
+        if field:
+            name, value = field.group(1).lower(), field.group(2).strip()
+            if name.startswith("author"):
+                authors_line = value
+            elif name in ("date", "year"):
+                date_year = date_year or md.year_of(md.clean(value))
+            elif name in ("venue", "published", "publication", "conference"):
+                text = md.clean(md.without_links(value)).strip(" .")
+                if text and text not in ("-", "–", "N/A") and not venue:
+                    venue, venue_year = text, md.year_of(text)
+            elif name == "code":
+                code = [u for _, u, _ in md.links(value)]
+                row.code = row.code or (code[0] if code else "")
+            continue
+        plain = md.clean(md.without_links(extra)).strip(" .\\")
+        if not plain:
+            continue
+        if md.is_date(plain):
+            date_year = date_year or md.year_of(plain)
+        elif md.looks_like_venue(plain) and not venue and md.links(extra):
+            venue, venue_year = plain, md.year_of(plain)  # "arXiv 2022. [[Paper](…)]"
+        elif authors_line is None and md.looks_like_authors(extra.split("[[")[0]):
+            authors_line = extra.split("[[")[0]
+    for label, url, badge in row.links:
+        if url == title_url or label == title:
+            continue
+        if not venue and not badge and md.looks_like_venue(label) and not re.match(r"(?i)^arxiv\b", label):
+            venue, venue_year = label, md.year_of(label)  # [[CVPR 2023](…)]
+    row.venue = venue or unit.context.get("venue", "")
+    _fill_year(row, venue_year, date_year, unit.context)
+    if authors_line and authors_line.strip(" -"):
+        row.authors, row.authors_incomplete = md.split_authors(authors_line)
+        row.authors = row.authors or None
+    if not row.code:
+        row.code = next((u for label, u, _ in row.links if md.CODE_LABEL.match(label)), "")
+    placeholder = bool(_PLACEHOLDER.search(head))
+    return _evidence(row, bool(venue), placeholder, date_year is not None)

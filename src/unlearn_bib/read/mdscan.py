@@ -1,0 +1,229 @@
+"""The scan under ``mdlist``: one pass over a Markdown list's lines into units (pipe-table rows, list
+items with their sub-bullets and continuation lines, paragraph blocks, headings that link a paper),
+each with the section, year and venue its headings and parent bullets give it. Code fences and HTML
+comments are skipped; a line over ``MAX_LINE`` characters is reported, not parsed. Linear time.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from unlearn_bib.read import mdinline as md
+
+MAX_LINE = 20_000  # longer lines are reported, not parsed
+
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_ITEM = re.compile(r"^(\s*)([-*+]|\d{1,3}[.)])\s+(.*)$")
+_ALIGN = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+FIELD = re.compile(r"^\W{0,4}(authors?|author\(s\)|date|venue|code|published|publication|conference|year)\W{0,4}:\s*(.*)$", re.I)
+_SKIP_SECTION = re.compile(
+    r"\b(blogs?|blog posts|posts|videos|lectures?|tutorials?|talks|courses?|notebooks?|news|contents|citation|citing|"
+    r"contribut\w*|licen[cs]e|acknowledg\w*|star history|products?|commercial|to-?do( lists?)?|books?|podcasts?|"
+    r"workshops? and challenges|related (lists|repos\w*|awesome\w*)|awesome lists)\b", re.I)
+_HARD_BREAK = re.compile(r"(?:\\|<br\s*/?>)\s*$", re.I)
+_HEADING_YEAR = re.compile(r"^(?:year\s*)?((?:19|20)\d\d)(?:\s*papers?)?$", re.I)
+PAPER_HOSTS = re.compile(
+    r"^https?://(?:[\w-]+\.)*(arxiv\.org|doi\.org|openreview\.net|aclanthology\.org|aclweb\.org|dl\.acm\.org|"
+    r"link\.springer\.com|ieeexplore\.ieee\.org|proceedings\.mlr\.press|proceedings\.neurips\.cc|papers\.nips\.cc|"
+    r"neurips\.cc|openaccess\.thecvf\.com|thecvf\.com|ojs\.aaai\.org|aaai\.org|ijcai\.org|sciencedirect\.com|"
+    r"semanticscholar\.org|nature\.com|science\.org|jmlr\.org|usenix\.org|ndss-symposium\.org|vldb\.org|"
+    r"mdpi\.com|wiley\.com|tandfonline\.com|researchgate\.net|biorxiv\.org|medrxiv\.org|ssrn\.com|"
+    r"royalsocietypublishing\.org|iclr\.cc|icml\.cc|ecva\.net|cvpr\.thecvf\.com)/", re.I)
+NOT_PAPER_HOSTS = re.compile(
+    r"^https?://(?:[\w-]+\.)*(github\.com|gitlab\.com|youtube\.com|youtu\.be|huggingface\.co|colab\.research\.google\.com|"
+    r"medium\.com|twitter\.com|x\.com|zhihu\.com|bilibili\.com|reddit\.com|discord\.gg|notion\.site|"
+    r"img\.shields\.io|star-history\.com|manning\.com|amazon\.com)(/|$)", re.I)
+
+
+@dataclass
+class Trouble:
+    line: int
+    message: str
+
+
+@dataclass
+class Unit:
+    kind: str  # table | item | block | heading
+    line: int
+    lines: list[str]
+    indent: int = 0
+    cells: dict[str, str] = field(default_factory=dict)
+    context: dict = field(default_factory=dict)  # year, year_text, venue from parents/headings
+    children: int = 0
+    own: dict = field(default_factory=dict)  # what this item tells its children (year, venue)
+
+
+def is_paper_url(url: str) -> bool:
+    return bool(PAPER_HOSTS.match(url)) or bool(re.search(r"\.pdf(\?|#|$)", url, re.I))
+
+
+def _column(header: str) -> str:
+    name = md.clean(header).lower().strip(" :")
+    if re.fullmatch(r"(paper|papers|title|paper title|paper name|article|work|method)s?|论文|标题|论文标题|题目", name):
+        return "title"
+    if re.fullmatch(r"(first )?authors?|author\(s\)|author list|作者", name):
+        return "authors"
+    if re.fullmatch(r"venue|publication|published( in| at)?|conference|journal|booktitle|pub\.?|conf\.?|venue & year|"
+                    r"source|会议|期刊|会议/期刊|发表|出处", name):
+        return "venue"
+    if re.fullmatch(r"year|date|time|published date|publication date|release date|年份|时间|日期", name):
+        return "year"
+    if re.fullmatch(r"code|github|repo|repository|project|implementation|official code|代码", name):
+        return "code"
+    return name
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a pipe-table row; '|' inside backquotes, link targets or escaped does not split."""
+    cells, current, code, depth = [], [], False, 0
+    text = line.strip()
+    if text.startswith("|"):
+        text = text[1:]
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\" and i + 1 < len(text):
+            current.append(text[i:i + 2])
+            i += 2
+            continue
+        if ch == "`":
+            code = not code
+        elif ch == "(" and i and text[i - 1] == "]":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        if ch == "|" and not code and not depth:
+            cells.append("".join(current).strip())
+            current = []
+        else:
+            current.append(ch)
+        i += 1
+    if "".join(current).strip():
+        cells.append("".join(current).strip())
+    return cells
+
+
+def units(text: str, troubles: list[Trouble]) -> list[Unit]:
+    """One pass over the lines: the tables' rows, list items, paragraph blocks and linked headings."""
+    lines = text.splitlines()
+    units: list[Unit] = []
+    headings: list[tuple[int, str]] = []
+    heading_year: list[tuple[int, int | None, str]] = []
+    fence = comment = False
+    open_item: Unit | None = None  # the list item or block that following lines continue
+    stack: list[Unit] = []  # enclosing list items by indent
+    blank = False
+    i = 0
+    while i < len(lines):
+        raw = lines[i]
+        number = i + 1
+        i += 1
+        if len(raw) > MAX_LINE:
+            troubles.append(Trouble(number, f"a line of {len(raw)} characters; not read"))
+            open_item = None
+            continue
+        if comment:
+            comment = "-->" not in raw
+            continue
+        if _FENCE.match(raw):
+            fence = not fence
+            open_item = None
+            continue
+        if fence:
+            continue
+        if raw.lstrip().startswith("<!--"):
+            comment = "-->" not in raw
+            continue
+        if not raw.strip():
+            blank = True
+            if open_item is not None and open_item.kind == "block":
+                open_item = None
+            continue
+        context = _context(headings, heading_year)
+        heading = _HEADING.match(raw)
+        if heading:
+            level, title = len(heading.group(1)), heading.group(2)
+            headings = [h for h in headings if h[0] < level] + [(level, md.clean(md.without_links(title)) or title)]
+            heading_year = [h for h in heading_year if h[0] < level]
+            plain = md.clean(md.without_links(title))
+            found = _HEADING_YEAR.match(plain)
+            if found or re.match(r"^(before|prior to|until|older)\b", plain, re.I):
+                heading_year.append((level, int(found.group(1)) if found else None, plain))
+            open_item, stack = None, []
+            if md.links(title):
+                unit = Unit("heading", number, [title], context=_context(headings[:-1], heading_year))
+                units.append(unit)
+                open_item = unit  # "**Authors**: …" and "Venue: …" lines below belong to it
+            continue
+        stripped = _HARD_BREAK.sub("", raw).strip()
+        if stripped.startswith("|") or (stripped.count("|") >= 2 and i < len(lines) and _ALIGN.match(lines[i].strip())):
+            if i < len(lines) and _ALIGN.match(lines[i].strip()) and "-" in lines[i]:
+                header = [_column(c) for c in _cells(raw)]
+                i += 1
+                while i < len(lines) and "|" in lines[i] and lines[i].strip() and len(lines[i]) <= MAX_LINE:
+                    cells = _cells(lines[i])
+                    row = dict(zip(header, cells + [""] * (len(header) - len(cells))))
+                    if "title" in header and any(c.strip() for c in cells):
+                        units.append(Unit("table", i + 1, [lines[i]], cells=row, context=context))
+                    i += 1
+            open_item, stack, blank = None, [], False
+            continue
+        item = _ITEM.match(raw)
+        if item and not re.match(r"^\s*[-*_](\s*[-*_]){2,}\s*$", raw):
+            indent = len(item.group(1).expandtabs(4))
+            field_match = FIELD.match(item.group(3))
+            if open_item is not None and open_item.kind in ("item", "block") and indent > open_item.indent and (
+                    field_match or not md.clean(md.without_links(item.group(3)))):
+                open_item.lines.append(item.group(3))  # "- Author(s): …" or a badge line belongs to its item
+                blank = False
+                continue
+            while stack and stack[-1].indent >= indent:
+                stack.pop()
+            merged = dict(context)
+            for parent in stack:
+                merged.update({k: v for k, v in parent.own.items() if v is not None})
+            if stack:
+                stack[-1].children += 1
+            unit = Unit("item", number, [item.group(3)], indent=indent, context=merged)
+            unit.own = _parent_context(item.group(3))
+            units.append(unit)
+            stack.append(unit)
+            open_item, blank = unit, False
+            continue
+        indent = len(raw) - len(raw.lstrip())
+        if open_item is not None and open_item.kind == "heading":
+            if FIELD.match(md.clean(stripped) if not md.links(stripped) else stripped.strip(" -*+")):
+                open_item.lines.append(stripped)
+                continue
+            open_item = None
+        if open_item is not None and (not blank or (open_item.kind == "item" and indent > open_item.indent)):
+            open_item.lines.append(stripped)
+            blank = False
+            continue
+        stack = [] if indent == 0 else stack
+        unit = Unit("block", number, [stripped], context=context)
+        units.append(unit)
+        open_item, blank = unit, False
+    return units
+
+
+def _context(headings, heading_year) -> dict:
+    out = {"section": headings[-1][1] if headings else "",
+           "skip": bool(headings) and bool(_SKIP_SECTION.search(headings[-1][1]))}
+    if heading_year:
+        out["year"], out["year_text"] = heading_year[-1][1], heading_year[-1][2]
+    return out
+
+
+def _parent_context(text: str) -> dict:
+    """What a parent bullet tells its children: "Year 2025" a year, "**CVPR**" a venue."""
+    if md.links(text):
+        return {}
+    plain = md.clean(text)
+    found = _HEADING_YEAR.match(plain)
+    if found:
+        return {"year": int(found.group(1)), "year_text": plain}
+    if md.looks_like_venue(plain):
+        return {"venue": plain, "venue_year": md.year_of(plain)}
+    return {}
