@@ -233,6 +233,8 @@ def plan_complete(client, path: str | None = None, *, text: str | None = None, s
         if outcome.status != "completed":
             continue
         edit_record(editor, paper.key, changes, sources, note)
+        if "venue" in changes:  # the registry's venue replaces the row's text for it
+            editor.remove_field(paper.key, "venue_text")
         if people is not None:
             editor.set_fields(paper.key, {"authors": people})
         if new_key:
