@@ -85,7 +85,10 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
         why = f"the heading says {row.year_text!r}, which" if row.year_text else "nothing in the row or its headings"
         return None, [Problem(f"{row.title[:60]!r}: {why} gives no year", where,
                               "add a year to the row or its heading")]
-    record: dict = {"key": make_key("", year, row.title, taken), "section": section, "title": row.title}
+    people = [_person(name) for name in row.authors] if row.authors else []
+    first = people[0] if people else {}  # the catalog's key rule as soon as a first author is known
+    record: dict = {"key": make_key(first.get("family") or first.get("literal", ""), year, row.title, taken),
+                    "section": section, "title": row.title}
     record.update(fields)
     record["year"] = year
     for name in ("doi", "arxiv", "openreview"):
@@ -104,8 +107,8 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
         record["list_link"] = link
     if row.code:
         record["code"] = row.code
-    if row.authors:
-        record["authors"] = [_person(name) for name in row.authors]
+    if people:
+        record["authors"] = people
         if row.authors_incomplete:
             record["authors_incomplete"] = True
     if row.extra.get("type"):
