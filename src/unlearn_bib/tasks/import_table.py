@@ -53,8 +53,11 @@ def _venue(text: str, year: int | None) -> tuple[dict, int | None]:
         name, venue_year = short.group(1).strip(), 2000 + int(short.group(2))
     try:
         vid = venues.lookup(name.strip())
-    except UnlearnBibError:
-        return {"venue_text": text}, venue_year
+    except UnlearnBibError:  # the registry's reading of list venue strings ("EMNLP 2024 Findings", "CVPRW")
+        vid, found_year, _track = venues.find(text)
+        if vid is None:
+            return {"venue_text": text}, venue_year
+        venue_year = venue_year or found_year
     return venue_fields(vid), venue_year
 
 
