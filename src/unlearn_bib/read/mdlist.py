@@ -31,8 +31,9 @@ from unlearn_bib.read.mdscan import NOT_PAPER_HOSTS, FIELD, Trouble, is_paper_ur
 __all__ = ["Row", "Trouble", "read_list"]
 
 _BOLD_HEAD = re.compile(r"^(?:\d{1,3}[.)]\s+)?(\*\*\*?|__)(.+?)\1(?!\*)")
-_TAG = re.compile(r"\(([^()]{2,80})\)|\[([^\[\]()]{2,60})\](?!\()|(?<![*\w])\*([^*]{2,60})\*(?!\*)|(?<!\w)_([^_]{2,60})_(?!\w)")
-_PREFIX = re.compile(r"^(\*\*|__)?[\[(]([^\[\]()]{2,40})[\])](?!\()(?:\1)?\s*")
+_TAG = re.compile(r"\(((?:[^()]|\([^()]{1,20}\)){2,80})\)|\[([^\[\]()]{2,60})\](?!\()|(?<![*\w])\*([^*]{2,60})\*(?!\*)|(?<!\w)_([^_]{2,60})_(?!\w)")
+_PREFIX = re.compile(r"^(\*\*|__)?[\[(【]((?:[^\[\]()【】]|\([^\[\]()]{1,20}\)){2,80})[\])】](?!\()(?:\1)?\s*")
+_ARXIV_TAG = re.compile(r"^arxiv\s*[:.]?\s*\d{4}\.\d{4,5}(v\d+)?$", re.I)  # [arxiv 2401.06121]: an id, not a venue
 _ARXIV_WRITTEN = re.compile(r"[\s.,;(\[]*\barxiv\s*[:.]?\s*\d{4}\.\d{4,5}", re.I)
 _PLACEHOLDER = re.compile(r"\[\s*(paper|pdf)\s*\](?!\()", re.I)
 _VENUE_COMMA_YEAR = re.compile(r"^(.+?),\s*((?:19|20)\d\d)$")
@@ -150,9 +151,9 @@ def _head_title(head: str) -> tuple[str, str, str]:
     head = re.sub(r"^\s*(?:\d{1,3}[.)]\s+)?", "", head)
     lead = md.strip_decorations(head).lstrip()
     prefix = _PREFIX.match(lead)
-    if prefix and (md.looks_like_venue(prefix.group(2)) or md.is_date(prefix.group(2))):
+    if prefix and _is_tag(prefix.group(2)):
         title, url, rest = _head_title(lead[prefix.end():])
-        return title, url, f"({prefix.group(2)}) {rest}"
+        return title, url, f"{_as_tag(prefix.group(2))} {rest}"
     found = md.LINK.match(lead)
     if found and not found.group(1) and not found.group(2).lstrip().startswith("!["):
         label = md.clean(found.group(2))
@@ -161,7 +162,14 @@ def _head_title(head: str) -> tuple[str, str, str]:
     bold = _BOLD_HEAD.match(lead)
     if bold:
         after = lead[bold.end():]
+        label = _PREFIX.match(after.lstrip(" :"))
+        if label and _is_tag(label.group(2)):  # "**TOFU:** [arxiv 2401.06121] Title": the bold part is a label
+            title, url, rest = _head_title(after.lstrip(" :")[label.end():])
+            if len(title) >= 4 and not md.GENERIC.match(title):
+                return title, url, f"{_as_tag(label.group(2))} {rest}"
         tail = md.clean(md.without_links(after)).strip(" .\\,")
+        if after.lstrip().startswith(",") and md.looks_like_authors(after.split("[")[0].strip(" ,")):
+            tail = ""  # "**Title**, First Author et al. [[Paper](…)]": the authors follow the title
         if not tail or tail.startswith("(") or md.looks_like_venue(tail.strip("()[]")) or tail.startswith("<"):
             inner = bold.group(2)
             linked = md.LINK.fullmatch(inner.strip())
@@ -179,6 +187,31 @@ def _head_title(head: str) -> tuple[str, str, str]:
     if written:
         cut = written.start()
     return md.clean(lead[:cut]), "", lead[cut:]
+
+
+def _is_tag(text: str) -> bool:
+    """A bracketed tag before a title: a venue, a date or an arXiv id."""
+    return md.looks_like_venue(text) or md.is_date(text) or bool(_ARXIV_TAG.match(text.strip()))
+
+
+def _as_tag(text: str) -> str:
+    """A tag moved after the title: a venue or date in parentheses (``_tags`` reads it), an arXiv id as text."""
+    return text if _ARXIV_TAG.match(text.strip()) else f"({text})"
+
+
+def _title_below(unit: Unit) -> str:
+    """The title on the line below a head that holds only tags and links ("[CVPR2025] [📄Paper](…) <br>")."""
+    if len(unit.lines) < 2 or md.links(unit.lines[1]) or FIELD.match(md.clean(unit.lines[1])):
+        return ""
+    head = md.strip_decorations(re.sub(r"^\s*(?:\d{1,3}[.)]\s+)?", "", unit.lines[0])).lstrip()
+    prefix = _PREFIX.match(head)
+    found = md.links(head)
+    if not prefix or not _is_tag(prefix.group(2)) or not found or not all(md.GENERIC.match(l) for l, _, _ in found):
+        return ""
+    if md.clean(md.without_links(head[prefix.end():])).strip(" |,"):
+        return ""
+    title = md.clean_title(unit.lines[1])
+    return title if len(title) >= 4 else ""
 
 
 def _tags(text: str) -> tuple[str, int | None, int | None]:
@@ -208,12 +241,16 @@ def _item(unit: Unit) -> Row | Trouble | None:
     head = unit.lines[0]
     if unit.kind == "heading":
         head = re.sub(r"^\s*(?:\d{1,3}[.)]\s*)", "", head)
-    if unit.kind == "block" and not _BOLD_HEAD.match(md.strip_decorations(head).lstrip()):
+    if unit.kind == "block" and not _BOLD_HEAD.match(md.strip_decorations(head).lstrip()) and not _title_below(unit):
         return None
     whole = " ".join(unit.lines)
     if _unclosed(head):
         return Trouble(unit.line, "a link is not closed (a '](' without its ')')")
     title, title_url, rest = _head_title(head)
+    below = _title_below(unit) if not title else ""
+    if below:  # "6. [CVPR2025] [📄Paper](…) [Code](…) <br>" with the title on the next line
+        title, rest = below, head
+        unit.lines.pop(1)
     venue, venue_year, date_year = _tags(rest)
     if not venue:  # "Title, EMNLP 2023 Main Conference Paper" written inside the bold title
         split = re.match(r"^(.{12,}?),\s+([A-Z][A-Za-z]+\s+(?:19|20)\d\d\b.*)$", title)
@@ -226,6 +263,9 @@ def _item(unit: Unit) -> Row | Trouble | None:
     row = Row(unit.line, title, title_url, section=unit.context.get("section", ""), text=whole)
     row.links = md.links(whole)
     authors_line = None
+    after_tags = re.sub(r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)*", "", rest)
+    if after_tags.startswith(",") and md.looks_like_authors(after_tags[1:].split("[")[0]):
+        authors_line = after_tags[1:].split("[")[0]  # "**Title**, First Author et al. [[Paper](…)]"
     for extra in unit.lines[1:]:
         field = FIELD.match(md.clean(extra) if not md.links(extra) else extra.strip(" -*+"))
         if field:
