@@ -58,6 +58,48 @@ class Row:
     needs_id: bool = False  # a paper only if one of its links or its text carries an identifier
     list_year: int | None = None  # a table's own Year cell
     extra: dict[str, str] = field(default_factory=dict)  # a table's other columns, by lower-case header
+    people: list[dict] | None = None  # the authors' parts, from a BibTeX citation given with the row
+
+
+def _words(title: str) -> list[str]:
+    return re.findall(r"[^\W_]+", title.lower())
+
+
+def _cited(row: Row, bibtex: str) -> None:
+    """Take the title, authors, year and venue of a fenced BibTeX citation given below the row,
+    when it cites the row's paper: one entry whose title is the row's, or the row's with a tag
+    after it ("Title (PGD)"). A citation of anything else (the list's own survey) changes nothing."""
+    from unlearn_bib.errors import UnlearnBibError
+    from unlearn_bib.read.bib import entry_year, read_bib
+    from unlearn_bib.read.names import parse_name, split_names
+    from unlearn_bib.text.latex import plain
+
+    try:
+        entries = read_bib(bibtex, "<citation>").entries
+    except UnlearnBibError:
+        return
+    if len(entries) != 1:
+        return
+    fields = entries[0].fields
+    title = md.clean_title(plain(fields.get("title", "")))
+    mine, theirs = _words(row.title), _words(title)
+    if not theirs or mine[:len(theirs)] != theirs or len(mine) - len(theirs) > 3:
+        return
+    row.title = title
+    names = [n for n in split_names(fields.get("author", ""))]
+    row.authors_incomplete = any(n.lower() == "others" for n in names)
+    people = [parse_name(n) for n in names if n.lower() != "others"]
+    row.people = [p for p in people if p]
+    row.authors = [p.get("literal") or ", ".join(x for x in (" ".join(x for x in (p.get("particle", ""), p["family"]) if x),
+                                                          p.get("given", "")) if x) for p in row.people] or None
+    row.year = entry_year(fields) or row.year
+    venue = plain(fields.get("booktitle") or fields.get("journal") or "")
+    venue = re.sub(r"\s*\barxiv\s*[:.]?\s*\d{4}\.\d{4,5}(v\d+)?\b", "", venue, flags=re.I).strip(" ,.")
+    if venue:
+        row.venue = venue
+    written = re.search(r"\barxiv\s*[:.]?\s*\d{4}\.\d{4,5}", fields.get("journal", "") + " " + fields.get("eprint", ""), re.I)
+    if written:
+        row.text += " " + written.group(0)
 
 
 def read_list(text: str) -> tuple[list[Row], list[Trouble]]:
@@ -65,6 +107,10 @@ def read_list(text: str) -> tuple[list[Row], list[Trouble]]:
     troubles: list[Trouble] = []
     rows: list[Row] = []
     for unit in units(text, troubles):
+        if unit.kind == "bib":
+            if rows and rows[-1].people is None:
+                _cited(rows[-1], "\n".join(unit.lines))
+            continue
         if unit.context.get("skip") or (unit.kind == "item" and unit.children):
             continue
         try:
@@ -235,12 +281,25 @@ def _tags(text: str) -> tuple[str, int | None, int | None]:
     return venue, venue_year, date_year
 
 
+def _paper_link_below(unit: Unit) -> bool:
+    """A heading without a link is a paper's when a line below it links the paper ("paper link: [here](…)")."""
+    for extra in unit.lines[1:]:
+        field = FIELD.match(extra.strip(" -*+"))
+        for label, url, badge in md.links(extra):
+            if not badge and not NOT_PAPER_HOSTS.match(url) and (
+                    is_paper_url(url) or md.PAPER_LABEL.match(label) or (field and field.group(1).lower() != "code")):
+                return True
+    return False
+
+
 def _item(unit: Unit) -> Row | Trouble | None:
     if unit.lines[0].count("**") % 2 and len(unit.lines) > 1 and unit.lines[1].count("**") % 2:
         unit.lines[:2] = [unit.lines[0] + " " + unit.lines[1]]  # a bold title wrapped over two lines
     head = unit.lines[0]
     if unit.kind == "heading":
         head = re.sub(r"^\s*(?:\d{1,3}[.)]\s*)", "", head)
+        if not md.links(head) and not _paper_link_below(unit):
+            return None
     if unit.kind == "block" and not _BOLD_HEAD.match(md.strip_decorations(head).lstrip()) and not _title_below(unit):
         return None
     whole = " ".join(unit.lines)

@@ -104,7 +104,11 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
         record["list_link"] = link
     if row.code:
         record["code"] = row.code
-    if row.authors:
+    if row.people:  # parts read from the row's BibTeX citation
+        record["authors"] = [dict(person) for person in row.people]
+        if row.authors_incomplete:
+            record["authors_incomplete"] = True
+    elif row.authors:
         record["authors"] = [_person(name) for name in row.authors]
         if row.authors_incomplete:
             record["authors_incomplete"] = True
