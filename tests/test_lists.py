@@ -167,3 +167,10 @@ def test_a_citation_of_another_paper_and_a_heading_without_a_paper_link_change_n
 def test_tags_labels_and_titles_below(line, title, venue, year):
     (row,), _ = read_list(line + "\n")
     assert (row.title, row.venue, row.year) == (title, venue, year)
+
+
+def test_a_long_bold_title_before_a_tag_stays_the_title_and_a_venue_heading_is_a_section():
+    rows, _ = read_list("- **A Great Paper on Forgetting Things** (CVPR 2024) a short note "
+                        "[[Paper](https://arxiv.org/abs/2401.01234)]\n")
+    assert [(r.title, r.venue) for r in rows] == [("A Great Paper on Forgetting Things", "CVPR 2024")]
+    assert read_list("### CVPR 2024\n\n[[Papers](https://openaccess.thecvf.com/CVPR2024)]\n") == ([], [])

@@ -209,7 +209,8 @@ def _head_title(head: str) -> tuple[str, str, str]:
     if bold:
         after = lead[bold.end():]
         label = _PREFIX.match(after.lstrip(" :"))
-        if label and _is_tag(label.group(2)):  # "**TOFU:** [arxiv 2401.06121] Title": the bold part is a label
+        short = md.clean(bold.group(2)).endswith(":") or len(md.clean(bold.group(2)).split()) <= 3
+        if label and short and _is_tag(label.group(2)):  # "**TOFU:** [arxiv 2401.06121] Title": the bold part is a label
             title, url, rest = _head_title(after.lstrip(" :")[label.end():])
             if len(title) >= 4 and not md.GENERIC.match(title):
                 return title, url, f"{_as_tag(label.group(2))} {rest}"
@@ -298,8 +299,8 @@ def _item(unit: Unit) -> Row | Trouble | None:
     head = unit.lines[0]
     if unit.kind == "heading":
         head = re.sub(r"^\s*(?:\d{1,3}[.)]\s*)", "", head)
-        if not md.links(head) and not _paper_link_below(unit):
-            return None
+        if not md.links(head) and (not _paper_link_below(unit) or md.looks_like_venue(md.clean(head))):
+            return None  # "### CVPR 2024" over a link to its proceedings is a section
     if unit.kind == "block" and not _BOLD_HEAD.match(md.strip_decorations(head).lstrip()) and not _title_below(unit):
         return None
     whole = " ".join(unit.lines)
