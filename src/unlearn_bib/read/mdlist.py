@@ -10,7 +10,13 @@ one ``Trouble`` (line, reason) per item that could not be read. Layouts read:
   lines ``Author(s):``, ``Date:``, ``Venue:``, ``Code:``, and parent bullets naming a year or a venue;
 - paragraph blocks: a bold title line, an authors line, ``Venue Year. [[Paper](…)]``, a date line;
   link labels that name a venue (``[[CVPR 2023](…)]``);
-- one heading per paper (``### 7. [Title](https://arxiv.org/pdf/ID)``);
+- tags before the title, also ``【ICLR 2025】``, ``[Neurips 2023 (oral)]``, ``[arxiv 2401.06121]`` (an id,
+  not a venue); a short bold label before a tag (``- **TOFU:** [tag] Title ([code](…))``); authors
+  after a bold title (``**Title**, First Author et al.``); the title on the line below a head of
+  tags and links (``6. [CVPR2025] [📄Paper](…) <br>``);
+- one heading per paper (``### 7. [Title](https://arxiv.org/pdf/ID)``, or ``#### Title`` with
+  ``paper link: [here](…)`` below it), and a fenced BibTeX citation of the row's paper below it,
+  which gives the row's title, authors, year and venue;
 - the year from a section heading (``### 2024``, ``Year 2025``, ``## 2023 Papers``); ``Before 2017``
   gives none.
 

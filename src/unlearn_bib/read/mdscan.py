@@ -1,7 +1,8 @@
 """The scan under ``mdlist``: one pass over a Markdown list's lines into units (pipe-table rows, list
 items with their sub-bullets and continuation lines, paragraph blocks, headings that link a paper),
 each with the section, year and venue its headings and parent bullets give it. Code fences and HTML
-comments are skipped; a line over ``MAX_LINE`` characters is reported, not parsed. Linear time.
+comments are skipped, except that a fenced ``bibtex`` block becomes a "bib" unit (mdlist gives it
+to the row above it when it cites that row's paper); a line over ``MAX_LINE`` characters is reported, not parsed. Linear time.
 """
 from __future__ import annotations
 

@@ -7,8 +7,9 @@ and skipped. New records get keys by the catalog's rule
 (``keys.make_key``), venues from the registry (an unknown venue is an error naming it),
 and ``needs_verification: true``: a .bib or a table row is a lead, not a verified fact.
 
-The catalog file is grown through ``catalog.edit`` (a round trip that changes only the new
-lines): new sections go to the end of the list, a new record to the end of its section or
+The catalog file is grown by inserting the new lines into its own text (``_spliced``), or, for a
+layout that route does not know, through ``catalog.edit`` (a round trip): either way only the new
+lines change. New sections go to the end of the list, a new record to the end of its section or
 beside the rows it sat between in a table. The new text is validated before anything is written.
 """
 from __future__ import annotations
