@@ -85,7 +85,10 @@ def test_all_lists_together_reach_the_target(run, tmp_path):
         g, t, _, extra = _score(catalog, name)
         assert not extra
         good, total = good + g, total + t
-    assert total == 465 and good / total >= 0.98  # measured: 461 of 465 (4 rows share an id with another row's title)
+    # measured: 788 of 796. Dev lists 461 of 465 (4 rows share an id with another row's title); the 5 lists
+    # held out until the reader was fixed, 327 of 331 (2 benchmark rows give no year, 1 row repeats another
+    # row's arXiv id, 1 repeat of a table row's paper keeps the table's year)
+    assert total == 796 and good / total >= 0.98
 
 
 def test_titles_authors_and_venues_as_the_list_writes_them(run, tmp_path):
@@ -114,7 +117,7 @@ def test_reader_fields_against_the_truth():
             if row:
                 same += (row.title == t["title"]) + ((row.venue or None) == t["venue"])
                 same += row.authors == t["authors"] and row.authors_incomplete == t["authors_incomplete"]
-    assert same / total >= 0.97, same / total  # measured: 1398 of 1398 fields
+    assert same / total >= 0.97, same / total  # measured: 2421 of 2424 fields
 
 
 def test_a_repeated_paper_is_merged_and_a_same_title_with_another_id_reported(run, tmp_path):
@@ -126,3 +129,48 @@ def test_a_repeated_paper_is_merged_and_a_same_title_with_another_id_reported(ru
     assert ("diffusion-models-blocks.md:301: 'Diffusion Models in NLP: A Survey': the same title but another arxiv "
             "id than line 276") in err
     assert "44 rows seen, 43 imported, 0 merged, 1 reported" in err
+
+
+def test_heading_per_paper_with_its_link_and_citation_below():
+    """A heading per paper, its link on a line below, a BibTeX citation of it: the citation's facts."""
+    rows, _ = read_list((LISTS / "adv-attacks-heading-per-paper.md").read_text())
+    pgd = next(r for r in rows if r.line == 196)
+    assert pgd.title == "Towards deep learning models resistant to adversarial attacks"  # "(PGD)" is the list's tag
+    assert (pgd.year, pgd.venue, pgd.authors[:2]) == (2017, "arXiv preprint", ["Madry, Aleksander", "Makelov, Aleksandar"])
+    bim = next(r for r in rows if r.line == 211)  # "and others": incomplete; a @misc names no venue
+    assert (bim.authors, bim.authors_incomplete, bim.venue) == (["Kurakin, Alexey", "Goodfellow, Ian", "Bengio, Samy"], True, "")
+
+
+def test_a_citation_of_another_paper_and_a_heading_without_a_paper_link_change_nothing():
+    text = ("#### Robust attacks (RA)\n\npaper link: [here](https://arxiv.org/abs/1801.02610)\n\n"
+            "```bibtex\n@article{x, title={Another paper entirely}, author={Doe, Jane}, year={2001}}\n```\n\n"
+            "#### Our survey\n\nSee [the code](https://github.com/a/b).\n\n"
+            "#### Notes\n\n[here](https://example.org/notes)\n")
+    rows, troubles = read_list(text)
+    assert [(r.title, r.year, r.authors, r.venue) for r in rows] == [("Robust attacks (RA)", None, None, "")]
+    assert not troubles
+
+
+@pytest.mark.parametrize("line, title, venue, year", [
+    ("- 【ICLR 2025】A Probabilistic Perspective ([PDF](https://arxiv.org/pdf/2410.03523))",
+     "A Probabilistic Perspective", "ICLR 2025", 2025),
+    ("- **LLaVA Bench:** [Neurips 2023 (oral)] Visual Instruction Tuning ([code](https://github.com/h/LLaVA))",
+     "Visual Instruction Tuning", "Neurips 2023 (oral)", 2023),
+    ("- **TOFU** [arxiv 2401.06121] TOFU: A Task of Fictitious Unlearning ([code](https://locuslab.github.io/tofu/))",
+     "TOFU: A Task of Fictitious Unlearning", "", None),
+    ("6. [CVPR2025] [📄Paper](https://arxiv.org/pdf/2406.14855) [Code](https://github.com/a/b) <br>\n   Six-CD: A Benchmark",
+     "Six-CD: A Benchmark", "CVPR2025", 2025),
+    ("* (IEEE Transactions on Network Science and Engineering-2022) **TextFace: Mapping**, Xianxu Hou et al. "
+     "[[Paper](https://ieeexplore.ieee.org/abstract/document/9737433)]",
+     "TextFace: Mapping", "IEEE Transactions on Network Science and Engineering-2022", 2022),
+])
+def test_tags_labels_and_titles_below(line, title, venue, year):
+    (row,), _ = read_list(line + "\n")
+    assert (row.title, row.venue, row.year) == (title, venue, year)
+
+
+def test_a_long_bold_title_before_a_tag_stays_the_title_and_a_venue_heading_is_a_section():
+    rows, _ = read_list("- **A Great Paper on Forgetting Things** (CVPR 2024) a short note "
+                        "[[Paper](https://arxiv.org/abs/2401.01234)]\n")
+    assert [(r.title, r.venue) for r in rows] == [("A Great Paper on Forgetting Things", "CVPR 2024")]
+    assert read_list("### CVPR 2024\n\n[[Papers](https://openaccess.thecvf.com/CVPR2024)]\n") == ([], [])

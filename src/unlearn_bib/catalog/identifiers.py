@@ -99,7 +99,7 @@ def doi_link(doi: str) -> str:
 _NEW_ARXIV = r"\d{4}\.\d{4,5}"
 _OLD_ARXIV = r"[a-z\-]+(?:\.[A-Z]{2})?/\d{7}"
 _ARXIV_LINK = (rf"^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html|a?pdf|ftp/arxiv/papers/\d{{4}})/"
-               rf"({_NEW_ARXIV}|{_OLD_ARXIV})(?:v\d+)?(?:\.pdf)?/?(?:[?#].*)?$")
+               rf"({_NEW_ARXIV}|{_OLD_ARXIV})(?:v\d+)?(?:\.pdf)?/?(?:[?#&].*)?$")  # "….pdf&xid=…": a tracking tail
 _ARXIV_TEXT = rf"\barxiv\s*[:.]?\s*(?:abs/)?({_NEW_ARXIV})(?:v\d+)?\b"
 _DOI_PART = r"(10\.\d{4,9}/[-._;()/:A-Za-z0-9]+)"
 _DOI_LINKS = (

@@ -10,7 +10,13 @@ one ``Trouble`` (line, reason) per item that could not be read. Layouts read:
   lines ``Author(s):``, ``Date:``, ``Venue:``, ``Code:``, and parent bullets naming a year or a venue;
 - paragraph blocks: a bold title line, an authors line, ``Venue Year. [[Paper](…)]``, a date line;
   link labels that name a venue (``[[CVPR 2023](…)]``);
-- one heading per paper (``### 7. [Title](https://arxiv.org/pdf/ID)``);
+- tags before the title, also ``【ICLR 2025】``, ``[Neurips 2023 (oral)]``, ``[arxiv 2401.06121]`` (an id,
+  not a venue); a short bold label before a tag (``- **TOFU:** [tag] Title ([code](…))``); authors
+  after a bold title (``**Title**, First Author et al.``); the title on the line below a head of
+  tags and links (``6. [CVPR2025] [📄Paper](…) <br>``);
+- one heading per paper (``### 7. [Title](https://arxiv.org/pdf/ID)``, or ``#### Title`` with
+  ``paper link: [here](…)`` below it), and a fenced BibTeX citation of the row's paper below it,
+  which gives the row's title, authors, year and venue;
 - the year from a section heading (``### 2024``, ``Year 2025``, ``## 2023 Papers``); ``Before 2017``
   gives none.
 
@@ -31,8 +37,9 @@ from unlearn_bib.read.mdscan import NOT_PAPER_HOSTS, FIELD, Trouble, is_paper_ur
 __all__ = ["Row", "Trouble", "read_list"]
 
 _BOLD_HEAD = re.compile(r"^(?:\d{1,3}[.)]\s+)?(\*\*\*?|__)(.+?)\1(?!\*)")
-_TAG = re.compile(r"\(([^()]{2,80})\)|\[([^\[\]()]{2,60})\](?!\()|(?<![*\w])\*([^*]{2,60})\*(?!\*)|(?<!\w)_([^_]{2,60})_(?!\w)")
-_PREFIX = re.compile(r"^(\*\*|__)?[\[(]([^\[\]()]{2,40})[\])](?!\()(?:\1)?\s*")
+_TAG = re.compile(r"\(((?:[^()]|\([^()]{1,20}\)){2,80})\)|\[([^\[\]()]{2,60})\](?!\()|(?<![*\w])\*([^*]{2,60})\*(?!\*)|(?<!\w)_([^_]{2,60})_(?!\w)")
+_PREFIX = re.compile(r"^(\*\*|__)?[\[(【]((?:[^\[\]()【】]|\([^\[\]()]{1,20}\)){2,80})[\])】](?!\()(?:\1)?\s*")
+_ARXIV_TAG = re.compile(r"^arxiv\s*[:.]?\s*\d{4}\.\d{4,5}(v\d+)?$", re.I)  # [arxiv 2401.06121]: an id, not a venue
 _ARXIV_WRITTEN = re.compile(r"[\s.,;(\[]*\barxiv\s*[:.]?\s*\d{4}\.\d{4,5}", re.I)
 _PLACEHOLDER = re.compile(r"\[\s*(paper|pdf)\s*\](?!\()", re.I)
 _VENUE_COMMA_YEAR = re.compile(r"^(.+?),\s*((?:19|20)\d\d)$")
@@ -57,6 +64,48 @@ class Row:
     needs_id: bool = False  # a paper only if one of its links or its text carries an identifier
     list_year: int | None = None  # a table's own Year cell
     extra: dict[str, str] = field(default_factory=dict)  # a table's other columns, by lower-case header
+    people: list[dict] | None = None  # the authors' parts, from a BibTeX citation given with the row
+
+
+def _words(title: str) -> list[str]:
+    return re.findall(r"[^\W_]+", title.lower())
+
+
+def _cited(row: Row, bibtex: str) -> None:
+    """Take the title, authors, year and venue of a fenced BibTeX citation given below the row,
+    when it cites the row's paper: one entry whose title is the row's, or the row's with a tag
+    after it ("Title (PGD)"). A citation of anything else (the list's own survey) changes nothing."""
+    from unlearn_bib.errors import UnlearnBibError
+    from unlearn_bib.read.bib import entry_year, read_bib
+    from unlearn_bib.read.names import parse_name, split_names
+    from unlearn_bib.text.latex import plain
+
+    try:
+        entries = read_bib(bibtex, "<citation>").entries
+    except UnlearnBibError:
+        return
+    if len(entries) != 1:
+        return
+    fields = entries[0].fields
+    title = md.clean_title(plain(fields.get("title", "")))
+    mine, theirs = _words(row.title), _words(title)
+    if not theirs or mine[:len(theirs)] != theirs or len(mine) - len(theirs) > 3:
+        return
+    row.title = title
+    names = [n for n in split_names(fields.get("author", ""))]
+    row.authors_incomplete = any(n.lower() == "others" for n in names)
+    people = [parse_name(n) for n in names if n.lower() != "others"]
+    row.people = [p for p in people if p]
+    row.authors = [p.get("literal") or ", ".join(x for x in (" ".join(x for x in (p.get("particle", ""), p["family"]) if x),
+                                                          p.get("given", "")) if x) for p in row.people] or None
+    row.year = entry_year(fields) or row.year
+    venue = plain(fields.get("booktitle") or fields.get("journal") or "")
+    venue = re.sub(r"\s*\barxiv\s*[:.]?\s*\d{4}\.\d{4,5}(v\d+)?\b", "", venue, flags=re.I).strip(" ,.")
+    if venue:
+        row.venue = venue
+    written = re.search(r"\barxiv\s*[:.]?\s*\d{4}\.\d{4,5}", fields.get("journal", "") + " " + fields.get("eprint", ""), re.I)
+    if written:
+        row.text += " " + written.group(0)
 
 
 def read_list(text: str) -> tuple[list[Row], list[Trouble]]:
@@ -64,6 +113,10 @@ def read_list(text: str) -> tuple[list[Row], list[Trouble]]:
     troubles: list[Trouble] = []
     rows: list[Row] = []
     for unit in units(text, troubles):
+        if unit.kind == "bib":
+            if rows and rows[-1].people is None:
+                _cited(rows[-1], "\n".join(unit.lines))
+            continue
         if unit.context.get("skip") or (unit.kind == "item" and unit.children):
             continue
         try:
@@ -150,9 +203,9 @@ def _head_title(head: str) -> tuple[str, str, str]:
     head = re.sub(r"^\s*(?:\d{1,3}[.)]\s+)?", "", head)
     lead = md.strip_decorations(head).lstrip()
     prefix = _PREFIX.match(lead)
-    if prefix and (md.looks_like_venue(prefix.group(2)) or md.is_date(prefix.group(2))):
+    if prefix and _is_tag(prefix.group(2)):
         title, url, rest = _head_title(lead[prefix.end():])
-        return title, url, f"({prefix.group(2)}) {rest}"
+        return title, url, f"{_as_tag(prefix.group(2))} {rest}"
     found = md.LINK.match(lead)
     if found and not found.group(1) and not found.group(2).lstrip().startswith("!["):
         label = md.clean(found.group(2))
@@ -161,7 +214,15 @@ def _head_title(head: str) -> tuple[str, str, str]:
     bold = _BOLD_HEAD.match(lead)
     if bold:
         after = lead[bold.end():]
+        label = _PREFIX.match(after.lstrip(" :"))
+        short = md.clean(bold.group(2)).endswith(":") or len(md.clean(bold.group(2)).split()) <= 3
+        if label and short and _is_tag(label.group(2)):  # "**TOFU:** [arxiv 2401.06121] Title": the bold part is a label
+            title, url, rest = _head_title(after.lstrip(" :")[label.end():])
+            if len(title) >= 4 and not md.GENERIC.match(title):
+                return title, url, f"{_as_tag(label.group(2))} {rest}"
         tail = md.clean(md.without_links(after)).strip(" .\\,")
+        if after.lstrip().startswith(",") and md.looks_like_authors(after.split("[")[0].strip(" ,")):
+            tail = ""  # "**Title**, First Author et al. [[Paper](…)]": the authors follow the title
         if not tail or tail.startswith("(") or md.looks_like_venue(tail.strip("()[]")) or tail.startswith("<"):
             inner = bold.group(2)
             linked = md.LINK.fullmatch(inner.strip())
@@ -179,6 +240,31 @@ def _head_title(head: str) -> tuple[str, str, str]:
     if written:
         cut = written.start()
     return md.clean(lead[:cut]), "", lead[cut:]
+
+
+def _is_tag(text: str) -> bool:
+    """A bracketed tag before a title: a venue, a date or an arXiv id."""
+    return md.looks_like_venue(text) or md.is_date(text) or bool(_ARXIV_TAG.match(text.strip()))
+
+
+def _as_tag(text: str) -> str:
+    """A tag moved after the title: a venue or date in parentheses (``_tags`` reads it), an arXiv id as text."""
+    return text if _ARXIV_TAG.match(text.strip()) else f"({text})"
+
+
+def _title_below(unit: Unit) -> str:
+    """The title on the line below a head that holds only tags and links ("[CVPR2025] [📄Paper](…) <br>")."""
+    if len(unit.lines) < 2 or md.links(unit.lines[1]) or FIELD.match(md.clean(unit.lines[1])):
+        return ""
+    head = md.strip_decorations(re.sub(r"^\s*(?:\d{1,3}[.)]\s+)?", "", unit.lines[0])).lstrip()
+    prefix = _PREFIX.match(head)
+    found = md.links(head)
+    if not prefix or not _is_tag(prefix.group(2)) or not found or not all(md.GENERIC.match(l) for l, _, _ in found):
+        return ""
+    if md.clean(md.without_links(head[prefix.end():])).strip(" |,"):
+        return ""
+    title = md.clean_title(unit.lines[1])
+    return title if len(title) >= 4 else ""
 
 
 def _tags(text: str) -> tuple[str, int | None, int | None]:
@@ -202,18 +288,35 @@ def _tags(text: str) -> tuple[str, int | None, int | None]:
     return venue, venue_year, date_year
 
 
+def _paper_link_below(unit: Unit) -> bool:
+    """A heading without a link is a paper's when a line below it links the paper ("paper link: [here](…)")."""
+    for extra in unit.lines[1:]:
+        field = FIELD.match(extra.strip(" -*+"))
+        for label, url, badge in md.links(extra):
+            if not badge and not NOT_PAPER_HOSTS.match(url) and (
+                    is_paper_url(url) or md.PAPER_LABEL.match(label) or (field and field.group(1).lower() != "code")):
+                return True
+    return False
+
+
 def _item(unit: Unit) -> Row | Trouble | None:
     if unit.lines[0].count("**") % 2 and len(unit.lines) > 1 and unit.lines[1].count("**") % 2:
         unit.lines[:2] = [unit.lines[0] + " " + unit.lines[1]]  # a bold title wrapped over two lines
     head = unit.lines[0]
     if unit.kind == "heading":
         head = re.sub(r"^\s*(?:\d{1,3}[.)]\s*)", "", head)
-    if unit.kind == "block" and not _BOLD_HEAD.match(md.strip_decorations(head).lstrip()):
+        if not md.links(head) and (not _paper_link_below(unit) or md.looks_like_venue(md.clean(head))):
+            return None  # "### CVPR 2024" over a link to its proceedings is a section
+    if unit.kind == "block" and not _BOLD_HEAD.match(md.strip_decorations(head).lstrip()) and not _title_below(unit):
         return None
     whole = " ".join(unit.lines)
     if _unclosed(head):
         return Trouble(unit.line, "a link is not closed (a '](' without its ')')")
     title, title_url, rest = _head_title(head)
+    below = _title_below(unit) if not title else ""
+    if below:  # "6. [CVPR2025] [📄Paper](…) [Code](…) <br>" with the title on the next line
+        title, rest = below, head
+        unit.lines.pop(1)
     venue, venue_year, date_year = _tags(rest)
     if not venue:  # "Title, EMNLP 2023 Main Conference Paper" written inside the bold title
         split = re.match(r"^(.{12,}?),\s+([A-Z][A-Za-z]+\s+(?:19|20)\d\d\b.*)$", title)
@@ -226,6 +329,9 @@ def _item(unit: Unit) -> Row | Trouble | None:
     row = Row(unit.line, title, title_url, section=unit.context.get("section", ""), text=whole)
     row.links = md.links(whole)
     authors_line = None
+    after_tags = re.sub(r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)*", "", rest)
+    if after_tags.startswith(",") and md.looks_like_authors(after_tags[1:].split("[")[0]):
+        authors_line = after_tags[1:].split("[")[0]  # "**Title**, First Author et al. [[Paper](…)]"
     for extra in unit.lines[1:]:
         field = FIELD.match(md.clean(extra) if not md.links(extra) else extra.strip(" -*+"))
         if field:

@@ -1,7 +1,8 @@
 """The scan under ``mdlist``: one pass over a Markdown list's lines into units (pipe-table rows, list
 items with their sub-bullets and continuation lines, paragraph blocks, headings that link a paper),
 each with the section, year and venue its headings and parent bullets give it. Code fences and HTML
-comments are skipped; a line over ``MAX_LINE`` characters is reported, not parsed. Linear time.
+comments are skipped, except that a fenced ``bibtex`` block becomes a "bib" unit (mdlist gives it
+to the row above it when it cites that row's paper); a line over ``MAX_LINE`` characters is reported, not parsed. Linear time.
 """
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^(\s*)([-*+]|\d{1,3}[.)])\s+(.*)$")
 _ALIGN = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-FIELD = re.compile(r"^\W{0,4}(authors?|author\(s\)|date|venue|code|published|publication|conference|year)\W{0,4}:\s*(.*)$", re.I)
+FIELD = re.compile(r"^\W{0,4}(authors?|author\(s\)|date|venue|code|published|publication|conference|year|"
+                   r"paper(?: link)?|pdf|link)\W{0,4}:\s*(.*)$", re.I)
 _SKIP_SECTION = re.compile(
     r"\b(blogs?|blog posts|posts|videos|lectures?|tutorials?|talks|courses?|notebooks?|news|contents|citation|citing|"
     r"contribut\w*|licen[cs]e|acknowledg\w*|star history|products?|commercial|to-?do( lists?)?|books?|podcasts?|"
@@ -67,6 +69,8 @@ def _column(header: str) -> str:
     if re.fullmatch(r"venue|publication|published( in| at)?|conference|journal|booktitle|pub\.?|conf\.?|venue & year|"
                     r"source|会议|期刊|会议/期刊|发表|出处", name):
         return "venue"
+    if re.fullmatch(r"(pub\.?|publication|venue)\s*(&|and|/)\s*(date|year)|(date|year)\s*(&|and|/)\s*(pub\.?|venue)", name):
+        return "venue"  # "Pub. & Date": "CVPR, 2023", "May, 2023"
     if re.fullmatch(r"year|date|time|published date|publication date|release date|年份|时间|日期", name):
         return "year"
     if re.fullmatch(r"code|github|repo|repository|project|implementation|official code|代码", name):
@@ -111,6 +115,7 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
     headings: list[tuple[int, str]] = []
     heading_year: list[tuple[int, int | None, str]] = []
     fence = comment = False
+    bib: Unit | None = None  # the fenced BibTeX block being read
     open_item: Unit | None = None  # the list item or block that following lines continue
     stack: list[Unit] = []  # enclosing list items by indent
     blank = False
@@ -128,9 +133,16 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
             continue
         if _FENCE.match(raw):
             fence = not fence
+            if fence and re.match(r"^\s*(```|~~~)\s*(bibtex|bib|biblatex)\s*$", raw, re.I):
+                bib = Unit("bib", number + 1, [])  # a citation; mdlist gives it to the paper above it
+                units.append(bib)
+            elif not fence:
+                bib = None
             open_item = None
             continue
         if fence:
+            if bib is not None:
+                bib.lines.append(raw)
             continue
         if raw.lstrip().startswith("<!--"):
             comment = "-->" not in raw
@@ -151,7 +163,8 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
             if found or re.match(r"^(before|prior to|until|older)\b", plain, re.I):
                 heading_year.append((level, int(found.group(1)) if found else None, plain))
             open_item, stack = None, []
-            if md.links(title):
+            if md.links(title) or (not found and level >= 3 and not _SKIP_SECTION.search(plain)):
+                # a linked heading, or one whose "paper link: …" line may follow (mdlist decides)
                 unit = Unit("heading", number, [title], context=_context(headings[:-1], heading_year))
                 units.append(unit)
                 open_item = unit  # "**Authors**: …" and "Venue: …" lines below belong to it
@@ -193,7 +206,8 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
             continue
         indent = len(raw) - len(raw.lstrip())
         if open_item is not None and open_item.kind == "heading":
-            if FIELD.match(md.clean(stripped) if not md.links(stripped) else stripped.strip(" -*+")):
+            if FIELD.match(md.clean(stripped) if not md.links(stripped) else stripped.strip(" -*+")) or (
+                    md.links(stripped) and not md.clean(md.without_links(stripped)).strip(" []()|,")):
                 open_item.lines.append(stripped)
                 continue
             open_item = None

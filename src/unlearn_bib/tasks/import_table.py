@@ -88,7 +88,8 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
         why = f"the heading says {row.year_text!r}, which" if row.year_text else "nothing in the row or its headings"
         return None, [Problem(f"{row.title[:60]!r}: {why} gives no year", where,
                               "add a year to the row or its heading")]
-    people = [_person(name) for name in row.authors] if row.authors else []
+    people = ([dict(person) for person in row.people] if row.people
+              else [_person(name) for name in row.authors] if row.authors else [])
     first = people[0] if people else {}  # the catalog's key rule as soon as a first author is known
     record: dict = {"key": make_key(first.get("family") or first.get("literal", ""), year, row.title, taken),
                     "section": section, "title": row.title}
@@ -110,7 +111,7 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
         record["list_link"] = link
     if row.code:
         record["code"] = row.code
-    if people:
+    if people:  # the row's BibTeX citation's name parts, else its authors as written
         record["authors"] = people
         if row.authors_incomplete:
             record["authors_incomplete"] = True

@@ -7,8 +7,9 @@ and skipped. New records get keys by the catalog's rule
 (``keys.make_key``), venues from the registry (an unknown venue is an error naming it),
 and ``needs_verification: true``: a .bib or a table row is a lead, not a verified fact.
 
-The catalog file is grown through ``catalog.edit`` (a round trip that changes only the new
-lines): new sections go to the end of the list, a new record to the end of its section or
+The catalog file is grown by inserting the new lines into its own text (``_spliced``), or, for a
+layout that route does not know, through ``catalog.edit`` (a round trip): either way only the new
+lines change. New sections go to the end of the list, a new record to the end of its section or
 beside the rows it sat between in a table. The new text is validated before anything is written.
 """
 from __future__ import annotations
@@ -69,6 +70,10 @@ def grow(target: Target, sections: list[tuple[str, str]], records: list[dict],
         text = _new_catalog(sections, records, editor.newline)
         editor.validate(text)
         return text
+    spliced = _spliced(target, sections, records, places or {})
+    if spliced is not None:
+        editor.validate(spliced)
+        return spliced
     for section_id, title in sections:
         editor.add_section(section_id, title)
     for record in records:
@@ -92,6 +97,115 @@ def _new_catalog(sections: list[tuple[str, str]], records: list[dict], newline: 
     text += "".join(f"  - id: {yaml_scalar(i)}\n    title: {yaml_scalar(t)}\n" for i, t in sections)
     text += "\npapers:\n" + "\n".join(dump_record(r) for r in ordered)
     return text.replace("\n", newline) if newline != "\n" else text
+
+
+_BLOCK_SCALAR = re.compile(r"^[^#\n]*:\s+[|>][+-]?\d*\s*(#.*)?$", re.M)
+
+
+def _spliced(target: Target, sections: list[tuple[str, str]], records: list[dict],
+             places: dict[str, tuple[str, str]]) -> str | None:
+    """The grown catalog text made by inserting the new lines into the file's own text, placed as
+    the editor would place them (``Editor.add_records``: a hint's neighbour, else the end of the
+    record's section), or None when the file is not laid out as papers.yaml is (then the
+    round-trip editor does it). Every existing line stays as it is, byte for byte: only lines are
+    inserted. Linear in the records, where the editor's tree costs seconds for thousands."""
+    from unlearn_bib.files.yamlio import dump_record, yaml_scalar
+
+    editor = target.editor
+    doc, text = editor.doc, target.text
+    papers, listed = doc.get("papers"), doc.get("sections")
+    if (editor.newline not in ("\n", "\r\n") or editor.bom or not papers or not listed or editor._pending
+            or getattr(papers.fa, "flow_style", lambda: False)() or _BLOCK_SCALAR.search(text)
+            or not all(isinstance(p, dict) and isinstance(p.get("key"), str) for p in papers)):
+        return None
+    lines = re.split(r"(?<=\n)", text)
+    if not lines[-1]:
+        lines.pop()
+    if not lines or not lines[-1].endswith("\n") or re.match(r"^( *)-( +)\S", lines[papers[0].lc.line]) is None:
+        return None
+    starts = [p.lc.line for p in papers]
+    if any(not re.match(r"^  - \S", lines[at]) for at in starts) or not re.match(r"^  - \S", lines[listed[-1].lc.line]):
+        return None  # not the "  - key:" layout dump_record writes
+    above = starts[-1] - 1
+    while above > 0 and lines[above].lstrip().startswith("#"):
+        above -= 1
+    if len(starts) > 1 and lines[above].strip():
+        return None  # records not separated by a blank line (the editor keeps that layout)
+    old_keys = [p["key"] for p in papers]
+    where = {key: j for j, key in enumerate(old_keys)}
+    section_of = [p.get("section") for p in papers]
+    rank = {s.get("id"): i for i, s in enumerate(listed) if isinstance(s, dict)}
+    for sid, _ in sections:
+        rank.setdefault(sid, len(rank))
+    gaps: list[list[str]] = [[] for _ in range(len(papers) + 1)]  # gap j: new records before old record j
+    gap_of: dict[str, int] = {}
+    last: dict[str, tuple] = {}  # section -> (gap, is_old, key) of its last record in the file's order
+    for j, sid in enumerate(section_of):
+        last[sid] = (j, True, old_keys[j])
+    top = max((rank.get(sid, -1) for sid in section_of), default=-1)
+
+    def order(entry):  # comparable position of a last-record entry
+        gap, old, key = entry
+        return (gap + 1, -1, 0) if old else (gap, 0, gaps[gap].index(key))
+
+    for record in records:
+        key, sid = record["key"], record.get("section", "")
+        how, other = places.get(key, ("", None))
+        if other in where:
+            gap, at = (where[other] + 1, 0) if how == "after" else (where[other], len(gaps[where[other]]))
+        elif other in gap_of:
+            gap = gap_of[other]
+            at = gaps[gap].index(other) + (1 if how == "after" else 0)
+        elif sid in last:
+            gap, old, mine = last[sid]
+            gap, at = (gap + 1, 0) if old else (gap, gaps[gap].index(mine) + 1)
+        elif rank.get(sid, len(rank)) > top:
+            gap, at = len(papers), len(gaps[-1])
+        else:
+            return None  # a first record for a section ranked among others: the editor decides
+        gaps[gap].insert(at, key)
+        gap_of[key] = gap
+        entry = (gap, False, key)
+        if sid not in last or order(entry) > order(last[sid]):
+            last[sid] = entry
+    if len(set(gap_of)) != len(records):
+        return None
+    end = editor.newline
+    body = {r["key"]: dump_record(r).replace("\n", end) for r in records}
+    inserts: dict[int, str] = {}
+    for j in range(len(papers)):
+        if gaps[j]:
+            at = starts[j]
+            while at > 0 and lines[at - 1].lstrip().startswith("#"):
+                at -= 1  # a comment above a record stays with it
+            inserts[at] = "".join(body[k] + end for k in gaps[j])
+    if gaps[-1]:
+        inserts[_content_end(lines, starts[-1])] = "".join(end + body[k] for k in gaps[-1])
+    if sections:
+        added = "".join(f"  - id: {yaml_scalar(i)}{end}    title: {yaml_scalar(t)}{end}" for i, t in sections
+                        if i not in {s.get("id") for s in listed if isinstance(s, dict)})
+        at = _content_end(lines, listed[-1].lc.line)
+        inserts[at] = added + inserts.get(at, "")
+    out = []
+    for index, line in enumerate(lines):
+        out.append(inserts.get(index, ""))
+        out.append(line)
+    out.append(inserts.get(len(lines), ""))
+    return "".join(out)
+
+
+def _content_end(lines: list[str], start: int) -> int:
+    """The index of the line after the last line of the list item starting at ``start`` (its own
+    lines, not the blank lines and comments after it)."""
+    end = start + 1
+    for index in range(start + 1, len(lines)):
+        line = lines[index]
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if len(line) - len(line.lstrip(" ")) <= 2:
+            break
+        end = index + 1
+    return end
 
 
 def places_in_table(rows: list[tuple[str, str]], section_of: dict[str, str]) -> dict[str, tuple[str, str]]:
