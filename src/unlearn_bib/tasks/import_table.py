@@ -283,5 +283,6 @@ def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool 
 def summary(plan: Plan, source: str) -> str:
     """The per-file summary: "README.md: 466 rows seen, 460 imported, 2 merged, 4 reported"."""
     counts = plan.counts
-    return (f"{source}: {counts.get('rows seen', 0)} rows seen, {counts.get('imported', 0)} imported, "
+    seen = counts.get("rows seen", 0)
+    return (f"{source}: {seen} row{'' if seen == 1 else 's'} seen, {counts.get('imported', 0)} imported, "
             f"{counts.get('merged', 0)} merged, {counts.get('reported', 0)} reported")
