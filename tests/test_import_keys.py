@@ -20,3 +20,15 @@ def test_a_row_with_authors_gets_the_catalogs_key_and_one_without_a_provisional_
     assert check.exit_code == 1
     assert "'lovelace2024erasing' needs verification (imported from a list or .bib: not checked" in check.stderr
     assert "'anon2024forgetting' needs verification (imported from a list or .bib, no authors yet" in check.stderr
+
+
+def test_a_reported_row_names_a_long_title_cut_with_an_ellipsis(run, tmp_path):
+    readme = tmp_path / "README.md"
+    title = "A Very Long Title About Erasing Concepts From Text To Image Diffusion Models Without Any Retraining"
+    readme.write_text("## Before 2017\n\n"
+                      f"- [{title}](https://doi.org/10.1000/182)\n"
+                      "- [A Short One](https://arxiv.org/abs/1601.00001)\n", encoding="utf-8")
+    result = run("import", "--from", "markdown", readme, "--papers", tmp_path / "papers.yaml")
+    assert result.exit_code == 0, result.stderr
+    line = next(l for l in result.stderr.splitlines() if "gives no year" in l)
+    assert "'A Very Long Title About Erasing Concepts From Text To Image…'" in line, line

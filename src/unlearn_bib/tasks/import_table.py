@@ -43,6 +43,13 @@ def row_ids(row) -> dict[str, str]:
     return found
 
 
+def _short(title: str, limit: int = 60) -> str:
+    """A title for a report line: quoted, cut at a word with an ellipsis when long."""
+    if len(title) > limit:
+        title = title[:limit].rsplit(" ", 1)[0].rstrip(" ,:;-") + "…"
+    return repr(title)
+
+
 def _venue(text: str, year: int | None) -> tuple[dict, int | None]:
     """The record's venue fields for a list's venue text, and the year the text names."""
     from unlearn_bib.catalog import venues
@@ -86,7 +93,7 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
         year = 2000 + int(ids["arxiv"][:2])  # a preprint's year: the month its arXiv id was given
     if year is None:
         why = f"the heading says {row.year_text!r}, which" if row.year_text else "nothing in the row or its headings"
-        return None, [Problem(f"{row.title[:60]!r}: {why} gives no year", where,
+        return None, [Problem(f"{_short(row.title)}: {why} gives no year", where,
                               "add a year to the row or its heading")]
     people = ([dict(person) for person in row.people] if row.people
               else [_person(name) for name in row.authors] if row.authors else [])
@@ -236,10 +243,10 @@ def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool 
                 accepted.merge(entry, ids)
                 plan.count("merged")
             else:
-                report(Problem(f"{row.title[:60]!r}: {how} than line {entry[0]} ({entry[1][:60]!r}); not imported"
+                report(Problem(f"{_short(row.title)}: {how} than line {entry[0]} ({_short(entry[1])}); not imported"
                                if how.startswith("the same title") else
-                               f"{row.title[:60]!r}: {how} is also on line {entry[0]} for another title "
-                               f"({entry[1][:60]!r}); not imported", where, "fix the link of one of the two rows"))
+                               f"{_short(row.title)}: {how} is also on line {entry[0]} for another title "
+                               f"({_short(entry[1])}); not imported", where, "fix the link of one of the two rows"))
             continue
         found = match(Ids(title=row.title, arxiv=tuple(v for k, v in ids.items() if k == "arxiv"),
                           doi=tuple(v for k, v in ids.items() if k == "doi"),
@@ -250,7 +257,7 @@ def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool 
             plan.count("merged")
             continue
         if found.status == "ambiguous":
-            report(Problem(f"{row.title[:60]!r}: {found.reason}; not imported", where))
+            report(Problem(f"{_short(row.title)}: {found.reason}; not imported", where))
             continue
         record, trouble = _record(row, ids, section, taken, md_path, where)
         if trouble:
