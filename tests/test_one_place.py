@@ -1,0 +1,20 @@
+"""Small rules kept in one place (issue 19 item 6): the writer, patterns, pages, decoding, outcomes."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+
+# --- the one writer ---------------------------------------------------------------------------
+def test_write_atomic_syncs_the_data_before_the_rename(tmp_path, monkeypatch):
+    from unlearn_bib.files import write
+
+    calls = []
+    real_fsync, real_replace = os.fsync, os.replace
+    monkeypatch.setattr(os, "fsync", lambda fd: (calls.append("fsync"), real_fsync(fd))[1])
+    monkeypatch.setattr(os, "replace", lambda a, b: (calls.append("replace"), real_replace(a, b))[1])
+    write.write_atomic(tmp_path / "out.bib", "@misc{a,}\n")
+    assert calls == ["fsync", "replace"]
+    assert (tmp_path / "out.bib").read_text() == "@misc{a,}\n"
+
