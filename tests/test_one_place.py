@@ -18,3 +18,13 @@ def test_write_atomic_syncs_the_data_before_the_rename(tmp_path, monkeypatch):
     assert calls == ["fsync", "replace"]
     assert (tmp_path / "out.bib").read_text() == "@misc{a,}\n"
 
+
+
+# --- names ------------------------------------------------------------------------------------
+def test_the_user_agent_names_the_project_and_the_given_address_only():
+    from unlearn_bib import __version__
+    from unlearn_bib.resolve.http import user_agent
+
+    assert user_agent("") == f"unlearn-bib/{__version__}"
+    assert user_agent("me@example.org") == f"unlearn-bib/{__version__} (mailto:me@example.org)"
+    assert "github" not in user_agent("me@example.org")
