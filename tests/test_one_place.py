@@ -28,3 +28,26 @@ def test_the_user_agent_names_the_project_and_the_given_address_only():
     assert user_agent("") == f"unlearn-bib/{__version__}"
     assert user_agent("me@example.org") == f"unlearn-bib/{__version__} (mailto:me@example.org)"
     assert "github" not in user_agent("me@example.org")
+
+
+# --- identifiers ------------------------------------------------------------------------------
+def test_every_reader_takes_its_arxiv_pieces_from_identifiers():
+    from unlearn_bib.catalog import identifiers
+    from unlearn_bib.items import to_papers
+    from unlearn_bib.match import rule
+
+    assert (rule._ARXIV_NEW, rule._ARXIV_OLD) == (identifiers.ARXIV_NEW_ID, identifiers.ARXIV_OLD_ID)
+    assert to_papers._ARXIV_ID.pattern.startswith(f"({identifiers.ARXIV_NEW_ID}|{identifiers.ARXIV_OLD_ID})")
+    # the catalog's schema pattern and the readers' pieces accept the same ids
+    for text in ("2401.01234", "hep-th/9901001", "math.AG/0601001", "cs/0701001"):
+        assert identifiers.ARXIV_ID.match(text)
+        assert rule.arxiv_in(f"arXiv:{text}v2") == [text]
+
+
+def test_doi_cleaning_and_arxiv_dois_in_one_place():
+    from unlearn_bib.catalog.identifiers import clean_doi, is_arxiv_doi
+
+    assert clean_doi(" https://doi.org/10.1109/CVPR\\_2024.1 ") == "10.1109/cvpr_2024.1"
+    assert clean_doi("doi: 10.1/X") == "10.1/x"
+    assert is_arxiv_doi("10.48550/arXiv.2401.01234") and is_arxiv_doi(" 10.48550/ARXIV.1 ")
+    assert not is_arxiv_doi("10.1109/cvpr.2024.1")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from unlearn_bib.catalog.identifiers import ARXIV_NEW_ID
 from unlearn_bib.read.bib import MONTHS
 from unlearn_bib.text.braces import closing
 from unlearn_bib.text.latex import plain as latex_text
@@ -344,7 +345,7 @@ def _links(item: dict, text: dict[str, str]) -> None:
     eprint = text.get("eprint", "")
     kind = (text.get("eprinttype") or text.get("archiveprefix") or "").lower()
     if eprint and kind in ("arxiv", "") and re.fullmatch(r"(?:arXiv:)?[\w.\-/]+\d(?:v\d+)?", eprint):
-        if kind == "arxiv" or re.fullmatch(r"\d{4}\.\d{4,5}(?:v\d+)?", eprint):
+        if kind == "arxiv" or re.fullmatch(rf"{ARXIV_NEW_ID}(?:v\d+)?", eprint):
             url = url or f"https://arxiv.org/abs/{eprint.removeprefix('arXiv:')}"
     elif eprint and kind == "pubmed":  # pandoc: a link (styles print it as one), a pmid field stays PMID
         url = url or f"https://www.ncbi.nlm.nih.gov/pubmed/{eprint.strip()}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from unlearn_bib.errors import Location, Problem, UnlearnBibError
+from unlearn_bib.catalog.identifiers import ARXIV_NEW_ID, ARXIV_OLD_ID
 from unlearn_bib.catalog.model import Catalog, Paper, Person, Venue
 
 # CSL type -> model shape; anything else is read as a preprint-shaped item.
@@ -18,7 +19,7 @@ CSL_TYPES = {
     "paper-conference": "inproceedings", "chapter": "inproceedings", "entry-encyclopedia": "inproceedings",
     "entry-dictionary": "inproceedings",
 }
-_ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?")
+_ARXIV_ID = re.compile(rf"({ARXIV_NEW_ID}|{ARXIV_OLD_ID})(?:v\d+)?")
 _NOCASE = re.compile(r'<span\s+class="nocase">(.*?)</span>', re.S | re.I)
 _TAG = re.compile(r"</?(?:i|b|sup|sub|span)(?:\s[^>]*)?>", re.I)
 

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from unlearn_bib.text.latex import plain
+from unlearn_bib.catalog.identifiers import ARXIV_NEW_ID, ARXIV_OLD_ID, clean_doi
 from unlearn_bib.catalog.model import Catalog, Paper, normalize_title
 from unlearn_bib.read.names import fold_family, parse_name, split_names
 
@@ -29,8 +30,8 @@ MIN_TITLE_WORDS = 4  # an exact title match without authors to confirm it needs 
 
 # --- identifiers in what people write ----------------------------------------------------------
 
-_ARXIV_NEW = r"\d{4}\.\d{4,5}"
-_ARXIV_OLD = r"[a-z][a-z\-]+(?:\.[A-Z]{2})?/\d{7}"
+_ARXIV_NEW = ARXIV_NEW_ID
+_ARXIV_OLD = ARXIV_OLD_ID
 _ARXIV_IN_TEXT = re.compile(
     rf"arxiv(?:\.org/(?:abs|pdf|html)/|[^0-9a-z]{{0,3}}(?:preprint|e-?print|abs)?[^0-9a-z]{{0,12}}(?:arxiv[:\s]*)?)"
     rf"({_ARXIV_NEW}|{_ARXIV_OLD})(?:v\d+)?",
@@ -81,13 +82,6 @@ class Ids:
     @property
     def norm_title(self) -> str:
         return normalize_title(self.title)
-
-
-def clean_doi(text: str) -> str:
-    """A DOI as compared: no resolver prefix, no LaTeX escapes, lower case ("10.1109/cvpr.2024.1")."""
-    text = text.strip().replace("\\_", "_").replace("\\", "")
-    text = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", text, flags=re.IGNORECASE)
-    return text.lower()
 
 
 def arxiv_in(text: str) -> list[str]:

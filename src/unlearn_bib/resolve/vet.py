@@ -31,7 +31,7 @@ def plain_text(value: str, limit: int = MAX_TEXT) -> str:
     return _control().sub("", str(value or ""))[:limit]
 
 
-def clean_doi(value: str) -> str:
+def checked_doi(value: str) -> str:
     """The DOI in lower case if the catalog would accept it (and it addresses nothing but itself), else ''."""
     from unlearn_bib.catalog.identifiers import DOI
 
@@ -54,7 +54,7 @@ def detail_ok(name: str, value: str) -> bool:
     if name == "openreview":
         return bool(OPENREVIEW.match(value)) and len(value) <= 64
     if name == "doi":
-        return clean_doi(value) == value
+        return checked_doi(value) == value
     return True
 
 
@@ -106,7 +106,7 @@ def vet_candidate(cand, arxiv_ids=()) -> tuple[object, list[str]]:
         "authors": tuple(plain_text(a, 200) for a in cand.authors[:500]),
         "venue_text": plain_text(cand.venue_text),
         "anchor": plain_text(cand.anchor),
-        "doi": keep("DOI", cand.doi, bool(clean_doi(cand.doi)) and clean_doi(cand.doi) == cand.doi),
+        "doi": keep("DOI", cand.doi, bool(checked_doi(cand.doi)) and checked_doi(cand.doi) == cand.doi),
     }
     for name in ("pages", "volume", "number", "openreview"):
         changes[name] = keep(name, getattr(cand, name), detail_ok(name, getattr(cand, name)))
