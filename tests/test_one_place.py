@@ -51,3 +51,25 @@ def test_doi_cleaning_and_arxiv_dois_in_one_place():
     assert clean_doi("doi: 10.1/X") == "10.1/x"
     assert is_arxiv_doi("10.48550/arXiv.2401.01234") and is_arxiv_doi(" 10.48550/ARXIV.1 ")
     assert not is_arxiv_doi("10.1109/cvpr.2024.1")
+
+
+# --- page ranges ------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, bibtex, csl, catalog", [
+    ("3403-3417", "3403--3417", "3403-3417", "3403--3417"),
+    ("3403--3417", "3403--3417", "3403-3417", "3403--3417"),
+    ("3403 - 3417", "3403--3417", "3403-3417", "3403--3417"),
+    ("3403\u20133417", "3403--3417", "3403-3417", "3403--3417"),
+    ("3403 \u2014 3417", "3403--3417", "3403-3417", "3403--3417"),
+    ("e1234", "e1234", "e1234", "e1234"),
+    ("12-15, 20-25", "12--15, 20--25", "12-15, 20-25", ""),
+])
+def test_one_page_range_rule(text, bibtex, csl, catalog):
+    from unlearn_bib.catalog.identifiers import catalog_pages, page_range
+    from unlearn_bib.export.ris import _pages
+    from unlearn_bib.resolve.records import pages_of
+
+    assert page_range(text) == bibtex and page_range(text, "-") == csl
+    assert catalog_pages(text) == catalog == pages_of(text)
+    if catalog:
+        first, _, last = catalog.partition("--")
+        assert _pages(catalog) == (first, last)

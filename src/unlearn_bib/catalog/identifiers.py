@@ -105,6 +105,18 @@ def is_arxiv_doi(doi: str) -> bool:
     return doi.strip().lower().startswith(ARXIV_DOI_PREFIX)
 
 
+def page_range(text: str, dash: str = "--") -> str:
+    """``text`` with every dash between page numbers (hyphens, an en or em dash, spaces around)
+    written as ``dash``: "3403 - 3417" -> "3403--3417" (BibTeX), with dash="-" "3403-3417" (CSL)."""
+    return re.sub(r"\s*(?:-+|\u2013|\u2014)\s*", dash, text.strip())
+
+
+def catalog_pages(text: str) -> str:
+    """The page range as the catalog stores it ("3403--3417", "e1234"), or "" for anything else."""
+    pages = page_range(text or "")
+    return pages if pattern("PAGES").match(pages) else ""
+
+
 def doi_link(doi: str) -> str:
     """https://doi.org/DOI for a well-formed DOI, else "" (render no link)."""
     return "https://doi.org/" + doi if pattern("DOI").match(doi) else ""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from unlearn_bib.catalog.identifiers import ARXIV_NEW_ID
+from unlearn_bib.catalog.identifiers import ARXIV_NEW_ID, page_range
 from unlearn_bib.read.bib import MONTHS
 from unlearn_bib.text.braces import closing
 from unlearn_bib.text.latex import plain as latex_text
@@ -250,7 +250,7 @@ def entry_item(key: str, entry_type: str, raw: dict[str, str]) -> dict:
     if text.get("part") and item.get("volume"):  # volume 7, part 2: "7.2" (pandoc)
         item["volume"] = f"{item['volume']}.{text['part']}"
     if text.get("pages"):
-        item["page"] = re.sub(r"\s*(?:--|[-–—])\s*", "-", text["pages"])
+        item["page"] = page_range(text["pages"], "-")
     genre = text.get("type", "")
     genre = GENRES.get(genre.lower().replace(" ", ""), genre) or DEFAULT_GENRES.get(kind, "")
     if genre:

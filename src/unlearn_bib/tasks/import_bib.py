@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from unlearn_bib.errors import Location, Problem, UnlearnBibError
-from unlearn_bib.catalog.identifiers import ARXIV_CLASS
+from unlearn_bib.catalog.identifiers import ARXIV_CLASS, catalog_pages
 from unlearn_bib.tasks.importer import Plan, Seen, decide, grow, open_catalog, record_problems, slug, venue_fields
 
 
@@ -63,11 +63,6 @@ def bib_title(raw: str) -> str:
 _COMMAND = re.compile(r"\\(?:[A-Za-z]+\s*|.\s*)", re.S)
 
 
-def _pages(text: str) -> str:
-    text = re.sub(r"\s*(?:-+|–|—)\s*", "--", text.strip())
-    return text if re.fullmatch(r"[0-9A-Za-z]+(--[0-9A-Za-z]+)?", text) else ""
-
-
 def record_from_entry(entry, section: str, taken: set[str], source: str) -> tuple[dict, list[Problem]]:
     """A catalog record (needs_verification) for a BibTeX entry, or the problems that prevent one."""
     from unlearn_bib.read.bib import entry_year
@@ -115,7 +110,7 @@ def record_from_entry(entry, section: str, taken: set[str], source: str) -> tupl
             value = plain(fields.get(name, ""))
             if value and not value.lower().startswith("abs/"):
                 record[name] = value
-        pages = _pages(plain(fields.get("pages", "")))
+        pages = catalog_pages(plain(fields.get("pages", "")))
         if pages:
             record["pages"] = pages
     if ids.doi:
