@@ -73,3 +73,33 @@ def test_one_page_range_rule(text, bibtex, csl, catalog):
     if catalog:
         first, _, last = catalog.partition("--")
         assert _pages(catalog) == (first, last)
+
+
+# --- decoding a user's file -------------------------------------------------------------------
+_BAD = {"LF": b"\xef\xbb\xbfone\ntwo\nthr\xffee\n", "CR": b"one\rtwo\rthr\xffee\r", "CRLF": b"one\r\ntwo\r\nthr\xffee\r\n"}
+
+
+@pytest.mark.parametrize("ending", sorted(_BAD))
+def test_every_reader_names_the_same_line_for_bad_utf8(tmp_path, ending):
+    from unlearn_bib.errors import UnlearnBibError
+    from unlearn_bib.files.read import decode, read_text
+    from unlearn_bib.files.yamlio import load_yaml
+    from unlearn_bib.items.load import load_items
+
+    data = _BAD[ending]
+    readers = {"decode": lambda p: decode(data, str(p)), "read_text": read_text, "load_items": load_items,
+               "load_yaml": lambda p: load_yaml(data, str(p))}
+    for suffix in (".bib", ".json"):
+        path = tmp_path / f"mine{suffix}"
+        path.write_bytes(data)
+        for name, reader in readers.items():
+            with pytest.raises(UnlearnBibError) as caught:
+                reader(path)
+            assert str(caught.value).startswith(f"{path}:3: not valid UTF-8"), (name, str(caught.value))
+
+
+def test_decode_drops_a_bom_only_when_asked():
+    from unlearn_bib.files.read import decode
+
+    assert decode(b"\xef\xbb\xbfa", "x") == "\ufeffa"
+    assert decode(b"\xef\xbb\xbfa", "x", bom=True) == "a"
