@@ -103,3 +103,37 @@ def test_decode_drops_a_bom_only_when_asked():
 
     assert decode(b"\xef\xbb\xbfa", "x") == "\ufeffa"
     assert decode(b"\xef\xbb\xbfa", "x", bom=True) == "a"
+
+
+# --- one vocabulary of outcomes ---------------------------------------------------------------
+def _members():
+    from unlearn_bib import outcomes
+
+    return [m for kind in (outcomes.Tally, outcomes.MatchStatus, outcomes.Verdict, outcomes.Resolution,
+                           outcomes.EntryStatus, outcomes.RecordStatus) for m in kind]
+
+
+def test_an_outcome_is_its_word_in_json_text_and_dicts():
+    import json
+
+    for member in _members():
+        word = member.value
+        assert json.dumps({"status": member}) == json.dumps({"status": word})
+        assert f"{member}" == str(member) == "%s" % member == word
+        assert member == word and {word: 1}[member] == 1 and {member: 1}[word] == 1
+
+
+def test_the_summary_counts_every_command_s_words_without_knowing_them():
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    from unlearn_bib.outcomes import RecordStatus as R, Resolution
+    from unlearn_bib.resolve import progress
+
+    stats = SimpleNamespace(failures={}, requests={"arxiv": 3}, cached={"arxiv": 1})
+    statuses = [R.PROPOSED, R.COMPLETED, R.PINNED, R.CURRENT, R.UNCHANGED, R.UNPUBLISHED, R.CANDIDATES,
+                R.UNANCHORED, R.AMBIGUOUS, R.FAILED, Resolution.RESOLVED, "undecided", "matched"]
+    assert progress.summary("update", statuses, stats) == (
+        "update: 3 resolved, 4 unchanged, 4 ambiguous, 1 failed; served from cache: 1 of 4 answers")
+    source = Path(progress.__file__).read_text()
+    assert not any(f'"{word}"' in source for word in ("proposed", "pinned", "undecided", "current", "unpublished"))

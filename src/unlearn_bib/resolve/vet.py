@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from unlearn_bib.outcomes import Resolution
+
 MAX_DOI = 200
 MAX_TEXT = 1000  # a title, a venue string, a name
 MAX_RECORD = 200  # a service's record id
@@ -119,11 +121,11 @@ def vet_candidate(cand, arxiv_ids=()) -> tuple[object, list[str]]:
 
 def vet_decision(decision, arxiv_ids=()) -> object:
     """The final check of a resolved decision: a value that fails is dropped, an impossible year unresolves it."""
-    if decision.status != "resolved":
+    if decision.status != Resolution.RESOLVED:
         return decision
     problem = year_problem(decision.year, tuple(arxiv_ids))
     if problem:
-        return replace(decision, status="ambiguous", reason=f"{decision.venue_id}: {problem}")
+        return replace(decision, status=Resolution.AMBIGUOUS, reason=f"{decision.venue_id}: {problem}")
     changes = {name: "" for name in ("doi", "pages", "volume", "number", "openreview")
                if getattr(decision, name) and not detail_ok(name, getattr(decision, name))}
     return replace(decision, **changes) if changes else decision

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from unlearn_bib.errors import Location, Problem
+from unlearn_bib.outcomes import MatchStatus
 from unlearn_bib.catalog.model import Catalog
 
 
@@ -193,12 +194,12 @@ def decide(ids, index, seen: Seen, plan: Plan, where: str, line: int, title: str
         return False
     seen.add(ids, line, title)
     found = match(ids, index)
-    if found.status == "matched":
+    if found.status == MatchStatus.MATCHED:
         plan.matched[line] = found.paper.key
         plan.reports.append(f"{where}: already in the catalog as {found.paper.key} ({found.how})")
         plan.count("already in the catalog")
         return False
-    if found.status == "ambiguous":
+    if found.status == MatchStatus.AMBIGUOUS:
         plan.reports.append(f"{where}: ambiguous: {found.reason}; not added")
         plan.count("ambiguous")
         return False
