@@ -10,6 +10,17 @@ DATA = Path(__file__).parent / "data"
 GOLDEN = Path(__file__).parent / "golden"
 EDGE = DATA / "catalogs" / "edge.yaml"
 SNAPSHOT = DATA / "catalogs" / "snapshot.yaml"  # a frozen copy of papers.yaml: code tests stay green when the data changes
+# A record read from a table: no authors, needs_verification (append to a catalog's papers).
+UNVERIFIED_RECORD = """
+  - key: anon2024table
+    section: attacks
+    title: A Paper Read From a Table Only
+    venue: arXiv
+    year: 2024
+    arxiv: '2401.00001'
+    list_year: 2024
+    needs_verification: true
+"""
 
 
 @pytest.fixture(autouse=True, scope="session")
