@@ -110,7 +110,7 @@ def _members():
     from unlearn_bib import outcomes
 
     return [m for kind in (outcomes.Tally, outcomes.MatchStatus, outcomes.Verdict, outcomes.Resolution,
-                           outcomes.EntryStatus, outcomes.RecordStatus) for m in kind]
+                           outcomes.EntryStatus, outcomes.RecordStatus, outcomes.ImportCount) for m in kind]
 
 
 def test_an_outcome_is_its_word_in_json_text_and_dicts():

@@ -84,6 +84,16 @@ class RecordStatus(Word):
     UNCHANGED = "unchanged"
 
 
+class ImportCount(Word):
+    """What import did with one row or entry: the counts of its summary line (tasks.importer.summary)."""
+
+    ADDED = "added"
+    ALREADY = "already in the catalog"
+    DUPLICATE = "duplicate"
+    AMBIGUOUS = "ambiguous"
+    UNREADABLE = "unreadable"
+
+
 # Every word an online run counts, and the count it goes to (the same word means the same thing
 # in every kind above). Words not here (matched, normalized, unmatched, ...) are not counted.
 _TALLY = {

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from unlearn_bib.errors import Location, Problem, UnlearnBibError
 from unlearn_bib.catalog.identifiers import ARXIV_CLASS, catalog_pages
+from unlearn_bib.outcomes import ImportCount
 from unlearn_bib.tasks.importer import Plan, Seen, decide, grow, open_catalog, record_problems, slug, venue_fields
 
 
@@ -155,7 +156,7 @@ def import_bibtex(bib_path: str, catalog_path: str | None = None, section: str |
     plan = Plan(target.shown, target.path, target.text, target.text)
     for line, message in bib.problems:
         plan.reports.append(f"{bib_path}:{line}: skipped: {message}")
-        plan.count("unreadable")
+        plan.count(ImportCount.UNREADABLE)
     index = CatalogIndex(target.catalog)
     taken = {p.key for p in target.catalog}
     seen = Seen()
@@ -172,7 +173,7 @@ def import_bibtex(bib_path: str, catalog_path: str | None = None, section: str |
         taken.add(record["key"])
         records.append(record)
         plan.added.append(record["key"])
-        plan.count("added")
+        plan.count(ImportCount.ADDED)
         venue = record["venue"] + (f" ({record['track']})" if "track" in record else "")
         plan.reports.append(f"{where}: added as {record['key']} ({venue} {record['year']})")
     if problems:
