@@ -270,12 +270,15 @@ LABELS = {EntryStatus.NORMALIZED: "normalized", EntryStatus.CURRENT: "already cu
           EntryStatus.UNVERIFIED: "not rewritten", EntryStatus.BROKEN: "unreadable"}
 
 
+def entry_lines(result: Result, path: str, labels: dict) -> list[str]:
+    """One line per entry (and per broken block): FILE:LINE: key: label: message."""
+    return [f"{path}:{r.line}: " + (f"{r.key}: " if r.key else "") + labels[r.status]
+            + (f": {r.message}" if r.message else "") for r in result.reports]
+
+
 def format_report(result: Result, path: str) -> list[str]:
     """One line per entry (and per broken block), then a summary line."""
-    lines = []
-    for r in result.reports:
-        who = f"{r.key}: " if r.key else ""
-        lines.append(f"{path}:{r.line}: {who}{LABELS[r.status]}" + (f": {r.message}" if r.message else ""))
+    lines = entry_lines(result, path, LABELS)
     total = sum(r.status != EntryStatus.BROKEN for r in result.reports)
     always = (EntryStatus.NORMALIZED, EntryStatus.CURRENT, EntryStatus.UNMATCHED, EntryStatus.AMBIGUOUS)
     counts = [f"{result.count(s)} {LABELS[s]}" for s in LABELS if s in always or (result.count(s) and s != EntryStatus.BROKEN)]

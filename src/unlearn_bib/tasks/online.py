@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from unlearn_bib.tasks.normalize import Report, Result
+from unlearn_bib.tasks.normalize import Report, Result, entry_lines
 from unlearn_bib.outcomes import EntryStatus, Resolution, Verdict
 
 
@@ -132,10 +132,7 @@ LABELS = {EntryStatus.NORMALIZED: "normalized", EntryStatus.RESOLVED: "resolved 
 
 def format_online_report(result: Result, path: str) -> list[str]:
     """normalize's per-entry lines plus the online outcomes, then one summary line."""
-    lines = []
-    for r in result.reports:
-        who = f"{r.key}: " if r.key else ""
-        lines.append(f"{path}:{r.line}: {who}{LABELS[r.status]}" + (f": {r.message}" if r.message else ""))
+    lines = entry_lines(result, path, LABELS)
     total = sum(r.status != EntryStatus.BROKEN for r in result.reports)
     counts = [f"{result.count(s)} {label}" for s, label in LABELS.items() if s != EntryStatus.BROKEN
               and (result.count(s) or s in (EntryStatus.NORMALIZED, EntryStatus.RESOLVED, EntryStatus.CURRENT,
