@@ -95,12 +95,10 @@ def _export_items(papers, fmt, style, check_file, sections, keys, year, since, v
 
 def _check_tables(catalog, path: str) -> None:
     """`export --format tables --check FILE`: print what differs; exit 1 unless current."""
-    from unlearn_bib.catalog.load import read_bytes
     from unlearn_bib.export.tables import compare, section_rows
-    from unlearn_bib.files.read import decode
+    from unlearn_bib.files.read import read_text
 
-    data = read_bytes(path)
-    text = decode(data, path, bom=True)
+    text = read_text(path, bom=True)
     differences = compare(catalog, text, path)
     if differences:
         click.echo("\n".join(differences))

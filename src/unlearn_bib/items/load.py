@@ -22,11 +22,9 @@ def is_foreign(path: str | None) -> bool:
 
 def load_items(path: str) -> CSLItems:
     """Read a .bib or CSL-JSON .json file into CSL items, or raise UnlearnBibError (FILE:LINE)."""
-    from unlearn_bib.catalog.load import read_bytes
-    from unlearn_bib.files.read import decode
+    from unlearn_bib.files.read import read_text
 
-    data = read_bytes(path)
-    text = decode(data, str(path), bom=True)
+    text = read_text(path, bom=True)
     if str(path).lower().endswith(".bib"):
         from unlearn_bib.items.from_bib import read_bibtex
 
