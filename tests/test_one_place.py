@@ -137,3 +137,12 @@ def test_the_summary_counts_every_command_s_words_without_knowing_them():
         "update: 3 resolved, 4 unchanged, 4 ambiguous, 1 failed; served from cache: 1 of 4 answers")
     source = Path(progress.__file__).read_text()
     assert not any(f'"{word}"' in source for word in ("proposed", "pinned", "undecided", "current", "unpublished"))
+
+
+def test_write_tree_syncs_every_file_before_renaming(tmp_path, monkeypatch):
+    from unlearn_bib.files import write
+
+    synced, real_fsync = [], os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd))[1])
+    write.write_tree(tmp_path / "out", {"a.txt": b"a", "sub/b.txt": b"b"}, marker=".marker", owned=lambda data: None)
+    assert len(synced) >= 2 and (tmp_path / "out" / "sub" / "b.txt").read_bytes() == b"b"

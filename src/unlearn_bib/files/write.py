@@ -151,6 +151,8 @@ def _fill(root: Path, files: dict[str, bytes]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "xb") as handle:
             handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())  # on disk before the folder (or the file) is renamed into place
 
 
 def _sha256(path: Path) -> str:
