@@ -1,5 +1,6 @@
 """Which catalog a command works on (issue 19 item 3): --papers, else papers.yaml here or in an
-enclosing folder of the git checkout, else the packaged snapshot, read-only; and it says which."""
+enclosing folder of the git checkout, else (import) a new papers.yaml here, else the packaged
+snapshot, read-only; and it says which."""
 import os
 import shutil
 import stat
@@ -67,7 +68,11 @@ def test_the_packaged_snapshot_is_read_but_never_written(run, installed, tmp_pat
     assert f"catalog: papers.yaml (the packaged snapshot {installed}, read-only)" in listed.stderr
     readme = tmp_path / "README.md"
     readme.write_text("## Methods\n\n| Paper | Year | Venue | Code |\n| --- | --- | --- | --- |\n" + ROW)
-    for args in (("import", "--from", "markdown", readme), ("update", "--write")):
+    started = run("import", "--from", "markdown", readme)  # outside any list: a new papers.yaml here
+    assert started.exit_code == 0, started.stderr
+    assert "catalog: papers.yaml (a new catalog: " in started.stderr and "2501.00011" in (tmp_path / "elsewhere" / "papers.yaml").read_text()
+    (tmp_path / "elsewhere" / "papers.yaml").unlink()
+    for args in (("update", "--write"),):
         result = run(*args)
         assert result.exit_code == 1, args
         assert result.stderr.strip().splitlines()[-1].endswith(
@@ -98,3 +103,14 @@ def test_papers_option_wins(run, clone, monkeypatch, tmp_path):
     monkeypatch.chdir(clone)
     result = run("check", "--papers", other)
     assert result.exit_code == 0 and result.stderr.startswith(f"{other}: ")
+
+
+def test_import_in_an_empty_folder_starts_a_bibliography_there(tmp_path):
+    """A maintainer of another list, in that list's folder with no papers.yaml yet: import creates one there."""
+    readme = tmp_path / "README.md"
+    readme.write_text("## Methods\n\n| Paper | Year | Venue | Code |\n| --- | --- | --- | --- |\n" + ROW)
+    code, _, err = cli("import", "--from", "markdown", "README.md", cwd=tmp_path)
+    assert code == 0, err
+    assert f"catalog: papers.yaml (a new catalog: {tmp_path / 'papers.yaml'})" in err
+    code, out, err = cli("list", cwd=tmp_path)  # and every later command reads it
+    assert code == 0 and "anon2025invented" in out and f"catalog: papers.yaml ({tmp_path / 'papers.yaml'})" in err

@@ -6,7 +6,7 @@ from conftest import ROOT
 README = ROOT / "README.md"
 TEST_COMMAND = "pip install -e '.[test]' && python -m pytest"
 NEWCOMER_COMMAND = "pip install . && unlearn-bib export --format bibtex > refs.bib"
-PAGES = ("commands", "catalog", "bibtex", "citations", "normalize", "online", "maintaining", "safety", "architecture")
+PAGES = ("commands", "lists", "catalog", "bibtex", "citations", "normalize", "online", "maintaining", "safety", "architecture")
 
 
 def _slug(heading: str) -> str:

@@ -1,7 +1,8 @@
 """Find, read and load the catalog file (through the parse cache, cache.py): the front door of the data flow.
 
 Which catalog a command works on: ``--papers FILE``; else ``papers.yaml`` in the current folder
-or an enclosing one, up to the root of the git checkout it is in; else the snapshot shipped with
+or an enclosing one, up to the root of the git checkout it is in; else, for a command that grows a
+catalog (``import``), a new ``papers.yaml`` in the current folder; else the snapshot shipped with
 the package, read-only (``catalog.edit`` refuses to write it).
 """
 from __future__ import annotations
@@ -25,7 +26,7 @@ class Found:
 
     path: Path
     shown: str  # in FILE:LINE messages
-    how: str  # "given" (--papers), "found" (this folder or an enclosing one), "packaged"
+    how: str  # "given" (--papers), "found" (this folder or an enclosing one), "new" (to be created here), "packaged"
 
     @property
     def packaged(self) -> bool:
@@ -37,6 +38,8 @@ class Found:
             return self.shown
         if self.how == "packaged":
             return f"{CATALOG_NAME} (the packaged snapshot {self.path}, read-only)"
+        if self.how == "new":
+            return f"{self.shown} (a new catalog: {self.path})"
         return f"{self.shown} ({self.path})"
 
 
@@ -58,14 +61,17 @@ def _enclosing(start: Path) -> Path | None:
     return None
 
 
-def find_catalog(path: str | os.PathLike | None = None) -> Found:
-    """The catalog the user means (see the module docstring)."""
+def find_catalog(path: str | os.PathLike | None = None, *, new_here: bool = False) -> Found:
+    """The catalog the user means (see the module docstring); ``new_here``: a command that grows a
+    catalog starts one in the current folder rather than fall back to the packaged snapshot."""
     if path:
         return Found(Path(path), os.fspath(path), "given")
     cwd = Path(os.getcwd())
     found = _enclosing(cwd)
     if found is not None:
         return Found(found, os.path.relpath(found, cwd), "found")
+    if new_here:
+        return Found(cwd / CATALOG_NAME, CATALOG_NAME, "new")
     packaged = packaged_catalog_path()
     return Found(packaged, str(packaged), "packaged")
 

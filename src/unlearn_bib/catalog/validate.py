@@ -296,7 +296,9 @@ def build_catalog(data, path: str, *, strict: bool = True) -> Catalog:
 
 def verification_problems(catalog: Catalog) -> list[Problem]:
     """Records that still need a person to verify them (reported by `check`)."""
-    out = [Problem(f"paper {p.key!r} needs verification (imported from a table: no authors or sources yet)", p.where)
+    out = [Problem(f"paper {p.key!r} needs verification (imported from a list or .bib"
+                   f"{'' if p.authors else ', no authors yet'}: not checked against a source)", p.where,
+                   "run `unlearn-bib update --online`, or check it by hand and remove needs_verification")
            for p in catalog if p.needs_verification]
     out += [Problem(f"paper {p.key!r}: venue {p.venue_text!r} is not in the venue registry; kept as written",
                     p.where, f"add it to {REGISTRY_HINT} or set 'venue' to a registry name")

@@ -261,9 +261,11 @@ def import_(source, file, papers, section, dry_run, strict, online, quiet, cache
 
     if section and source != "bibtex":
         raise click.UsageError("--section is for --from bibtex; a README's headings name the sections")
-    found = find_catalog(papers)
+    found = find_catalog(papers, new_here=True)  # outside any list's folder: a new papers.yaml here
     if not dry_run:
         writable(found)
+    if found.how == "new":
+        papers = found.shown
     folder = os.path.dirname(os.path.realpath(found.path))
     online = (quiet, cache_dir, no_cache, mailto) if online else None
     with nullcontext() if dry_run else locked(folder):  # concurrent imports into one catalog take turns

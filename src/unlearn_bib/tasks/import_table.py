@@ -53,8 +53,11 @@ def _venue(text: str, year: int | None) -> tuple[dict, int | None]:
         name, venue_year = short.group(1).strip(), 2000 + int(short.group(2))
     try:
         vid = venues.lookup(name.strip())
-    except UnlearnBibError:
-        return {"venue_text": text}, venue_year
+    except UnlearnBibError:  # the registry's reading of list venue strings ("EMNLP 2024 Findings", "CVPRW")
+        vid, found_year, _track = venues.find(text)
+        if vid is None:
+            return {"venue_text": text}, venue_year
+        venue_year = venue_year or found_year
     return venue_fields(vid), venue_year
 
 
@@ -85,7 +88,10 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
         why = f"the heading says {row.year_text!r}, which" if row.year_text else "nothing in the row or its headings"
         return None, [Problem(f"{row.title[:60]!r}: {why} gives no year", where,
                               "add a year to the row or its heading")]
-    record: dict = {"key": make_key("", year, row.title, taken), "section": section, "title": row.title}
+    people = [_person(name) for name in row.authors] if row.authors else []
+    first = people[0] if people else {}  # the catalog's key rule as soon as a first author is known
+    record: dict = {"key": make_key(first.get("family") or first.get("literal", ""), year, row.title, taken),
+                    "section": section, "title": row.title}
     record.update(fields)
     record["year"] = year
     for name in ("doi", "arxiv", "openreview"):
@@ -104,8 +110,8 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
         record["list_link"] = link
     if row.code:
         record["code"] = row.code
-    if row.authors:
-        record["authors"] = [_person(name) for name in row.authors]
+    if people:
+        record["authors"] = people
         if row.authors_incomplete:
             record["authors_incomplete"] = True
     if row.extra.get("type"):
