@@ -146,3 +146,20 @@ def test_write_tree_syncs_every_file_before_renaming(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd))[1])
     write.write_tree(tmp_path / "out", {"a.txt": b"a", "sub/b.txt": b"b"}, marker=".marker", owned=lambda data: None)
     assert len(synced) >= 2 and (tmp_path / "out" / "sub" / "b.txt").read_bytes() == b"b"
+
+
+def test_diff_against_a_manifest_whose_papers_json_is_not_utf8_is_one_line(tmp_path):
+    import hashlib
+    import json
+
+    from unlearn_bib.errors import UnlearnBibError
+    from unlearn_bib.release.changes import load
+
+    papers = tmp_path / "papers.json"
+    papers.write_bytes(b'[\n{"id": "a",\n"title": "b\xff"}]\n')
+    manifest = tmp_path / "manifest.json"
+    manifest.write_text(json.dumps({"tool": "unlearn-bib", "files": {
+        "papers.json": {"sha256": hashlib.sha256(papers.read_bytes()).hexdigest()}}}))
+    with pytest.raises(UnlearnBibError) as caught:
+        load(str(manifest))
+    assert str(caught.value).startswith(f"{papers}:3: not valid UTF-8")
