@@ -10,6 +10,17 @@ DATA = Path(__file__).parent / "data"
 GOLDEN = Path(__file__).parent / "golden"
 EDGE = DATA / "catalogs" / "edge.yaml"
 SNAPSHOT = DATA / "catalogs" / "snapshot.yaml"  # a frozen copy of papers.yaml: code tests stay green when the data changes
+# A record read from a table: no authors, needs_verification (append to a catalog's papers).
+UNVERIFIED_RECORD = """
+  - key: anon2024table
+    section: attacks
+    title: A Paper Read From a Table Only
+    venue: arXiv
+    year: 2024
+    arxiv: '2401.00001'
+    list_year: 2024
+    needs_verification: true
+"""
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -69,3 +80,40 @@ def only_inserted(before: bytes, after: bytes) -> list[bytes]:
         assert tag in ("equal", "insert"), (tag, old[i1:i2], new[j1:j2])
         added += new[j1:j2] if tag == "insert" else []
     return added
+
+
+# --- the release page in headless Chromium (test_*_browser.py) --------------------------------
+CHROMIUM = Path("/usr/bin/chromium")
+needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(),
+                                    reason="Debian's chromium is not installed (apt-get install chromium)")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+def serve_release(out: Path, *args: str):
+    """Run `release --out OUT ARGS`, serve OUT on 127.0.0.1 and yield (OUT, the page's URL): for a
+    module-scoped ``site`` fixture."""
+    import functools
+    import http.server
+    import threading
+
+    from unlearn_bib.cli.main import main
+
+    result = CliRunner().invoke(main, ["release", "--out", str(out), *args])
+    assert result.exit_code == 0, result.output
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
+    handler.log_message = lambda *a: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield out, f"http://127.0.0.1:{server.server_address[1]}/index.html"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium through playwright, one per test module."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (Python) is not installed")
+    with sync_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

@@ -13,18 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import EDGE, ROOT, have
+from conftest import EDGE, ROOT, UNVERIFIED_RECORD, have
 
-AUTHORLESS = """
-  - key: anon2024table
-    section: attacks
-    title: A Paper Read From a Table Only
-    venue: arXiv
-    year: 2024
-    arxiv: '2401.00001'
-    list_year: 2024
-    needs_verification: true
-"""
+AUTHORLESS = UNVERIFIED_RECORD
 
 
 @pytest.fixture

@@ -464,6 +464,26 @@ def test_a_failed_cache_write_leaves_no_temp_file(big_catalog, tmp_path, monkeyp
     assert list((tmp_path / "cache").iterdir()) == []
 
 
+def test_the_parse_cache_writes_through_the_one_writer_with_mode_600(big_catalog, tmp_path, monkeypatch):
+    from unlearn_bib.catalog import cache
+    from unlearn_bib.catalog.load import load_catalog
+    from unlearn_bib.files import write
+
+    used = []
+    real = write.write_atomic
+    monkeypatch.setattr(write, "write_atomic", lambda *a, **k: (used.append(a[0]), real(*a, **k))[1])
+    monkeypatch.setenv("UNLEARN_BIB_CACHE_DIR", str(tmp_path / "cache"))
+    old = os.umask(0)  # a umask that would leave the file writable by everyone
+    try:
+        load_catalog(big_catalog)
+    finally:
+        os.umask(old)
+    (entry,) = (tmp_path / "cache").iterdir()
+    assert used == [entry]
+    assert entry.stat().st_mode & 0o777 == 0o600
+    assert cache.read(entry) is not None
+
+
 def test_the_cache_round_trips_every_field(big_catalog, tmp_path, monkeypatch):
     from unlearn_bib.catalog.load import load_catalog
 

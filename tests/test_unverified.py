@@ -4,18 +4,9 @@ import re
 
 import pytest
 
-from conftest import EDGE, ROOT
+from conftest import EDGE, ROOT, UNVERIFIED_RECORD
 
-UNVERIFIED = """
-  - key: anon2024table
-    section: attacks
-    title: A Paper Read From a Table Only
-    venue: arXiv
-    year: 2024
-    arxiv: '2401.00001'
-    list_year: 2024
-    needs_verification: true
-"""
+UNVERIFIED = UNVERIFIED_RECORD
 
 
 @pytest.fixture(scope="module")

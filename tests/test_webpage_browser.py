@@ -1,43 +1,18 @@
 """The release page in a real headless Chromium: search, filters, copy buttons, download, phone width."""
-import functools
-import http.server
 import re
-import threading
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (apt-get install chromium)")
+from conftest import needs_chromium, serve_release
+
+pytestmark = needs_chromium
 ARTIFACTS = Path(__file__).parent / "artifacts"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    from click.testing import CliRunner
-
-    from unlearn_bib.cli.main import main
-
-    out = tmp_path_factory.mktemp("site") / "dist"
-    assert CliRunner().invoke(main, ["release", "--out", str(out)]).exit_code == 0
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
-    handler.log_message = lambda *a: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield out, f"http://127.0.0.1:{server.server_address[1]}/index.html"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (Python) is not installed")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
+    yield from serve_release(tmp_path_factory.mktemp("site") / "dist")
 
 
 @pytest.fixture

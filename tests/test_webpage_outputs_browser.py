@@ -1,44 +1,15 @@
 """The page's RIS, per-section and CHANGES links, preprint paths and "What changed", in headless Chromium."""
-import functools
-import http.server
-import threading
-from pathlib import Path
-
 import pytest
 
-from conftest import DATA, EDGE
+from conftest import DATA, EDGE, needs_chromium, serve_release
 
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (apt-get install chromium)")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    from click.testing import CliRunner
-
-    from unlearn_bib.cli.main import main
-
-    out = tmp_path_factory.mktemp("site") / "dist"
-    result = CliRunner().invoke(main, ["release", "--out", str(out), "--papers", str(EDGE),
-                                       "--previous", str(DATA / "previous" / "manifest.json")])
-    assert result.exit_code == 0, result.stderr
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
-    handler.log_message = lambda *a: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield out, f"http://127.0.0.1:{server.server_address[1]}/index.html"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (Python) is not installed")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
+    yield from serve_release(tmp_path_factory.mktemp("site") / "dist", "--papers", str(EDGE),
+                             "--previous", str(DATA / "previous" / "manifest.json"))
 
 
 @pytest.fixture(params=[1280, 375], ids=["desktop", "phone"])

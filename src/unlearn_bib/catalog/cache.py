@@ -36,7 +36,7 @@ FORMAT = "unlearn-bib-catalog/1"
 BUILDER_MODULES = ("unlearn_bib.catalog.load", "unlearn_bib.files.yamlio", "unlearn_bib.catalog.validate",
                    "unlearn_bib.catalog.model", "unlearn_bib.catalog.venues", "unlearn_bib.catalog.cache",
                    "unlearn_bib.catalog.identifiers", "unlearn_bib.errors", "unlearn_bib.files.read",
-                   "unlearn_bib.text.lines", "unlearn_bib.text.suggest")
+                   "unlearn_bib.text.lines", "unlearn_bib.text.suggest", "unlearn_bib.files.write")
 
 
 def builder_source(modules: tuple[str, ...] = BUILDER_MODULES) -> bytes:
@@ -224,22 +224,14 @@ def write(path: Path, catalog: Catalog) -> None:
     """Store ``catalog``; a failure (read-only home, full disk) just means no cache, and no temp file."""
     if not _USABLE:
         return
-    import tempfile
+    from unlearn_bib.errors import UnlearnBibError
+    from unlearn_bib.files.write import write_atomic
 
-    tmp = None
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if path.is_symlink():
+            return  # read() never follows one; leave it alone
         payload = json.dumps(_encode(catalog), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        fd, tmp = tempfile.mkstemp(prefix=".catalog-", suffix=".tmp", dir=path.parent)  # mode 600
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-        os.replace(tmp, path)
-        tmp = None
-    except (OSError, ValueError, TypeError):
+        write_atomic(path, payload, mode=0o600)  # 600: read() takes only a file no one else may write
+    except (OSError, ValueError, TypeError, UnlearnBibError):
         pass
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass

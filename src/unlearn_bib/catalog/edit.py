@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from unlearn_bib.errors import Problem, UnlearnBibError, error_at
+from unlearn_bib.errors import Problem, UnlearnBibError
 from unlearn_bib.catalog.model import Catalog
 from unlearn_bib.files.yamlio import RECORD_ORDER, typed_in_yaml11  # a new field lands where a person would put it
 
@@ -417,12 +417,9 @@ def edit_text(text: str, file: str, shown: str) -> Editor:
 def _editor(data: bytes, file: str, shown: str, *, refusal: str | None = None, label: str = "") -> Editor:
     from unlearn_bib.catalog.validate import build_catalog
     from unlearn_bib.files.yamlio import load_yaml
-    from unlearn_bib.text.lines import line_at_bytes
+    from unlearn_bib.files.read import decode
 
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise error_at(shown, line_at_bytes(data, exc.start), "not valid UTF-8") from None
+    text = decode(data, shown)
     bom = text.startswith("\ufeff")
     body = text[1:] if bom else text
     if "\n" not in body and "\r" in body:  # classic Mac: CR alone

@@ -11,6 +11,12 @@ import re
 from functools import lru_cache
 
 
+# An arXiv id, as pieces for every pattern that looks for one: new style (2401.01234, since 2007)
+# and old style (hep-th/9901001, math.AG/0601001); a version suffix (v2) is never part of the id.
+ARXIV_NEW_ID = r"\d{4}\.\d{4,5}"
+ARXIV_OLD_ID = r"[a-z\-]+(?:\.[A-Z]{2})?/\d{7}"
+ARXIV_DOI_PREFIX = "10.48550/"  # arXiv's own DOIs (10.48550/arXiv.2401.01234) name the preprint
+
 # JSON Schema sources (papers.schema.json carries the same strings; a test ties them).
 SOURCES = {
     "arxiv": r"^(\d{4}\.\d{4,5}|[a-z\-]+(\.[A-Z]{2})?/\d{7})$",
@@ -87,6 +93,30 @@ def web_link(text: str) -> str:
     return "https://doi.org/" + found.group(1) if found else ""
 
 
+def clean_doi(text: str) -> str:
+    """A DOI as compared: no resolver prefix, no LaTeX escapes, lower case ("10.1109/cvpr.2024.1")."""
+    text = text.strip().replace("\\_", "_").replace("\\", "")
+    text = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", text, flags=re.IGNORECASE)
+    return text.lower()
+
+
+def is_arxiv_doi(doi: str) -> bool:
+    """True for one of arXiv's own DOIs (10.48550/...): it names the preprint, not a publication."""
+    return doi.strip().lower().startswith(ARXIV_DOI_PREFIX)
+
+
+def page_range(text: str, dash: str = "--") -> str:
+    """``text`` with every dash between page numbers (hyphens, an en or em dash, spaces around)
+    written as ``dash``: "3403 - 3417" -> "3403--3417" (BibTeX), with dash="-" "3403-3417" (CSL)."""
+    return re.sub(r"\s*(?:-+|\u2013|\u2014)\s*", dash, text.strip())
+
+
+def catalog_pages(text: str) -> str:
+    """The page range as the catalog stores it ("3403--3417", "e1234"), or "" for anything else."""
+    pages = page_range(text or "")
+    return pages if pattern("PAGES").match(pages) else ""
+
+
 def doi_link(doi: str) -> str:
     """https://doi.org/DOI for a well-formed DOI, else "" (render no link)."""
     return "https://doi.org/" + doi if pattern("DOI").match(doi) else ""
@@ -96,8 +126,8 @@ def doi_link(doi: str) -> str:
 # One set of patterns for every link form lists use: arXiv abs/pdf/html (any version, export.,
 # the old ftp path), DOIs behind doi.org, dl.acm.org/doi, link.springer.com chapters and articles,
 # publishers' /doi/ paths and IEEE Xplore links that carry the DOI, OpenReview forum/pdf ids.
-_NEW_ARXIV = r"\d{4}\.\d{4,5}"
-_OLD_ARXIV = r"[a-z\-]+(?:\.[A-Z]{2})?/\d{7}"
+_NEW_ARXIV = ARXIV_NEW_ID
+_OLD_ARXIV = ARXIV_OLD_ID
 _ARXIV_LINK = (rf"^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html|a?pdf|ftp/arxiv/papers/\d{{4}})/"
                rf"({_NEW_ARXIV}|{_OLD_ARXIV})(?:v\d+)?(?:\.pdf)?/?(?:[?#&].*)?$")  # "….pdf&xid=…": a tracking tail
 _ARXIV_TEXT = rf"\barxiv\s*[:.]?\s*(?:abs/)?({_NEW_ARXIV})(?:v\d+)?\b"

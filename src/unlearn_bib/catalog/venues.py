@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from unlearn_bib.errors import UnlearnBibError
+from unlearn_bib.catalog.identifiers import ARXIV_NEW_ID
 from unlearn_bib.catalog.model import Venue
 
 REGISTRY_PATH = Path(__file__).resolve().parents[1] / "data" / "venues.yaml"
@@ -176,7 +177,7 @@ def find(text: str) -> tuple[str | None, int | None, str | None]:
     """
     entries, names = _registry()
     text = " ".join(str(text or "").split())[:200]
-    text = re.sub(r"(?i)\b(?:arxiv:\s*)?\d{4}\.\d{4,5}(?:v\d+)?\b", " ", text).strip()  # an arXiv id is no venue
+    text = re.sub(rf"(?i)\b(?:arxiv:\s*)?{ARXIV_NEW_ID}(?:v\d+)?\b", " ", text).strip()  # an arXiv id is no venue
     year = None
     found = _FULL_YEAR.search(text) or _SHORT_YEAR.search(text)
     if found and re.search(r"\b(?:before|after|since|until|pre)\b", text, re.IGNORECASE):

@@ -178,7 +178,7 @@ def update(papers, missing, write, as_json, online, strict, quiet, cache_dir, no
     for line in updater.report_lines(plan):
         tell(line)
     if not quiet:
-        statuses = [complete.SUMMARY_STATUS.get(o.status, o.status) for o in plan.outcomes]
+        statuses = complete.summary_statuses(plan)
         tell(summary("update", statuses, client.stats))
     if as_json:
         from unlearn_bib.text.terminal import json_visible

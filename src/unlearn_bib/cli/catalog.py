@@ -95,15 +95,10 @@ def _export_items(papers, fmt, style, check_file, sections, keys, year, since, v
 
 def _check_tables(catalog, path: str) -> None:
     """`export --format tables --check FILE`: print what differs; exit 1 unless current."""
-    from unlearn_bib.catalog.load import read_bytes
     from unlearn_bib.export.tables import compare, section_rows
+    from unlearn_bib.files.read import read_text
 
-    data = read_bytes(path)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise UnlearnBibError(f"{path}:{line}: not valid UTF-8") from None
+    text = read_text(path, bom=True)
     differences = compare(catalog, text, path)
     if differences:
         click.echo("\n".join(differences))
@@ -119,13 +114,10 @@ def _write_tables(catalog, path: str) -> None:
     from unlearn_bib.catalog.load import read_bytes
     from unlearn_bib.export.tables import render as tables, splice
     from unlearn_bib.files.write import write_atomic
-    from unlearn_bib.text.lines import line_at_bytes
+    from unlearn_bib.files.read import decode
 
     data = read_bytes(path)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise UnlearnBibError(f"{path}:{line_at_bytes(data, exc.start)}: not valid UTF-8") from None
+    text = decode(data, path)
     new = splice(text, tables(catalog), path)
     if new == text:
         tell(f"{path}: tables are up to date ({catalog.path})")

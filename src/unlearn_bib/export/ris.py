@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from unlearn_bib.catalog.model import Catalog, Paper, Person
-from unlearn_bib.catalog.identifiers import web_link
+from unlearn_bib.catalog.identifiers import page_range, web_link
 
 EOL = "\r\n"
 TAG_ORDER = ("TY", "ID", "AU", "TI", "T2", "C3", "T3", "PY", "VL", "IS", "SP", "EP", "PB", "DO", "UR", "ER")
@@ -39,8 +39,8 @@ def person(p: Person) -> str:
 
 
 def _pages(pages: str) -> tuple[str, str]:
-    first, _, last = pages.replace("--", "-").replace("–", "-").partition("-")
-    return first.strip(), last.strip()
+    first, _, last = page_range(pages).partition("--")
+    return first, last
 
 
 def tags(paper: Paper) -> list[tuple[str, str]]:

@@ -55,3 +55,20 @@ def read_regular(path: str | os.PathLike, limit: int | None = None) -> bytes:
     if len(data) > limit:
         raise error_at(shown, None, f"larger than {limit // (1024 * 1024)} MB, the most unlearn-bib reads from one file")
     return data
+
+
+def decode(data: bytes, shown: str, hint: str | None = None, *, bom: bool = False) -> str:
+    """``data`` as UTF-8 text, or one FILE:LINE error at the first byte that is not UTF-8 (lines
+    counted as text.lines counts them: LF, CRLF or CR alone). ``bom``: drop a leading BOM."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        from unlearn_bib.text.lines import line_at_bytes
+
+        raise error_at(shown, line_at_bytes(data, exc.start), "not valid UTF-8", hint) from None
+    return text[1:] if bom and text.startswith("\ufeff") else text
+
+
+def read_text(path: str | os.PathLike, limit: int | None = None, *, bom: bool = False) -> str:
+    """The regular file at ``path`` as UTF-8 text (see read_regular and decode)."""
+    return decode(read_regular(path, limit), os.fspath(path), bom=bom)

@@ -42,13 +42,14 @@ def _kind(mode: int) -> str:
     return "is not a regular file"
 
 
-def write_atomic(path: str | os.PathLike, data: str | bytes, *, expect: bytes | None = None) -> None:
-    """Write ``data`` to ``path`` via a temporary file renamed over it.
+def write_atomic(path: str | os.PathLike, data: str | bytes, *, expect: bytes | None = None,
+                 mode: int | None = None) -> None:
+    """Write ``data`` to ``path`` via a temporary file, flushed to disk, renamed over it.
 
     A symlink is written through: the file it points to is replaced and the link stays.
     An existing target keeps its mode (and owner, where allowed); anything but a regular
     file is refused. With ``expect``, refuse if the file no longer holds those bytes
-    (someone changed it since it was read).
+    (someone changed it since it was read). With ``mode``, the file gets those permission bits.
     """
     shown = os.fspath(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
@@ -74,12 +75,16 @@ def write_atomic(path: str | os.PathLike, data: str | bytes, *, expect: bytes | 
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
-            os.fchmod(fd, stat.S_IMODE(before.st_mode) if before else 0o666 & ~umask())
+            if mode is not None:
+                os.fchmod(fd, mode)
+            else:
+                os.fchmod(fd, stat.S_IMODE(before.st_mode) if before else 0o666 & ~umask())
             if before is not None and (before.st_uid, before.st_gid) != (os.geteuid(), os.getegid()):
                 try:
                     os.fchown(fd, before.st_uid, before.st_gid)
                 except OSError:
                     pass  # not allowed: the new file is ours, as any editor would leave it
+            os.fsync(fd)  # on disk before the rename: a machine crash leaves the old file or the new one
         os.replace(tmp, target)
         tmp = None
     except OSError as exc:
@@ -146,6 +151,8 @@ def _fill(root: Path, files: dict[str, bytes]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "xb") as handle:
             handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())  # on disk before the folder (or the file) is renamed into place
 
 
 def _sha256(path: Path) -> str:

@@ -11,7 +11,8 @@ import gc
 from contextlib import contextmanager
 
 from unlearn_bib.errors import error_at
-from unlearn_bib.text.lines import line_at, line_at_bytes
+from unlearn_bib.files.read import decode
+from unlearn_bib.text.lines import line_at
 
 
 @contextmanager
@@ -146,12 +147,7 @@ def load_yaml(data: bytes, path: str):
 
     if not data.strip():
         raise error_at(path, None, "file is empty")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise error_at(path, line_at_bytes(data, exc.start), "not valid UTF-8") from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = decode(data, path, bom=True)
     loader = _parser_class()(text)
     try:
         with gc_paused():

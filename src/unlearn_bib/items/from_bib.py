@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from unlearn_bib.catalog.identifiers import ARXIV_NEW_ID, page_range
 from unlearn_bib.read.bib import MONTHS
 from unlearn_bib.text.braces import closing
 from unlearn_bib.text.latex import plain as latex_text
@@ -249,7 +250,7 @@ def entry_item(key: str, entry_type: str, raw: dict[str, str]) -> dict:
     if text.get("part") and item.get("volume"):  # volume 7, part 2: "7.2" (pandoc)
         item["volume"] = f"{item['volume']}.{text['part']}"
     if text.get("pages"):
-        item["page"] = re.sub(r"\s*(?:--|[-–—])\s*", "-", text["pages"])
+        item["page"] = page_range(text["pages"], "-")
     genre = text.get("type", "")
     genre = GENRES.get(genre.lower().replace(" ", ""), genre) or DEFAULT_GENRES.get(kind, "")
     if genre:
@@ -344,7 +345,7 @@ def _links(item: dict, text: dict[str, str]) -> None:
     eprint = text.get("eprint", "")
     kind = (text.get("eprinttype") or text.get("archiveprefix") or "").lower()
     if eprint and kind in ("arxiv", "") and re.fullmatch(r"(?:arXiv:)?[\w.\-/]+\d(?:v\d+)?", eprint):
-        if kind == "arxiv" or re.fullmatch(r"\d{4}\.\d{4,5}(?:v\d+)?", eprint):
+        if kind == "arxiv" or re.fullmatch(rf"{ARXIV_NEW_ID}(?:v\d+)?", eprint):
             url = url or f"https://arxiv.org/abs/{eprint.removeprefix('arXiv:')}"
     elif eprint and kind == "pubmed":  # pandoc: a link (styles print it as one), a pmid field stays PMID
         url = url or f"https://www.ncbi.nlm.nih.gov/pubmed/{eprint.strip()}"

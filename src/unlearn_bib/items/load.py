@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from unlearn_bib.errors import error_at
 
 if TYPE_CHECKING:  # not imported at run time: `export` of a catalog asks only is_foreign()
     from unlearn_bib.items.check import CSLItems
@@ -23,13 +22,9 @@ def is_foreign(path: str | None) -> bool:
 
 def load_items(path: str) -> CSLItems:
     """Read a .bib or CSL-JSON .json file into CSL items, or raise UnlearnBibError (FILE:LINE)."""
-    from unlearn_bib.catalog.load import read_bytes
+    from unlearn_bib.files.read import read_text
 
-    data = read_bytes(path)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise error_at(path, data[: exc.start].count(b"\n") + 1, "not valid UTF-8") from None
+    text = read_text(path, bom=True)
     if str(path).lower().endswith(".bib"):
         from unlearn_bib.items.from_bib import read_bibtex
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from unlearn_bib.errors import Location, Problem, UnlearnBibError
+from unlearn_bib.catalog.identifiers import ARXIV_NEW_ID, ARXIV_OLD_ID, page_range
 from unlearn_bib.catalog.model import Catalog, Paper, Person, Venue
 
 # CSL type -> model shape; anything else is read as a preprint-shaped item.
@@ -18,7 +19,7 @@ CSL_TYPES = {
     "paper-conference": "inproceedings", "chapter": "inproceedings", "entry-encyclopedia": "inproceedings",
     "entry-dictionary": "inproceedings",
 }
-_ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?")
+_ARXIV_ID = re.compile(rf"({ARXIV_NEW_ID}|{ARXIV_OLD_ID})(?:v\d+)?")
 _NOCASE = re.compile(r'<span\s+class="nocase">(.*?)</span>', re.S | re.I)
 _TAG = re.compile(r"</?(?:i|b|sup|sub|span)(?:\s[^>]*)?>", re.I)
 
@@ -78,6 +79,6 @@ def _paper(item: dict, where: Location) -> Paper:
         key=item["id"], title=_rich_text(item["title"]), authors=tuple(_person(n) for n in item.get("author", ())),
         year=parts[0][0] if parts else 0,
         venue=_venue(shape, _rich_text(text("container-title")), publisher, text("collection-title")),
-        arxiv=arxiv, doi=text("DOI"), pages=re.sub(r"\s*(?:--|[-–—])\s*", "--", text("page")), volume=text("volume"),
+        arxiv=arxiv, doi=text("DOI"), pages=page_range(text("page")), volume=text("volume"),
         number=text("issue") if shape != "preprint" else "", publisher=publisher, url=text("URL"), where=where,
     )

@@ -12,6 +12,7 @@ import re
 from unlearn_bib.errors import UnlearnBibError
 from unlearn_bib.match.rule import CatalogIndex, Ids, entry_ids, link_ids, match
 from unlearn_bib.catalog.model import Catalog, Paper, normalize_title
+from unlearn_bib.outcomes import MatchStatus
 
 MAX_SUGGESTIONS = 3
 MIN_SIMILARITY = 0.7  # a suggestion must be at least this close (Indel similarity, 0..1) to the query
@@ -83,9 +84,9 @@ def find(query: str, catalog: Catalog, index: CatalogIndex | None = None) -> Pap
         ids = Ids(openreview=(bare,))
     if ids.arxiv or ids.doi or ids.openreview:
         found = match(ids, index)
-        if found.status == "matched":
+        if found.status == MatchStatus.MATCHED:
             return found.paper
-        if found.status == "ambiguous":
+        if found.status == MatchStatus.AMBIGUOUS:
             raise UnlearnBibError(f"{where}: {shown} is ambiguous: {found.reason}")
         named = ", ".join([*(f"arXiv id {a}" for a in ids.arxiv), *(f"DOI {d}" for d in ids.doi),
                            *(f"OpenReview id {o}" for o in ids.openreview)])

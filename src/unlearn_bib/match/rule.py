@@ -17,8 +17,10 @@ import re
 from dataclasses import dataclass
 
 from unlearn_bib.text.latex import plain
+from unlearn_bib.catalog.identifiers import ARXIV_NEW_ID, ARXIV_OLD_ID, clean_doi
 from unlearn_bib.catalog.model import Catalog, Paper, normalize_title
 from unlearn_bib.read.names import fold_family, parse_name, split_names
+from unlearn_bib.outcomes import MatchStatus
 
 # --- thresholds -----------------------------------------------------------------------------
 
@@ -29,8 +31,8 @@ MIN_TITLE_WORDS = 4  # an exact title match without authors to confirm it needs 
 
 # --- identifiers in what people write ----------------------------------------------------------
 
-_ARXIV_NEW = r"\d{4}\.\d{4,5}"
-_ARXIV_OLD = r"[a-z][a-z\-]+(?:\.[A-Z]{2})?/\d{7}"
+_ARXIV_NEW = ARXIV_NEW_ID
+_ARXIV_OLD = ARXIV_OLD_ID
 _ARXIV_IN_TEXT = re.compile(
     rf"arxiv(?:\.org/(?:abs|pdf|html)/|[^0-9a-z]{{0,3}}(?:preprint|e-?print|abs)?[^0-9a-z]{{0,12}}(?:arxiv[:\s]*)?)"
     rf"({_ARXIV_NEW}|{_ARXIV_OLD})(?:v\d+)?",
@@ -81,13 +83,6 @@ class Ids:
     @property
     def norm_title(self) -> str:
         return normalize_title(self.title)
-
-
-def clean_doi(text: str) -> str:
-    """A DOI as compared: no resolver prefix, no LaTeX escapes, lower case ("10.1109/cvpr.2024.1")."""
-    text = text.strip().replace("\\_", "_").replace("\\", "")
-    text = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", text, flags=re.IGNORECASE)
-    return text.lower()
 
 
 def arxiv_in(text: str) -> list[str]:
@@ -212,7 +207,7 @@ class CatalogIndex:
 class Match:
     """The verdict of ``match``, with its evidence: ``how`` it matched, or ``reason`` it is ambiguous."""
 
-    status: str  # matched | unmatched | ambiguous
+    status: MatchStatus
     paper: Paper | None = None
     how: str = ""  # "arXiv id 2311.17717", "title", "similar title (0.93)"
     reason: str = ""  # why ambiguous
@@ -378,30 +373,30 @@ def match(ids: Ids, index: CatalogIndex) -> Match:
     hits = _anchors(ids, index)
     if len(hits) > 1:
         shown = " but ".join(f"{how} is {paper.key}" for paper, how in hits.values())
-        return Match("ambiguous", reason=f"identifiers name different catalog papers: {shown}")
+        return Match(MatchStatus.AMBIGUOUS, reason=f"identifiers name different catalog papers: {shown}")
     if hits:
         paper, how = next(iter(hits.values()))
         if ids.title and not _titles_agree(ids.title, paper):
-            return Match("ambiguous", paper, how,
+            return Match(MatchStatus.AMBIGUOUS, paper, how,
                          f"{how} is {paper.key} ({paper.plain_title!r}) but the entry's title is {ids.title!r}")
         conflict = _conflicts(ids, paper)
         if conflict:
-            return Match("ambiguous", paper, how, f"{how} is {paper.key} but {conflict}")
+            return Match(MatchStatus.AMBIGUOUS, paper, how, f"{how} is {paper.key} but {conflict}")
         other = _titled_as_other(ids, index, paper)
         if other is not None:
-            return Match("ambiguous", paper, how,
+            return Match(MatchStatus.AMBIGUOUS, paper, how,
                          f"{how} is {paper.key} but the title is {other.key}'s ({other.plain_title!r})")
         if ids.families and paper.authors and not _shares_author(ids, paper):
-            return Match("ambiguous", paper, how, f"{how} is {paper.key} but no author in common")
-        return Match("matched", paper, how)
+            return Match(MatchStatus.AMBIGUOUS, paper, how, f"{how} is {paper.key} but no author in common")
+        return Match(MatchStatus.MATCHED, paper, how)
     found = _by_title(ids, index)
     hinted = _hinted(ids, index)
-    if found.status == "matched":
+    if found.status == MatchStatus.MATCHED:
         agreeing = [where for paper, where in hinted if paper.key == found.paper.key]
-        return Match("matched", found.paper, found.how + "".join(f", {where} agrees" for where in agreeing[:1]))
-    if found.status == "unmatched" and hinted:
+        return Match(MatchStatus.MATCHED, found.paper, found.how + "".join(f", {where} agrees" for where in agreeing[:1]))
+    if found.status == MatchStatus.UNMATCHED and hinted:
         paper, where = hinted[0]
-        return Match("unmatched", reason=f"{where} names {paper.key}, but the title and authors are another paper's")
+        return Match(MatchStatus.UNMATCHED, reason=f"{where} names {paper.key}, but the title and authors are another paper's")
     return found
 
 
@@ -409,39 +404,39 @@ def _by_title(ids: Ids, index: CatalogIndex) -> Match:
     """The title stage: the normalized title (aliases count), then a close title with the same first author."""
     norm = ids.norm_title
     if not norm:
-        return Match("unmatched")
+        return Match(MatchStatus.UNMATCHED)
     paper = index.titles.get(norm)
     if paper is not None:
         conflict = _conflicts(ids, paper)
         if conflict:
-            return Match("ambiguous", paper, "title", f"same title as {paper.key} but {conflict}")
+            return Match(MatchStatus.AMBIGUOUS, paper, "title", f"same title as {paper.key} but {conflict}")
         if ids.families and paper.authors and not _shares_author(ids, paper):
-            return Match("ambiguous", paper, "title", f"same title as {paper.key} but no author in common")
+            return Match(MatchStatus.AMBIGUOUS, paper, "title", f"same title as {paper.key} but no author in common")
         if not ids.families and len(norm.split()) < MIN_TITLE_WORDS:
-            return Match("ambiguous", paper, "title", f"short title {ids.title!r} and no authors to confirm {paper.key}")
+            return Match(MatchStatus.AMBIGUOUS, paper, "title", f"short title {ids.title!r} and no authors to confirm {paper.key}")
         elsewhere = _published_elsewhere(ids, paper)
         if elsewhere:
-            return Match("ambiguous", paper, "title", f"same title as {paper.key} but {elsewhere}")
-        return Match("matched", paper, "title")
+            return Match(MatchStatus.AMBIGUOUS, paper, "title", f"same title as {paper.key} but {elsewhere}")
+        return Match(MatchStatus.MATCHED, paper, "title")
 
     ranked = _similar(norm, index)
     if not ranked:
-        return Match("unmatched")
+        return Match(MatchStatus.UNMATCHED)
     ratio, best = ranked[0]
     how = f"similar title ({ratio:.2f})"
     accepted = [p for r, p in ranked if title_agrees(r)]
     if len(accepted) > 1:
-        return Match("ambiguous", best, how, f"title is close to several papers: {', '.join(p.key for p in accepted)}")
+        return Match(MatchStatus.AMBIGUOUS, best, how, f"title is close to several papers: {', '.join(p.key for p in accepted)}")
     if not title_agrees(ratio):
-        return Match("ambiguous", best, how, f"title resembles {best.key} ({best.plain_title!r}) only at {ratio:.2f}")
+        return Match(MatchStatus.AMBIGUOUS, best, how, f"title resembles {best.key} ({best.plain_title!r}) only at {ratio:.2f}")
     if not _first_author_agrees(ids, best):
         first = ids.families[0] if ids.families else "none"
         theirs = best.authors[0].family if best.authors else "none"
-        return Match("ambiguous", best, how, f"title is close to {best.key} but the first authors differ ({first} / {theirs})")
+        return Match(MatchStatus.AMBIGUOUS, best, how, f"title is close to {best.key} but the first authors differ ({first} / {theirs})")
     conflict = _conflicts(ids, best)
     if conflict:
-        return Match("ambiguous", best, how, f"title is close to {best.key} but {conflict}")
+        return Match(MatchStatus.AMBIGUOUS, best, how, f"title is close to {best.key} but {conflict}")
     elsewhere = _published_elsewhere(ids, best)
     if elsewhere:
-        return Match("ambiguous", best, how, f"title is close to {best.key} but {elsewhere}")
-    return Match("matched", best, how)
+        return Match(MatchStatus.AMBIGUOUS, best, how, f"title is close to {best.key} but {elsewhere}")
+    return Match(MatchStatus.MATCHED, best, how)

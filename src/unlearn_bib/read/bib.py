@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 
 from unlearn_bib.read.bibopen import unclosed
 from unlearn_bib.errors import error_at
+from unlearn_bib.files.read import decode
 from unlearn_bib.text.braces import closing, depth_changes
-from unlearn_bib.text.lines import line_at_bytes, lone_cr_as_lf
+from unlearn_bib.text.lines import lone_cr_as_lf
 
 MONTHS = {m[:3].lower(): m for m in (
     "January February March April May June July August September October November December").split()}
@@ -118,11 +119,7 @@ def quiet_bibtexparser():
 
 
 def decode_bib(data: bytes, path: str) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise error_at(path, line_at_bytes(data, exc.start), "not valid UTF-8",
-                       "save the file as UTF-8 (BibTeX reads UTF-8 with \\usepackage[utf8]{inputenc})") from None
+    return decode(data, path, "save the file as UTF-8 (BibTeX reads UTF-8 with \\usepackage[utf8]{inputenc})")
 
 
 def _reason(block) -> str:

@@ -80,6 +80,7 @@ def load(path: str) -> Snapshot:
 
 def _from_manifest(path: str, manifest: dict) -> Snapshot:
     from unlearn_bib.catalog.load import read_bytes
+    from unlearn_bib.files.read import decode
     from unlearn_bib.items.to_papers import load_csljson
 
     entry = manifest["files"].get("papers.json")
@@ -89,7 +90,7 @@ def _from_manifest(path: str, manifest: dict) -> Snapshot:
     data = read_bytes(papers)
     if hashlib.sha256(data).hexdigest() != entry.get("sha256"):
         raise UnlearnBibError(f"{papers}: does not match the sha256 that {path} records for it")
-    catalog = load_csljson(data.decode("utf-8-sig"), str(papers))
+    catalog = load_csljson(decode(data, str(papers), bom=True), str(papers))
     built = _plain_field(manifest.get("built"), _BUILT)
     when = f"built {built}" if built else "undated"
     name = _plain_field(manifest.get("release"), _RELEASE)

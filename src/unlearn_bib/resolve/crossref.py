@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
+from unlearn_bib.catalog.identifiers import is_arxiv_doi
 from unlearn_bib.resolve.http import Client, ServiceError
 from unlearn_bib.resolve.records import Candidate, family_spellings, pages_of, venue_of, year_of
 
@@ -17,7 +18,7 @@ def _preprint_links(item: dict) -> set[str]:
     out = set()
     for rel in (item.get("relation") or {}).get("has-preprint", []) or []:
         value = str(rel.get("id", ""))
-        arxiv = link_ids(f"https://doi.org/{value}")[0] if value.lower().startswith("10.48550/") else ""
+        arxiv = link_ids(f"https://doi.org/{value}")[0] if is_arxiv_doi(value) else ""
         if rel.get("id-type") == "arxiv":
             arxiv = value.removeprefix("arXiv:")
         if arxiv:

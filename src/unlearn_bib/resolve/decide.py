@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from unlearn_bib.outcomes import Resolution, Verdict
 from unlearn_bib.resolve.records import Candidate
 
 # Which service's details win when several accepted records agree on the venue.
@@ -38,7 +39,7 @@ class Evidence:
     anchor: str
     title_score: float
     first_author: bool
-    verdict: str  # accepted | corroborates | title only | disagrees | preprint | unknown venue | conflicting
+    verdict: Verdict
 
     def as_dict(self) -> dict:
         return {"service": self.service, "record": self.record, "url": self.url, "venue": self.venue,
@@ -49,7 +50,7 @@ class Evidence:
 
 @dataclass
 class Decision:
-    status: str  # resolved | unpublished | ambiguous | failed
+    status: Resolution
     venue_id: str = ""
     year: int | None = None
     doi: str = ""
@@ -64,7 +65,7 @@ class Decision:
 
     @property
     def accepted(self) -> list[Evidence]:
-        return [e for e in self.evidence if e.verdict == "accepted"]
+        return [e for e in self.evidence if e.verdict == Verdict.ACCEPTED]
 
 
 def title_score(query: Query, candidate: Candidate) -> float:
@@ -96,31 +97,31 @@ def decide(query: Query, candidates: list[Candidate], failures: list[str]) -> De
         # no authors to compare: an identifier plus title agreement anchors it; title alone never does
         agrees = match.title_agrees(score) and (author or (authorless and bool(cand.anchor)))
         if cand.preprint:
-            verdict = "preprint"
+            verdict = Verdict.PREPRINT
         elif cand.venue_id is None:
-            verdict = "unknown venue"
+            verdict = Verdict.UNKNOWN_VENUE
             if cand.anchor and agrees:
                 reasons.append(f"{cand.service} {cand.record} says {cand.venue_text!r}, which the venue registry "
                                "does not know as a main venue or track")
         elif cand.anchor and agrees:
-            verdict = "accepted"
+            verdict = Verdict.ACCEPTED
             accepted.append(cand)
         elif cand.anchor:
-            verdict = "disagrees"
+            verdict = Verdict.DISAGREES
             what = f"title similarity {score:.2f}" if not match.title_agrees(score) else "first author differs"
             reasons.append(f"{cand.service} {cand.record} is tied by {cand.anchor} but {what} "
                            f"({cand.title!r}, {cand.authors[0] if cand.authors else 'no authors'})")
         elif agrees:
-            verdict = "title only"
+            verdict = Verdict.TITLE_ONLY
             agreeing.append(cand)
         else:
-            verdict = "unrelated"
+            verdict = Verdict.UNRELATED
         evidence.append(Evidence(cand.service, cand.record, cand.url, cand.venue_text, cand.venue_id, cand.year,
                                  cand.anchor, score, author, verdict))
     ids = {c.venue_id for c in accepted}
     if len(ids) > 1:
         shown = "; ".join(f"{c.service} says {c.venue_text!r}" for c in accepted)
-        return Decision("ambiguous", reason=f"anchored records disagree on the venue: {shown}", evidence=evidence,
+        return Decision(Resolution.AMBIGUOUS, reason=f"anchored records disagree on the venue: {shown}", evidence=evidence,
                         failures=failures)
     if accepted:
         venue_id = accepted[0].venue_id
@@ -133,20 +134,20 @@ def decide(query: Query, candidates: list[Candidate], failures: list[str]) -> De
         else:
             year = next(iter(years), None)
         if year is None:
-            return Decision("ambiguous", reason=f"{venue_id} confirmed but no record gives its year",
+            return Decision(Resolution.AMBIGUOUS, reason=f"{venue_id} confirmed but no record gives its year",
                             evidence=evidence, failures=failures)
         evidence = [Evidence(e.service, e.record, e.url, e.venue, e.venue_id, e.year, e.anchor, e.title_score,
-                             e.first_author, "corroborates") if e.verdict == "title only" and e.venue_id == venue_id
+                             e.first_author, Verdict.CORROBORATES) if e.verdict == Verdict.TITLE_ONLY and e.venue_id == venue_id
                     else e for e in evidence]
         pick = lambda name: next((getattr(c, name) for c in ranked if getattr(c, name)), "")  # noqa: E731
-        return Decision("resolved", venue_id=venue_id, year=year, doi=pick("doi"), pages=pick("pages"),
+        return Decision(Resolution.RESOLVED, venue_id=venue_id, year=year, doi=pick("doi"), pages=pick("pages"),
                         volume=pick("volume"), number=pick("number"), openreview=pick("openreview"),
                         evidence=evidence, failures=failures)
     if agreeing:
         shown = "; ".join(f"{c.service} {c.record} ({c.venue_text} {c.year or ''})".strip() for c in agreeing)
         reasons.append(f"found by title only, no identifier ties it to this entry: {shown}")
     if reasons:
-        return Decision("ambiguous", reason="; ".join(reasons), evidence=evidence, failures=failures)
+        return Decision(Resolution.AMBIGUOUS, reason="; ".join(reasons), evidence=evidence, failures=failures)
     if failures:
-        return Decision("failed", reason="; ".join(failures), evidence=evidence, failures=failures)
-    return Decision("unpublished", reason="no service knows a published version", evidence=evidence, failures=failures)
+        return Decision(Resolution.FAILED, reason="; ".join(failures), evidence=evidence, failures=failures)
+    return Decision(Resolution.UNPUBLISHED, reason="no service knows a published version", evidence=evidence, failures=failures)

@@ -87,10 +87,12 @@ def default_cache_dir() -> str:
 
 
 def user_agent(mailto: str) -> str:
+    """The project and version, and the --mailto address when given (no home page is named:
+    none is known to exist)."""
     from unlearn_bib import __version__
 
-    contact = f"; mailto:{mailto}" if mailto else ""
-    return f"unlearn-bib/{__version__} (https://github.com/unlearn-bib/unlearn-bib{contact})"
+    contact = f" (mailto:{mailto})" if mailto else ""
+    return f"unlearn-bib/{__version__}{contact}"
 
 
 class Client:

@@ -34,14 +34,14 @@ def summary(label: str, statuses: list[str], stats) -> str:
     """'update: 2 resolved, 1 unchanged, 0 ambiguous, 0 failed; failures: DBLP 1; from cache: 3 of 9 answers'."""
     from unlearn_bib.resolve.http import SERVICES
 
-    order = ("resolved", "unchanged", "ambiguous", "failed")
-    counts = {name: 0 for name in order}
+    from unlearn_bib.outcomes import Tally, tally
+
+    counts = {name: 0 for name in Tally}
     for status in statuses:
-        key = {"proposed": "resolved", "unpublished": "unchanged", "current": "unchanged", "pinned": "unchanged",
-               "undecided": "ambiguous"}.get(status, status)
-        if key in counts:
+        key = tally(status)  # each outcome's count is defined beside the word, in outcomes.py
+        if key is not None:
             counts[key] += 1
-    text = f"{label}: " + ", ".join(f"{counts[k]} {k}" for k in order)
+    text = f"{label}: " + ", ".join(f"{counts[k]} {k}" for k in Tally)
     skipped = getattr(stats, "skipped", {})
     failed = [f"{SERVICES[s].name} {len(v)} ({v[0]}" + ("; skipped for the rest of the run)" if s in skipped else ")")
               for s, v in sorted(stats.failures.items())]

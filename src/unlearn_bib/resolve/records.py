@@ -88,8 +88,6 @@ def year_of(value) -> int | None:
 
 def pages_of(text: str) -> str:
     """'3403-3417' / '3403--3417' / '3403 - 3417' -> '3403--3417'; anything odd -> ''."""
-    text = (text or "").strip()
-    match = re.fullmatch(r"([0-9A-Za-z]+)\s*(?:-{1,2}|\u2013)\s*([0-9A-Za-z]+)", text)
-    if match:
-        return f"{match.group(1)}--{match.group(2)}"
-    return text if re.fullmatch(r"[0-9A-Za-z]+", text) else ""
+    from unlearn_bib.catalog.identifiers import catalog_pages
+
+    return catalog_pages(text or "")

@@ -10,7 +10,8 @@ from __future__ import annotations
 from unlearn_bib.errors import UnlearnBibError
 from unlearn_bib.resolve.decide import Decision, Query, decide
 from unlearn_bib.resolve.http import SERVICES, Client, ServiceError
-from unlearn_bib.resolve.vet import clean_doi, vet_candidate, vet_decision
+from unlearn_bib.catalog.identifiers import is_arxiv_doi
+from unlearn_bib.resolve.vet import checked_doi, vet_candidate, vet_decision
 from unlearn_bib.resolve.records import Candidate
 
 SERVICE_ORDER = ("arxiv", "s2", "crossref", "dblp", "openreview")
@@ -61,16 +62,16 @@ def resolve(client: Client, query: Query, services: tuple[str, ...] = SERVICE_OR
         found = attempt("arxiv", lambda: arxiv.lookup(client, arxiv_id))
         if found:
             candidates += found[0]
-            for doi in filter(None, map(clean_doi, found[1])):
+            for doi in filter(None, map(checked_doi, found[1])):
                 dois.setdefault(doi, f"DOI on the arXiv record {arxiv_id}")
         found = attempt("s2", lambda: s2.by_arxiv(client, arxiv_id))
         if found:
             candidates += found[0]
-            doi = clean_doi(str(found[1].get("DOI", "") or "")) if isinstance(found[1], dict) else ""
-            if doi and not doi.startswith("10.48550/"):
+            doi = checked_doi(str(found[1].get("DOI", "") or "")) if isinstance(found[1], dict) else ""
+            if doi and not is_arxiv_doi(doi):
                 dois.setdefault(doi, f"DOI Semantic Scholar links to arXiv id {arxiv_id}")
     for doi, why in sorted(dois.items()):
-        if clean_doi(doi) == doi and not doi.startswith("10.48550/"):
+        if checked_doi(doi) == doi and not is_arxiv_doi(doi):
             candidates += attempt("crossref", lambda: crossref.by_doi(client, doi, why)) or []
     if query.arxiv and not any(c.service == "crossref" for c in candidates) and query.title:
         first = sorted(query.families[0])[0] if query.families and query.families[0] else ""

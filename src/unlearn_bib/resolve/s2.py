@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from unlearn_bib.catalog.identifiers import is_arxiv_doi
 from unlearn_bib.resolve.http import Client
 from unlearn_bib.resolve.records import Candidate, family_spellings, pages_of, venue_of, year_of
 
@@ -42,7 +43,7 @@ def by_arxiv(client: Client, arxiv_id: str) -> tuple[list[Candidate], dict]:
     names = tuple(str(a.get("name", "")) for a in data.get("authors") or [])
     venue_id = venue_of(venue, year) or venue_of(str(venue_info.get("name", "")), year)
     doi = str(external.get("DOI", "") or "").lower()
-    if doi.startswith("10.48550/"):
+    if is_arxiv_doi(doi):
         doi = ""
     return [Candidate(
         service="s2", record=str(data.get("paperId", "")),

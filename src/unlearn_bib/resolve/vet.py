@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from unlearn_bib.outcomes import Resolution
+
 MAX_DOI = 200
 MAX_TEXT = 1000  # a title, a venue string, a name
 MAX_RECORD = 200  # a service's record id
@@ -31,7 +33,7 @@ def plain_text(value: str, limit: int = MAX_TEXT) -> str:
     return _control().sub("", str(value or ""))[:limit]
 
 
-def clean_doi(value: str) -> str:
+def checked_doi(value: str) -> str:
     """The DOI in lower case if the catalog would accept it (and it addresses nothing but itself), else ''."""
     from unlearn_bib.catalog.identifiers import DOI
 
@@ -54,7 +56,7 @@ def detail_ok(name: str, value: str) -> bool:
     if name == "openreview":
         return bool(OPENREVIEW.match(value)) and len(value) <= 64
     if name == "doi":
-        return clean_doi(value) == value
+        return checked_doi(value) == value
     return True
 
 
@@ -106,7 +108,7 @@ def vet_candidate(cand, arxiv_ids=()) -> tuple[object, list[str]]:
         "authors": tuple(plain_text(a, 200) for a in cand.authors[:500]),
         "venue_text": plain_text(cand.venue_text),
         "anchor": plain_text(cand.anchor),
-        "doi": keep("DOI", cand.doi, bool(clean_doi(cand.doi)) and clean_doi(cand.doi) == cand.doi),
+        "doi": keep("DOI", cand.doi, bool(checked_doi(cand.doi)) and checked_doi(cand.doi) == cand.doi),
     }
     for name in ("pages", "volume", "number", "openreview"):
         changes[name] = keep(name, getattr(cand, name), detail_ok(name, getattr(cand, name)))
@@ -119,11 +121,11 @@ def vet_candidate(cand, arxiv_ids=()) -> tuple[object, list[str]]:
 
 def vet_decision(decision, arxiv_ids=()) -> object:
     """The final check of a resolved decision: a value that fails is dropped, an impossible year unresolves it."""
-    if decision.status != "resolved":
+    if decision.status != Resolution.RESOLVED:
         return decision
     problem = year_problem(decision.year, tuple(arxiv_ids))
     if problem:
-        return replace(decision, status="ambiguous", reason=f"{decision.venue_id}: {problem}")
+        return replace(decision, status=Resolution.AMBIGUOUS, reason=f"{decision.venue_id}: {problem}")
     changes = {name: "" for name in ("doi", "pages", "volume", "number", "openreview")
                if getattr(decision, name) and not detail_ok(name, getattr(decision, name))}
     return replace(decision, **changes) if changes else decision

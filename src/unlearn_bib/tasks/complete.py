@@ -14,11 +14,9 @@ from __future__ import annotations
 import re
 
 from unlearn_bib.errors import Problem, UnlearnBibError
+from unlearn_bib.outcomes import RecordStatus, Resolution, Verdict
 from unlearn_bib.tasks.update import Outcome, UpdatePlan, edit_record
 
-# how an outcome counts in the resolver's summary line
-SUMMARY_STATUS = {"completed": "proposed", "candidates": "ambiguous", "unanchored": "ambiguous",
-                  "failed": "failed", "unchanged": "current"}
 
 
 def _open(path: str | None, text: str | None, shown: str | None):
@@ -86,24 +84,25 @@ def complete_record(client, paper, raw: dict, taken: set[str]):
         shown = "; ".join(f"{e.service} {e.record} ({e.venue or 'no venue'} {e.year or ''})".strip() for e in found)
         message = (f"no arXiv id: title search found {shown} (not applied; add the arXiv id to complete it)"
                    if found else f"no arXiv id, and the title search found nothing ({decision.status}"
-                   + (f": {decision.reason}" if decision.status == "failed" else "") + ")")
-        status = "candidates" if found else "failed" if decision.status == "failed" else "unanchored"
+                   + (f": {decision.reason}" if decision.status == Resolution.FAILED else "") + ")")
+        status = (RecordStatus.CANDIDATES if found else RecordStatus.FAILED if decision.status == Resolution.FAILED
+                  else RecordStatus.UNANCHORED)
         return (Outcome(paper.key, status, message,
                         evidence=[e.as_dict() for e in decision.evidence]),) + nothing[1:]
     try:
         rec = arxiv.record(client, paper.arxiv)
     except ServiceError as exc:
-        return (Outcome(paper.key, "failed", str(exc)),) + nothing[1:]
+        return (Outcome(paper.key, RecordStatus.FAILED, str(exc)),) + nothing[1:]
     if rec is None:
-        return (Outcome(paper.key, "unanchored", f"arXiv has no record {paper.arxiv}; nothing changed"),) + nothing[1:]
+        return (Outcome(paper.key, RecordStatus.UNANCHORED, f"arXiv has no record {paper.arxiv}; nothing changed"),) + nothing[1:]
     score = match.title_score((paper.plain_title, *paper.title_aliases), rec.title)
     if not match.title_agrees(score):
-        return (Outcome(paper.key, "unanchored", f"arXiv {paper.arxiv} is {rec.title!r}, not this title "
+        return (Outcome(paper.key, RecordStatus.UNANCHORED, f"arXiv {paper.arxiv} is {rec.title!r}, not this title "
                         f"(similarity {score:.2f}); nothing changed"),) + nothing[1:]
     mine = _paper_families(paper)
     theirs = _families(rec.authors)
     if mine and not match.first_author_agrees(mine, theirs):
-        return (Outcome(paper.key, "unanchored", f"arXiv {paper.arxiv} has first author "
+        return (Outcome(paper.key, RecordStatus.UNANCHORED, f"arXiv {paper.arxiv} has first author "
                         f"{rec.authors[0] if rec.authors else 'none'}, the row another; nothing changed"),) + nothing[1:]
 
     reports: list[str] = []
@@ -126,13 +125,13 @@ def complete_record(client, paper, raw: dict, taken: set[str]):
                   openreview=(paper.openreview,) if paper.openreview else (), titles=(paper.plain_title,))
     decision = resolve(client, query)
     urls = [rec.url]
-    if decision.status == "resolved":
+    if decision.status == Resolution.RESOLVED:
         base, _, track = decision.venue_id.partition("/")
         if decision.venue_id != paper.venue.id and not paper.venue.is_preprint:
             reports.append(f"the row says {paper.venue.short} {paper.year}; the records say "
                            f"{venues.short_name(decision.venue_id)} {decision.year}: the records win")
         if paper.venue.track and not track and decision.venue_id != paper.venue.id:
-            return (Outcome(paper.key, "unanchored", f"the records say {decision.venue_id} {decision.year} but the "
+            return (Outcome(paper.key, RecordStatus.UNANCHORED, f"the records say {decision.venue_id} {decision.year} but the "
                             f"record has track {paper.venue.track!r}; nothing changed, edit it by hand"),) + nothing[1:]
         if decision.venue_id != paper.venue.id:
             changes["venue"] = venues.short_name(base)
@@ -147,11 +146,11 @@ def complete_record(client, paper, raw: dict, taken: set[str]):
             if value and not getattr(paper, name):
                 changes[name] = value
         filled.append(f"venue {venues.short_name(decision.venue_id)} {decision.year}")
-        urls += [e.url for e in decision.evidence if e.verdict in ("accepted", "corroborates") and e.url]
+        urls += [e.url for e in decision.evidence if e.verdict in (Verdict.ACCEPTED, Verdict.CORROBORATES) and e.url]
         verified = True
     else:
         why = _row_venue_contradiction(paper, posted)
-        supports = [e for e in decision.evidence if e.verdict == "title only" and e.venue_id == paper.venue.id
+        supports = [e for e in decision.evidence if e.verdict == Verdict.TITLE_ONLY and e.venue_id == paper.venue.id
                     and e.year == paper.year]
         if why and supports:  # posted after the venue met, yet a record of that venue has its title and author
             reports.append(why + f"; but {supports[0].service} {supports[0].record} lists it at {paper.venue.short} "
@@ -187,13 +186,13 @@ def complete_record(client, paper, raw: dict, taken: set[str]):
                                 changes.get("title", paper.title), taken - {paper.key})
         new_key = "" if new_key == paper.key else new_key
     if not changes and people is None:
-        return (Outcome(paper.key, "unchanged", "agrees with arXiv and the services; nothing to fill"
+        return (Outcome(paper.key, RecordStatus.UNCHANGED, "agrees with arXiv and the services; nothing to fill"
                         + ("; " + "; ".join(reports) if reports else ""),
                         evidence=[e.as_dict() for e in decision.evidence]),) + nothing[1:]
-    others = [f"{e.service} {e.record}" for e in decision.evidence if e.verdict in ("accepted", "corroborates")]
+    others = [f"{e.service} {e.record}" for e in decision.evidence if e.verdict in (Verdict.ACCEPTED, Verdict.CORROBORATES)]
     note = (f"`--online` filled {', '.join(filled) or 'nothing'} from arXiv {paper.arxiv} (title similarity "
             f"{score:.2f}, " + ("first author agrees" if mine else "anchored by the identifier") + ")"
-            + (f", the venue confirmed by {', '.join(others)}" if decision.status == "resolved" and others else "")
+            + (f", the venue confirmed by {', '.join(others)}" if decision.status == Resolution.RESOLVED and others else "")
             + "." + (" Contradictions: " + "; ".join(reports) + "." if reports else ""))
     shown = dict(changes)
     if people is not None:
@@ -203,9 +202,9 @@ def complete_record(client, paper, raw: dict, taken: set[str]):
     message = ", ".join(f"{k}: {v}" for k, v in shown.items())
     if reports:
         message += "; " + "; ".join(reports)
-    outcome = Outcome(paper.key, "completed", message, changes=shown,
+    outcome = Outcome(paper.key, RecordStatus.COMPLETED, message, changes=shown,
                       evidence=[{"service": "arxiv", "record": paper.arxiv, "url": rec.url, "title": rec.title,
-                                 "published": rec.published, "verdict": "anchor"}]
+                                 "published": rec.published, "verdict": Verdict.ANCHOR}]
                       + [e.as_dict() for e in decision.evidence])
     sources = [u for u in dict.fromkeys(urls) if u not in paper.sources]
     return outcome, changes, people, new_key, sources, note, reports
@@ -230,7 +229,7 @@ def plan_complete(client, path: str | None = None, *, text: str | None = None, s
         outcome, changes, people, new_key, sources, note, _reports = complete_record(
             client, paper, raw.get(paper.key, {}), taken)
         plan.outcomes.append(outcome)
-        if outcome.status != "completed":
+        if outcome.status != RecordStatus.COMPLETED:
             continue
         edit_record(editor, paper.key, changes, sources, note)
         if "venue" in changes:  # the registry's venue replaces the row's text for it
@@ -253,4 +252,4 @@ def plan_complete(client, path: str | None = None, *, text: str | None = None, s
 
 
 def summary_statuses(plan: UpdatePlan) -> list[str]:
-    return [SUMMARY_STATUS.get(o.status, o.status) for o in plan.outcomes]
+    return [o.status for o in plan.outcomes]  # outcomes.tally counts each

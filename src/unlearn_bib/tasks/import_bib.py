@@ -8,7 +8,8 @@ import re
 from pathlib import Path
 
 from unlearn_bib.errors import Location, Problem, UnlearnBibError
-from unlearn_bib.catalog.identifiers import ARXIV_CLASS
+from unlearn_bib.catalog.identifiers import ARXIV_CLASS, catalog_pages
+from unlearn_bib.outcomes import ImportCount
 from unlearn_bib.tasks.importer import Plan, Seen, decide, grow, open_catalog, record_problems, slug, venue_fields
 
 
@@ -63,11 +64,6 @@ def bib_title(raw: str) -> str:
 _COMMAND = re.compile(r"\\(?:[A-Za-z]+\s*|.\s*)", re.S)
 
 
-def _pages(text: str) -> str:
-    text = re.sub(r"\s*(?:-+|–|—)\s*", "--", text.strip())
-    return text if re.fullmatch(r"[0-9A-Za-z]+(--[0-9A-Za-z]+)?", text) else ""
-
-
 def record_from_entry(entry, section: str, taken: set[str], source: str) -> tuple[dict, list[Problem]]:
     """A catalog record (needs_verification) for a BibTeX entry, or the problems that prevent one."""
     from unlearn_bib.read.bib import entry_year
@@ -115,7 +111,7 @@ def record_from_entry(entry, section: str, taken: set[str], source: str) -> tupl
             value = plain(fields.get(name, ""))
             if value and not value.lower().startswith("abs/"):
                 record[name] = value
-        pages = _pages(plain(fields.get("pages", "")))
+        pages = catalog_pages(plain(fields.get("pages", "")))
         if pages:
             record["pages"] = pages
     if ids.doi:
@@ -160,7 +156,7 @@ def import_bibtex(bib_path: str, catalog_path: str | None = None, section: str |
     plan = Plan(target.shown, target.path, target.text, target.text)
     for line, message in bib.problems:
         plan.reports.append(f"{bib_path}:{line}: skipped: {message}")
-        plan.count("unreadable")
+        plan.count(ImportCount.UNREADABLE)
     index = CatalogIndex(target.catalog)
     taken = {p.key for p in target.catalog}
     seen = Seen()
@@ -177,7 +173,7 @@ def import_bibtex(bib_path: str, catalog_path: str | None = None, section: str |
         taken.add(record["key"])
         records.append(record)
         plan.added.append(record["key"])
-        plan.count("added")
+        plan.count(ImportCount.ADDED)
         venue = record["venue"] + (f" ({record['track']})" if "track" in record else "")
         plan.reports.append(f"{where}: added as {record['key']} ({venue} {record['year']})")
     if problems:

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from unlearn_bib.errors import Location, Problem
+from unlearn_bib.outcomes import ImportCount, MatchStatus
 from unlearn_bib.catalog.model import Catalog
 
 
@@ -303,26 +304,26 @@ def decide(ids, index, seen: Seen, plan: Plan, where: str, line: int, title: str
     if earlier:
         how, first_line, first_title = earlier
         plan.reports.append(f"{where}: duplicate: {how} already on line {first_line} ({first_title!r}); not added twice")
-        plan.count("duplicate")
+        plan.count(ImportCount.DUPLICATE)
         return False
     seen.add(ids, line, title)
     found = match(ids, index)
-    if found.status == "matched":
+    if found.status == MatchStatus.MATCHED:
         plan.matched[line] = found.paper.key
         plan.reports.append(f"{where}: already in the catalog as {found.paper.key} ({found.how})")
-        plan.count("already in the catalog")
+        plan.count(ImportCount.ALREADY)
         return False
-    if found.status == "ambiguous":
+    if found.status == MatchStatus.AMBIGUOUS:
         plan.reports.append(f"{where}: ambiguous: {found.reason}; not added")
-        plan.count("ambiguous")
+        plan.count(ImportCount.AMBIGUOUS)
         return False
     return True
 
 
 def summary(plan: Plan, source: str) -> str:
     """One line of counts: "README.md: 3 added, 37 already in the catalog"."""
-    order = ("added", "already in the catalog", "duplicate", "ambiguous", "unreadable")
-    parts = [f"{plan.counts.get(k, 0)} {k}" for k in order if k in plan.counts or k in ("added", "already in the catalog")]
+    always = (ImportCount.ADDED, ImportCount.ALREADY)
+    parts = [f"{plan.counts.get(k, 0)} {k}" for k in ImportCount if k in plan.counts or k in always]
     return f"{source}: {', '.join(parts)}"
 
 

@@ -21,6 +21,7 @@ from unlearn_bib.match.rule import CatalogIndex, entry_ids, match
 from unlearn_bib.catalog.model import Catalog, Paper
 from unlearn_bib.text.lines import ends_line, newline_of, split_lines
 from unlearn_bib.match.venue_text import container_venue, is_preprint_entry
+from unlearn_bib.outcomes import EntryStatus, MatchStatus
 
 
 # --- rewriting ---------------------------------------------------------------------------------
@@ -189,7 +190,7 @@ def _venue_label(paper: Paper) -> str:
 class Report:
     line: int
     key: str
-    status: str  # normalized | current | unmatched | ambiguous | unverified | broken
+    status: EntryStatus
     message: str = ""
 
 
@@ -211,30 +212,30 @@ def normalize_bib(text: str, catalog: Catalog, path: str = "refs.bib") -> Result
     replacements: list[tuple[int, int, str]] = []
     seen: dict[str, BibEntry] = {}
     for line, message in bib.problems:
-        reports.append(Report(line, "", "broken", message))
+        reports.append(Report(line, "", EntryStatus.BROKEN, message))
     for entry in bib.entries:
         if entry.entry_type in ("comment", "preamble", "string"):
             continue
         found = match(entry_ids(entry.fields), index)
-        if found.status == "unmatched":
-            reports.append(Report(entry.line, entry.key, "unmatched", found.reason))
+        if found.status == MatchStatus.UNMATCHED:
+            reports.append(Report(entry.line, entry.key, EntryStatus.UNMATCHED, found.reason))
             continue
-        if found.status == "ambiguous":
-            reports.append(Report(entry.line, entry.key, "ambiguous", found.reason + "; left unchanged"))
+        if found.status == MatchStatus.AMBIGUOUS:
+            reports.append(Report(entry.line, entry.key, EntryStatus.AMBIGUOUS, found.reason + "; left unchanged"))
             continue
         paper = found.paper
         also = seen.get(paper.key)
         note = f" (also entry {also.key!r} on line {also.line}: the same paper twice?)" if also else ""
         seen.setdefault(paper.key, entry)
         if paper.needs_verification:
-            reports.append(Report(entry.line, entry.key, "unverified",
+            reports.append(Report(entry.line, entry.key, EntryStatus.UNVERIFIED,
                                   f"is {paper.key} ({found.how}), but that catalog record still needs verification; left unchanged"))
             continue
         entry_type, fields, dropped = merge(entry, paper, dialect)
         before = {(n.lower(), _norm_value(v)) for n, v in entry.raw_fields}
         after = {(n.lower(), _norm_value(v)) for n, v in fields}
         if entry_type == entry.entry_type and before == after:
-            reports.append(Report(entry.line, entry.key, "current", f"is {paper.key} ({found.how}){note}"))
+            reports.append(Report(entry.line, entry.key, EntryStatus.CURRENT, f"is {paper.key} ({found.how}){note}"))
             continue
         newline = newline_of(entry.raw, newline_of(text))
         replacements.append((entry.start, entry.end, render_entry(entry_type, entry.key, fields, newline)))
@@ -250,7 +251,7 @@ def normalize_bib(text: str, catalog: Catalog, path: str = "refs.bib") -> Result
             f"removed {', '.join(dropped)}" if dropped else "",
         ) if part)
         reports.append(Report(
-            entry.line, entry.key, "normalized",
+            entry.line, entry.key, EntryStatus.NORMALIZED,
             f"{describe(entry.entry_type, entry.fields)} -> @{entry_type}, {_venue_label(paper)} "
             f"[{paper.key}, by {found.how}]" + (f" ({details})" if details else "") + note,
         ))
@@ -264,20 +265,24 @@ def normalize_bib(text: str, catalog: Catalog, path: str = "refs.bib") -> Result
     return Result("".join(out), reports)
 
 
-LABELS = {"normalized": "normalized", "current": "already current", "unmatched": "unmatched",
-          "ambiguous": "ambiguous", "unverified": "not rewritten", "broken": "unreadable"}
+LABELS = {EntryStatus.NORMALIZED: "normalized", EntryStatus.CURRENT: "already current",
+          EntryStatus.UNMATCHED: "unmatched", EntryStatus.AMBIGUOUS: "ambiguous",
+          EntryStatus.UNVERIFIED: "not rewritten", EntryStatus.BROKEN: "unreadable"}
+
+
+def entry_lines(result: Result, path: str, labels: dict) -> list[str]:
+    """One line per entry (and per broken block): FILE:LINE: key: label: message."""
+    return [f"{path}:{r.line}: " + (f"{r.key}: " if r.key else "") + labels[r.status]
+            + (f": {r.message}" if r.message else "") for r in result.reports]
 
 
 def format_report(result: Result, path: str) -> list[str]:
     """One line per entry (and per broken block), then a summary line."""
-    lines = []
-    for r in result.reports:
-        who = f"{r.key}: " if r.key else ""
-        lines.append(f"{path}:{r.line}: {who}{LABELS[r.status]}" + (f": {r.message}" if r.message else ""))
-    total = sum(r.status != "broken" for r in result.reports)
-    always = ("normalized", "current", "unmatched", "ambiguous")
-    counts = [f"{result.count(s)} {LABELS[s]}" for s in LABELS if s in always or (result.count(s) and s != "broken")]
-    broken = result.count("broken")
+    lines = entry_lines(result, path, LABELS)
+    total = sum(r.status != EntryStatus.BROKEN for r in result.reports)
+    always = (EntryStatus.NORMALIZED, EntryStatus.CURRENT, EntryStatus.UNMATCHED, EntryStatus.AMBIGUOUS)
+    counts = [f"{result.count(s)} {LABELS[s]}" for s in LABELS if s in always or (result.count(s) and s != EntryStatus.BROKEN)]
+    broken = result.count(EntryStatus.BROKEN)
     tail = f"; {broken} unreadable block{'s' if broken != 1 else ''} left as {'they were' if broken != 1 else 'it was'}" if broken else ""
     lines.append(f"{path}: {total} entries: {', '.join(counts)}{tail}")
     return lines

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from unlearn_bib.tasks.normalize import Report, Result
+from unlearn_bib.tasks.normalize import Report, Result, entry_lines
+from unlearn_bib.outcomes import EntryStatus, Resolution, Verdict
 
 
 @dataclass
@@ -85,7 +86,7 @@ def normalize_online(text: str, catalog, path: str, client, progress=None) -> On
     from unlearn_bib.resolve.resolver import query_from_ids, resolve
 
     first = normalize_bib(text, catalog, path)
-    unmatched = {r.line for r in first.reports if r.status == "unmatched"}
+    unmatched = {r.line for r in first.reports if r.status == EntryStatus.UNMATCHED}
     original = read_bib(text, path).entries
     current = read_bib(first.text, path).entries
     if len(original) != len(current):  # cannot happen: normalize rewrites entries one for one
@@ -101,19 +102,19 @@ def normalize_online(text: str, catalog, path: str, client, progress=None) -> On
             progress(number, len(todo), old.key)
         decision = resolve(client, query_from_ids(entry_ids(old.fields)))
         out.decisions[f"{old.line}:{old.key}"] = decision
-        unsafe = _unsafe(decision) if decision.status == "resolved" else ""
+        unsafe = _unsafe(decision) if decision.status == Resolution.RESOLVED else ""
         if unsafe:
-            reports[old.line] = Report(old.line, old.key, "undecided", f"not rewritten: {unsafe}")
-        elif decision.status == "resolved":
+            reports[old.line] = Report(old.line, old.key, EntryStatus.UNDECIDED, f"not rewritten: {unsafe}")
+        elif decision.status == Resolution.RESOLVED:
             replacements.append((new.start, new.end, _rewrite(new, decision)))
-            how = "; ".join(f"{e.service} {e.record}" for e in decision.evidence if e.verdict == "accepted")
-            reports[old.line] = Report(old.line, old.key, "resolved",
+            how = "; ".join(f"{e.service} {e.record}" for e in decision.evidence if e.verdict == Verdict.ACCEPTED)
+            reports[old.line] = Report(old.line, old.key, EntryStatus.RESOLVED,
                                        f"{describe(old.entry_type, old.fields)} -> {_label(decision)} "
                                        f"[resolved online ({how})]" + _left_out(decision))
-        elif decision.status in ("ambiguous", "failed"):
-            reports[old.line] = Report(old.line, old.key, "undecided", f"not resolved online: {decision.reason}")
+        elif decision.status in (Resolution.AMBIGUOUS, Resolution.FAILED):
+            reports[old.line] = Report(old.line, old.key, EntryStatus.UNDECIDED, f"not resolved online: {decision.reason}")
         else:
-            reports[old.line] = Report(old.line, old.key, "unmatched", "no published version found online")
+            reports[old.line] = Report(old.line, old.key, EntryStatus.UNMATCHED, "no published version found online")
     pieces, pos = [], 0
     for start, end, new_text in sorted(replacements):
         pieces += [first.text[pos:start], new_text]
@@ -123,19 +124,18 @@ def normalize_online(text: str, catalog, path: str, client, progress=None) -> On
     return out
 
 
-LABELS = {"normalized": "normalized", "resolved": "resolved online", "current": "already current",
-          "unmatched": "unmatched", "ambiguous": "ambiguous", "undecided": "undecided online",
-          "unverified": "not rewritten", "broken": "unreadable"}
+LABELS = {EntryStatus.NORMALIZED: "normalized", EntryStatus.RESOLVED: "resolved online",
+          EntryStatus.CURRENT: "already current", EntryStatus.UNMATCHED: "unmatched", EntryStatus.AMBIGUOUS: "ambiguous",
+          EntryStatus.UNDECIDED: "undecided online", EntryStatus.UNVERIFIED: "not rewritten",
+          EntryStatus.BROKEN: "unreadable"}
 
 
 def format_online_report(result: Result, path: str) -> list[str]:
     """normalize's per-entry lines plus the online outcomes, then one summary line."""
-    lines = []
-    for r in result.reports:
-        who = f"{r.key}: " if r.key else ""
-        lines.append(f"{path}:{r.line}: {who}{LABELS[r.status]}" + (f": {r.message}" if r.message else ""))
-    total = sum(r.status != "broken" for r in result.reports)
-    counts = [f"{result.count(s)} {label}" for s, label in LABELS.items() if s != "broken"
-              and (result.count(s) or s in ("normalized", "resolved", "current", "unmatched"))]
+    lines = entry_lines(result, path, LABELS)
+    total = sum(r.status != EntryStatus.BROKEN for r in result.reports)
+    counts = [f"{result.count(s)} {label}" for s, label in LABELS.items() if s != EntryStatus.BROKEN
+              and (result.count(s) or s in (EntryStatus.NORMALIZED, EntryStatus.RESOLVED, EntryStatus.CURRENT,
+                                            EntryStatus.UNMATCHED))]
     lines.append(f"{path}: {total} entries: {', '.join(counts)}")
     return lines

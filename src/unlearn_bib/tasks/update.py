@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from unlearn_bib.catalog.validate import PINNABLE
+from unlearn_bib.outcomes import RecordStatus, Resolution, Verdict
 
 SERVICE_NAMES = {"arxiv": "arXiv", "crossref": "Crossref", "dblp": "DBLP", "openreview": "OpenReview",
                  "s2": "Semantic Scholar"}
@@ -19,7 +20,7 @@ SERVICE_NAMES = {"arxiv": "arXiv", "crossref": "Crossref", "dblp": "DBLP", "open
 @dataclass
 class Outcome:
     key: str
-    status: str  # proposed | unpublished | ambiguous | failed | pinned | current
+    status: RecordStatus
     message: str = ""
     changes: dict = field(default_factory=dict)
     evidence: list = field(default_factory=list)
@@ -103,7 +104,7 @@ def evidence_note(decision) -> str:
     base, _, track = decision.venue_id.partition("/")
     label = venues.short_name(decision.venue_id) if track else venues.short_name(base)
     found = "; ".join(f"{SERVICE_NAMES.get(e.service, e.service)} {e.record} ({e.anchor or 'same title and first author'})"
-                      for e in decision.evidence if e.verdict in ("accepted", "corroborates"))
+                      for e in decision.evidence if e.verdict in (Verdict.ACCEPTED, Verdict.CORROBORATES))
     return f"`unlearn-bib update` found the published version ({label} {decision.year}): {found}."
 
 
@@ -124,24 +125,24 @@ def plan_update(client, path: str | None = None, *, missing: bool = False, progr
             progress(number, len(todo), paper.key)
         pinned = pins.get(paper.key, set())
         if pinned >= set(PINNABLE):
-            plan.outcomes.append(Outcome(paper.key, "pinned", "pinned: true; not checked"))
+            plan.outcomes.append(Outcome(paper.key, RecordStatus.PINNED, "pinned: true; not checked"))
             continue
         decision = resolve(client, query_from_paper(paper))
         evidence = [e.as_dict() for e in decision.evidence]
-        if decision.status != "resolved":
-            plan.outcomes.append(Outcome(paper.key, decision.status, decision.reason, evidence=evidence))
+        if decision.status != Resolution.RESOLVED:
+            plan.outcomes.append(Outcome(paper.key, RecordStatus(decision.status), decision.reason, evidence=evidence))
             continue
         changes = changes_for(paper, decision, kind, pinned)
         if not changes:
-            why = "pinned" if pinned else "current"
+            why = RecordStatus.PINNED if pinned else RecordStatus.CURRENT
             plan.outcomes.append(Outcome(paper.key, why, f"{decision.venue_id} {decision.year}: nothing to change"
                                          + (f" (pinned: {', '.join(sorted(pinned))})" if pinned else ""), evidence=evidence))
             continue
-        urls = [e.url for e in decision.evidence if e.verdict in ("accepted", "corroborates") and e.url
+        urls = [e.url for e in decision.evidence if e.verdict in (Verdict.ACCEPTED, Verdict.CORROBORATES) and e.url
                 and e.url not in paper.sources]
         edit_record(editor, paper.key, changes, list(dict.fromkeys(urls)), evidence_note(decision))
         edited = True
-        plan.outcomes.append(Outcome(paper.key, "proposed", ", ".join(f"{k}: {v}" for k, v in changes.items())
+        plan.outcomes.append(Outcome(paper.key, RecordStatus.PROPOSED, ", ".join(f"{k}: {v}" for k, v in changes.items())
                                      + dropped_note(decision), changes=changes, evidence=evidence))
     if edited:
         plan.after = editor.text()
