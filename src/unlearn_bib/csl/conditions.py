@@ -169,8 +169,65 @@ def _substitutes(parent, item, context):
             yield child
 
 
+class Choose(model.Choose):
+    """cs:choose rendering its branch taken without an exception per branch not taken
+    (citeproc-py tries each branch, which raises ``ConditionFailed`` when its test fails)."""
+
+    def render(self, item, context=None, delimiter="", **kwargs):
+        branch = _taken_branch(self, item, context)
+        if branch is None:
+            return None
+        return branch.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+
+# Tests whose result depends only on the entry's type and on which variables it has: the
+# branch a cs:choose of only these takes is remembered per (type, variables present).
+_SHAPE_TESTS = frozenset(("type", "variable", "match"))
+
+
+def _shape_plan(choose):
+    """(variables the branches test, in order) when every branch of ``choose`` depends only
+    on the entry's type and which variables it has; None when one reads a value or state
+    (``is-numeric``, ``is-uncertain-date``, ``locator``, ``position``, ``disambiguate``)."""
+    plan = choose.__dict__.get("_shape_plan", False)
+    if plan is False:
+        names: list[str] = []
+        plan = ()
+        for branch in choose.iterchildren():
+            if not isinstance(branch, ConditionMixin):
+                continue
+            if not _SHAPE_TESTS.issuperset(branch.attrib):
+                plan = None
+                break
+            for name in branch.get("variable", "").split():
+                name = name.replace("-", "_")
+                if name not in names:
+                    names.append(name)
+        if plan is not None:
+            plan = tuple(names)
+        choose.__dict__["_shape_plan"] = plan
+    return plan
+
+
 def _taken_branch(choose, item, context):
     """The cs:if / cs:else-if / cs:else of ``choose`` that renders for ``item`` (None: none)."""
+    names = _shape_plan(choose)
+    if names is not None:
+        reference = item.reference
+        key = (reference.get("type"), *[("locator" in item) if name == "locator" else (name in reference)
+                                 for name in names])
+        taken = choose.__dict__.setdefault("_taken", {})
+        branch = taken.get(key, _UNKNOWN)
+        if branch is _UNKNOWN:
+            branch = taken[key] = _first_holding(choose, item, context)
+        return branch
+    return _first_holding(choose, item, context)
+
+
+_UNKNOWN = object()
+
+
+def _first_holding(choose, item, context):
     for branch in choose.iterchildren():
         if not isinstance(branch, ConditionMixin) or branch.holds(item, context):
             return branch
