@@ -81,15 +81,17 @@ class Group(model.Group):
         called = rendered = False
         delimiter = self.get("delimiter", "")
         for child in self.iterchildren():
-            if isinstance(child, model.Choose):
+            choose = isinstance(child, model.Choose)
+            if choose:
                 branch = _taken_branch(child, item, context)
                 calls = branch is not None and branch.calls_variable()
             else:
                 calls = child.calls_variable()
             called = called or calls
             try:
-                if isinstance(child, model.Choose):
-                    text = child.render(item, context=context, delimiter=delimiter, **kwargs)
+                if choose:  # what Choose.render does, with the branch already found
+                    text = None if branch is None else branch.render_children(
+                        item, context=context, delimiter=delimiter, **kwargs)
                 else:
                     text = child.render(item, context=context, **kwargs)
                 if text is not None:
