@@ -77,6 +77,13 @@ class Group(model.Group):
     branch taken, beside a ``medium`` branch not taken: the group calls no variable and shows.)"""
 
     def process(self, item, context=None, **kwargs):
+        variables = self.__dict__.get("_void_unless")
+        if variables is None:
+            variables = self.__dict__["_void_unless"] = _void_unless(self)
+        if variables is not False:
+            reference = item.reference
+            if not any(name in reference for name in variables):
+                raise model.VariableError  # nothing in it can print: what rendering would find
         output = []
         called = rendered = False
         delimiter = self.get("delimiter", "")
@@ -102,6 +109,43 @@ class Group(model.Group):
         if output and (not called or rendered):
             return self.join(output)
         raise model.VariableError
+
+
+# Variables whose value does not come from the entry's own fields.
+_GENERATED = frozenset(("citation-number", "citation-label", "first-reference-note-number", "locator",
+                        "year-suffix"))
+
+
+def _void_unless(element):
+    """The entry variables (as the entry stores them, "_" for "-") without all of which
+    ``element`` prints nothing, or False when that cannot be told from the style alone.
+
+    Only elements that print a plain variable of the entry or nothing count: cs:text and
+    cs:number with a variable, cs:date, cs:label of a variable (which prints only when the
+    variable has a value), and the groups, macros and cs:choose made of them. A term, a
+    value, a cs:names (substitutes, disambiguation) or a generated variable make it False.
+    """
+    if isinstance(element, (model.Group, model.Macro, model.If, model.Else_If, model.Else, model.Choose)):
+        children = element.iterchildren()
+    elif isinstance(element, model.Text) and "variable" not in element.attrib and "macro" in element.attrib:
+        children = (element.get_macro(element.get("macro")),)  # a cs:text prints its macro or nothing
+    elif isinstance(element, (model.Text, model.Number, model.Date, model.Label)):
+        variable = element.get("variable", "")
+        if " " in variable or not variable or variable in _GENERATED or variable.startswith("page"):
+            return False
+        names = [variable.replace("-", "_")]
+        if element.get("form") == "short":
+            names.append(names[0] + "_short")
+        return tuple(names)
+    else:
+        return False
+    found: list[str] = []
+    for child in children:
+        names = _void_unless(child)
+        if names is False:
+            return False
+        found.extend(name for name in names if name not in found)
+    return tuple(found)
 
 
 class Substitute(model.Substitute):
