@@ -202,7 +202,9 @@ class Text(CaseMixin, PageRangeMixin, model.Text):
         variable = self.get("variable")
         if isinstance(text, (String, MixedString)) and str(text) and variable not in ("citation-number", "locator") \
                 and not variable.startswith("page"):
-            return String(VAR_START) + text + String(VAR_END)
+            # what String(VAR_START) + text + String(VAR_END) builds: the marks make no seam
+            return MixedString([String(VAR_START), *(text if isinstance(text, MixedString) else (text,)),
+                                String(VAR_END)])
         return text
 
     def process(self, item, context=None, sort_options=None, **kwargs):
