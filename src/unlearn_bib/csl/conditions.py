@@ -134,7 +134,7 @@ def _void_unless(element):
         if " " in variable or not variable or variable in _GENERATED or variable.startswith("page"):
             return False
         names = [variable.replace("-", "_")]
-        if element.get("form") == "short":
+        if isinstance(element, model.Text) and element.get("form") == "short":  # title-short for title
             names.append(names[0] + "_short")
         return tuple(names)
     else:
