@@ -10,7 +10,8 @@ the other (alternating, so that a busy machine slows both alike), as a user runs
 --bibliography FILE --csl STYLE.csl -t plain`` (every entry cited). The input is the
 project's tricky test entries (tests/data/citations: fixtures.json and refs.json for
 CSL-JSON, refs.bib for .bib) repeated under new ids up to the size. Prints a Markdown table
-of medians and the ratio unlearn-bib / pandoc. ``--before SRC`` adds a column for another
+of medians and the ratio unlearn-bib / pandoc, of wall-clock time and of CPU time (user +
+system, forked workers included: less sensitive to other jobs on a shared machine). ``--before SRC`` adds a column for another
 checkout's ``src`` folder (run with the same Python), timed in the same rotation, to show a
 change's effect. A benchmark, not a test: nothing fails.
 """
@@ -64,13 +65,19 @@ def bibtex(size: int) -> str:
     return "".join(out)
 
 
-def timed(cmd: list[str], stdin: Path | None = None, env: dict | None = None) -> float:
+def timed(cmd: list[str], stdin: Path | None = None, env: dict | None = None) -> tuple[float, float]:
+    """(wall-clock seconds, CPU seconds of the command and every process it waited for)."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     with open(os.devnull, "wb") as sink, open(stdin or os.devnull, "rb") as source:
         done = subprocess.run(cmd, stdout=sink, stderr=subprocess.PIPE, stdin=source, check=False, env=env)
     if done.returncode:
         raise SystemExit(f"failed: {' '.join(cmd)}\n{done.stderr.decode()[-2000:]}")
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> None:
@@ -95,11 +102,12 @@ def main() -> None:
     old_env = {**os.environ, "PYTHONPATH": str(Path(args.before).resolve())} if args.before else None
     old_tool = [sys.executable, "-m", "unlearn_bib"]
     if old_env:
-        print("| style | input | entries | before (s) | unlearn-bib (s) | pandoc (s) | ratio before | ratio |")
-        print("|---|---|---:|---:|---:|---:|---:|---:|")
+        print("| style | input | entries | before (s) | unlearn-bib (s) | pandoc (s) | ratio before | ratio "
+              "| CPU ratio before | CPU ratio |")
+        print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     else:
-        print("| style | input | entries | unlearn-bib (s) | pandoc (s) | ratio |")
-        print("|---|---|---:|---:|---:|---:|")
+        print("| style | input | entries | unlearn-bib (s) | pandoc (s) | ratio | CPU ratio |")
+        print("|---|---|---:|---:|---:|---:|---:|")
     for size in (int(s) for s in args.sizes.split(",")):
         files = {}
         if "json" in args.inputs:
@@ -119,13 +127,15 @@ def main() -> None:
                     ours.append(timed(tool + export))
                     theirs.append(timed([pandoc, "--citeproc", "--bibliography", str(data), "--csl", path,
                                          "-t", "plain", "--wrap=none"], stdin=nocite))
-                a, b = statistics.median(ours), statistics.median(theirs)
+                a, b = (statistics.median(t[0] for t in ours), statistics.median(t[0] for t in theirs))
+                cpu_a, cpu_b = (statistics.median(t[1] for t in ours), statistics.median(t[1] for t in theirs))
                 if old_env:
-                    c = statistics.median(before)
-                    print(f"| {style} | {label} | {size:,} | {c:.2f} | {a:.2f} | {b:.2f} | {c / b:.2f} | {a / b:.2f} |",
-                          flush=True)
+                    c, cpu_c = statistics.median(t[0] for t in before), statistics.median(t[1] for t in before)
+                    print(f"| {style} | {label} | {size:,} | {c:.2f} | {a:.2f} | {b:.2f} | {c / b:.2f} | {a / b:.2f} "
+                          f"| {cpu_c / cpu_b:.2f} | {cpu_a / cpu_b:.2f} |", flush=True)
                 else:
-                    print(f"| {style} | {label} | {size:,} | {a:.2f} | {b:.2f} | {a / b:.2f} |", flush=True)
+                    print(f"| {style} | {label} | {size:,} | {a:.2f} | {b:.2f} | {a / b:.2f} | {cpu_a / cpu_b:.2f} |",
+                          flush=True)
 
 
 if __name__ == "__main__":
