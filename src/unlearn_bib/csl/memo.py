@@ -4,8 +4,8 @@ Once a style is loaded (``engine.load_style``), its element tree and its locales
 do not change, so look-ups that depend only on the tree can be remembered: a macro by
 name, a locale term, date format or option, a name or layout option, an ancestor XPath
 query, an element's children, its formatting and whether it has affixes or calls a
-variable. Only elements, options and the formatter's wrapping functions (checked
-against the formatter in use) are cached, never rendered text. Caches hang off the style's
+variable. Only elements, options, locale terms' texts and the formatter's wrapping functions
+(checked against the formatter in use) are cached, never an entry's rendered text. Caches hang off the style's
 root element (or the element itself) and die with the style. The tests render every style
 with and without this mixin and compare the bytes.
 """
