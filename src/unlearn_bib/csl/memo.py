@@ -4,8 +4,8 @@ Once a style is loaded (``engine.load_style``), its element tree and its locales
 do not change, so look-ups that depend only on the tree can be remembered: a macro by
 name, a locale term, date format or option, a name or layout option, an ancestor XPath
 query, an element's children, its formatting and whether it has affixes or calls a
-variable. Only elements, options and the formatter's wrapping functions (checked
-against the formatter in use) are cached, never rendered text. Caches hang off the style's
+variable. Only elements, options, locale terms' texts and the formatter's wrapping functions
+(checked against the formatter in use) are cached, never an entry's rendered text. Caches hang off the style's
 root element (or the element itself) and die with the style. The tests render every style
 with and without this mixin and compare the bytes.
 """
@@ -140,8 +140,28 @@ class MemoMixin:
         return found
 
     def get_term(self, name, form=None, fallback_locale=True, zero_padded=False):
-        return self._remember("term", (name, form, fallback_locale, zero_padded),
-                              lambda: super(MemoMixin, self).get_term(name, form, fallback_locale, zero_padded))
+        cache = _cache(self.get_root(), "term")
+        key = (name, form, fallback_locale, zero_padded)
+        found = cache.get(key, _MISSING)
+        if found is _MISSING:
+            found = cache[key] = super().get_term(name, form, fallback_locale, zero_padded)
+        return found
+
+    def get_single_term(self, name, *args, **kwargs):
+        # citeproc-py finds the term, then its cs:single child, and preformats it again per call;
+        # the text (an immutable str) is remembered per formatter, as ``format`` does.
+        return self._term_text("single_term", super().get_single_term, name, args, kwargs)
+
+    def get_plural_term(self, name, *args, **kwargs):
+        return self._term_text("plural_term", super().get_plural_term, name, args, kwargs)
+
+    def _term_text(self, table, compute, name, args, kwargs):
+        cache = _cache(self.get_root(), table)
+        key = (name, args, tuple(sorted(kwargs.items())), self.get_formatter())
+        found = cache.get(key, _MISSING)
+        if found is _MISSING:
+            found = cache[key] = compute(name, *args, **kwargs)
+        return found
 
     def get_date(self, form):
         return self._remember("date", form, lambda: super(MemoMixin, self).get_date(form))

@@ -60,14 +60,23 @@ def _kind(ch: str) -> str | None:
     return None  # a symbol: a chunk of its own
 
 
+_KINDS: dict[str, str | None] = {}  # _kind by character, filled as characters are met
+
+
 def _chunks(text: str):
     """Runs of letters/digits, of spaces, of punctuation; anything else alone (pandoc's split)."""
+    kinds = _KINDS
     start = 0
-    while start < len(text):
-        kind = _kind(text[start])
+    length = len(text)
+    while start < length:
+        ch = text[start]
+        kind = kinds[ch] if ch in kinds else kinds.setdefault(ch, _kind(ch))
         end = start + 1
         if kind is not None:
-            while end < len(text) and _kind(text[end]) == kind:
+            while end < length:
+                ch = text[end]
+                if (kinds[ch] if ch in kinds else kinds.setdefault(ch, _kind(ch))) != kind:
+                    break
                 end += 1
         yield text[start:end]
         start = end

@@ -19,6 +19,7 @@ import re
 NOCASE_OPEN = '<span class="nocase">'
 _TAG = re.compile(r'</?(?:i|b|sup|sub)>|<span class="nocase">|<span style="[^"<>]*">|</span>')
 _PLACEHOLDERS = 0xF0000  # supplementary private use: one character stands for each tag
+_HIGH = re.compile("[\U000f0000-\U0010ffff]")  # a character at or above _PLACEHOLDERS
 
 
 def _hide(text: str, tags: list[str]) -> str:
@@ -33,7 +34,7 @@ def is_english(language: str | None) -> bool:
 
 def sentence_case(rich: str) -> str:
     """A rich-text title (CSL tags, nocase spans) in sentence case, protected parts kept."""
-    if not rich or any(ord(c) >= _PLACEHOLDERS for c in rich):
+    if not rich or _HIGH.search(rich):
         return rich
     from citeproc.string import MixedString, NoCase, String
 

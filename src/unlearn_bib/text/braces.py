@@ -29,23 +29,20 @@ def pairs(text: str, escapes: bool = False) -> list[int]:
     return out
 
 
+_BRACE_OR_ESCAPE = re.compile(r"\\.|[{}]", re.DOTALL)
+
+
 def closing(text: str, start: int, escapes: bool = False) -> int:
     """Index of the brace closing the ``{`` at ``start``, or -1."""
     depth = 0
-    i = start
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\\" and escapes:
-            i += 2
-            continue
+    for match in (_BRACE_OR_ESCAPE if escapes else _BRACE).finditer(text, start):
+        ch = text[match.start()]
         if ch == "{":
             depth += 1
         elif ch == "}":
             depth -= 1
             if depth == 0:
-                return i
-        i += 1
+                return match.start()
     return -1
 
 
