@@ -81,6 +81,23 @@ def test_records_go_to_their_section_or_beside_a_named_record(tmp_path):
     assert "    needs_verification: true\n\n  - key: a2024x\n" in text  # records stay separated by one blank line
 
 
+def test_edits_find_their_record_after_inserts_and_a_renamed_key(tmp_path):
+    path = tmp_path / "p.yaml"  # the editor remembers where records were: a moved or renamed one is looked up again
+    path.write_text("sections:\n  - id: s\n    title: S\n\npapers:\n"
+                    "  - key: a2024x\n    section: s\n    title: X\n    venue: arXiv\n    year: 2024\n    needs_verification: true\n")
+    editor = open_for_edit(path)
+    editor.set_fields("a2024x", {"note": "first"})
+    editor.add_records([dict(NEW, key="top2024", title="Top")], before="a2024x")  # a2024x moves down one
+    editor.set_fields("a2024x", {"pages": "1-2"})
+    editor.set_fields("a2024x", {"key": "renamed2024x"})
+    editor.set_fields("renamed2024x", {"volume": "3"})
+    with pytest.raises(UnlearnBibError, match="no record with key 'a2024x'"):
+        editor.record("a2024x")
+    papers = yaml.safe_load(editor.text())["papers"]
+    assert [(r["key"], r.get("note"), r.get("pages"), r.get("volume")) for r in papers] == [
+        ("top2024", None, None, None), ("renamed2024x", "first", "1-2", "3")]
+
+
 def test_other_layouts_and_an_empty_flow_list(tmp_path):
     path = tmp_path / "p.yaml"
     path.write_text("# head\npapers: []  # none yet\n# about sections\nsections:\n- id: s\n  title: S\n")

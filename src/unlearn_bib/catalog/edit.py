@@ -177,10 +177,12 @@ class Editor:
             self._pending.append((name, CommentToken("\n" + rest, CommentMark(0), None)))
 
     def _index(self, key: str) -> int:
-        for i, record in enumerate(self.doc.get("papers") or []):
-            if isinstance(record, dict) and record.get("key") == key:
-                return i
-        raise UnlearnBibError(f"{self.shown}: no record with key {key!r}")
+        papers, at = self.doc.get("papers") or [], getattr(self, "_where", {}).get(key)  # a hint: edits stay linear
+        if at is None or at >= len(papers) or not isinstance(papers[at], dict) or papers[at].get("key") != key:
+            self._where = {r.get("key"): i for i, r in reversed(list(enumerate(papers))) if isinstance(r, dict)}
+        if key not in self._where:
+            raise UnlearnBibError(f"{self.shown}: no record with key {key!r}")
+        return self._where[key]
 
     def record(self, key: str):
         return self.doc["papers"][self._index(key)]

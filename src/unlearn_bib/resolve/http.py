@@ -161,9 +161,32 @@ class Client:
         """Seconds of the run's budget left."""
         return self.budget - (time.monotonic() - self._started)
 
-    def _send_once(self, url: str, params: dict | None, headers: dict):
+    def _cached(self, url: str, params: dict | None, headers: dict):
+        """The cache's fresh answer, read in this thread (None: the request must go out). Nothing is
+        sent, so no pause, worker thread, deadline or proxy look-up is needed; the cache decides as
+        it does for a request that goes out (same key, expiry, Vary)."""
+        if not hasattr(self.session, "cache"):
+            return None
+        import requests
+
         from unlearn_bib.resolve import transport
 
+        request = self.session.prepare_request(requests.Request("GET", url, params=params, headers=headers))
+        transport.cache_only(self._adapter, True)
+        try:  # the key counts only whether TLS is verified, as the session would
+            return self.session.send(request, verify=bool(self.session.verify))
+        except transport.NotCached:
+            return None
+        finally:
+            transport.cache_only(self._adapter, False)
+
+    def _send_once(self, service: str, url: str, params: dict | None, headers: dict):
+        from unlearn_bib.resolve import transport
+
+        cached = self._cached(url, params, headers)
+        if cached is not None:
+            return cached
+        self._wait_turn(service)  # a pause only before a request that reaches the service
         deadline = time.monotonic() + min(self.deadline, max(self._left(), 0.0))
         session = self.session
 
@@ -174,11 +197,11 @@ class Client:
 
         return transport.run_with_deadline(call, deadline)
 
-    def _send(self, url: str, params: dict | None, headers: dict):
+    def _send(self, service: str, url: str, params: dict | None, headers: dict):
         import requests
 
         try:
-            return self._send_once(url, params, headers)
+            return self._send_once(service, url, params, headers)
         except requests.RequestException:
             raise
         except Exception as exc:  # noqa: BLE001 - the cache layer failed (disk full, read-only, corrupt, locked)
@@ -186,7 +209,7 @@ class Client:
                 raise
             self.warn(f"HTTP cache failed ({type(exc).__name__}: {exc}); running without it")
             self.session = self._plain()
-            return self._send_once(url, params, headers)
+            return self._send_once(service, url, params, headers)
 
     def _fail(self, service: str, reason: str, *, skip: bool = False) -> ServiceError:
         self.stats.failures.setdefault(service, []).append(reason)
@@ -214,10 +237,9 @@ class Client:
             params = {**(params or {}), "mailto": self.mailto}
         skip = False
         for attempt in range(self.retries + 1):
-            self._wait_turn(service)
             delay = None
             try:
-                response = self._send(url, params, headers)
+                response = self._send(service, url, params, headers)
             except requests.Timeout:
                 reason, skip = f"timed out after {self.deadline:g} s ({url})", True
             except too_large as exc:

@@ -5,7 +5,8 @@ byte every few seconds never trips it. Here the body is read in pieces (decoded,
 bomb counts at its unpacked size) and the request gives up once the deadline has passed or
 the cap is exceeded; the whole request also runs in a worker thread that the caller stops
 waiting for at the deadline (a server trickling its headers cannot hold the run either).
-An answer given up on is never complete, so it never reaches the cache.
+An answer given up on is never complete, so it never reaches the cache. A thread can forbid
+sending altogether (``cache_only``): the cache answers, or ``NotCached`` is raised.
 """
 from __future__ import annotations
 
@@ -32,6 +33,10 @@ def _errors():
 _ERRORS: tuple = ()
 
 
+class NotCached(Exception):
+    """A request the cache could not answer was about to go out from a cache-only thread."""
+
+
 def errors():
     """(AnswerTooLarge, DeadlinePassed), created once (requests is imported only when used)."""
     global _ERRORS
@@ -50,6 +55,8 @@ def capped_adapter(max_bytes: int):
         local = threading.local()  # the deadline of the request this thread is sending
 
         def send(self, request, **kwargs):
+            if getattr(self.local, "cache_only", False):
+                raise NotCached(request.url)
             deadline = getattr(self.local, "deadline", None) or time.monotonic() + DEADLINE
             kwargs["stream"] = True
             response = super().send(request, **kwargs)
@@ -99,6 +106,11 @@ def run_with_deadline(call, deadline: float):
     if "error" in box:
         raise box["error"]
     return box["value"]
+
+
+def cache_only(adapter, on: bool) -> None:
+    """While on, the adapter sends nothing from the current thread: it raises NotCached instead."""
+    adapter.local.cache_only = on
 
 
 def set_deadline(adapter, deadline: float | None) -> None:
