@@ -254,6 +254,7 @@ def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool 
         if found.status == "matched":
             accepted.add(ids, row.title, row.line, None)
             order.setdefault(section, []).append((found.paper.key, "old"))
+            plan.matched[row.line] = found.paper.key
             plan.count("merged")
             continue
         if found.status == "ambiguous":
