@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass, field
 
 from unlearn_bib.read import mdinline as md
+from unlearn_bib.read.mdcite import NOTE, badge_venue, citation
 from unlearn_bib.read.mdscan import NOT_PAPER_HOSTS, FIELD, Trouble, is_paper_url, Unit, units
 
 __all__ = ["Row", "Trouble", "read_list"]
@@ -165,9 +166,16 @@ def _table_row(unit: Unit) -> Row | Trouble | None:
     title_cell = cells.get("title", "")
     if _unclosed(" ".join(cells.values())):
         return Trouble(unit.line, "a link is not closed (a '](' without its ')')")
-    found = md.links(title_cell)
+    authors_below = ""
+    parts = re.split(r"<br\s*/?>", title_cell, flags=re.I)
+    if len(parts) > 1 and md.looks_like_authors(parts[-1]) and not md.links(parts[-1]):
+        # "[badges] <br> [Title](…) <br> A, B, C et al": the title above the authors
+        title_cell, authors_below = " ".join(parts[:-1]), parts[-1]
+        linked = [p for p in parts[:-1] if any(not badge for _, _, badge in md.links(p))]
+        title_cell = linked[-1] if linked else title_cell
+    found = [link for link in md.links(title_cell) if not link[2]]
     plain = md.clean(md.without_links(title_cell))
-    if found and (not plain or title_cell.lstrip(" *_").startswith("[")) and not md.GENERIC.match(found[0][0]):
+    if found and (not plain or md.strip_decorations(title_cell).lstrip(" *_").startswith("[")) and not md.GENERIC.match(found[0][0]):
         title, title_url = found[0][0], found[0][1]
     else:
         title, title_url = plain, ""
@@ -184,13 +192,16 @@ def _table_row(unit: Unit) -> Row | Trouble | None:
     if venue:
         split = _VENUE_COMMA_YEAR.match(venue)
         venue, venue_year = (split.group(1), int(split.group(2))) if split else (venue, md.year_of(venue))
+    if not venue:
+        venue = badge_venue(" ".join(cells.values()))  # a shields.io badge "Conference-ICML'23"
+        venue_year = md.year_of(venue) if venue else None
     row.venue = venue or unit.context.get("venue", "")
     date_year = md.year_of(md.clean(cells.get("year", ""))) if cells.get("year") else None
     row.list_year = date_year
     row.extra = {k: md.clean(v) for k, v in cells.items() if k not in ("title", "authors", "venue", "year", "code")}
     _fill_year(row, venue_year, date_year, unit.context)
-    if cells.get("authors", "").strip(" -"):
-        row.authors, row.authors_incomplete = md.split_authors(cells["authors"])
+    if cells.get("authors", authors_below).strip(" -"):
+        row.authors, row.authors_incomplete = md.split_authors(cells.get("authors", authors_below))
         row.authors = row.authors or None
     code = [u for _, u, _ in md.links(cells.get("code", ""))]
     row.code = code[0] if code else next((u for label, u, _ in row.links if md.CODE_LABEL.match(label)), "")
@@ -223,6 +234,8 @@ def _head_title(head: str) -> tuple[str, str, str]:
         tail = md.clean(md.without_links(after)).strip(" .\\,")
         if after.lstrip().startswith(",") and md.looks_like_authors(after.split("[")[0].strip(" ,")):
             tail = ""  # "**Title**, First Author et al. [[Paper](…)]": the authors follow the title
+        elif tail and citation(after.lstrip(" .")):
+            tail = ""  # "**Title**. *A*, B, C, ICML 2024. [[pdf](…)]": a citation follows the title
         if not tail or tail.startswith("(") or md.looks_like_venue(tail.strip("()[]")) or tail.startswith("<"):
             inner = bold.group(2)
             linked = md.LINK.fullmatch(inner.strip())
@@ -317,7 +330,8 @@ def _item(unit: Unit) -> Row | Trouble | None:
     if below:  # "6. [CVPR2025] [📄Paper](…) [Code](…) <br>" with the title on the next line
         title, rest = below, head
         unit.lines.pop(1)
-    venue, venue_year, date_year = _tags(rest)
+    cited = citation(rest.lstrip(" .")) if not rest.lstrip().startswith(",") else None
+    venue, venue_year, date_year = ("", None, None) if cited else _tags(rest)
     if not venue:  # "Title, EMNLP 2023 Main Conference Paper" written inside the bold title
         split = re.match(r"^(.{12,}?),\s+([A-Z][A-Za-z]+\s+(?:19|20)\d\d\b.*)$", title)
         if split and md.looks_like_venue(split.group(2)):
@@ -329,6 +343,8 @@ def _item(unit: Unit) -> Row | Trouble | None:
     row = Row(unit.line, title, title_url, section=unit.context.get("section", ""), text=whole)
     row.links = md.links(whole)
     authors_line = None
+    if cited:  # "**Title**. *Authors*. Venue Year." on the title's line
+        authors_line, venue, venue_year = cited, cited[2], cited[3]
     after_tags = re.sub(r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)*", "", rest)
     if after_tags.startswith(",") and md.looks_like_authors(after_tags[1:].split("[")[0]):
         authors_line = after_tags[1:].split("[")[0]  # "**Title**, First Author et al. [[Paper](…)]"
@@ -340,7 +356,7 @@ def _item(unit: Unit) -> Row | Trouble | None:
                 authors_line = value
             elif name in ("date", "year"):
                 date_year = date_year or md.year_of(md.clean(value))
-            elif name in ("venue", "published", "publication", "conference"):
+            elif name in ("venue", "published", "publication", "publisher", "conference"):
                 text = md.clean(md.without_links(value)).strip(" .")
                 if text and text not in ("-", "–", "N/A") and not venue:
                     venue, venue_year = text, md.year_of(text)
@@ -349,9 +365,14 @@ def _item(unit: Unit) -> Row | Trouble | None:
                 row.code = row.code or (code[0] if code else "")
             continue
         plain = md.clean(md.without_links(extra)).strip(" .\\")
-        if not plain:
-            continue
-        if md.is_date(plain):
+        if not plain or NOTE.match(extra.strip()) or extra.lstrip().startswith("<"):
+            continue  # "Key Word: …", "ExpEnv: …", a <details> digest: notes on the paper
+        cited = citation(extra) if authors_line is None else None
+        if cited:  # "A, B, and C. *Venue*, 2022." below the title
+            authors_line = cited
+            if not venue:
+                venue, venue_year = cited[2], cited[3]
+        elif md.is_date(plain):
             date_year = date_year or md.year_of(plain)
         elif md.looks_like_venue(plain) and not venue and md.links(extra):
             venue, venue_year = plain, md.year_of(plain)  # "arXiv 2022. [[Paper](…)]"
@@ -364,7 +385,9 @@ def _item(unit: Unit) -> Row | Trouble | None:
             venue, venue_year = label, md.year_of(label)  # [[CVPR 2023](…)]
     row.venue = venue or unit.context.get("venue", "")
     _fill_year(row, venue_year, date_year, unit.context)
-    if authors_line and authors_line.strip(" -"):
+    if isinstance(authors_line, tuple):
+        row.authors, row.authors_incomplete = authors_line[0] or None, authors_line[1]
+    elif authors_line and authors_line.strip(" -"):
         row.authors, row.authors_incomplete = md.split_authors(authors_line)
         row.authors = row.authors or None
     if not row.code:
