@@ -31,11 +31,13 @@ def _line(paper) -> int:
 
 def _year_ok(paper, truth) -> bool:
     """The row's year; where the row's venue names another year, the catalog's rule (a venue's
-    record carries the venue's year) is also right: "Venue: ICML 2024" on a row dated 2023-10."""
+    record carries the venue's year) is also right: "Venue: ICML 2024" on a row dated 2023-10, and
+    "AAAI'26" on a row dated 2025.11 (a two-digit venue year counts as the venue's year too)."""
     if truth["year"] is None:
         return True
     venue_year = re.findall(r"(?:19|20)\d\d", truth["venue"] or "")
-    return paper.year == truth["year"] or (venue_year and paper.year == int(venue_year[0]))
+    venue_year = venue_year or [f"20{y}" for y in re.findall(r"[A-Za-z)]'(\d\d)(?!\d)", truth["venue"] or "")]  # "AAAI'26"
+    return paper.year == truth["year"] or bool(venue_year and paper.year == int(venue_year[0]))
 
 
 def _ids_ok(paper, row, truth) -> bool:

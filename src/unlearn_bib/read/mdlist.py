@@ -211,7 +211,7 @@ def _table_row(unit: Unit) -> Row | Trouble | None:
 def _head_title(head: str) -> tuple[str, str, str]:
     """(title, title url, the rest of the head line) of an item or block's first line; a venue or
     date tag in front of the title ("[CVPR 2024] Title", "**[ICLR2025]** Title") moves to the rest."""
-    head = re.sub(r"^\s*(?:\d{1,3}[.)]\s+)?", "", head)
+    head = re.sub(r"^\s*(?:[-*+]\s+)*(?:\d{1,3}[.)]\s+)?", "", head)  # "- - Title": an empty bullet before it
     lead = md.strip_decorations(head).lstrip()
     prefix = _PREFIX.match(lead)
     if prefix and _is_tag(prefix.group(2)):
@@ -342,6 +342,8 @@ def _item(unit: Unit) -> Row | Trouble | None:
         return None
     row = Row(unit.line, title, title_url, section=unit.context.get("section", ""), text=whole)
     row.links = md.links(whole)
+    if md.looks_like_venue(title) and len(title.split()) <= 3 and any(md.is_date(label) for label, _, _ in row.links):
+        return None  # "- [IJCAI](…) [2025](…)": an index of a venue's years, not a paper
     authors_line = None
     if cited:  # "**Title**. *Authors*. Venue Year." on the title's line
         authors_line, venue, venue_year = cited, cited[2], cited[3]

@@ -179,6 +179,8 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
                 heading_year.append((level, int(found.group(1)) if found else None, plain))
             elif md.looks_like_venue(plain) and md.year_of(plain) and len(plain.split()) <= 5:
                 heading_year.append((level, md.year_of(plain), plain, plain))  # "### NeurIPS 2024"
+            elif heading_year and heading_year[-1][1] and md.looks_like_venue(plain) and len(plain.split()) <= 3:
+                heading_year.append((level, heading_year[-1][1], plain, plain))  # "### 2025" > "#### IJCAI"
             open_item, stack = None, []
             if md.links(title) or (not found and level >= 3 and not _SKIP_SECTION.search(plain)):
                 # a linked heading, or one whose "paper link: …" line may follow (mdlist decides)
@@ -243,10 +245,14 @@ def _describes(item: Unit, text: str) -> bool:
     """A sub-bullet that describes a linked item rather than being a paper of its own: a labelled
     note ("Key Word: …", "ExpEnv: …"), an HTML digest (``<details>``), the authors line, or a
     citation line ("A, B, and C. *Venue*, 2022.")."""
-    if md.links(text) or not any(md.links(line) for line in item.lines):
+    if not any(md.links(line) for line in item.lines):
         return False
     text = text.strip()
-    return bool(NOTE.match(text)) or text.startswith("<") or md.looks_like_authors(text) or citation(text) is not None
+    if md.links(text):  # "ExpEnv: [D4RL](…)": a note may link what it names, but not a paper
+        return bool(NOTE.match(text)) and not any(is_paper_url(u) or md.PAPER_LABEL.match(label)
+                                                   for label, u, _ in md.links(text))
+    return bool(NOTE.match(text)) or text.startswith("<") or md.looks_like_authors(text) or citation(text) is not None or (
+        bool(re.fullmatch(r"(?i)anonymous(?: authors?)?\.?", text)))
 
 
 def _context(headings, heading_year) -> dict:
