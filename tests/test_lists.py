@@ -118,7 +118,8 @@ def test_reader_fields_against_the_truth():
             total += 3
             if row:
                 same += (row.title == t["title"]) + ((row.venue or None) == t["venue"])
-                same += row.authors == t["authors"] and row.authors_incomplete == t["authors_incomplete"]
+                # no authors: [] in the newer truth files, null in the older ones
+                same += (row.authors or None) == (t["authors"] or None) and row.authors_incomplete == t["authors_incomplete"]
     assert same / total >= 0.97, same / total  # measured: 2421 of 2424 fields
 
 

@@ -39,10 +39,15 @@ def citation(text: str) -> tuple[list[str], bool, str, int | None] | None:
     end = years[-1].start()
     cut = None
     for found in _SENTENCE_END.finditer(plain, 0, end):
-        if not _INITIAL.search(plain[:found.start()]):
+        if not _INITIAL.search(plain[max(0, found.start() - 2):found.start()]):
             cut = found
             break
-    if cut:  # "A, B, and C. Venue, 2022": the first full stop after a name ends the authors
+    lead = _ITALIC.match(raw.lstrip(" .,"))
+    after = raw.lstrip(" .,")[lead.end():] if lead else ""
+    if lead and not after.lstrip().startswith(",") and _YEAR.search(after):
+        # "*A, B, and C* NAACL 2021": the italic part is the authors, whatever follows it
+        names, venue = md.clean(next(g for g in lead.groups() if g)), md.clean(after).strip(" .,;[]")
+    elif cut:  # "A, B, and C. Venue, 2022": the first full stop after a name ends the authors
         names, venue = plain[:cut.start()], plain[cut.end():]
     else:  # "A, B, C, ICML 2024": the venue is the part after the last comma before the year
         comma = plain.rfind(",", 0, end)

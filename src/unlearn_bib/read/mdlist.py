@@ -192,9 +192,9 @@ def _table_row(unit: Unit) -> Row | Trouble | None:
     if venue:
         split = _VENUE_COMMA_YEAR.match(venue)
         venue, venue_year = (split.group(1), int(split.group(2))) if split else (venue, md.year_of(venue))
-    if not venue:
-        venue = badge_venue(" ".join(cells.values()))  # a shields.io badge "Conference-ICML'23"
-        venue_year = md.year_of(venue) if venue else None
+    badge = "" if venue else badge_venue(" ".join(cells.values()))  # a shields.io badge "Conference-ICML'23"
+    if badge:
+        venue, venue_year = badge, md.year_of(badge) or venue_year
     row.venue = venue or unit.context.get("venue", "")
     date_year = md.year_of(md.clean(cells.get("year", ""))) if cells.get("year") else None
     row.list_year = date_year
@@ -383,7 +383,8 @@ def _item(unit: Unit) -> Row | Trouble | None:
     for label, url, badge in row.links:
         if url == title_url or label == title:
             continue
-        if not venue and not badge and md.looks_like_venue(label) and not re.match(r"(?i)^arxiv\b", label):
+        if not venue and not badge and md.looks_like_venue(label) and not re.match(r"(?i)^arxiv\b", label) and (
+                not NOT_PAPER_HOSTS.match(url)):
             venue, venue_year = label, md.year_of(label)  # [[CVPR 2023](…)]
     row.venue = venue or unit.context.get("venue", "")
     _fill_year(row, venue_year, date_year, unit.context)
