@@ -124,3 +124,19 @@ def test_citation_lines_and_what_is_not_one():
     assert citation("*A. Author*. Findings of ACL, 2022.") == (["A. Author"], False, "Findings of ACL", 2022)
     assert citation("This paper studies a method. It works in 2024.") is None  # a sentence, not names
     assert citation("Yan Scholten, Leo Schwinn.") is None  # names without a venue or year
+
+
+def test_a_heading_under_a_year_heading_is_a_venue_only_if_the_registry_knows_it(run, tmp_path):
+    from unlearn_bib.catalog.load import load_catalog
+
+    readme = tmp_path / "README.md"
+    readme.write_text("### 2025\n\n#### IJCAI\n\n- A Federated Paper. [[PUB](https://arxiv.org/abs/2501.00001)]\n\n"
+                      "#### LLM\n\n- A Language Paper. [[PUB](https://arxiv.org/abs/2501.00002)]\n\n"
+                      "### NeurIPS 2024\n\n- [A Diffusion Paper](https://arxiv.org/abs/2406.00003)\n", encoding="utf-8")
+    result = run("import", "--from", "markdown", readme, "--papers", tmp_path / "p.yaml")
+    assert result.exit_code == 0, result.stderr
+    got = {p.arxiv: (p.venue.id if p.venue else None, getattr(p, "venue_text", None), p.year)
+           for p in load_catalog(tmp_path / "p.yaml", strict=False)}
+    assert got["2501.00001"][0] == "ijcai" and got["2501.00001"][2] == 2025
+    assert got["2501.00002"][0] in (None, "arxiv") and not got["2501.00002"][1]  # "LLM" is a topic
+    assert got["2406.00003"][0] == "neurips" and got["2406.00003"][2] == 2024

@@ -66,6 +66,7 @@ class Row:
     list_year: int | None = None  # a table's own Year cell
     extra: dict[str, str] = field(default_factory=dict)  # a table's other columns, by lower-case header
     people: list[dict] | None = None  # the authors' parts, from a BibTeX citation given with the row
+    venue_guess: bool = False  # the venue is a heading's under a year heading: kept only if the registry knows it
 
 
 def _words(title: str) -> list[str]:
@@ -196,6 +197,7 @@ def _table_row(unit: Unit) -> Row | Trouble | None:
     if badge:
         venue, venue_year = badge, md.year_of(badge) or venue_year
     row.venue = venue or unit.context.get("venue", "")
+    row.venue_guess = not venue and bool(unit.context.get("venue_guess"))
     date_year = md.year_of(md.clean(cells.get("year", ""))) if cells.get("year") else None
     row.list_year = date_year
     row.extra = {k: md.clean(v) for k, v in cells.items() if k not in ("title", "authors", "venue", "year", "code")}
@@ -387,6 +389,7 @@ def _item(unit: Unit) -> Row | Trouble | None:
                 not NOT_PAPER_HOSTS.match(url)):
             venue, venue_year = label, md.year_of(label)  # [[CVPR 2023](…)]
     row.venue = venue or unit.context.get("venue", "")
+    row.venue_guess = not venue and bool(unit.context.get("venue_guess"))
     _fill_year(row, venue_year, date_year, unit.context)
     if isinstance(authors_line, tuple):
         row.authors, row.authors_incomplete = authors_line[0] or None, authors_line[1]

@@ -177,10 +177,11 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
             found = _HEADING_YEAR.match(plain)
             if found or re.match(r"^(before|prior to|until|older)\b", plain, re.I):
                 heading_year.append((level, int(found.group(1)) if found else None, plain))
-            elif md.looks_like_venue(plain) and md.year_of(plain) and len(plain.split()) <= 5:
+            elif _acronym(plain) and md.year_of(plain) and len(plain.split()) <= 5:
                 heading_year.append((level, md.year_of(plain), plain, plain))  # "### NeurIPS 2024"
-            elif heading_year and heading_year[-1][1] and md.looks_like_venue(plain) and len(plain.split()) <= 3:
-                heading_year.append((level, heading_year[-1][1], plain, plain))  # "### 2025" > "#### IJCAI"
+            elif heading_year and heading_year[-1][1] and _acronym(plain) and len(plain.split()) <= 3:
+                # "### 2025" > "#### IJCAI"; the importer keeps it only if the registry knows it ("#### LLM" is a topic)
+                heading_year.append((level, heading_year[-1][1], plain, plain, "guess"))
             open_item, stack = None, []
             if md.links(title) or (not found and level >= 3 and not _SKIP_SECTION.search(plain)):
                 # a linked heading, or one whose "paper link: …" line may follow (mdlist decides)
@@ -215,6 +216,8 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
             merged = dict(context)
             for parent in stack:
                 merged.update({k: v for k, v in parent.own.items() if v is not None})
+                if parent.own.get("venue"):
+                    merged.pop("venue_guess", None)
             if stack:
                 stack[-1].children += 1
             unit = Unit("item", number, [item.group(3)], indent=indent, context=merged)
@@ -255,6 +258,12 @@ def _describes(item: Unit, text: str) -> bool:
         bool(re.fullmatch(r"(?i)anonymous(?: authors?)?\.?", text)))
 
 
+def _acronym(text: str) -> bool:
+    """A heading that names a venue: its first word an acronym ("NeurIPS 2024", "ICRA 2023", "IJCAI")."""
+    words = text.split()
+    return bool(words) and md.looks_like_venue(text) and sum(ch.isupper() for ch in words[0]) >= 2
+
+
 def _context(headings, heading_year) -> dict:
     out = {"section": headings[-1][1] if headings else "",
            "skip": bool(headings) and bool(_SKIP_SECTION.search(headings[-1][1]))}
@@ -262,6 +271,7 @@ def _context(headings, heading_year) -> dict:
         out["year"], out["year_text"] = heading_year[-1][1], heading_year[-1][2]
         if len(heading_year[-1]) > 3:
             out["venue"] = heading_year[-1][3]
+            out["venue_guess"] = len(heading_year[-1]) > 4
     return out
 
 

@@ -88,8 +88,13 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
 
     year = row.year
     fields: dict = {}
-    if row.venue:
-        fields, venue_year = _venue(row.venue, year)
+    venue = row.venue
+    if venue and getattr(row, "venue_guess", False):
+        from unlearn_bib.catalog import venues
+
+        venue = venue if venues.find(venue)[0] else ""  # "### 2025" > "#### LLM": a topic, not a venue
+    if venue:
+        fields, venue_year = _venue(venue, year)
         year = venue_year or year
     elif ids.get("arxiv"):
         fields = {"venue": "arXiv"}
