@@ -140,3 +140,9 @@ def test_a_heading_under_a_year_heading_is_a_venue_only_if_the_registry_knows_it
     assert got["2501.00001"][0] == "ijcai" and got["2501.00001"][2] == 2025
     assert got["2501.00002"][0] in (None, "arxiv") and not got["2501.00002"][1]  # "LLM" is a topic
     assert got["2406.00003"][0] == "neurips" and got["2406.00003"][2] == 2024
+
+
+@pytest.mark.parametrize("below, authors", [("Jane Doe", ["Jane Doe"]), ("Code", None), ("CVPR 2024", None)])
+def test_only_names_below_a_title_in_its_cell_are_authors(below, authors):
+    row = _one(f"| Title | Year |\n|---|---|\n| [A Great Paper](https://arxiv.org/abs/2401.00001) <br> {below} | 2024 |\n")
+    assert (row.title, row.authors) == ("A Great Paper", authors)

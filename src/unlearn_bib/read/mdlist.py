@@ -169,7 +169,8 @@ def _table_row(unit: Unit) -> Row | Trouble | None:
         return Trouble(unit.line, "a link is not closed (a '](' without its ')')")
     authors_below = ""
     parts = re.split(r"<br\s*/?>", title_cell, flags=re.I)
-    if len(parts) > 1 and md.looks_like_authors(parts[-1]) and not md.links(parts[-1]):
+    names, etal = md.split_authors(parts[-1]) if len(parts) > 1 and not md.links(parts[-1]) else ([], False)
+    if names and md.looks_like_authors(parts[-1]) and (len(names) > 1 or etal or len(names[0].split()) > 1):
         # "[badges] <br> [Title](…) <br> A, B, C et al": the title above the authors
         title_cell, authors_below = " ".join(parts[:-1]), parts[-1]
         linked = [p for p in parts[:-1] if any(not badge for _, _, badge in md.links(p))]
