@@ -139,6 +139,7 @@ _DOI_LINKS = (
     rf"^https?://(?:[\w-]+\.)*(?:royalsocietypublishing\.org|onlinelibrary\.wiley\.com|tandfonline\.com|"
     rf"journals\.sagepub\.com|science\.org|pubs\.acs\.org)/doi/(?:abs/|pdf/|full/|epdf/)?{_DOI_PART}$",
     rf"^https?://ieeexplore\.ieee\.org/.*?(?:doi=|/doi/){_DOI_PART}$",
+    rf"^https?://[\w.-]+/(?:[\w-]+/)?doi/(?:abs/|pdf/|full/|epdf/)?{_DOI_PART}$",  # any publisher's /doi/ path (pnas.org)
 )
 _OPENREVIEW_LINK = r"^https?://(?:www\.)?openreview\.net/(?:forum|pdf|attachment)\?(?:.*&)?id=([A-Za-z0-9_\-]{6,})"
 

@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass, field
 
 from unlearn_bib.read import mdinline as md
+from unlearn_bib.read.mdcite import NOTE, badge_venue, citation
 from unlearn_bib.read.mdscan import NOT_PAPER_HOSTS, FIELD, Trouble, is_paper_url, Unit, units
 
 __all__ = ["Row", "Trouble", "read_list"]
@@ -65,6 +66,7 @@ class Row:
     list_year: int | None = None  # a table's own Year cell
     extra: dict[str, str] = field(default_factory=dict)  # a table's other columns, by lower-case header
     people: list[dict] | None = None  # the authors' parts, from a BibTeX citation given with the row
+    venue_guess: bool = False  # the venue is a heading's under a year heading: kept only if the registry knows it
 
 
 def _words(title: str) -> list[str]:
@@ -165,9 +167,17 @@ def _table_row(unit: Unit) -> Row | Trouble | None:
     title_cell = cells.get("title", "")
     if _unclosed(" ".join(cells.values())):
         return Trouble(unit.line, "a link is not closed (a '](' without its ')')")
-    found = md.links(title_cell)
+    authors_below = ""
+    parts = re.split(r"<br\s*/?>", title_cell, flags=re.I)
+    names, etal = md.split_authors(parts[-1]) if len(parts) > 1 and not md.links(parts[-1]) else ([], False)
+    if names and md.looks_like_authors(parts[-1]) and (len(names) > 1 or etal or len(names[0].split()) > 1):
+        # "[badges] <br> [Title](…) <br> A, B, C et al": the title above the authors
+        title_cell, authors_below = " ".join(parts[:-1]), parts[-1]
+        linked = [p for p in parts[:-1] if any(not badge for _, _, badge in md.links(p))]
+        title_cell = linked[-1] if linked else title_cell
+    found = [link for link in md.links(title_cell) if not link[2]]
     plain = md.clean(md.without_links(title_cell))
-    if found and (not plain or title_cell.lstrip(" *_").startswith("[")) and not md.GENERIC.match(found[0][0]):
+    if found and (not plain or md.strip_decorations(title_cell).lstrip(" *_").startswith("[")) and not md.GENERIC.match(found[0][0]):
         title, title_url = found[0][0], found[0][1]
     else:
         title, title_url = plain, ""
@@ -184,13 +194,17 @@ def _table_row(unit: Unit) -> Row | Trouble | None:
     if venue:
         split = _VENUE_COMMA_YEAR.match(venue)
         venue, venue_year = (split.group(1), int(split.group(2))) if split else (venue, md.year_of(venue))
+    badge = "" if venue else badge_venue(" ".join(cells.values()))  # a shields.io badge "Conference-ICML'23"
+    if badge:
+        venue, venue_year = badge, md.year_of(badge) or venue_year
     row.venue = venue or unit.context.get("venue", "")
+    row.venue_guess = not venue and bool(unit.context.get("venue_guess"))
     date_year = md.year_of(md.clean(cells.get("year", ""))) if cells.get("year") else None
     row.list_year = date_year
     row.extra = {k: md.clean(v) for k, v in cells.items() if k not in ("title", "authors", "venue", "year", "code")}
     _fill_year(row, venue_year, date_year, unit.context)
-    if cells.get("authors", "").strip(" -"):
-        row.authors, row.authors_incomplete = md.split_authors(cells["authors"])
+    if cells.get("authors", authors_below).strip(" -"):
+        row.authors, row.authors_incomplete = md.split_authors(cells.get("authors", authors_below))
         row.authors = row.authors or None
     code = [u for _, u, _ in md.links(cells.get("code", ""))]
     row.code = code[0] if code else next((u for label, u, _ in row.links if md.CODE_LABEL.match(label)), "")
@@ -200,7 +214,7 @@ def _table_row(unit: Unit) -> Row | Trouble | None:
 def _head_title(head: str) -> tuple[str, str, str]:
     """(title, title url, the rest of the head line) of an item or block's first line; a venue or
     date tag in front of the title ("[CVPR 2024] Title", "**[ICLR2025]** Title") moves to the rest."""
-    head = re.sub(r"^\s*(?:\d{1,3}[.)]\s+)?", "", head)
+    head = re.sub(r"^\s*(?:[-*+]\s+)*(?:\d{1,3}[.)]\s+)?", "", head)  # "- - Title": an empty bullet before it
     lead = md.strip_decorations(head).lstrip()
     prefix = _PREFIX.match(lead)
     if prefix and _is_tag(prefix.group(2)):
@@ -223,6 +237,8 @@ def _head_title(head: str) -> tuple[str, str, str]:
         tail = md.clean(md.without_links(after)).strip(" .\\,")
         if after.lstrip().startswith(",") and md.looks_like_authors(after.split("[")[0].strip(" ,")):
             tail = ""  # "**Title**, First Author et al. [[Paper](…)]": the authors follow the title
+        elif tail and citation(after.lstrip(" .")):
+            tail = ""  # "**Title**. *A*, B, C, ICML 2024. [[pdf](…)]": a citation follows the title
         if not tail or tail.startswith("(") or md.looks_like_venue(tail.strip("()[]")) or tail.startswith("<"):
             inner = bold.group(2)
             linked = md.LINK.fullmatch(inner.strip())
@@ -317,7 +333,8 @@ def _item(unit: Unit) -> Row | Trouble | None:
     if below:  # "6. [CVPR2025] [📄Paper](…) [Code](…) <br>" with the title on the next line
         title, rest = below, head
         unit.lines.pop(1)
-    venue, venue_year, date_year = _tags(rest)
+    cited = citation(rest.lstrip(" .")) if not rest.lstrip().startswith(",") else None
+    venue, venue_year, date_year = ("", None, None) if cited else _tags(rest)
     if not venue:  # "Title, EMNLP 2023 Main Conference Paper" written inside the bold title
         split = re.match(r"^(.{12,}?),\s+([A-Z][A-Za-z]+\s+(?:19|20)\d\d\b.*)$", title)
         if split and md.looks_like_venue(split.group(2)):
@@ -328,7 +345,11 @@ def _item(unit: Unit) -> Row | Trouble | None:
         return None
     row = Row(unit.line, title, title_url, section=unit.context.get("section", ""), text=whole)
     row.links = md.links(whole)
+    if md.looks_like_venue(title) and len(title.split()) <= 3 and any(md.is_date(label) for label, _, _ in row.links):
+        return None  # "- [IJCAI](…) [2025](…)": an index of a venue's years, not a paper
     authors_line = None
+    if cited:  # "**Title**. *Authors*. Venue Year." on the title's line
+        authors_line, venue, venue_year = cited, cited[2], cited[3]
     after_tags = re.sub(r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)*", "", rest)
     if after_tags.startswith(",") and md.looks_like_authors(after_tags[1:].split("[")[0]):
         authors_line = after_tags[1:].split("[")[0]  # "**Title**, First Author et al. [[Paper](…)]"
@@ -340,7 +361,7 @@ def _item(unit: Unit) -> Row | Trouble | None:
                 authors_line = value
             elif name in ("date", "year"):
                 date_year = date_year or md.year_of(md.clean(value))
-            elif name in ("venue", "published", "publication", "conference"):
+            elif name in ("venue", "published", "publication", "publisher", "conference"):
                 text = md.clean(md.without_links(value)).strip(" .")
                 if text and text not in ("-", "–", "N/A") and not venue:
                     venue, venue_year = text, md.year_of(text)
@@ -349,9 +370,14 @@ def _item(unit: Unit) -> Row | Trouble | None:
                 row.code = row.code or (code[0] if code else "")
             continue
         plain = md.clean(md.without_links(extra)).strip(" .\\")
-        if not plain:
-            continue
-        if md.is_date(plain):
+        if not plain or NOTE.match(extra.strip()) or extra.lstrip().startswith("<"):
+            continue  # "Key Word: …", "ExpEnv: …", a <details> digest: notes on the paper
+        cited = citation(extra) if authors_line is None else None
+        if cited:  # "A, B, and C. *Venue*, 2022." below the title
+            authors_line = cited
+            if not venue:
+                venue, venue_year = cited[2], cited[3]
+        elif md.is_date(plain):
             date_year = date_year or md.year_of(plain)
         elif md.looks_like_venue(plain) and not venue and md.links(extra):
             venue, venue_year = plain, md.year_of(plain)  # "arXiv 2022. [[Paper](…)]"
@@ -360,11 +386,15 @@ def _item(unit: Unit) -> Row | Trouble | None:
     for label, url, badge in row.links:
         if url == title_url or label == title:
             continue
-        if not venue and not badge and md.looks_like_venue(label) and not re.match(r"(?i)^arxiv\b", label):
+        if not venue and not badge and md.looks_like_venue(label) and not re.match(r"(?i)^arxiv\b", label) and (
+                not NOT_PAPER_HOSTS.match(url)):
             venue, venue_year = label, md.year_of(label)  # [[CVPR 2023](…)]
     row.venue = venue or unit.context.get("venue", "")
+    row.venue_guess = not venue and bool(unit.context.get("venue_guess"))
     _fill_year(row, venue_year, date_year, unit.context)
-    if authors_line and authors_line.strip(" -"):
+    if isinstance(authors_line, tuple):
+        row.authors, row.authors_incomplete = authors_line[0] or None, authors_line[1]
+    elif authors_line and authors_line.strip(" -"):
         row.authors, row.authors_incomplete = md.split_authors(authors_line)
         row.authors = row.authors or None
     if not row.code:
