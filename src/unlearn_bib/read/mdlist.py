@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from unlearn_bib.read import mdhead as mh
 from unlearn_bib.read import mdinline as md
-from unlearn_bib.read.mdcite import NOTE, badge_venue, citation
+from unlearn_bib.read.mdcite import NOTE, badge_venue, citation, etal_citation
 from unlearn_bib.read.mdscan import NOT_PAPER_HOSTS, FIELD, Trouble, is_paper_url, Unit, units
 
 __all__ = ["Row", "Trouble", "read_list"]
@@ -41,6 +41,10 @@ __all__ = ["Row", "Trouble", "read_list"]
 _BOLD_HEAD = mh.BOLD_HEAD
 _PLACEHOLDER = mh.PLACEHOLDER
 _VENUE_COMMA_YEAR = mh.VENUE_COMMA_YEAR
+
+
+_BLOG_VENUE = re.compile(r"^(?:blogs?|blog ?posts?|news|posts?|announcements?|press releases?|website)$", re.I)
+_ANNOUNCEMENT = re.compile(r"^(?:introducing|announcing)\b", re.I)  # "Introducing GPT-5": a product's news
 
 
 @dataclass
@@ -142,6 +146,11 @@ def _evidence(row: Row, own_venue: bool, placeholder: bool, dated: bool = False,
     if any(is_paper_url(u) for u in urls) or any(md.PAPER_LABEL.match(label) and not NOT_PAPER_HOSTS.match(u)
                                                   for label, u, _ in row.links):
         return row
+    if _BLOG_VENUE.match(row.venue) or _ANNOUNCEMENT.match(row.title):
+        row.needs_id = True  # a blog post or a product announcement in a paper's row shape, linking no paper
+        return row
+    if own_venue and md.looks_like_venue(row.venue) and row.title_url and (people and row.authors or not people):
+        return row  # the row says where it was published ("arXiv", "Arxiv 2021"), its title linking the code
     if row.title_url and not NOT_PAPER_HOSTS.match(row.title_url) and "/blog" not in row.title_url.lower() and (
             own_venue or dated or (people and row.authors)):
         return row
@@ -222,6 +231,8 @@ def _paper_link_below(unit: Unit) -> bool:
 def _item(unit: Unit) -> Row | Trouble | None:
     if unit.lines[0].count("**") % 2 and len(unit.lines) > 1 and unit.lines[1].count("**") % 2:
         unit.lines[:2] = [unit.lines[0] + " " + unit.lines[1]]  # a bold title wrapped over two lines
+    if len(unit.lines) > 1 and _unclosed(unit.lines[0]) and not _unclosed(unit.lines[0] + unit.lines[1]):
+        unit.lines[:2] = [unit.lines[0] + unit.lines[1]]  # "[[code](https://github.com/" + "a/b)]": a link broken in two
     head = unit.lines[0]
     if unit.kind == "heading":
         head = re.sub(r"^\s*(?:\d{1,3}[.)]\s*)", "", head)
@@ -237,13 +248,23 @@ def _item(unit: Unit) -> Row | Trouble | None:
     if below:  # "6. [CVPR2025] [📄Paper](…) [Code](…) <br>" with the title on the next line
         title, rest = below, head
         unit.lines.pop(1)
+    after_tags = re.sub(r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)*", "", rest)
     cited = citation(rest.lstrip(" .")) if not rest.lstrip().startswith(",") else None
+    if not cited and after_tags.startswith(","):  # "[Title](page), Liu et al., NeurIPS 2020 | [github](…)"
+        cited = citation(re.split(r"\||\[", after_tags[1:], maxsplit=1)[0])
     venue, venue_year, date_year = ("", None, None) if cited else mh.tags(rest)
+    if not cited:  # "[2023/10] **Title.** *First Author et al. arXiv.*": the date tag stays the row's
+        cited = etal_citation(after_tags)
+        venue = cited[2] if cited else venue
     if not venue:  # "Title, EMNLP 2023 Main Conference Paper" written inside the bold title
         split = re.match(r"^(.{12,}?),\s+([A-Z][A-Za-z]+\s+(?:19|20)\d\d\b.*)$", title)
         if split and md.looks_like_venue(split.group(2)):
-            title, venue = split.group(1), split.group(2)
+            title, venue = split.group(1), split.group(2).rstrip(" .")
             venue_year = md.year_of(venue) or md.year_of(venue.split()[0] + " " + venue.split()[1])
+        elif not title_url:  # "Title, in *IJCAI* 2023", "Title, TKDE'12"
+            short, named = mh.venue_after_comma(title)
+            if named:
+                title, venue, venue_year = short, named, md.year_of(named)
     title = md.clean_title(title)
     if not title or len(title) < 4:
         return None
@@ -254,8 +275,7 @@ def _item(unit: Unit) -> Row | Trouble | None:
     authors_line = None
     if cited:  # "**Title**. *Authors*. Venue Year." on the title's line
         authors_line, venue, venue_year = cited, cited[2], cited[3]
-    after_tags = re.sub(r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)*", "", rest)
-    if after_tags.startswith(",") and md.looks_like_authors(after_tags[1:].split("[")[0]):
+    elif after_tags.startswith(",") and md.looks_like_authors(after_tags[1:].split("[")[0]):
         authors_line = after_tags[1:].split("[")[0]  # "**Title**, First Author et al. [[Paper](…)]"
     for extra in unit.lines[1:]:
         field = FIELD.match(md.clean(extra) if not md.links(extra) else extra.strip(" -*+"))
