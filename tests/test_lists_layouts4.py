@@ -42,6 +42,12 @@ def test_plain_title_with_a_bold_venue_tag_after_an_html_anchor():
     assert (row.title, row.venue, row.year) == ("A Study (of Things)", "Neural Networks", None)
 
 
+def test_a_plain_title_wrapped_before_its_bold_venue_tag():
+    row = _one("- Continual Lifelong Learning with Neural Networks: A Review\n (**Neural Networks**) "
+               "[[paper](https://arxiv.org/abs/1802.07569)]\n")
+    assert (row.title, row.venue) == ("Continual Lifelong Learning with Neural Networks: A Review", "Neural Networks")
+
+
 def test_a_link_broken_across_two_lines_is_joined():
     row = _one('- <a name="todo"></a> Learning from Itself (**CVPR 2026**) [[paper](https://openaccess.thecvf.com/'
                "x/a_paper.pdf)][[code](https://github.com/\njordangong/continual-learning)]\n")
@@ -56,6 +62,13 @@ def test_date_bold_title_italic_first_author_with_affiliation_et_al_and_venue():
     row = _one("- [2023/09] **Agents: An Open-source Framework.** *Wangchunshu Zhou et al.arXiv.* "
                "[[paper](https://arxiv.org/abs/2309.07870)]\n")
     assert (row.venue, row.authors) == ("arXiv", ["Wangchunshu Zhou"])
+
+
+def test_date_bold_title_italic_single_author_and_venue():
+    row = _one("- [2016/04] **Improved Keyword Extraction.** *H Leung. Systems for Advanced Applications.* "
+               "[[paper](https://link.springer.com/chapter/10.1007/978-3-319-32055-7_10)]\n")
+    assert (row.title, row.year, row.venue, row.authors, row.authors_incomplete) == (
+        "Improved Keyword Extraction", 2016, "Systems for Advanced Applications", ["H Leung"], False)
 
 
 def test_sentences_below_a_paper_bullet_describe_it():
@@ -92,6 +105,10 @@ def test_an_arxiv_doi_gives_the_arxiv_id_only():
      "FLTRNN: Faithful Planning", "ICRA", 2024),
     ('* **SayCanPay**: "SayCanPay: Heuristic Planning", AAAI Jan 2024, [[Paper](https://arxiv.org/abs/2308.12682)]',
      "SayCanPay: Heuristic Planning", "AAAI", 2024),
+    ('* **LABOR Agent**: "Large Language Models for Orchestrating Bimanual Robots", Humanoids, Nov. 2024. '
+     "[[Paper](https://arxiv.org/abs/2404.02018)]", "Large Language Models for Orchestrating Bimanual Robots", "Humanoids", 2024),
+    ('* **Embodied AI in Mobile Robots**: Coverage Path Planning", *arXiV, Jul 2024*, '
+     "[[Paper](https://arxiv.org/abs/2407.02220)]", "Embodied AI in Mobile Robots: Coverage Path Planning", "arXiV", 2024),
     ('* **Octopi**: "Octopi: Object Property Reasoning", *Robotics: Science and Systems (RSS), June 24*, '
      "[[Paper](https://arxiv.org/abs/2405.02794)]", "Octopi: Object Property Reasoning",
      "Robotics: Science and Systems (RSS)", None),
@@ -110,6 +127,8 @@ def test_quoted_title_after_a_bold_name_then_venue_and_month_year(line, title, v
     ("- [A Review](https://arxiv.org/abs/2402.11141), Thang-Anh-Quan Nguyen*, Amine Bourki*, and Mohammed Bennamoun "
      "(*: Equal contribution), Arxiv 2024 | [bibtex](citations/x.txt)", "A Review",
      ["Thang-Anh-Quan Nguyen", "Amine Bourki", "Mohammed Bennamoun"], False, "Arxiv 2024", 2024),
+    ("- [Streaming Radiance Fields](https://arxiv.org/abs/2210.14831) Li et al. NeurIPS 2022 | [github](https://github.com/a/b)",
+     "Streaming Radiance Fields", ["Li"], True, "NeurIPS 2022", 2022),
     ("- [Ha-NeRF:laughing:: Hallucinated Neural Radiance Fields in the Wild](https://rover-xingyu.github.io/Ha-NeRF/), "
      "Chen et al., CVPR 2022 | [bibtex](./citations/Ha-NeRF.txt)", "Ha-NeRF: Hallucinated Neural Radiance Fields in the Wild",
      ["Chen"], True, "CVPR 2022", 2022),
@@ -142,3 +161,21 @@ def test_a_blog_post_or_announcement_row_is_not_a_paper(cells):
 def test_a_paper_row_in_the_same_table_stays_a_paper(cells):
     (row,), _ = read_list(_TABLE + "| " + cells + "\n")
     assert not row.needs_id and row.year == 2026
+
+
+@pytest.mark.parametrize("line", [
+    '- **a**: "' + "x" * 19_000,
+    '- "' * 6_000,
+    "- Title" + " (**CVPR 2020**)" * 1_200,
+    "- A Title" + ", in *X* 2020" * 1_500,
+    "- [2020/01] **T.** *" + "A et al. " * 2_000 + "* [[paper](https://arxiv.org/abs/2001.00001)]",
+    "- [T](https://a.org/x)," + " A B," * 4_000 + " CVPR 2020 |",
+    "* **N**: \"T\", *" + "CVPR, June " * 1_500 + "2020*",
+])
+def test_hostile_lines_of_these_layouts_take_linear_time(line):
+    import time
+
+    text = (line + "\n  - " + "word " * 3_000 + ".\n") * 10
+    started = time.perf_counter()
+    read_list(text)
+    assert time.perf_counter() - started < 10  # quadratic backtracking would take minutes

@@ -81,6 +81,9 @@ def head_title(head: str) -> tuple[str, str, str]:
     if written:
         cut = written.start()
     title, tags = _trailing_tags(lead[:cut])
+    if title.count('"') == 1 and re.search(r'[^\s"]",\s', title):  # 'Title", *arXiv, Jul 2024*': a quote closes it
+        title, said = title.split('"')
+        tags = f"({md.clean(said).strip(' ,.;')}) {tags}" if md.clean(said).strip(" ,.;") else tags
     return md.clean(title), "", tags + lead[cut:]
 
 
@@ -90,7 +93,7 @@ def _trailing_tags(text: str) -> tuple[str, str]:
     "Title (PGD)" keeps its parenthesis."""
     tags = ""
     text = text.rstrip()
-    while text.endswith(")"):
+    while text.endswith(")") and tags.count("(") < 3:
         start = text.rfind("(")
         inner = text[start + 1:-1].strip() if start > 0 else ""
         plain = md.clean(inner)
@@ -177,7 +180,8 @@ def tags(text: str) -> tuple[str, int | None, int | None]:
                 date_year = date_year or md.year_of(part)
                 continue
             named, date = venue_date(part)
-            if date and (md.looks_like_venue(named) or _VENUE_WORDS.search(named)):  # "CVPR, June 2025"
+            if date and (md.looks_like_venue(named) or _VENUE_WORDS.search(named) or (
+                    _DATE_TAIL.match(date).group(1) and named[:1].isupper() and len(named.split()) <= 10)):  # "CVPR, June 2025"
                 year = _DATE_TAIL.match(date).group(1)
                 date_year = date_year or (int(year) if year else None)
                 venue = venue or named

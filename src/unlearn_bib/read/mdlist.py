@@ -231,6 +231,8 @@ def _paper_link_below(unit: Unit) -> bool:
 def _item(unit: Unit) -> Row | Trouble | None:
     if unit.lines[0].count("**") % 2 and len(unit.lines) > 1 and unit.lines[1].count("**") % 2:
         unit.lines[:2] = [unit.lines[0] + " " + unit.lines[1]]  # a bold title wrapped over two lines
+    elif unit.kind == "item" and len(unit.lines) > 1 and not md.links(unit.lines[0]) and re.match(r"\(\*\*", unit.lines[1]):
+        unit.lines[:2] = [unit.lines[0] + " " + unit.lines[1]]  # "Title" + "(**Venue**) [[paper](…)]": a title wrapped
     if len(unit.lines) > 1 and _unclosed(unit.lines[0]) and not _unclosed(unit.lines[0] + unit.lines[1]):
         unit.lines[:2] = [unit.lines[0] + unit.lines[1]]  # "[[code](https://github.com/" + "a/b)]": a link broken in two
     head = unit.lines[0]
@@ -249,7 +251,7 @@ def _item(unit: Unit) -> Row | Trouble | None:
         title, rest = below, head
         unit.lines.pop(1)
     after_tags = re.sub(r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)*", "", rest)
-    cited = citation(rest.lstrip(" .")) if not rest.lstrip().startswith(",") else None
+    cited = citation(rest.split(" | ")[0].lstrip(" .")) if not rest.lstrip().startswith(",") else None
     if not cited and after_tags.startswith(","):  # "[Title](page), Liu et al., NeurIPS 2020 | [github](…)"
         cited = citation(re.split(r"\||\[", after_tags[1:], maxsplit=1)[0])
     venue, venue_year, date_year = ("", None, None) if cited else mh.tags(rest)
