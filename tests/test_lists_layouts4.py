@@ -155,6 +155,7 @@ def test_a_blog_post_or_announcement_row_is_not_a_paper(cells):
 @pytest.mark.parametrize("cells", [
     "[**Kimi K2.5: Visual Agentic Intelligence**](https://arxiv.org/pdf/2602.02276) <br> | arXiv | 2026-02-02 | - | - |",
     "[**Introducing a Benchmark**](https://example.org/paper.pdf) | Blog | 2026-02-02 | - | - |",
+    "[**Introducing Edge Intelligence to Smart Meters**](https://example.org/x) | Nat. Commun. | 2026-01-01 | - | - |",
     "[**VITA-QinYu: Expressive Spoken Language Model**](https://github.com/VITA-MLLM/VITA-QinYu) <br> | arXiv | "
     "2026-04-03 | [Github](https://github.com/VITA-MLLM/VITA-QinYu) | Local Demo |",
 ])

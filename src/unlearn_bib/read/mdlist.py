@@ -44,7 +44,8 @@ _VENUE_COMMA_YEAR = mh.VENUE_COMMA_YEAR
 
 
 _BLOG_VENUE = re.compile(r"^(?:blogs?|blog ?posts?|news|posts?|announcements?|press releases?|website)$", re.I)
-_ANNOUNCEMENT = re.compile(r"^(?:introducing|announcing)\b", re.I)  # "Introducing GPT-5": a product's news
+# "Introducing GPT-5", "Introducing Mistral 3": a title that only names a product is its news, not a paper's title
+_ANNOUNCEMENT = re.compile(r"^(?:introducing|announcing)\s+\S+(?:\s\S+){0,2}$", re.I)
 
 
 @dataclass
