@@ -18,7 +18,14 @@ one ``Trouble`` (line, reason) per item that could not be read. Layouts read:
   ``paper link: [here](…)`` below it), and a fenced BibTeX citation of the row's paper below it,
   which gives the row's title, authors, year and venue;
 - the year from a section heading (``### 2024``, ``Year 2025``, ``## 2023 Papers``); ``Before 2017``
-  gives none.
+  gives none;
+- a quoted title after a short bold name (``* **Name**: "Title", *Venue, Mon Year*.``); a plain title
+  ending in its venue (``Title, in *IJCAI* 2023.``, ``Title, TKDE'12.``) or followed by a venue tag
+  (``Title (**CVPR 2026**)``); ``[date] **Title.** *First Author (Affil.) et al. Venue.*``;
+  ``[Title](page), Authors, Venue Year | [github](…)``; sentences under a paper's bullet describe it.
+
+A row that links no paper and whose venue is a blog (``Blog``, ``News``) or whose title only names a
+product (``Introducing GPT-5``) is a post, not a paper.
 
 Decorations (emoji, ``<mark>``, badges, "🔥 New") are removed from titles. Sections of posts,
 videos, tutorials, news, contents and the like, items whose links all lead to code, videos or
