@@ -2,6 +2,8 @@
 
 - ``citation(text)``: the line after a title that cites it, ``Authors. Venue Year.``,
   ``A, B, and C. *Venue*, Year.`` or ``*A*, B, C, ICML 2024.`` -> (authors, incomplete, venue, year);
+- ``etal_citation(text)``: one emphasised span after a title, ``*First Author (Affiliation) et al. Venue.*``
+  -> (authors, incomplete, venue, None);
 - ``NOTE``: a labelled line that describes an item (``Key Word: …``, ``ExpEnv: …``, ``Publisher: …``);
 - ``badge_venue(text)``: the venue a shields.io badge names (``badge/Conference-ICML'23-blue``).
 
@@ -72,6 +74,31 @@ def citation(text: str) -> tuple[list[str], bool, str, int | None] | None:
         found = _YEAR.findall(venue)
         year = int(found[-1]) if found else None
     return authors, incomplete, venue, year
+
+
+_ETAL = re.compile(r"\bet\.?\s*al\b\.?")
+
+
+def etal_citation(text: str) -> tuple[list[str], bool, str, None] | None:
+    """(authors, incomplete, venue, None) of one emphasised span before a row's links that names the
+    first author(s) with "et al." (incomplete) or a full stop, then the venue: ``*Liang Chen et al. arXiv.*``,
+    ``*Wangchunshu Zhou (AIWaves) et al.arXiv.*`` (an affiliation in parentheses is not a name),
+    ``*H Leung. Systems for Advanced Applications.*``; None otherwise."""
+    first = md.LINK.search(text)
+    span = text[:first.start() if first else len(text)].strip().rstrip("[( ").strip()
+    italic = _ITALIC.fullmatch(span)
+    if not italic:
+        return None
+    inner = md.clean(next(g for g in italic.groups() if g))
+    found = _ETAL.search(inner) or next((end for end in _SENTENCE_END.finditer(inner)  # "*H Leung. Venue.*"
+                                         if not _INITIAL.search(inner[max(0, end.start() - 2):end.start()])), None)
+    if not found or found.start() < 2:
+        return None
+    names, venue = inner[:found.start()], inner[found.end():].strip(" .,;")
+    if not md.looks_like_authors(names) or len(venue) > 100:
+        return None
+    authors, _ = md.split_authors(names)
+    return (authors, found.re is _ETAL, venue, None) if authors else None
 
 
 def badge_venue(text: str) -> str:

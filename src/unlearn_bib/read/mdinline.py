@@ -102,7 +102,7 @@ def strip_decorations(text: str) -> str:
     """Emoji, HTML tags, shortcodes, badges and "🔥 New" removed; emphasis markers kept."""
     text = _IMAGE.sub(" ", text)
     text = _TAG.sub(" ", text)
-    text = _SHORTCODE.sub(" ", text)
+    text = _SHORTCODE.sub(lambda m: "" if not text[m.end():m.end() + 1].isalnum() else " ", text)  # "Ha-NeRF:laughing::"
     text = _BRACKET_TAG.sub(" ", text)
     if not text.isascii():
         text = "".join(ch for ch in text if not _decoration(ch))
@@ -142,6 +142,8 @@ def split_authors(text: str) -> tuple[list[str], bool]:
     """(names, incomplete) from "A, B and C" or "X et al."; link labels kept, links dropped."""
     text = LINK.sub(lambda m: m.group(2), text)
     text = clean(text).strip().rstrip(".").strip()
+    if "(" in text:  # "Zhou (AIWaves)", "Bennamoun (*: Equal contribution)": an affiliation or a note
+        text = re.sub(r"\s*\([^()]{0,200}\)", "", text)
     incomplete = False
     found = re.search(r"[,\s]*\b(?:et|te)\.?\s+al\b\.?$", text, re.I)
     if found:

@@ -255,7 +255,14 @@ def _describes(item: Unit, text: str) -> bool:
         return bool(NOTE.match(text)) and not any(is_paper_url(u) or md.PAPER_LABEL.match(label)
                                                    for label, u, _ in md.links(text))
     return bool(NOTE.match(text)) or text.startswith("<") or md.looks_like_authors(text) or citation(text) is not None or (
-        bool(re.fullmatch(r"(?i)anonymous(?: authors?)?\.?", text)))
+        bool(re.fullmatch(r"(?i)anonymous(?: authors?)?\.?", text))) or _sentence(item, text)
+
+
+def _sentence(item: Unit, text: str) -> bool:
+    """A sentence (no link, no emphasis, a full stop at the end, eight words or more) under an item
+    that links a paper: a summary of that paper ("This work proposes …"), not a paper of its own."""
+    return (text.endswith(".") and len(text.split()) >= 8 and not re.search(r"[*_`\[\]]", text)
+            and any(is_paper_url(u) or md.PAPER_LABEL.match(label) for line in item.lines for label, u, _ in md.links(line)))
 
 
 def _acronym(text: str) -> bool:
