@@ -212,6 +212,16 @@ def decode(text: str) -> str:
     """
     if not _NEEDS.search(text):
         return text
+    if _OWN.search(text):  # the private-use stand-ins of _KEEP typed in the text itself: kept out of their way
+        hidden = _OWN.sub(lambda m: "\ue008" + str(ord(m.group()) - 0xE000), text)
+        return re.sub("\ue008([0-8])", lambda m: chr(0xE000 + int(m.group(1))), _decode(hidden))
+    return _decode(text)
+
+
+_OWN = re.compile("[\ue000-\ue008]")
+
+
+def _decode(text: str) -> str:
     if "\\" in text:
         if WRAP in text:  # {\UBchar{X}}: one character the writer wrapped (module docstring)
             text = _UBCHAR.sub(r"\1", text)
