@@ -5,7 +5,7 @@ the tests parse every file it writes with bibtexparser and compile it with BibTe
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from unlearn_bib.catalog import identifiers as patterns
@@ -233,7 +233,7 @@ def render(catalog: Catalog, options: Options = Options()) -> str:
     A file with characters pdflatex cannot print by default starts with ``PREAMBLE`` (a catalog
     without them gets none: its file is as it always was).
     """
-    options = Options(options.dialect, options.arxiv_style, wrap=True)
+    options = replace(options, wrap=True)
     entries = [format_entry(p, options) for p in sorted(catalog, key=lambda p: p.key)]
     text = "\n".join(entries)
     if (WRAP + "{") in text if options.dialect == "bibtex" else not pdflatex_prints(text):
