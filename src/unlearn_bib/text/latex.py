@@ -116,7 +116,7 @@ def _encode_char(ch: str, ascii_only: bool, wrap: bool = False) -> str:
             out = f"\\{cmd}{out}" if not cmd.isalpha() and len(out) == 1 else f"\\{cmd}{{{out}}}"
         return "{" + out + "}"
     if wrap and not (_PRINTS.match(ch) and not unicodedata.category(ch).startswith("L")):
-        return wrapped(ch)  # no classic encoding and pdflatex has no glyph by default (\\k: T1 only)
+        return wrapped(ch)  # no classic encoding and pdflatex has no glyph by default (\k: T1 only)
     return ch  # left as UTF-8 (modern LaTeX reads UTF-8 input)
 
 
