@@ -20,6 +20,11 @@ PLACEHOLDER = re.compile(r"\[\s*(paper|pdf)\s*\](?!\()", re.I)
 VENUE_COMMA_YEAR = re.compile(r"^(.+?),\s*((?:19|20)\d\d)$")
 # '**Name**: "Quoted Title", Venue, Mon Year': a short bold name (maybe bracketed, maybe no colon), then the quoted title
 _QUOTED = re.compile(r'^(?:(\*\*|__)\[?[^*_\[\]"\u201c\n]{1,60}\]?\1\s*:?\s*)?["\u201c]([^"\u201d\n]{4,400})["\u201d]')
+# "[[CVPR](paper link)] Title": the venue is the label of the paper's link, in brackets before the title
+_VENUE_LINK = re.compile(r"^\[\s*\[([^\[\]\n]{2,60})\]\(\s*[^()\s]*\s*\)\s*\]\s*")
+# a bracketed list of code-span topic tags after a title: "[__`cls.`__ __`seg.`__]"
+_CODE_TAGS = re.compile(r"\[[\s*_]*(?:`[^`\n]{1,30}`[\s*_]*){1,20}\]")
+_BRACKETS = re.compile(r"\[([^\[\]\n]{1,80})\]")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
 # a month date after a venue: "June 2025", "May 17th 2024", "Sept 2024", "June 24" (a day: no year)
 _DATE_TAIL = re.compile(rf"^{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?(?:\s+((?:19|20)\d\d))?$", re.I)
@@ -40,11 +45,19 @@ def head_title(head: str) -> tuple[str, str, str]:
         while cut and rest[cut - 1] in "[( ":
             cut -= 1
         said = md.clean(rest[:cut]).strip(" ,.;")  # "*CVPR, June 2025*." -> a tag "(CVPR, June 2025)"
+        bracketed = _BRACKETS.findall(rest[:cut])
+        if bracketed and not _BRACKETS.sub("", rest[:cut]).strip(" ,.;"):  # "[2023-12] [ACL 2023]": one tag each
+            said = " | ".join(md.clean(b) for b in bracketed)
         return md.clean(quoted.group(2)), "", (f"({said}) " if said else "") + rest[cut:]
     prefix = _PREFIX.match(lead)
     if prefix and is_tag(prefix.group(2)):
         title, url, rest = head_title(lead[prefix.end():])
         return title, url, f"{as_tag(prefix.group(2))} {rest}"
+    venue_link = _VENUE_LINK.match(lead)
+    if venue_link and md.looks_like_venue(md.clean(venue_link.group(1))):
+        title, url, rest = head_title(lead[venue_link.end():])  # "[[CVPR](paper)] Plain Title. [[code](…)]"
+        if title and not url:
+            return title, "", f"({md.clean(venue_link.group(1))}) {rest}"
     found = md.LINK.match(lead)
     if found and not found.group(1) and not found.group(2).lstrip().startswith("!["):
         label = md.clean(found.group(2))
@@ -74,6 +87,8 @@ def head_title(head: str) -> tuple[str, str, str]:
     cut = first.start() if first else len(lead)
     while cut and lead[cut - 1] in "[( ":  # the outer bracket of [[Paper](…)]
         cut -= 1
+    shown = _CODE_TAGS.sub(" ", lead[:cut])  # "Title. [__`cls.`__ __`seg.`__]": topic tags, not the title
+    lead, cut = shown + lead[cut:], len(shown)
     placeholder = PLACEHOLDER.search(lead[:cut])
     if placeholder:
         cut = placeholder.start()
