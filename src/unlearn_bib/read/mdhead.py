@@ -141,6 +141,29 @@ def venue_after_comma(title: str) -> tuple[str, str]:
     return "", ""
 
 
+def venue_after_link(rest: str) -> tuple[str, int | None]:
+    """(venue, year) written after a linked title and a comma: "[Title](link), Venue Year",
+    "…, Electronics, 2019", "…, 2017 arxiv preprint"; ("", None) for anything else (authors: "et al.",
+    commas between names)."""
+    rest = rest.lstrip()
+    if not rest.startswith(","):
+        return "", None
+    text = md.clean(rest[1:].split("[")[0]).strip(" .;")
+    if not text or len(text) > 150 or len(text.split()) > 12 or re.search(r"\bet\.? al\b", text, re.I):
+        return "", None
+    found = re.fullmatch(r"([^,]+?),?\s+((?:19|20)\d\d)", text)
+    if found:
+        venue, year = found.group(1), found.group(2)
+    else:
+        found = re.fullmatch(r"((?:19|20)\d\d)\s+([^,]+)", text)  # "2017 arxiv preprint"
+        if not found:
+            return "", None
+        year, venue = found.groups()
+    if not (venue[:1].isupper() or venue.lower().startswith("arxiv")):
+        return "", None
+    return venue.strip(), int(year)
+
+
 def venue_date(text: str) -> tuple[str, str]:
     """(venue, date) of "CVPR, June 2025", "AAAI Jan 2024", "ICRA, May 17th 2024"; (text, "") otherwise."""
     head, _, tail = text.rpartition(",")

@@ -24,6 +24,8 @@ _SKIP_SECTION = re.compile(
     r"\b(blogs?|blog posts|posts|videos|lectures?|tutorials?|talks|courses?|notebooks?|news|contents|citation|citing|"
     r"contribut\w*|licen[cs]e|acknowledg\w*|star history|products?|commercial|to-?do( lists?)?|books?|podcasts?|"
     r"workshops? and challenges|related (lists|repos\w*|awesome\w*)|awesome lists)\b", re.I)
+# "[[pdf]](…)" written as a paper's link even when its target is not a URL ("[[pdf]](Title of the paper)")
+_LABEL_LINK = re.compile(r"\[\\?\[\s*(?:paper|pdf)\s*\\?\]\]\(", re.I)
 _HARD_BREAK = re.compile(r"(?:\\|<br\s*/?>)\s*$", re.I)
 _HEADING_YEAR = re.compile(r"^(?:year\s*)?((?:19|20)\d\d)(?:\s*papers?)?$", re.I)
 PAPER_HOSTS = re.compile(
@@ -251,7 +253,7 @@ def _describes(item: Unit, text: str) -> bool:
     """A sub-bullet that describes a linked item rather than being a paper of its own: a labelled
     note ("Key Word: …", "ExpEnv: …"), an HTML digest (``<details>``), the authors line, or a
     citation line ("A, B, and C. *Venue*, 2022.")."""
-    if not any(md.links(line) for line in item.lines):
+    if not any(md.links(line) or _LABEL_LINK.search(line) for line in item.lines):
         return False
     text = text.strip()
     if md.links(text):  # "ExpEnv: [D4RL](…)": a note may link what it names, but not a paper
