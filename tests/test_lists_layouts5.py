@@ -115,3 +115,17 @@ def test_a_pdf_link_with_a_broken_target_still_marks_the_item_its_authors_descri
     assert [(r.title, r.venue, r.year, r.authors) for r in rows] == [
         ("Contrastive Learning Inverts the Data Generating Process", "ICML 2021", 2021,
          ["Roland S. Zimmermann", "Yash Sharma", "Steffen Schneider", "Matthias Bethge", "Wieland Brendel"])]
+
+
+@pytest.mark.parametrize("url, year", [
+    ("https://aclanthology.org/2025.emnlp-main.1761/", 2025),
+    ("https://aclanthology.org/2024.findings-acl.12.pdf", 2024),
+    ("https://www.aclweb.org/anthology/P19-1001.pdf", 2019),
+    ("https://aclanthology.org/W98-1001/", 1998),
+])
+def test_an_acl_anthology_id_gives_the_year_when_nothing_else_does(url, year):
+    rows, _ = read_list(f"## Papers and Summaries\n\n### [Bold Claims or Self-Doubt? A Study]({url})\n"
+                        "- **Metrics:** Accuracy\n")
+    assert [(r.title, r.year) for r in rows] == [("Bold Claims or Self-Doubt? A Study", year)]
+    row = _one(f"- [Bold Claims or Self-Doubt? A Study]({url}) (EMNLP 2021)\n")
+    assert row.year == 2021  # the row's own venue year comes first

@@ -22,7 +22,12 @@ one ``Trouble`` (line, reason) per item that could not be read. Layouts read:
 - a quoted title after a short bold name (``* **Name**: "Title", *Venue, Mon Year*.``); a plain title
   ending in its venue (``Title, in *IJCAI* 2023.``, ``Title, TKDE'12.``) or followed by a venue tag
   (``Title (**CVPR 2026**)``); ``[date] **Title.** *First Author (Affil.) et al. Venue.*``;
-  ``[Title](page), Authors, Venue Year | [github](…)``; sentences under a paper's bullet describe it.
+  ``[Title](page), Authors, Venue Year | [github](…)``; sentences under a paper's bullet describe it;
+- a quoted title followed by bracketed tags (``8. "Title" [2023-12] [ACL 2023] [[paper](…)]``); the venue as
+  the label of the paper's link before a plain title (``- [[CVPR](link)] Title. [[code](…)] [__`cls.`__]``,
+  the code-span topic tags dropped); paragraphs ``[Title](link), Venue Year`` (``Electronics, 2019``,
+  ``2017 arxiv preprint``); labelled bullets under a paper's heading (``- **Comments:** …``) are notes on it;
+  among books, a title linking an arXiv paper is a paper.
 
 A row that links no paper and whose venue is a blog (``Blog``, ``News``) or whose title only names a
 product (``Introducing GPT-5``) is a post, not a paper.
@@ -50,6 +55,8 @@ _PLACEHOLDER = mh.PLACEHOLDER
 _VENUE_COMMA_YEAR = mh.VENUE_COMMA_YEAR
 
 
+_ANTHOLOGY = re.compile(r"^https?://(?:www\.)?(?:aclanthology\.org|aclweb\.org/anthology)/(?:((?:19|20)\d\d)\.[a-z]|"
+                        r"[A-Z](\d\d)-\d{4})", re.I)
 _BOOKS = re.compile(r"\bbooks?\b", re.I)
 _ARXIV_PAGE = re.compile(r"^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/", re.I)
 _BLOG_VENUE = re.compile(r"^(?:blogs?|blog ?posts?|news|posts?|announcements?|press releases?|website)$", re.I)
@@ -175,8 +182,18 @@ def _evidence(row: Row, own_venue: bool, placeholder: bool, dated: bool = False,
     return row
 
 
+def _anthology_year(row: Row) -> int | None:
+    """The year an ACL Anthology link names, when nothing else does: ``aclanthology.org/2025.emnlp-main.1761/``
+    (the event's year leads the id) or an older id ``P19-1001`` (two digits after the letter)."""
+    for _, url, _ in row.links:
+        found = _ANTHOLOGY.match(url)
+        if found:
+            return int(found.group(1)) if found.group(1) else 1900 + int(found.group(2)) + (100 if int(found.group(2)) < 60 else 0)
+    return None
+
+
 def _fill_year(row: Row, venue_year, date_year, context: dict) -> None:
-    row.year = venue_year or date_year or context.get("venue_year") or context.get("year")
+    row.year = venue_year or date_year or context.get("venue_year") or context.get("year") or _anthology_year(row)
     if row.year is None and context.get("year_text"):
         row.year_text = context["year_text"]
 
