@@ -94,8 +94,10 @@ def test_all_lists_together_reach_the_target(run, tmp_path):
     # identifier are contestable: the catalog needs a year, they are reported); the fourth, unseen set of 6
     # lists (2026-12-07): 244 of 354 with 6 extra records at first look, 350 of 350 and none extra after the
     # fixes (4 rows whose only link is an arXiv DOI are contestable: the reader gives the arXiv id, not the DOI).
-    # All 26 lists: 1539 of 1547.
-    assert total == 1547 and good / total >= 0.98
+    # fifth, unseen set of 6 lists (2026-12-07): 187 of 315 with 23 extra records at first look, 314 of 315 and none
+    # extra after the fixes (the miss repeats an earlier row's paper and title; the merged record keeps that row's year).
+    # All 32 lists: 1853 of 1862.
+    assert total == 1862 and good / total >= 0.98
 
 
 def test_titles_authors_and_venues_as_the_list_writes_them(run, tmp_path):

@@ -20,6 +20,11 @@ PLACEHOLDER = re.compile(r"\[\s*(paper|pdf)\s*\](?!\()", re.I)
 VENUE_COMMA_YEAR = re.compile(r"^(.+?),\s*((?:19|20)\d\d)$")
 # '**Name**: "Quoted Title", Venue, Mon Year': a short bold name (maybe bracketed, maybe no colon), then the quoted title
 _QUOTED = re.compile(r'^(?:(\*\*|__)\[?[^*_\[\]"\u201c\n]{1,60}\]?\1\s*:?\s*)?["\u201c]([^"\u201d\n]{4,400})["\u201d]')
+# "[[CVPR](paper link)] Title": the venue is the label of the paper's link, in brackets before the title
+_VENUE_LINK = re.compile(r"^\[\s*\[([^\[\]\n]{2,60})\]\(\s*[^()\s]*\s*\)\s*\]\s*")
+# a bracketed list of code-span topic tags after a title: "[__`cls.`__ __`seg.`__]"
+_CODE_TAGS = re.compile(r"\[[\s*_]*(?:`[^`\n]{1,30}`[\s*_]*){1,20}\]")
+_BRACKETS = re.compile(r"\[([^\[\]\n]{1,80})\]")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
 # a month date after a venue: "June 2025", "May 17th 2024", "Sept 2024", "June 24" (a day: no year)
 _DATE_TAIL = re.compile(rf"^{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?(?:\s+((?:19|20)\d\d))?$", re.I)
@@ -40,11 +45,19 @@ def head_title(head: str) -> tuple[str, str, str]:
         while cut and rest[cut - 1] in "[( ":
             cut -= 1
         said = md.clean(rest[:cut]).strip(" ,.;")  # "*CVPR, June 2025*." -> a tag "(CVPR, June 2025)"
+        bracketed = _BRACKETS.findall(rest[:cut])
+        if bracketed and not _BRACKETS.sub("", rest[:cut]).strip(" ,.;"):  # "[2023-12] [ACL 2023]": one tag each
+            said = " | ".join(md.clean(b) for b in bracketed)
         return md.clean(quoted.group(2)), "", (f"({said}) " if said else "") + rest[cut:]
     prefix = _PREFIX.match(lead)
     if prefix and is_tag(prefix.group(2)):
         title, url, rest = head_title(lead[prefix.end():])
         return title, url, f"{as_tag(prefix.group(2))} {rest}"
+    venue_link = _VENUE_LINK.match(lead)
+    if venue_link and md.looks_like_venue(md.clean(venue_link.group(1))):
+        title, url, rest = head_title(lead[venue_link.end():])  # "[[CVPR](paper)] Plain Title. [[code](…)]"
+        if title and not url:
+            return title, "", f"({md.clean(venue_link.group(1))}) {rest}"
     found = md.LINK.match(lead)
     if found and not found.group(1) and not found.group(2).lstrip().startswith("!["):
         label = md.clean(found.group(2))
@@ -74,6 +87,8 @@ def head_title(head: str) -> tuple[str, str, str]:
     cut = first.start() if first else len(lead)
     while cut and lead[cut - 1] in "[( ":  # the outer bracket of [[Paper](…)]
         cut -= 1
+    shown = _CODE_TAGS.sub(" ", lead[:cut])  # "Title. [__`cls.`__ __`seg.`__]": topic tags, not the title
+    lead, cut = shown + lead[cut:], len(shown)
     placeholder = PLACEHOLDER.search(lead[:cut])
     if placeholder:
         cut = placeholder.start()
@@ -124,6 +139,29 @@ def venue_after_comma(title: str) -> tuple[str, str]:
     if words and md.looks_like_venue(tail) and md.year_of(tail) and sum(ch.isupper() for ch in words[0]) >= 2 and len(words) <= 4:
         return title[:comma], tail
     return "", ""
+
+
+def venue_after_link(rest: str) -> tuple[str, int | None]:
+    """(venue, year) written after a linked title and a comma: "[Title](link), Venue Year",
+    "…, Electronics, 2019", "…, 2017 arxiv preprint"; ("", None) for anything else (authors: "et al.",
+    commas between names)."""
+    rest = rest.lstrip()
+    if not rest.startswith(","):
+        return "", None
+    text = md.clean(rest[1:].split("[")[0]).strip(" .;")
+    if not text or len(text) > 150 or len(text.split()) > 12 or re.search(r"\bet\.? al\b", text, re.I):
+        return "", None
+    found = re.fullmatch(r"([^,]+?),?\s+((?:19|20)\d\d)", text)
+    if found:
+        venue, year = found.group(1), found.group(2)
+    else:
+        found = re.fullmatch(r"((?:19|20)\d\d)\s+([^,]+)", text)  # "2017 arxiv preprint"
+        if not found:
+            return "", None
+        year, venue = found.groups()
+    if not (venue[:1].isupper() or venue.lower().startswith("arxiv")):
+        return "", None
+    return venue.strip(), int(year)
 
 
 def venue_date(text: str) -> tuple[str, str]:

@@ -22,7 +22,12 @@ one ``Trouble`` (line, reason) per item that could not be read. Layouts read:
 - a quoted title after a short bold name (``* **Name**: "Title", *Venue, Mon Year*.``); a plain title
   ending in its venue (``Title, in *IJCAI* 2023.``, ``Title, TKDE'12.``) or followed by a venue tag
   (``Title (**CVPR 2026**)``); ``[date] **Title.** *First Author (Affil.) et al. Venue.*``;
-  ``[Title](page), Authors, Venue Year | [github](…)``; sentences under a paper's bullet describe it.
+  ``[Title](page), Authors, Venue Year | [github](…)``; sentences under a paper's bullet describe it;
+- a quoted title followed by bracketed tags (``8. "Title" [2023-12] [ACL 2023] [[paper](…)]``); the venue as
+  the label of the paper's link before a plain title (``- [[CVPR](link)] Title. [[code](…)] [__`cls.`__]``,
+  the code-span topic tags dropped); paragraphs ``[Title](link), Venue Year`` (``Electronics, 2019``,
+  ``2017 arxiv preprint``); labelled bullets under a paper's heading (``- **Comments:** …``) are notes on it;
+  among books, a title linking an arXiv paper is a paper.
 
 A row that links no paper and whose venue is a blog (``Blog``, ``News``) or whose title only names a
 product (``Introducing GPT-5``) is a post, not a paper.
@@ -50,6 +55,10 @@ _PLACEHOLDER = mh.PLACEHOLDER
 _VENUE_COMMA_YEAR = mh.VENUE_COMMA_YEAR
 
 
+_ANTHOLOGY = re.compile(r"^https?://(?:www\.)?(?:aclanthology\.org|aclweb\.org/anthology)/(?:((?:19|20)\d\d)\.[a-z]|"
+                        r"[A-Z](\d\d)-\d{4})", re.I)
+_BOOKS = re.compile(r"\bbooks?\b", re.I)
+_ARXIV_PAGE = re.compile(r"^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/", re.I)
 _BLOG_VENUE = re.compile(r"^(?:blogs?|blog ?posts?|news|posts?|announcements?|press releases?|website)$", re.I)
 # "Introducing GPT-5", "Introducing Mistral 3": a title that only names a product is its news, not a paper's title
 _ANNOUNCEMENT = re.compile(r"^(?:introducing|announcing)\s+\S+(?:\s\S+){0,2}$", re.I)
@@ -128,12 +137,15 @@ def read_list(text: str) -> tuple[list[Row], list[Trouble]]:
             if rows and rows[-1].people is None:
                 _cited(rows[-1], "\n".join(unit.lines))
             continue
-        if unit.context.get("skip") or (unit.kind == "item" and unit.children):
+        if (unit.context.get("skip") and not _BOOKS.search(unit.context.get("section", ""))) or (
+                unit.kind == "item" and unit.children):
             continue
         try:
             found = _table_row(unit) if unit.kind == "table" else _item(unit)
         except RecursionError:  # pragma: no cover - defensive: nothing here recurses
             found = Trouble(unit.line, "could not read this item")
+        if unit.context.get("skip") and not (isinstance(found, Row) and _ARXIV_PAGE.match(found.title_url)):
+            continue  # among books, a title that links an arXiv paper is a paper; nothing else is
         if isinstance(found, Trouble):
             troubles.append(found)
         elif found is not None:
@@ -170,8 +182,18 @@ def _evidence(row: Row, own_venue: bool, placeholder: bool, dated: bool = False,
     return row
 
 
+def _anthology_year(row: Row) -> int | None:
+    """The year an ACL Anthology link names, when nothing else does: ``aclanthology.org/2025.emnlp-main.1761/``
+    (the event's year leads the id) or an older id ``P19-1001`` (two digits after the letter)."""
+    for _, url, _ in row.links:
+        found = _ANTHOLOGY.match(url)
+        if found:
+            return int(found.group(1)) if found.group(1) else 1900 + int(found.group(2)) + (100 if int(found.group(2)) < 60 else 0)
+    return None
+
+
 def _fill_year(row: Row, venue_year, date_year, context: dict) -> None:
-    row.year = venue_year or date_year or context.get("venue_year") or context.get("year")
+    row.year = venue_year or date_year or context.get("venue_year") or context.get("year") or _anthology_year(row)
     if row.year is None and context.get("year_text"):
         row.year_text = context["year_text"]
 
@@ -236,6 +258,12 @@ def _paper_link_below(unit: Unit) -> bool:
     return False
 
 
+def _linked_then_venue(head: str) -> bool:
+    """A paragraph "[Title](link), Venue Year": one paper cited on its own line."""
+    title, url, rest = mh.head_title(head)
+    return bool(title and url and not md.GENERIC.match(title) and mh.venue_after_link(rest)[1])
+
+
 def _item(unit: Unit) -> Row | Trouble | None:
     if unit.lines[0].count("**") % 2 and len(unit.lines) > 1 and unit.lines[1].count("**") % 2:
         unit.lines[:2] = [unit.lines[0] + " " + unit.lines[1]]  # a bold title wrapped over two lines
@@ -248,7 +276,8 @@ def _item(unit: Unit) -> Row | Trouble | None:
         head = re.sub(r"^\s*(?:\d{1,3}[.)]\s*)", "", head)
         if not md.links(head) and (not _paper_link_below(unit) or md.looks_like_venue(md.clean(head))):
             return None  # "### CVPR 2024" over a link to its proceedings is a section
-    if unit.kind == "block" and not _BOLD_HEAD.match(md.strip_decorations(head).lstrip()) and not mh.title_below(unit):
+    if unit.kind == "block" and not _BOLD_HEAD.match(md.strip_decorations(head).lstrip()) and not mh.title_below(unit) and (
+            not _linked_then_venue(head)):
         return None
     whole = " ".join(unit.lines)
     if _unclosed(head):
@@ -260,9 +289,12 @@ def _item(unit: Unit) -> Row | Trouble | None:
         unit.lines.pop(1)
     after_tags = re.sub(r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)*", "", rest)
     cited = citation(rest.split(" | ")[0].lstrip(" .")) if not rest.lstrip().startswith(",") else None
-    if not cited and after_tags.startswith(","):  # "[Title](page), Liu et al., NeurIPS 2020 | [github](…)"
+    said = mh.venue_after_link(after_tags) if title_url else ("", None)  # "[Title](link), Venue Year"
+    if not cited and after_tags.startswith(",") and not said[1]:  # "[Title](page), Liu et al., NeurIPS 2020 | [github](…)"
         cited = citation(re.split(r"\||\[", after_tags[1:], maxsplit=1)[0])
     venue, venue_year, date_year = ("", None, None) if cited else mh.tags(rest)
+    if said[1] and not venue:
+        venue, venue_year = said
     if not cited:  # "[2023/10] **Title.** *First Author et al. arXiv.*": the date tag stays the row's
         cited = etal_citation(after_tags)
         venue = cited[2] if cited else venue
@@ -285,7 +317,7 @@ def _item(unit: Unit) -> Row | Trouble | None:
     authors_line = None
     if cited:  # "**Title**. *Authors*. Venue Year." on the title's line
         authors_line, venue, venue_year = cited, cited[2], cited[3]
-    elif after_tags.startswith(",") and md.looks_like_authors(after_tags[1:].split("[")[0]):
+    elif after_tags.startswith(",") and not said[1] and md.looks_like_authors(after_tags[1:].split("[")[0]):
         authors_line = after_tags[1:].split("[")[0]  # "**Title**, First Author et al. [[Paper](…)]"
     for extra in unit.lines[1:]:
         field = FIELD.match(md.clean(extra) if not md.links(extra) else extra.strip(" -*+"))

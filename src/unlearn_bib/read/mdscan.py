@@ -24,6 +24,8 @@ _SKIP_SECTION = re.compile(
     r"\b(blogs?|blog posts|posts|videos|lectures?|tutorials?|talks|courses?|notebooks?|news|contents|citation|citing|"
     r"contribut\w*|licen[cs]e|acknowledg\w*|star history|products?|commercial|to-?do( lists?)?|books?|podcasts?|"
     r"workshops? and challenges|related (lists|repos\w*|awesome\w*)|awesome lists)\b", re.I)
+# "[[pdf]](…)" written as a paper's link even when its target is not a URL ("[[pdf]](Title of the paper)")
+_LABEL_LINK = re.compile(r"\[\\?\[\s*(?:paper|pdf)\s*\\?\]\]\(", re.I)
 _HARD_BREAK = re.compile(r"(?:\\|<br\s*/?>)\s*$", re.I)
 _HEADING_YEAR = re.compile(r"^(?:year\s*)?((?:19|20)\d\d)(?:\s*papers?)?$", re.I)
 PAPER_HOSTS = re.compile(
@@ -206,6 +208,9 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
         if item and not re.match(r"^\s*[-*_](\s*[-*_]){2,}\s*$", raw):
             indent = len(item.group(1).expandtabs(4))
             field_match = FIELD.match(item.group(3))
+            if open_item is not None and open_item.kind == "heading" and _labelled_note(open_item, item.group(3)):
+                open_item.lines.append(md.clean(item.group(3)))  # "- **Comments:** …" under "### [Title](…)"
+                continue
             if open_item is not None and open_item.kind in ("item", "block") and indent > open_item.indent and (
                     field_match or not md.clean(md.without_links(item.group(3))) or _describes(open_item, item.group(3))):
                 open_item.lines.append(item.group(3))  # "- Author(s): …" or a badge line belongs to its item
@@ -248,7 +253,7 @@ def _describes(item: Unit, text: str) -> bool:
     """A sub-bullet that describes a linked item rather than being a paper of its own: a labelled
     note ("Key Word: …", "ExpEnv: …"), an HTML digest (``<details>``), the authors line, or a
     citation line ("A, B, and C. *Venue*, 2022.")."""
-    if not any(md.links(line) for line in item.lines):
+    if not any(md.links(line) or _LABEL_LINK.search(line) for line in item.lines):
         return False
     text = text.strip()
     if md.links(text):  # "ExpEnv: [D4RL](…)": a note may link what it names, but not a paper
@@ -256,6 +261,14 @@ def _describes(item: Unit, text: str) -> bool:
                                                    for label, u, _ in md.links(text))
     return bool(NOTE.match(text)) or text.startswith("<") or md.looks_like_authors(text) or citation(text) is not None or (
         bool(re.fullmatch(r"(?i)anonymous(?: authors?)?\.?", text))) or _sentence(item, text)
+
+
+def _labelled_note(heading: Unit, text: str) -> bool:
+    """A labelled bullet ("**Metrics:** …", "Comments: …") under a heading that links a paper: a note
+    on that paper, never a paper of its own (unless it links a paper itself)."""
+    if not md.links(heading.lines[0]) or not NOTE.match(md.clean(text)):
+        return False
+    return not any(is_paper_url(u) or md.PAPER_LABEL.match(label) for label, u, _ in md.links(text))
 
 
 def _sentence(item: Unit, text: str) -> bool:
