@@ -289,3 +289,16 @@ def test_what_pdflatex_prints_by_default_compiles_with_and_without_t1(tmp_path):
                                           + "\n".join(chars) + "\n\\end{document}\n", encoding="utf-8")
         result = _sh(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "doc.tex"], tmp_path)
         assert result.returncode == 0, result.stdout[-2000:]
+
+
+def test_export_says_when_the_file_needs_its_preamble(tmp_path):
+    """The @preamble changes what pdflatex prints: the user is told once, on stderr, and only then."""
+    from click.testing import CliRunner
+
+    from unlearn_bib.cli.main import main
+
+    scripts = CliRunner().invoke(main, ["export", "--format", "bibtex", "--papers", str(SCRIPTS)])
+    assert scripts.exit_code == 0 and scripts.stdout.startswith("@preamble")
+    assert scripts.stderr.count("@preamble prints them under xelatex") == 1
+    plain = CliRunner().invoke(main, ["export", "--format", "bibtex", "--papers", str(DATA / "catalogs" / "snapshot.yaml")])
+    assert plain.exit_code == 0 and "@preamble" not in plain.stderr and not plain.stdout.startswith("@preamble")
