@@ -45,7 +45,15 @@ GENRES = {
     "candthesis": "Candidate thesis", "techreport": "technical report", "resreport": "research report",
     "patent": "patent", "patentus": "U.S. patent", "patentde": "German patent", "patenteu": "European patent",
     "patentfr": "French patent", "patentuk": "British patent", "patrequs": "U.S. patent request",
+    # the other keys biblatex.def localises in ``type`` (english.lbx's strings)
+    "bathesis": "Bachelor’s thesis", "software": "computer software", "datacd": "CD-ROM", "audiocd": "audio CD",
+    "patreq": "patent request", "patreqde": "German patent request", "patreqeu": "European patent request",
+    "patreqfr": "French patent request", "patrequk": "British patent request",
 }
+# english.lbx's series keys (a journal's ``series``) and a patent's countries (its ``location``)
+SERIES_KEYS = {"newseries": "new series", "oldseries": "old series"}
+COUNTRIES = {"countryde": "Germany", "countryeu": "European Union", "countryep": "European Union",
+             "countryfr": "France", "countryuk": "United Kingdom", "countryus": "United States of America"}
 DEFAULT_GENRES = {"phdthesis": "PhD thesis", "mastersthesis": "Master’s thesis"}
 # babel/polyglossia language names -> BCP 47 (pandoc's table, the common part).
 LANGUAGES = {
@@ -230,14 +238,16 @@ _RICH = frozenset({"title", "title-short", "container-title", "container-title-s
 def entry_item(key: str, entry_type: str, raw: dict[str, str]) -> dict:
     """One entry's resolved fields -> a CSL-JSON item (not yet checked: cslitems.collect does that)."""
     kind = entry_type.lower()
+    if kind in ("article", "periodical") and raw.get("series", "").strip():
+        raw = {**raw, "series": _journal_series(raw["series"])}
     text = {k: v for k, v in ((k, latex_text(v)) for k, v in raw.items() if k not in TITLES and k not in NAMES) if v}
     # "$\{$USENIX$\}$" (Google Scholar's braces) is "{USENIX}", as pandoc prints it
     title = {k: tex_scripts(rich_title(re.sub(r"\$(\\[{}])\$", r"\1", v)))
              for k, v in raw.items() if k in TITLES and v.strip()}
-    language = text.get("langid") or text.get("language") or ""
+    language = _language(text)
     if is_english(LANGUAGES.get(language.lower().replace(" ", ""), language)):
         title = {k: sentence_case(v) if k in SENTENCE_CASE else v for k, v in title.items()}
-    item: dict = {"id": key, "type": TYPES.get(kind, "document")}
+    item: dict = {"id": key, "type": _type(kind, raw)}
     for field, variable in NAMES.items():
         if raw.get(field, "").strip():
             item[variable] = names(raw[field])
@@ -247,8 +257,11 @@ def entry_item(key: str, entry_type: str, raw: dict[str, str]) -> dict:
     for field, variable in PLAIN.items():
         if variable and text.get(field):
             item[variable] = text[field]
-    if text.get("part") and item.get("volume"):  # volume 7, part 2: "7.2" (pandoc)
-        item["volume"] = f"{item['volume']}.{text['part']}"
+    if text.get("part"):  # volume 7, part 2: "7.2"; a part alone is the volume (pandoc)
+        item["volume"] = f"{item['volume']}.{text['part']}" if item.get("volume") else text["part"]
+    if text.get("addendum"):  # biblatex: printed at the end of the entry; pandoc joins it to the note
+        note = item.get("note", "")
+        item["note"] = f"{note}{' ' if note[-1:] in '!?.,:;' else '. '}{text['addendum']}" if note else text["addendum"]
     if text.get("pages"):
         item["page"] = page_range(text["pages"], "-")
     genre = text.get("type", "")
@@ -257,6 +270,8 @@ def entry_item(key: str, entry_type: str, raw: dict[str, str]) -> dict:
         item["genre"] = genre
     dates = {k: " ".join(raw[k].replace("{", "").replace("}", "").split()) for k in DATES if k in raw}
     when = issued({**dates, "month": text.get("month", "")})
+    if when and str(when.get("literal", "")).lower() == "forthcoming":  # a state, not a date (pandoc)
+        item["status"], when = "forthcoming", None
     if when:
         item["issued"] = when
     for field, variable in (("urldate", "accessed"), ("eventdate", "event-date"), ("origdate", "original-date")):
@@ -317,7 +332,10 @@ def _publisher(item: dict, kind: str, text: dict[str, str]) -> None:
         publisher = text["howpublished"]
     if publisher:
         item["publisher"] = publisher
-    place = text.get("location") or text.get("address")
+    if kind == "patent" and text.get("location"):  # biblatex: the countries where the patent is valid
+        places = re.split(r"\s+and\s+", text["location"])
+        item["jurisdiction"] = "; ".join(COUNTRIES.get(p.strip().lower(), p.strip()) for p in places)
+    place = text.get("address") if kind == "patent" else text.get("location") or text.get("address")
     if place:
         item["publisher-place"] = re.sub(r"\s+and\s+", "; ", place)
 
@@ -328,10 +346,53 @@ def _numbers(item: dict, kind: str, raw: dict[str, str], text: dict[str, str]) -
         value = ", ".join(v for v in (number, issue) if v)
         if value:
             item["issue"] = value
-    elif number and raw.get("series", "").strip() and item["type"] in ("book", "chapter", "paper-conference"):
+    elif number and (kind in _IN_SERIES or raw.get("series", "").strip() and item["type"] in
+                     ("book", "chapter", "paper-conference")):
+        # biblatex: "The number of a journal or the volume/number of a book in a series"
         item["collection-number"] = number
     elif number:
         item["number"] = number
+
+
+_IN_SERIES = frozenset({"book", "collection", "proceedings", "reference", "mvbook", "mvcollection", "mvproceedings",
+                        "mvreference", "bookinbook", "inbook", "incollection", "inproceedings", "conference",
+                        "inreference", "suppbook", "suppcollection"})
+
+
+def _type(kind: str, raw: dict[str, str]) -> str:
+    """The CSL type: the table, an article's ``entrysubtype`` (magazine, newspaper), and an
+    unpublished work with an event is a talk (CSL 1.0.2's speech: "a paper, talk, poster, or
+    symposium at a conference"), as pandoc reads them."""
+    subtype = raw.get("entrysubtype", "").strip().lower()
+    if kind in ("article", "periodical", "suppperiodical") and subtype in ("magazine", "newspaper"):
+        return f"article-{subtype}"
+    if kind == "unpublished" and any(raw.get(f, "").strip() for f in ("eventtitle", "eventdate", "venue")):
+        return "speech"
+    return TYPES.get(kind, "document")
+
+
+def _journal_series(value: str) -> str:
+    """A journal's series as biblatex prints it: "3" is "3rd series", the key "newseries" is
+    "new series" (biblatex.def's series format for article and periodical); else as typed."""
+    plain = value.strip()
+    if plain.isdigit():
+        number = int(plain)
+        suffix = "th" if 11 <= number % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+        return f"{plain}{suffix} series"
+    return SERIES_KEYS.get(plain.lower(), value)
+
+
+# biblatex's ``langidopts = {variant=...}`` for English (polyglossia's variants, as pandoc reads them)
+_VARIANTS = {"british": "british", "uk": "british", "american": "american", "us": "american", "usmax": "american",
+             "australian": "australian", "newzealand": "newzealand"}
+
+
+def _language(text: dict[str, str]) -> str:
+    language = text.get("langid") or text.get("language") or ""
+    variant = re.search(r"variant\s*=\s*(\w+)", text.get("langidopts", ""))
+    if variant and language.strip().lower() == "english":
+        return _VARIANTS.get(variant.group(1).lower(), language)
+    return language
 
 
 def _is_url(value: str) -> bool:
