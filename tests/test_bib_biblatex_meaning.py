@@ -151,3 +151,26 @@ def test_addendum_follows_the_note():
 def test_langidopts_variant(variant, language):
     entry = one(f"@book{{k, title={{T}}, langid={{english}}, langidopts={{variant={variant}}}, year=2001}}")
     assert entry["language"] == language
+
+
+# --- titles -------------------------------------------------------------------------------------------
+
+def test_tex_quotation_marks_take_the_styles_marks():
+    """``x'' and `x' in a title are quotations: printed with the style's marks, the inner ones
+    alternating inside a quoted title (pandoc and citeproc-js)."""
+    entry = one("@article{k, author={King, Jane}, title={Quotes ``Double'' and `Single' Ones}, journal={J}, "
+                "year=2006}")
+    assert render("apa", entry) == ["King, J. (2006). Quotes “double” and “single” ones. J."]
+    assert render("ieee", entry) == ["[1] J. King, “Quotes ‘double’ and ‘single’ ones,” J, 2006."]
+
+
+def test_grave_accent_is_not_a_quotation():
+    assert one(r"@article{k, title={Tr\`es {\`a} la mode}, journal={J}, year=2006}")["title"] == "Très à la mode"
+
+
+def test_commands_whose_text_latex_prints():
+    """\\texttt{..} and its kin were dropped with their text; their argument is at brace level 1,
+    which BibTeX never recases (so is \\textsc's: citeproc-js prints "Lasso")."""
+    entry = one(r"@article{k, author={Tex, Tom}, title={The \texttt{Mono} Tool and the \textsc{Lasso} via "
+                r"\href{http://a.org}{a Link}}, journal={J}, year=2012}")
+    assert render("apa", entry) == ["Tex, T. (2012). The Mono tool and the Lasso via a Link. J."]

@@ -242,7 +242,7 @@ def entry_item(key: str, entry_type: str, raw: dict[str, str]) -> dict:
         raw = {**raw, "series": _journal_series(raw["series"])}
     text = {k: v for k, v in ((k, latex_text(v)) for k, v in raw.items() if k not in TITLES and k not in NAMES) if v}
     # "$\{$USENIX$\}$" (Google Scholar's braces) is "{USENIX}", as pandoc prints it
-    title = {k: tex_scripts(rich_title(re.sub(r"\$(\\[{}])\$", r"\1", v)))
+    title = {k: tex_scripts(rich_title(_quotes(re.sub(r"\$(\\[{}])\$", r"\1", v))))
              for k, v in raw.items() if k in TITLES and v.strip()}
     language = _language(text)
     if is_english(LANGUAGES.get(language.lower().replace(" ", ""), language)):
@@ -393,6 +393,16 @@ def _language(text: dict[str, str]) -> str:
     if variant and language.strip().lower() == "english":
         return _VARIANTS.get(variant.group(1).lower(), language)
     return language
+
+
+# TeX's quotation marks (``...'', `...') and typed double quotes: the CSL data's plain quotes, which
+# the style prints with its own marks, inner ones alternating ("“…‘x’…”", pandoc and citeproc-js)
+_TEX_QUOTES = re.compile(r"(?<!\\)(?:``|''|[“”])|(?<![\\`])`(?!`)")
+
+
+def _quotes(value: str) -> str:
+    return _TEX_QUOTES.sub(lambda m: "'" if m.group(0) == "`" else '"', value) if "`" in value or "''" in value \
+        or "“" in value or "”" in value else value
 
 
 def _is_url(value: str) -> bool:

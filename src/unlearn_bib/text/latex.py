@@ -140,7 +140,10 @@ _NAMED = {"o": "ø", "O": "Ø", "ss": "ß", "ae": "æ", "AE": "Æ", "oe": "œ", 
           "textbraceleft": _KEEP["{"], "textbraceright": _KEEP["}"], "textasciitilde": _KEEP["~"],
           "textasciicircum": "^", "textunderscore": "_",
           # pylatexenc drops these; LaTeX (and pandoc) print them:
-          "S": "§", "P": "¶", "copyright": "©", "textsection": "§", "textparagraph": "¶"}
+          "S": "§", "P": "¶", "copyright": "©", "textsection": "§", "textparagraph": "¶",
+          "pounds": "£", "euro": "€", "textquotedbl": '"', "slash": "/", "textless": "<", "textgreater": ">",
+          "textbar": "|", "ddag": "‡", "checkmark": "✓", "textasciigrave": _KEEP["`"], "LaTeX": "LaTeX",
+          "TeX": "TeX"}
 _ESCAPED = {"&": "&", "%": "%", "$": _KEEP["$"], "#": "#", "_": "_", "{": _KEEP["{"], "}": _KEEP["}"],
             ",": "\u2006", " ": " ", "-": ""}  # \, a thin space (pandoc's U+2006); \- a hyphenation point
 _LETTER = r"(?:\\[ij](?![A-Za-z])|[^\W\d_])"
@@ -149,7 +152,10 @@ _COMMON = re.compile(
     r"|\\t\s*\{(" + _LETTER + r")(" + _LETTER + r")\}"  # tie accent over two letters (pylatexenc drops it)
     r"|\\(" + "|".join(sorted(_NAMED, key=len, reverse=True)) + r")(?![A-Za-z])(?:\s*\{\}|[ \t\n]*)"
     r"|\\([&%$#_{},\- ])")
-_SIMPLE = (("---", "—"), ("--", "–"), ("``", "“"), ("''", "”"), ("~", "\u00a0"))
+_SIMPLE = (("---", "—"), ("--", "–"), ("``", "“"), ("''", "”"), ("`", "‘"), ("~", "\u00a0"))
+# Commands whose argument LaTeX prints as text, which pylatexenc 2.11 drops with it (\texttt{x}
+# -> ""); \href{url}{text} prints the text.
+_WRAPPERS = re.compile(r"\\(?:texttt|textsf|textup|textmd|textnormal|mbox|href\s*\{[^{}]*\})\s*(?=\{)")
 _NEEDS = re.compile(r"[\\{}~`'$-]")
 
 
@@ -178,6 +184,7 @@ def decode(text: str) -> str:
     if not _NEEDS.search(text):
         return text
     if "\\" in text:
+        text = _WRAPPERS.sub("", text)
         for _ in range(3):  # \~{\^{e}}: the inner accent first, then the outer one
             done = _COMMON.sub(_common, text)
             if done == text:
