@@ -174,3 +174,9 @@ def test_commands_whose_text_latex_prints():
     entry = one(r"@article{k, author={Tex, Tom}, title={The \texttt{Mono} Tool and the \textsc{Lasso} via "
                 r"\href{http://a.org}{a Link}}, journal={J}, year=2012}")
     assert render("apa", entry) == ["Tex, T. (2012). The Mono tool and the Lasso via a Link. J."]
+
+
+def test_math_operator_names_keep_their_space():
+    """LaTeX sets "\\log n" as "log n" (pandoc prints "nlog n", citeproc-js gets the TeX source)."""
+    entry = one(r"@article{k, author={Tex, Tom}, title={An $O(n \log n)$ Sort}, journal={J}, year=2012}")
+    assert render("apa", entry) == ["Tex, T. (2012). An O(n log n) sort. J."]

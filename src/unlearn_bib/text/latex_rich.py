@@ -121,9 +121,15 @@ def _rich(value: str) -> str:
 _SCRIPT = re.compile(r"([_^])(?:\{([^{}]*)\}|(\\[A-Za-z]+|[^\s\\{}]))")
 
 
+_OPERATOR = re.compile(r"\\(log|lg|ln|exp|sin|cos|tan|cot|sec|csc|sinh|cosh|tanh|arg|max|min|sup|inf|lim|det|dim|"
+                       r"ker|deg|gcd|Pr)(?![A-Za-z])\s*")
+
+
 def _math(tex: str) -> str:
     """Inline math as rich text: sub- and superscripts as <sub>/<sup> (``CO$_2$``, ``$L_1$``, ``x$^2$``,
-    as pandoc reads them), the rest decoded to Unicode."""
+    as pandoc reads them), the rest decoded to Unicode; an operator name keeps the space LaTeX
+    sets after it ("O(n \\log n)" is "O(n log n)")."""
+    tex = _OPERATOR.sub(lambda m: m.group(1) + (" " if tex[m.end():m.end() + 1].isalnum() else ""), tex)
     out, last = [], 0
     for match in _SCRIPT.finditer(tex):
         if tex[last:match.start()].strip():
