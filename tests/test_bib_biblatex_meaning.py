@@ -180,3 +180,15 @@ def test_math_operator_names_keep_their_space():
     """LaTeX sets "\\log n" as "log n" (pandoc prints "nlog n", citeproc-js gets the TeX source)."""
     entry = one(r"@article{k, author={Tex, Tom}, title={An $O(n \log n)$ Sort}, journal={J}, year=2012}")
     assert render("apa", entry) == ["Tex, T. (2012). An O(n log n) sort. J."]
+
+
+def test_address_is_the_publishers_place_when_location_is_the_event():
+    """ACM Digital Library exports carry both: ``address`` the publisher's place, ``location``
+    the conference's. pandoc reads ``address`` first, and so do both reference outputs."""
+    entry = one("@inproceedings{k, author={Zhang, Wei}, title={Graph Networks}, year={2020}, publisher={Association "
+                "for Computing Machinery}, address={New York, NY, USA}, booktitle={Proceedings of KDD}, "
+                "pages={123–132}, location={Virtual Event, CA, USA}, series={KDD '20}}")
+    assert entry["publisher-place"] == "New York, NY, USA"
+    assert render("ieee", entry) == ["[1] W. Zhang, “Graph networks,” in Proceedings of KDD, in KDD ’20. New York, NY, "
+                                     "USA: Association for Computing Machinery, 2020, pp. 123–132."]
+    assert one("@book{k, title={T}, publisher={P}, location={Berlin}, year=2002}")["publisher-place"] == "Berlin"

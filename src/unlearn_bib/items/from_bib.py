@@ -335,7 +335,8 @@ def _publisher(item: dict, kind: str, text: dict[str, str]) -> None:
     if kind == "patent" and text.get("location"):  # biblatex: the countries where the patent is valid
         places = re.split(r"\s+and\s+", text["location"])
         item["jurisdiction"] = "; ".join(COUNTRIES.get(p.strip().lower(), p.strip()) for p in places)
-    place = text.get("address") if kind == "patent" else text.get("location") or text.get("address")
+    # ``address`` first, as pandoc reads it: an ACM export's ``location`` is the conference's place
+    place = text.get("address") if kind == "patent" else text.get("address") or text.get("location")
     if place:
         item["publisher-place"] = re.sub(r"\s+and\s+", "; ", place)
 
