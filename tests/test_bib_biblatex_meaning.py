@@ -192,3 +192,13 @@ def test_address_is_the_publishers_place_when_location_is_the_event():
     assert render("ieee", entry) == ["[1] W. Zhang, “Graph networks,” in Proceedings of KDD, in KDD ’20. New York, NY, "
                                      "USA: Association for Computing Machinery, 2020, pp. 123–132."]
     assert one("@book{k, title={T}, publisher={P}, location={Berlin}, year=2002}")["publisher-place"] == "Berlin"
+
+
+def test_the_container_of_an_article_is_its_journal():
+    entry = one("@Article{k, author={Dosovitskiy, Alexey}, booktitle={International Conference on Learning "
+                "Representations}, journal={ArXiv}, title={An Image is Worth 16x16 Words}, volume={abs/2010.11929}, "
+                "year={2020}}")
+    assert entry["container-title"] == "ArXiv"
+    chapter = one("@inproceedings{k, title={T}, booktitle={Proceedings of X}, journal={J}, year=2020}")
+    assert chapter["container-title"] == "Proceedings of x"
+    assert one("@misc{k, title={T}, booktitle={Proceedings of X}, year=2020}")["container-title"] == "Proceedings of x"

@@ -301,7 +301,9 @@ def _titles(item: dict, kind: str, title: dict[str, str]) -> None:
     journal = "journaltitle" if title.get("journaltitle") else "journal"
     if title.get(journal):
         item["container-title"] = joined(journal, "journalsubtitle")
-    if title.get("booktitle"):
+    # an article's container is its journal: a ``booktitle`` beside it (Semantic Scholar's exports)
+    # is not (biblatex's data model; pandoc reads the journal)
+    if title.get("booktitle") and (kind in _CONTAINED or not title.get(journal)):
         book = joined("booktitle", "booksubtitle")
         if title.get("maintitle") and item["type"] in ("chapter", "paper-conference", "entry-encyclopedia"):
             item["container-title"], item["volume-title"] = title["maintitle"], book
