@@ -202,3 +202,20 @@ def test_the_container_of_an_article_is_its_journal():
     chapter = one("@inproceedings{k, title={T}, booktitle={Proceedings of X}, journal={J}, year=2020}")
     assert chapter["container-title"] == "Proceedings of x"
     assert one("@misc{k, title={T}, booktitle={Proceedings of X}, year=2020}")["container-title"] == "Proceedings of x"
+
+
+def test_useprefix_keeps_the_particle_with_the_family_name():
+    """biblatex's useprefix=true (an entry option Better BibTeX writes): the von part is part of
+    the family name, "van Holstein, M." (pandoc and citeproc-js)."""
+    entry = one("@article{k, title={Striatal Dopamine}, author={Aarts, Esther and van Holstein, Mieke}, "
+                "options={useprefix=true}, date={2011}, journaltitle={Frontiers in Psychology}, volume={2}}")
+    assert entry["author"][1] == {"family": "Holstein", "given": "Mieke", "non-dropping-particle": "van"}
+    assert render("apa", entry) == ["Aarts, E., & van Holstein, M. (2011). Striatal dopamine. Frontiers in Psychology, 2."]
+    plain = one("@article{k, title={T}, author={van Holstein, Mieke}, options={useprefix=false}, journal={J}, year=2011}")
+    assert plain["author"][0]["dropping-particle"] == "van"
+
+
+@pytest.mark.parametrize("kind, url", [("jstor", "https://www.jstor.org/stable/123456"),
+                                       ("googlebooks", "https://books.google.com?id=123456")])
+def test_eprint_links(kind, url):
+    assert one(f"@article{{k, title={{T}}, journal={{J}}, year=1990, eprint={{123456}}, eprinttype={{{kind}}}}}")["URL"] == url

@@ -1,6 +1,6 @@
 """Read a .bib file into CSL items the way pandoc's BibTeX reader does (and Zotero's Better BibTeX).
 
-Every standard BibTeX and BibLaTeX entry type and field is mapped (tables below); ``@string``
+Every standard BibTeX and BibLaTeX entry type and field is mapped (tables in ``bibtables``); ``@string``
 macros, month macros and ``#`` are resolved by ``read.bib`` and LaTeX is decoded by ``text.latex`` (the reader
 normalize and import use); names are split as BibTeX splits them (``read.names``), ``von`` becoming the
 dropping particle as pandoc reads it; ``{braced}`` title words become CSL ``nocase`` spans.
@@ -17,63 +17,11 @@ from unlearn_bib.text.braces import closing
 from unlearn_bib.text.latex import plain as latex_text
 from unlearn_bib.text.latex_rich import literal, rich_title
 from unlearn_bib.items.bibcase import is_english, sentence_case, tex_scripts
+from unlearn_bib.items.bibtables import (COUNTRIES, DEFAULT_GENRES, GENRES, LANGUAGES, PUBSTATES, SERIES_KEYS,
+                                         TYPES, VARIANTS)
 from unlearn_bib.items.check import CONTROL, CSLItems, collect, date_from_text, split_particle
 from unlearn_bib.errors import Location, Problem, UnlearnBibError
 
-# BibTeX/BibLaTeX entry type -> CSL type (pandoc's table; @conference and @misc: see below).
-TYPES = {
-    "article": "article-journal", "periodical": "periodical", "suppperiodical": "article-journal",
-    "book": "book", "mvbook": "book", "collection": "book", "mvcollection": "book", "proceedings": "book",
-    "mvproceedings": "book", "reference": "book", "mvreference": "book", "manual": "book",
-    "booklet": "pamphlet",
-    "inbook": "chapter", "incollection": "chapter", "bookinbook": "chapter", "suppbook": "chapter",
-    "suppcollection": "chapter",
-    "inproceedings": "paper-conference", "conference": "paper-conference",  # pandoc leaves @conference untyped
-    "inreference": "entry-encyclopedia",
-    "online": "webpage", "electronic": "webpage", "www": "webpage",
-    "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis",
-    "techreport": "report", "report": "report",
-    "software": "software", "dataset": "dataset", "data": "dataset", "patent": "patent", "standard": "standard",
-    "unpublished": "manuscript", "letter": "personal_communication",
-    "movie": "motion_picture", "video": "motion_picture", "audio": "song", "music": "song",
-    "artwork": "graphic", "image": "graphic", "legislation": "legislation", "jurisdiction": "legal_case",
-    "review": "review", "misc": "document",  # pandoc: untyped; CSL 1.0.2 has "document" for it
-}
-# The `type` field of a thesis, report or patent -> CSL genre (pandoc's wording).
-GENRES = {
-    "phdthesis": "PhD thesis", "mathesis": "Master’s thesis", "mastersthesis": "Master’s thesis",
-    "candthesis": "Candidate thesis", "techreport": "technical report", "resreport": "research report",
-    "patent": "patent", "patentus": "U.S. patent", "patentde": "German patent", "patenteu": "European patent",
-    "patentfr": "French patent", "patentuk": "British patent", "patrequs": "U.S. patent request",
-    # the other keys biblatex.def localises in ``type`` (english.lbx's strings)
-    "bathesis": "Bachelor’s thesis", "software": "computer software", "datacd": "CD-ROM", "audiocd": "audio CD",
-    "patreq": "patent request", "patreqde": "German patent request", "patreqeu": "European patent request",
-    "patreqfr": "French patent request", "patrequk": "British patent request",
-}
-# english.lbx's series keys (a journal's ``series``) and a patent's countries (its ``location``)
-SERIES_KEYS = {"newseries": "new series", "oldseries": "old series"}
-COUNTRIES = {"countryde": "Germany", "countryeu": "European Union", "countryep": "European Union",
-             "countryfr": "France", "countryuk": "United Kingdom", "countryus": "United States of America"}
-DEFAULT_GENRES = {"phdthesis": "PhD thesis", "mastersthesis": "Master’s thesis"}
-# babel/polyglossia language names -> BCP 47 (pandoc's table, the common part).
-LANGUAGES = {
-    "english": "en-US", "american": "en-US", "usenglish": "en-US", "british": "en-GB", "ukenglish": "en-GB",
-    "canadian": "en-CA", "australian": "en-AU", "newzealand": "en-NZ",
-    "german": "de-DE", "ngerman": "de-DE", "austrian": "de-AT", "naustrian": "de-AT", "swissgerman": "de-CH",
-    "nswissgerman": "de-CH", "french": "fr-FR", "francais": "fr-FR", "canadien": "fr-CA", "spanish": "es-ES",
-    "italian": "it-IT", "dutch": "nl-NL", "portuguese": "pt-PT", "portuges": "pt-PT", "brazil": "pt-BR",
-    "brazilian": "pt-BR", "russian": "ru-RU", "ukrainian": "uk-UA", "polish": "pl-PL", "czech": "cs-CZ",
-    "slovak": "sk-SK", "slovene": "sl-SL", "croatian": "hr-HR", "serbian": "sr-RS", "bulgarian": "bg-BG",
-    "romanian": "ro-RO", "hungarian": "hu-HU", "magyar": "hu-HU", "greek": "el-GR", "turkish": "tr-TR",
-    "swedish": "sv-SE", "norsk": "nb-NO", "norwegian": "nb-NO", "nynorsk": "nn-NO", "danish": "da-DK",
-    "finnish": "fi-FI", "icelandic": "is-IS", "estonian": "et-EE", "latvian": "lv-LV", "lithuanian": "lt-LT",
-    "catalan": "ca-AD", "basque": "eu", "galician": "gl-ES", "latin": "la", "hebrew": "he-IL", "arabic": "ar",
-    "farsi": "fa-IR", "persian": "fa-IR", "japanese": "ja-JP", "chinese": "zh-CN", "korean": "ko-KR",
-    "vietnamese": "vi-VN", "thai": "th-TH", "indonesian": "id-ID", "afrikaans": "af-ZA", "welsh": "cy-GB",
-    "irish": "ga-IE", "mongolian": "mn-MN",
-}
-# BibLaTeX's pubstate keys -> the words pandoc writes as CSL ``status``; other values as written.
-PUBSTATES = {"inpress": "in press", "inpreparation": "in preparation", "prepublished": "pre-published"}
 # Fields copied as they are (after LaTeX decoding): BibTeX name -> CSL variable.
 PLAIN = {
     "edition": "edition", "volume": "volume", "volumes": "number-of-volumes", "pagetotal": "number-of-pages",
@@ -170,6 +118,19 @@ def csl_name(name: str) -> dict:
     return person
 
 
+_USEPREFIX = re.compile(r"(?:^|,)\s*useprefix\s*(?:=\s*true\s*)?(?:,|$)", re.I)
+
+
+def _prefix_kept(person: dict) -> dict:
+    """``options = {useprefix=true}`` (Better BibTeX writes it): "van Holstein, M.", the von part
+    a non-dropping particle (pandoc's reading)."""
+    if "dropping-particle" not in person or "non-dropping-particle" in person:
+        return person
+    person = dict(person)
+    person["non-dropping-particle"] = person.pop("dropping-particle")
+    return person
+
+
 # --- dates ----------------------------------------------------------------------------------------
 
 def _month(text: str) -> int:
@@ -251,6 +212,8 @@ def entry_item(key: str, entry_type: str, raw: dict[str, str]) -> dict:
     for field, variable in NAMES.items():
         if raw.get(field, "").strip():
             item[variable] = names(raw[field])
+            if _USEPREFIX.search(raw.get("options", "")):  # biblatex: the prefix belongs to the family name
+                item[variable] = [_prefix_kept(person) for person in item[variable]]
     _titles(item, kind, title)
     _publisher(item, kind, text)
     _numbers(item, kind, raw, text)
@@ -385,16 +348,13 @@ def _journal_series(value: str) -> str:
     return SERIES_KEYS.get(plain.lower(), value)
 
 
-# biblatex's ``langidopts = {variant=...}`` for English (polyglossia's variants, as pandoc reads them)
-_VARIANTS = {"british": "british", "uk": "british", "american": "american", "us": "american", "usmax": "american",
-             "australian": "australian", "newzealand": "newzealand"}
 
 
 def _language(text: dict[str, str]) -> str:
     language = text.get("langid") or text.get("language") or ""
     variant = re.search(r"variant\s*=\s*(\w+)", text.get("langidopts", ""))
     if variant and language.strip().lower() == "english":
-        return _VARIANTS.get(variant.group(1).lower(), language)
+        return VARIANTS.get(variant.group(1).lower(), language)
     return language
 
 
@@ -412,6 +372,10 @@ def _is_url(value: str) -> bool:
     return bool(re.match(r"^(?:<)?https?://\S+$", value.strip()))
 
 
+_EPRINT_LINKS = {"pubmed": "https://www.ncbi.nlm.nih.gov/pubmed/", "jstor": "https://www.jstor.org/stable/",
+                 "googlebooks": "https://books.google.com?id="}
+
+
 def _links(item: dict, text: dict[str, str]) -> None:
     url = text.get("url", "")
     if not url and _is_url(text.get("howpublished", "")):
@@ -421,8 +385,8 @@ def _links(item: dict, text: dict[str, str]) -> None:
     if eprint and kind in ("arxiv", "") and re.fullmatch(r"(?:arXiv:)?[\w.\-/]+\d(?:v\d+)?", eprint):
         if kind == "arxiv" or re.fullmatch(rf"{ARXIV_NEW_ID}(?:v\d+)?", eprint):
             url = url or f"https://arxiv.org/abs/{eprint.removeprefix('arXiv:')}"
-    elif eprint and kind == "pubmed":  # pandoc: a link (styles print it as one), a pmid field stays PMID
-        url = url or f"https://www.ncbi.nlm.nih.gov/pubmed/{eprint.strip()}"
+    elif eprint and kind in _EPRINT_LINKS:  # pandoc: a link (styles print it as one), a pmid field stays PMID
+        url = url or _EPRINT_LINKS[kind] + eprint.strip()
     if url:
         item["URL"] = url
     if text.get("doi"):
