@@ -152,7 +152,7 @@ _COMMON = re.compile(
     r"|\\t\s*\{(" + _LETTER + r")(" + _LETTER + r")\}"  # tie accent over two letters (pylatexenc drops it)
     r"|\\(" + "|".join(sorted(_NAMED, key=len, reverse=True)) + r")(?![A-Za-z])(?:\s*\{\}|[ \t\n]*)"
     r"|\\([&%$#_{},\- ])")
-_SIMPLE = (("---", "—"), ("--", "–"), ("``", "“"), ("''", "”"), ("`", "‘"), ("~", "\u00a0"))
+_SIMPLE = (("---", "—"), ("--", "–"), ("``", "“"), ("''", "”"), ("~", "\u00a0"))
 # Commands whose argument LaTeX prints as text, which pylatexenc 2.11 drops with it (\texttt{x}
 # -> ""); \href{url}{text} prints the text.
 _WRAPPERS = re.compile(r"\\(?:texttt|textsf|textup|textmd|textnormal|mbox|href\s*\{[^{}]*\})\s*(?=\{)")
