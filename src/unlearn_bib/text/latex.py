@@ -174,7 +174,10 @@ _NAMED = {"o": "ø", "O": "Ø", "ss": "ß", "ae": "æ", "AE": "Æ", "oe": "œ", 
           "textbraceleft": _KEEP["{"], "textbraceright": _KEEP["}"], "textasciitilde": _KEEP["~"],
           "textasciicircum": "^", "textunderscore": "_",
           # pylatexenc drops these; LaTeX (and pandoc) print them:
-          "S": "§", "P": "¶", "copyright": "©", "textsection": "§", "textparagraph": "¶"}
+          "S": "§", "P": "¶", "copyright": "©", "textsection": "§", "textparagraph": "¶",
+          "pounds": "£", "euro": "€", "textquotedbl": '"', "slash": "/", "textless": "<", "textgreater": ">",
+          "textbar": "|", "ddag": "‡", "checkmark": "✓", "textasciigrave": _KEEP["`"], "LaTeX": "LaTeX",
+          "TeX": "TeX"}
 _ESCAPED = {"&": "&", "%": "%", "$": _KEEP["$"], "#": "#", "_": "_", "{": _KEEP["{"], "}": _KEEP["}"],
             ",": "\u2006", " ": " ", "-": ""}  # \, a thin space (pandoc's U+2006); \- a hyphenation point
 _LETTER = r"(?:\\[ij](?![A-Za-z])|[^\W\d_])"
@@ -185,6 +188,9 @@ _COMMON = re.compile(
     r"|\\([&%$#_{},\- ])")
 _UBCHAR = re.compile(r"\\UBchar(?![A-Za-z])\s*\{([^{}\\]*)\}")
 _SIMPLE = (("---", "—"), ("--", "–"), ("``", "“"), ("''", "”"), ("~", "\u00a0"))
+# Commands whose argument LaTeX prints as text, which pylatexenc 2.11 drops with it (\texttt{x}
+# -> ""); \href{url}{text} prints the text.
+_WRAPPERS = re.compile(r"\\(?:texttt|textsf|textup|textmd|textnormal|mbox|href\s*\{[^{}]*\})\s*(?=\{)")
 _NEEDS = re.compile(r"[\\{}~`'$-]")
 
 
@@ -225,6 +231,7 @@ def _decode(text: str) -> str:
     if "\\" in text:
         if WRAP in text:  # {\UBchar{X}}: one character the writer wrapped (module docstring)
             text = _UBCHAR.sub(r"\1", text)
+        text = _WRAPPERS.sub("", text)
         for _ in range(3):  # \~{\^{e}}: the inner accent first, then the outer one
             done = _COMMON.sub(_common, text)
             if done == text:
