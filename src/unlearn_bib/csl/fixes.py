@@ -243,7 +243,7 @@ class Number(CaseMixin, PageRangeMixin, model.Number):
         return super().process(item, context=context, **kwargs)
 
 
-_MULTIPLE = re.compile(r"\d\S*\s*(?:[-\u2013\u2014,&]|\band\b)\s*\S*\d")
+_MULTIPLE = re.compile(r"[^\W_]\S*\s*(?:[-\u2013\u2014,;&]|\band\b)\s*\S*[^\W_]")
 
 
 class Label(CaseMixin, model.Label):
@@ -266,7 +266,9 @@ class Label(CaseMixin, model.Label):
         if variable != "locator":
             # Fix: numbers are "multiple" when joined by a range or list separator (CSL 1.0.2:
             # "e.g. "1-3", "1 & 3" or "1, 3""); "3/4" (a double issue) and "02/2007" are one
-            # number to pandoc and citeproc-js: "no. 3/4", not "nos. 3/4".
+            # number to pandoc and citeproc-js: "no. 3/4", not "nos. 3/4". The numbers need
+            # not be digits: "pp. iii–xv" (roman numerals, both engines), "pp. S1–S3",
+            # "pp. 10a–b" (pandoc, which counts any separator; citeproc-js keeps "10a-b").
             value = str(item.reference.get(variable.replace("-", "_"), ""))
             return _MULTIPLE.search(value) is not None
         return super()._is_plural(item)

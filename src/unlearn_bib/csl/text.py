@@ -188,10 +188,30 @@ def change_case(text, text_case: str):
 
 # --- page ranges (cause 16) --------------------------------------------------------------------
 
+_PAGE = re.compile(r"(.*?)(\d+)")
+_RANGE_FORMATS = frozenset(("chicago", "chicago-15", "chicago-16", "expanded", "minimal", "minimal-two"))
+
+
 def last_page(first: str, last: str, range_format: str | None) -> str:
-    """The second number of a page range in a CSL page-range-format (CSL 1.0.2, appendix)."""
-    if not (first.isdigit() and last.isdigit()) or len(first) != len(last) or range_format in (None, "expanded"):
+    """The second number of a page range in a CSL page-range-format (CSL 1.0.2, appendix).
+
+    A page is a prefix and the digits that end it ("e1234", "S22", "10.1"). When both ends
+    have the same prefix, the format applies to their digits; a last page given short is
+    read as the end of the first ("321-28" is 321-328, "S22-S9" is S22-S29); only
+    "expanded" repeats the prefix: "B13–B14" is "B13–14" in chicago-16, "B13–4" in minimal,
+    "S22–S29" expanded (pandoc and citeproc-js alike). Ends with different prefixes ("A1-B5",
+    "B13-4") or not ending in digits ("123a") stay as they are, as without a format.
+    """
+    if range_format not in _RANGE_FORMATS:
         return last
+    head, tail = _PAGE.fullmatch(first), _PAGE.fullmatch(last)
+    if head is None or tail is None or head.group(1) != tail.group(1):
+        return last
+    prefix, first, last = head.group(1), head.group(2), tail.group(2)
+    if len(last) < len(first):
+        last = first[:len(first) - len(last)] + last
+    if range_format == "expanded" or len(first) != len(last):
+        return prefix + last if range_format == "expanded" else last
     common = 0
     while common < len(first) and first[common] == last[common]:
         common += 1

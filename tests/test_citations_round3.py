@@ -1,0 +1,75 @@
+"""Issue 20, CSL-JSON side: what the outside set and constructed probes showed, one test per correction.
+
+Each expected text is what pandoc 3.9 (citeproc) and citeproc-js 2.4.63 both print for the same
+input, unless the comment says otherwise (then the CSL 1.0.2 sentence that decides is quoted).
+Every test failed before its fix.
+"""
+from __future__ import annotations
+
+import pytest
+
+from unlearn_bib.csl.text import last_page
+from unlearn_bib.export import citations
+
+
+def render(style, *items):
+    return [citations.to_text(e) for e in citations.format_items(list(items), str(style))]
+
+
+def article(key="a", **fields):
+    data = {"id": key, "type": "article-journal", "title": "T", "author": [{"family": "Smith", "given": "John"}],
+            "issued": {"date-parts": [[1999]]}, "container-title": "J", "volume": "9"}
+    data.update(fields)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+CSL = ('<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><title>t</title></info>'
+       '{macros}<citation><layout><text variable="title"/></layout></citation>'
+       '<bibliography><layout>{body}</layout></bibliography></style>')
+
+
+@pytest.fixture
+def csl(tmp_path):
+    def make(body, macros=""):
+        path = tmp_path / f"s{len(list(tmp_path.iterdir()))}.csl"
+        path.write_text(CSL.format(body=body, macros=macros))
+        return path
+    return make
+
+
+# --- page ranges with prefixes, and abbreviated last pages ------------------------------------------
+
+@pytest.mark.parametrize("first, last, fmt, expected", [
+    ("B13", "B14", "chicago-16", "14"), ("B13", "B14", "minimal", "4"), ("S113", "S128", "minimal-two", "28"),
+    ("e1234", "e1239", "minimal", "9"), ("e12", "e15", "minimal", "5"), ("S1", "S10", "chicago-16", "10"),
+    ("B13", "B14", "expanded", "B14"), ("S22", "S9", "expanded", "S29"), ("S22", "S9", "minimal", "9"),
+    ("321", "28", "expanded", "328"), ("321", "28", "minimal", "8"), ("1496", "504", "expanded", "1504"),
+    ("107", "9", "minimal-two", "09"), ("100", "04", "chicago-16", "104"), ("100", "04", "minimal", "4"),
+    ("10.1", "10.5", "minimal", "5"),  # pandoc; citeproc-js leaves "10.1-10.5" as typed
+    ("B13", "4", "expanded", "4"), ("A1", "B5", "minimal", "B5"), ("123a", "125b", "minimal", "125b"),
+    ("321", "28", None, "28"), ("S22", "S9", None, "S9"),
+])
+def test_page_range_format_applies_to_the_digits_after_a_common_prefix(first, last, fmt, expected):
+    assert last_page(first, last, fmt) == expected
+
+
+def test_page_ranges_with_prefixes_in_styles():
+    assert render("chicago-author-date", article(page="B13-B14")) == ["Smith, John. 1999. “T.” J 9: B13–14."]
+    assert render("vancouver", article(page="e1234-e1239")) == ["1. Smith J. T. J. 1999;9:e1234–9."]
+    assert render("modern-language-association", article(page="S113-S128")) == [
+        "Smith, John. “T.” J, vol. 9, 1999, pp. S113–28."]
+    assert render("apa", article(page="321-28")) == ["Smith, J. (1999). T. J, 9, 321–328."]
+    assert render("apa", article(page="S22–S9")) == ["Smith, J. (1999). T. J, 9, S22–S29."]
+    assert render("ieee", article(page="321-28")) == ["[1] J. Smith, “T,” J, vol. 9, pp. 321–28, 1999."]  # no format
+
+
+def test_a_range_of_roman_numerals_is_plural():
+    """CSL 1.0.2, cs:label plural "contextual": "Content is considered plural when it contains
+    multiple numbers (e.g. "page 1", "pages 1-3", ...)"; roman numerals are numbers to both
+    engines ("pp. iii–xv"). A range of other page labels counts too (pandoc: "pp. 10a–b")."""
+    assert render("ieee", article(page="iii-xv")) == ["[1] J. Smith, “T,” J, vol. 9, pp. iii–xv, 1999."]
+    assert render("modern-language-association", article(page="xx-xxv")) == [
+        "Smith, John. “T.” J, vol. 9, 1999, pp. xx–xxv."]
+    assert render("ieee", article(page="10a-b")) == ["[1] J. Smith, “T,” J, vol. 9, pp. 10a–b, 1999."]
+    assert render("ieee", article(page="xii")) == ["[1] J. Smith, “T,” J, vol. 9, p. xii, 1999."]
+    assert render("ieee", article(page="3/4")) == ["[1] J. Smith, “T,” J, vol. 9, p. 3/4, 1999."]
