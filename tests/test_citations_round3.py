@@ -73,3 +73,26 @@ def test_a_range_of_roman_numerals_is_plural():
     assert render("ieee", article(page="10a-b")) == ["[1] J. Smith, “T,” J, vol. 9, pp. 10a–b, 1999."]
     assert render("ieee", article(page="xii")) == ["[1] J. Smith, “T,” J, vol. 9, p. xii, 1999."]
     assert render("ieee", article(page="3/4")) == ["[1] J. Smith, “T,” J, vol. 9, p. 3/4, 1999."]
+
+
+# --- a called macro is suppressed as a group is ---------------------------------------------------
+
+def test_a_macro_whose_variables_are_all_empty_prints_nothing(csl):
+    """pandoc and citeproc-js both print "A:|B:Main [W]|C:|D:Home": a macro that calls
+    variables, all empty (A) or suppressed after substituting (C, D), is suppressed with
+    its terms and values, as a cs:group is. CSL 1.0.2: "Substituted variables are considered
+    empty for the purposes of determining whether to suppress an enclosing cs:group"."""
+    style = csl('<text value="A:"/><text macro="m"/><text value="|B:"/><text macro="a"/><text value="|C:"/>'
+                '<text macro="t"/><text value="|D:"/><group><text macro="t"/><text variable="container-title"/></group>',
+                macros='<macro name="m"><text variable="note"/><text value="X"/></macro>'
+                       '<macro name="t"><text variable="title"/><text value=" [W]"/></macro>'
+                       '<macro name="a"><names variable="author"><substitute><text macro="t"/></substitute></names></macro>')
+    entry = {"id": "x", "type": "webpage", "title": "Main", "container-title": "Home"}
+    assert render(style, entry) == ["A:|B:Main [W]|C:|D:Home"]  # was "A:X|B:Main [W]|C: [W]|D: [W]Home"
+
+
+def test_elsevier_webpage_without_author_prints_its_kind_once():
+    entry = {"id": "w", "type": "webpage", "title": "WAKANKENSAKU - Main Page", "issued": {"date-parts": [[2020]]},
+             "URL": "https://example.org/wiki/Main_Page", "accessed": {"date-parts": [[2020, 10, 8]]}}
+    assert render("elsevier-harvard", entry) == [
+        "WAKANKENSAKU - Main Page [WWW Document], 2020. URL https://example.org/wiki/Main_Page (accessed 10.8.20)."]

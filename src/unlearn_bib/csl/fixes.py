@@ -19,7 +19,7 @@ from citeproc import model
 from citeproc.source import VariableError
 from citeproc.string import MixedString, String
 
-from unlearn_bib.csl.conditions import Choose, Else_If, Group, If, Substitute
+from unlearn_bib.csl.conditions import Choose, Else_If, Group, If, Macro, Substitute
 from unlearn_bib.csl.names_dates import Date, Name, Names
 from unlearn_bib.csl.text import (
     QUOTE_END, QUOTE_START, VAR_END, VAR_START, WORD_RULES, change_case, collation_key, last_page,
@@ -339,5 +339,5 @@ def _as_int(value):
 def element_classes() -> dict[str, type]:
     """The corrected element classes, by CSL element name, for the style loader."""
     classes = (Style, Layout, Text, Number, Label, Date_Part, Name_Part, Date, Names, Name, Sort, Choose, If, Else_If, Group,
-               Substitute)
+               Substitute, Macro)
     return {cls.__name__.replace("_", "-").lower(): cls for cls in classes}
