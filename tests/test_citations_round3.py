@@ -96,3 +96,37 @@ def test_elsevier_webpage_without_author_prints_its_kind_once():
              "URL": "https://example.org/wiki/Main_Page", "accessed": {"date-parts": [[2020, 10, 8]]}}
     assert render("elsevier-harvard", entry) == [
         "WAKANKENSAKU - Main Page [WWW Document], 2020. URL https://example.org/wiki/Main_Page (accessed 10.8.20)."]
+
+
+# --- dates in sort keys ---------------------------------------------------------------------------
+
+def test_a_date_in_a_sort_macro_sorts_as_a_date_and_a_range_after_a_single_date():
+    """CSL 1.0.2, sorting: a macro's date gives its rendered date-parts as YYYYMMDD, "Seasons
+    are ignored for sorting", and "Date ranges are placed after single dates when they share
+    the same (start) date". APA sorts by author, date, title, volume: both engines give the
+    season entry 2019a and the month range 2019b, and put the conference paper (a day range)
+    after the year-only entries of 2020."""
+    season = article("s", issued={"date-parts": [[2019]], "season": 1}, **{"container-title": "Quarterly"},
+                     volume="12")
+    months = article("m", issued={"date-parts": [[2019, 3], [2019, 5]]}, **{"container-title": "Monthly"},
+                     volume="4")
+    assert render("apa", season, months) == ["Smith, J. (2019a). T. Quarterly, 12.", "Smith, J. (2019b). T. Monthly, 4."]
+    paper = article("c", type="paper-conference", title="Conference paper",
+                    issued={"date-parts": [[2020, 7, 13], [2020, 7, 18]]}, page="1-10")
+    later = article("h", title="Home page", issued={"date-parts": [[2020]]})
+    assert render("apa", paper, later) == ["Smith, J. (2020a). Home page. J, 9.",
+                                           "Smith, J. (2020b). Conference paper. J, 9, 1–10."]
+
+
+# --- substituted names ------------------------------------------------------------------------------
+
+def test_a_substituted_editor_leaves_the_translator():
+    """CSL 1.0.2: "Substituted variables are suppressed in the rest of the output": the editor
+    who stood in for the author goes, the translator (the same person) stays. APA as both
+    engines print it; Chicago as citeproc-js (pandoc drops the translator too)."""
+    doe = [{"family": "Doe", "given": "Jane"}]
+    entry = {"id": "v", "type": "book", "title": "Translated and edited", "editor": doe, "translator": doe,
+             "publisher": "Penguin", "issued": {"date-parts": [[2010]]}}
+    assert render("apa", entry) == ["Doe, J. (Ed.). (2010). Translated and edited (J. Doe, Trans.). Penguin."]
+    assert render("chicago-author-date", entry) == [
+        "Doe, Jane, ed. 2010. Translated and Edited. Translated by Jane Doe. Penguin."]  # was "Edited and translated by"
