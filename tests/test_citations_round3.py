@@ -6,10 +6,13 @@ Every test failed before its fix.
 """
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from unlearn_bib.csl.text import last_page
 from unlearn_bib.export import citations
+from unlearn_bib.items.from_json import read_csljson
 
 
 def render(style, *items):
@@ -130,3 +133,18 @@ def test_a_substituted_editor_leaves_the_translator():
     assert render("apa", entry) == ["Doe, J. (Ed.). (2010). Translated and edited (J. Doe, Trans.). Penguin."]
     assert render("chicago-author-date", entry) == [
         "Doe, Jane, ed. 2010. Translated and Edited. Translated by Jane Doe. Penguin."]  # was "Edited and translated by"
+
+
+def test_comma_suffix_sets_the_suffix_off_in_given_first_order():
+    """CSL-JSON's "comma-suffix" (schema; not in CSL 1.0.2's text): pandoc and citeproc-js both
+    print "Bill Gates, III" where the given name comes first, and "Gates B III" inverted with
+    a space as sort-separator (Vancouver). It was dropped on reading."""
+    entry = article(author=[{"family": "King", "given": "Martin Luther", "suffix": "Jr."},
+                            {"family": "Gates", "given": "Bill", "suffix": "III", "comma-suffix": True}],
+                    **{"container-title": "Suffixes"}, volume=None, issued={"date-parts": [[2020]]})
+    items = read_csljson(json.dumps([entry]), "x.json").items
+    assert items[0]["author"][1]["comma-suffix"] is True
+    assert render("ieee", *items) == ["[1] M. L. King Jr. and B. Gates, III, “T,” Suffixes, 2020."]
+    assert render("chicago-author-date", *items) == [
+        "King, Martin Luther, Jr., and Bill Gates, III. 2020. “T.” Suffixes."]
+    assert render("vancouver", *items) == ["1. King ML Jr., Gates B III. T. Suffixes. 2020."]  # pandoc (citeproc-js: "Jr")

@@ -9,7 +9,7 @@ import re
 
 from unlearn_bib.csl.base import CLOSERS, OPENERS
 from unlearn_bib.csl.richtext import to_marks
-from unlearn_bib.csl.text import DATA_QUOTES, FIX_MARKS, GLUE, QUOTE_END, QUOTE_START, VAR_END, VAR_START, ZERO_WIDTH
+from unlearn_bib.csl.text import COMMA_SUFFIX, DATA_QUOTES, FIX_MARKS, GLUE, QUOTE_END, QUOTE_START, VAR_END, VAR_START, ZERO_WIDTH
 
 
 # --- input: typographic quotes (cause 7) -------------------------------------------------------------
@@ -71,10 +71,17 @@ def _smarten(value, field: str = ""):
 
 
 def _glue_particles(value):
-    """'al-' + 'Farsi' is "al-Farsi", not "al- Farsi" (citeproc-py joins with a space)."""
+    """'al-' + 'Farsi' is "al-Farsi", not "al- Farsi" (citeproc-py joins with a space); a
+    "comma-suffix" is marked on its suffix."""
     if isinstance(value, list):
         return [_glue_particles(v) for v in value]
     if isinstance(value, dict):
+        if "comma-suffix" in value:
+            # CSL-JSON's "comma-suffix": "Bill Gates, III", as pandoc and citeproc-js print it
+            # (citeproc-py knows no such name part): marked, the comma is put in by ``finish``.
+            value = {k: v for k, v in value.items() if k != "comma-suffix"}
+            if value.get("suffix"):
+                value["suffix"] = COMMA_SUFFIX + value["suffix"]
         particle = value.get("non-dropping-particle")
         if isinstance(particle, str) and particle[-1:] in "-'’":
             return {**value, "non-dropping-particle": particle + GLUE}
@@ -283,4 +290,6 @@ def finish(text: str, style) -> str:
             if text == before:
                 break
     text = re.sub(f"{GLUE}\\s*", "", text)
+    if COMMA_SUFFIX in text:
+        text = re.sub(f"\\s*{COMMA_SUFFIX}", ", ", text)
     return _DROP_FIX_MARKS.sub("", text)

@@ -13,6 +13,7 @@ from citeproc.source import DateRange, LiteralDate
 from citeproc.string import String
 
 from unlearn_bib.csl.items import FULL, INITIALS, CiteNames
+from unlearn_bib.csl.text import COMMA_SUFFIX
 
 
 class Date(model.Date):
@@ -262,7 +263,7 @@ class Name(model.Name):
                 marks["names_seen"] = self._names_seen(item, variable, context)
             if added is not None and added.variable == variable:
                 restore = self._show_added(item, variable, context, added)
-            shown = self._as_displayed(item.reference.get(variable) or [], context)
+            shown = self._as_displayed(item.reference.get(variable) or [], context, sort_options)
             if shown is not None:
                 restore = item.reference[variable] if restore is None else restore
                 item.reference[variable] = shown
@@ -274,7 +275,7 @@ class Name(model.Name):
                 item.reference[variable] = restore
                 self.__dict__.pop("option_overrides", None)
 
-    def _as_displayed(self, names, context):
+    def _as_displayed(self, names, context, sort_options=None):
         """The names as this cs:name shows them, where that differs from the data (else None).
 
         Fix: a name in a script without given-family order (Chinese, Japanese, Korean) is
@@ -288,8 +289,18 @@ class Name(model.Name):
         mark = None
         if self.get("initialize", "true").lower() == "false":
             mark = super().get_option("initialize-with", context)
+        inverted = self.get_option("name-as-sort-order", context, sort_options) if self._sorting else \
+            self.get_option("name-as-sort-order", context)
         out, changed = [], False
-        for name in names:
+        for index, name in enumerate(names):
+            suffix = name.get("suffix")
+            if suffix and str(suffix).startswith(COMMA_SUFFIX) and (inverted == "all" or (inverted == "first" and index == 0)):
+                # a "comma-suffix" sets the suffix off in given-first order only; inverted,
+                # the sort-separator does ("Gates B III" in Vancouver, both engines)
+                name = name.__class__.__new__(name.__class__)
+                dict.update(name, names[index])
+                dict.__setitem__(name, "suffix", str(suffix)[1:])
+                changed = True
             family, given = name.get("family"), name.get("given")
             if family and _unspaced(str(family) + str(given or "")):
                 copy = name.__class__.__new__(name.__class__)

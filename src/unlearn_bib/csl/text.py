@@ -19,7 +19,8 @@ QUOTE_END = "\ue00e"  # right after its closing quote
 VAR_START = "\ue010"  # around a text variable's value: punctuation inside it is data
 VAR_END = "\ue011"
 GLUE = "\ue016"  # after a particle ending in "-" or "'": no space before the family name
-FIX_MARKS = QUOTE_START + QUOTE_END + VAR_START + VAR_END + GLUE
+COMMA_SUFFIX = "\ue017"  # before a name suffix that a comma sets off ("comma-suffix")
+FIX_MARKS = QUOTE_START + QUOTE_END + VAR_START + VAR_END + GLUE + COMMA_SUFFIX
 ZERO_WIDTH = frozenset(MARKERS + FIX_MARKS)
 # Quotation marks found in the data, until ``finish`` knows how deep they are nested:
 # outer open/close, inner open/close.
