@@ -148,3 +148,28 @@ def test_comma_suffix_sets_the_suffix_off_in_given_first_order():
     assert render("chicago-author-date", *items) == [
         "King, Martin Luther, Jr., and Bill Gates, III. 2020. “T.” Suffixes."]
     assert render("vancouver", *items) == ["1. King ML Jr., Gates B III. T. Suffixes. 2020."]  # pandoc (citeproc-js: "Jr")
+
+
+# --- title case and quotes ----------------------------------------------------------------------------
+
+def test_a_stop_word_after_a_period_stays_lower_case_in_title_case():
+    """CSL 1.0.2, title case: "stop words are lowercased, unless they are the first or last
+    word in the string, or follow a colon". citeproc-js: "the U.S. and the U.K. of the
+    World", "e.g. the Use"; pandoc starts a sentence after the period ("U.S. And"). After
+    "?" and "!" both engines capitalise ("What Is It? A Study")."""
+    assert render("chicago-author-date", article(title="the U.S. and the U.K. of the world", volume=None)) == [
+        "Smith, John. 1999. “The U.S. and the U.K. of the World.” J."]
+    assert render("chicago-author-date", article(title="notes on e.g. the use of i.e. in text", volume=None)) == [
+        "Smith, John. 1999. “Notes on e.g. the Use of i.e. in Text.” J."]
+    assert render("chicago-author-date", article(title="what is it? a study. and the others! or not",
+                                                 volume=None)) == [
+        "Smith, John. 1999. “What Is It? A Study. and the Others! Or Not.” J."]
+
+
+def test_typographic_quotes_in_the_data_alternate_with_the_styles_quotes():
+    """A title typed with “…” or ‘…’ inside a quoted title gets the inner marks, as straight
+    quotes do (pandoc and citeproc-js: “The Title with ‘Curly Quotes’ Inside.”)."""
+    assert render("ieee", article(title="The title with “curly quotes” inside", volume=None)) == [
+        "[1] J. Smith, “The title with ‘curly quotes’ inside,” J, 1999."]
+    assert render("chicago-author-date", article(title="it’s a ‘small’ world in “the” lab", volume=None)) == [
+        "Smith, John. 1999. “It’s a ‘Small’ World in ‘the’ Lab.” J."]

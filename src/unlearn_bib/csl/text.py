@@ -46,7 +46,8 @@ STOP_WORDS = frozenset(
 )
 _TRANSPARENT = ZERO_WIDTH | frozenset(DATA_QUOTES) | frozenset("“”‘’")
 _WORD_BREAKS = frozenset("-/\u2013\u2014")
-START, START_SENTENCE, AFTER_WORD_END, AFTER_WORD_CHAR, AFTER_SENTENCE_PUNCT, BEFORE_LAST = range(6)
+START, START_SENTENCE, AFTER_WORD_END, AFTER_WORD_CHAR, AFTER_SENTENCE_PUNCT, BEFORE_LAST, AFTER_PERIOD, \
+    START_AFTER_PERIOD = range(8)
 
 
 def _kind(ch: str) -> str | None:
@@ -85,12 +86,16 @@ def _chunks(text: str):
 
 def _next_state(state: int, chunk: str) -> int:
     last = chunk[-1]
-    if last in ".?!:":
+    if last == ".":
+        return AFTER_PERIOD
+    if last in "?!:":
         return AFTER_SENTENCE_PUNCT
     if last.isalnum():
         return AFTER_WORD_CHAR
     if last.isspace() and state == AFTER_SENTENCE_PUNCT:
         return START_SENTENCE
+    if last.isspace() and state == AFTER_PERIOD:
+        return START_AFTER_PERIOD
     if last.isspace() or last in _WORD_BREAKS:
         return AFTER_WORD_END
     return state  # other punctuation and symbols leave the state as it was
@@ -109,7 +114,11 @@ def _title_word(state: int, word: str) -> str:
         return word
     if state in (START, START_SENTENCE):
         return _capitalize(word.lower())
-    if state == AFTER_WORD_END and word not in STOP_WORDS and len(word) > 1:
+    # CSL 1.0.2: "stop words are lowercased, unless they are the first or last word in the
+    # string, or follow a colon"; after a period too ("the U.S. and the U.K.", "e.g. the"), as
+    # citeproc-js prints them (pandoc starts a sentence there: "U.S. And"); after "?" and "!"
+    # both engines capitalise them.
+    if state in (AFTER_WORD_END, START_AFTER_PERIOD) and word not in STOP_WORDS and len(word) > 1:
         return _capitalize(word.lower())
     if state == BEFORE_LAST and len(word) > 1:
         return _capitalize(word.lower())
@@ -118,9 +127,9 @@ def _title_word(state: int, word: str) -> str:
 
 def _sentence_word(state: int, word: str) -> str:
     capitalized = word[:1].isupper() and word[1:] == word[1:].lower()
-    if capitalized and state not in (START, START_SENTENCE):
+    if capitalized and state not in (START, START_SENTENCE, START_AFTER_PERIOD):
         return word.lower()
-    if (capitalized or word.islower()) and state in (START, START_SENTENCE):
+    if (capitalized or word.islower()) and state in (START, START_SENTENCE, START_AFTER_PERIOD):
         return _capitalize(word.lower())
     return word
 
@@ -129,7 +138,8 @@ WORD_RULES = {
     "title": _title_word,
     "sentence": _sentence_word,
     "capitalize-first": lambda st, w: _capitalize(w) if st == START and w.islower() and not _mixed(w) else w,
-    "capitalize-all": lambda st, w: _capitalize(w) if st in (START, START_SENTENCE, AFTER_WORD_END, BEFORE_LAST)
+    "capitalize-all": lambda st, w: _capitalize(w) if st in (START, START_SENTENCE, AFTER_WORD_END, BEFORE_LAST,
+                                                                START_AFTER_PERIOD)
     and w.islower() and not _mixed(w) else w,
 }
 
@@ -174,7 +184,7 @@ def change_case(text, text_case: str):
                     result.append(chunk)
                     position += len(chunk)
                     continue
-                if last == (index, position) and state in (AFTER_WORD_END, START_SENTENCE, START):
+                if last == (index, position) and state in (AFTER_WORD_END, START_SENTENCE, START, START_AFTER_PERIOD):
                     state = BEFORE_LAST
                 if not nocase and chunk.isalnum():
                     result.append(rule(state, chunk))
