@@ -173,3 +173,17 @@ def test_typographic_quotes_in_the_data_alternate_with_the_styles_quotes():
         "[1] J. Smith, “The title with ‘curly quotes’ inside,” J, 1999."]
     assert render("chicago-author-date", article(title="it’s a ‘small’ world in “the” lab", volume=None)) == [
         "Smith, John. 1999. “It’s a ‘Small’ World in ‘the’ Lab.” J."]
+
+
+def test_an_implicit_year_suffix_goes_on_the_first_date_rendered():
+    """CSL 1.0.2: "By default, the year-suffix is appended the first year rendered through
+    cs:date in the cite and in the bibliographic entry": two undated web pages by one author
+    in Elsevier-Harvard ("Smith, n.d." twice) get it on their accessed date, as citeproc-js
+    prints it (pandoc puts it on "n.d.a", a term, and ignores the style's two-digit year)."""
+    smith = [{"family": "Smith", "given": "John"}]
+    pages = [{"id": key, "type": "webpage", "title": title, "author": smith, "URL": f"https://ex.org/{key}",
+              "accessed": {"date-parts": [[2022, 3, day]]}, "container-title": "Site"}
+             for key, title, day in (("a", "Page one", 4), ("b", "Page two", 5))]
+    assert render("elsevier-harvard", *pages) == [
+        "Smith, J., n.d. Page one [WWW Document]. Site. URL https://ex.org/a (accessed 3.4.22a).",
+        "Smith, J., n.d. Page two [WWW Document]. Site. URL https://ex.org/b (accessed 3.5.22b)."]

@@ -83,13 +83,17 @@ class Date(model.Date):
         return self._joiner(context).join(pieces).rstrip()
 
     def process(self, item, variable=None, show_parts=None, context=None, **kwargs):
-        """Implicit year-suffix (CSL 1.0.2): appended to the first rendered year of ``issued``
-        when the style has no ``year-suffix`` variable of its own."""
+        """Implicit year-suffix (CSL 1.0.2): when the style has no ``year-suffix`` variable of
+        its own, "the year-suffix is appended the first year rendered through cs:date in the
+        cite and in the bibliographic entry": of any date variable (Elsevier's web page
+        without a date: "(accessed 3.4.22a)", as citeproc-js prints it), not only ``issued``.
+
+        In a sort key, the date's sortable value instead (``_sort_key``)."""
         if kwargs.get("sort_options") is not None:
             return self._sort_key(item, variable or self.get("variable"))
         text = super().process(item, variable=variable, show_parts=show_parts, context=context, **kwargs)
         reference = item.reference
-        if text is not None and reference.get("implicit_year_suffix") and (variable or self.get("variable")) == "issued":
+        if text is not None and reference.get("implicit_year_suffix"):
             reference.pop("implicit_year_suffix")
             text = text + String(str(reference["year_suffix"]))
         return text
