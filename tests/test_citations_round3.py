@@ -187,3 +187,12 @@ def test_an_implicit_year_suffix_goes_on_the_first_date_rendered():
     assert render("elsevier-harvard", *pages) == [
         "Smith, J., n.d. Page one [WWW Document]. Site. URL https://ex.org/a (accessed 3.4.22a).",
         "Smith, J., n.d. Page two [WWW Document]. Site. URL https://ex.org/b (accessed 3.5.22b)."]
+
+
+def test_the_language_tag_is_read_without_regard_to_case():
+    """BCP 47 tags are case-insensitive: "EN" is English, so a title-case style title-cases
+    it (pandoc and citeproc-js: "A Study of the Things"); "de" still is not."""
+    english = article(title="a study of the things", language="EN", volume=None)
+    german = article(title="eine studie der dinge", language="DE-de", volume=None)
+    assert render("chicago-author-date", english, german) == [
+        "Smith, John. 1999a. “A Study of the Things.” J.", "Smith, John. 1999b. “eine studie der dinge.” J."]

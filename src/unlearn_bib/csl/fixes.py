@@ -216,7 +216,9 @@ class Text(CaseMixin, PageRangeMixin, model.Text):
         if context is None:
             context = self
         language = item.reference.get("language")
-        language = language[:2] if language is not None else self.get_root().get("default-locale", "en")[:2]
+        # a language tag is case-insensitive: "EN" is English (pandoc and citeproc-js)
+        language = str(language)[:2].lower() if language is not None else \
+            self.get_root().get("default-locale", "en")[:2]
         attrib = self.attrib
         if "variable" in attrib:
             text = self._variable(item, context)
