@@ -196,3 +196,6 @@ def test_the_language_tag_is_read_without_regard_to_case():
     german = article(title="eine studie der dinge", language="DE-de", volume=None)
     assert render("chicago-author-date", english, german) == [
         "Smith, John. 1999a. “A Study of the Things.” J.", "Smith, John. 1999b. “eine studie der dinge.” J."]
+    # "English" and "eng" are not the "en" primary language tag (pandoc leaves them as typed)
+    other = article(title="a study of the things", language="English", volume=None)
+    assert render("chicago-author-date", other) == ["Smith, John. 1999. “a study of the things.” J."]

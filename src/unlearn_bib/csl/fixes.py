@@ -216,8 +216,10 @@ class Text(CaseMixin, PageRangeMixin, model.Text):
         if context is None:
             context = self
         language = item.reference.get("language")
-        # a language tag is case-insensitive: "EN" is English (pandoc and citeproc-js)
-        language = str(language)[:2].lower() if language is not None else \
+        # CSL 1.0.2: an item is English if "the value of its language field starts with the
+        # "en" primary language tag": the tag's first subtag, in any case ("EN", "en-GB",
+        # "en_US"), as pandoc reads it; not "eng" or "English".
+        language = _primary_subtag(str(language)) if language is not None else \
             self.get_root().get("default-locale", "en")[:2]
         attrib = self.attrib
         if "variable" in attrib:
@@ -232,6 +234,10 @@ class Text(CaseMixin, PageRangeMixin, model.Text):
         else:  # citeproc-py's own failure for a cs:text with nothing to print
             return super().process(item, context=context, **kwargs)
         return text, language
+
+
+def _primary_subtag(tag: str) -> str:
+    return re.split(r"[-_]", tag.strip(), maxsplit=1)[0].lower()
 
 
 class Number(CaseMixin, PageRangeMixin, model.Number):
