@@ -208,8 +208,6 @@ BAD = {
                  "dup.json:3: duplicate id 'a' (first on line 2)"),
     "names.json": ('[{"id": "a", "title": "A", "author": "Doe"}]', "names.json:1: item 'a': 'author': must be a list"),
     "name.json": ('[\n\n{"id": "a", "author": [{"given": 3.5, "family": {}}]}]', "name.json:3: item 'a': 'author'"),
-    "type.json": ('[{"id": "a", "type": "artcle"}]', "type.json:1: item 'a': unknown CSL type 'artcle' "
-                                                    "(did you mean 'article'?)"),
     "month.json": ('[\n{"id": "a", "issued": {"date-parts": [[2020, 99]]}}]',
                    "month.json:2: item 'a': 'issued': the month must be a whole number from 1 to 24, not 99"),
     "dateshape.json": ('[{"id": "a", "issued": [2020]}]', "dateshape.json:1: item 'a': 'issued': a date must be"),
@@ -261,7 +259,35 @@ def test_cli_reports_hostile_files_in_one_message(run, tmp_path, name):
     assert result.exit_code == 1
     assert "Traceback" not in result.stderr and "Parsing of" not in result.stderr
     lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1 and message in lines[0], result.stderr
+    assert message in lines[0], result.stderr
+    # broken.bib has sound entries: they are formatted, the summary line says what was left out
+    assert lines[1:] == ([f"{path}: 1 problem (above): that entry is left out, 2 entries used"] if name == "broken.bib"
+                         else []), result.stderr
+
+
+def test_an_unknown_type_is_a_warning_and_the_item_is_formatted_as_both_references_do(run, tmp_path):
+    """'website' (Zotero/Manubot) and typos are not CSL 1.0.2 types: pandoc and citeproc-js format such
+    an item through no type condition (APA: "Author. (2022). Title. Publisher. URL"); so do we, saying so."""
+    path = tmp_path / "type.json"
+    path.write_text('[{"id": "a", "type": "artcle", "title": "T"},\n{"id": "w", "type": "website", "title": "Drug '
+                    'Approvals", "publisher": "FDA", "author": [{"literal": "Oncology Center"}], '
+                    '"issued": {"date-parts": [[2022, 6, 29]]}, "URL": "https://www.fda.gov/x"}]', encoding="utf-8")
+    result = run("export", "--papers", path, "--format", "text", "--style", "apa", "--key", "w")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "Oncology Center. (2022). Drug Approvals. FDA. https://www.fda.gov/x\n"
+    assert f"warning: {path}:1: item 'a': unknown CSL type 'artcle' (did you mean 'article'?)" in result.stderr
+    assert f"warning: {path}:2: item 'w': unknown CSL type 'website'" in result.stderr
+
+
+def test_an_empty_name_is_left_out_as_citeproc_js_leaves_it(run, tmp_path):
+    """PubMed/Manubot author lists may end in {}: citeproc-js prints the others ("… G., & Durbin, R.")."""
+    path = tmp_path / "names.json"
+    path.write_text('[{"id": "a", "type": "book", "title": "T", "issued": {"date-parts": [[2009]]}, '
+                    '"author": [{"family": "Li", "given": "Heng"}, {"family": "Durbin", "given": "Richard"}, {}]}]',
+                    encoding="utf-8")
+    result = run("export", "--papers", path, "--format", "text", "--style", "apa")
+    assert result.exit_code == 0 and result.stdout == "Li, H., & Durbin, R. (2009). T.\n", result.stderr
+    assert "'author': an empty name (no part) left out" in result.stderr
 
 
 def test_not_utf8(tmp_path):
@@ -367,3 +393,17 @@ def test_cite_finds_items_by_doi_and_arxiv_id(run):
     assert [line[:20] for line in by_arxiv.stdout.split("\n\n")] == ["[1] S. O’Neill, “Wha", "[2] J. Lee and Ł. Ža"]
     unknown = run("cite", "10.1000/none", "--papers", REFS, "--style", "ieee")
     assert unknown.exit_code == 1 and "no item with id '10.1000/none'" in unknown.stderr
+
+
+def test_one_bad_item_is_reported_and_the_others_are_formatted(run, tmp_path):
+    path = tmp_path / "part.json"
+    path.write_text('[{"id": "a", "type": "book", "title": "Good One", "author": [{"family": "Doe", "given": "J"}], '
+                    '"issued": {"date-parts": [[2020]]}},\n{"id": "b", "type": "book", "title": "Bad", '
+                    '"issued": {"date-parts": [["x"]]}}]', encoding="utf-8")
+    result = run("export", "--papers", path, "--format", "text", "--style", "apa")
+    assert result.exit_code == 1 and result.stdout == "Doe, J. (2020). Good One.\n"
+    assert f"Error: {path}:2: item 'b': 'issued': the year must be a whole number" in result.stderr
+    only_bad = tmp_path / "bad.json"
+    only_bad.write_text('[{"id": "b", "type": "book", "issued": {"date-parts": [["x"]]}}]', encoding="utf-8")
+    result = run("export", "--papers", only_bad, "--format", "text", "--style", "apa")
+    assert result.exit_code == 1 and result.stdout == ""  # nothing sound: the file fails as a whole

@@ -44,6 +44,9 @@ def selection(sections, keys, year, since, venue):
     return Selection(tuple(sections), tuple(keys), year, since, venue)
 
 
+LEFT_OUT: list = []  # files whose bad entries were left out: the command ends with exit status 1
+
+
 def load(papers, *, strict=True):
     """Load the catalog (a Catalog), or a user's .bib / CSL-JSON file (CSLItems, see sources.py)."""
     from unlearn_bib.items.load import is_foreign, load_items
@@ -51,7 +54,16 @@ def load(papers, *, strict=True):
     import gc
 
     if is_foreign(papers):
-        items = load_items(papers)
+        items = load_items(papers, partial=True)
+        if items.problems:  # one bad entry is reported and left out; the rest is formatted, the exit is 1
+            from unlearn_bib.text.terminal import visible_lines
+
+            for problem in items.problems:
+                click.echo(f"Error: {visible_lines(str(problem))}", err=True)
+            tell(f"{papers}: {len(items.problems)} problem{'s' if len(items.problems) != 1 else ''} (above): "
+                 f"{'that entry is' if len(items.problems) == 1 else 'those entries are'} left out, "
+                 f"{len(items)} {'entry' if len(items) == 1 else 'entries'} used")
+            LEFT_OUT.append(papers)
         gc.freeze()  # as for the catalog, below
         return items
     from unlearn_bib.catalog.load import load_catalog
@@ -124,6 +136,8 @@ def foreign_items(papers, keys=(), year=None, since=None, sections=(), venue="")
     if year is not None and since is not None:
         raise click.UsageError("--year and --since cannot be combined")
     items = load(papers)
+    for note in items.notes:
+        tell(f"warning: {note}")
     if keys:
         from unlearn_bib.items.load import item_ids
 

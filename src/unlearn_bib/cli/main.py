@@ -51,7 +51,12 @@ class Group(click.Group):
 
     def invoke(self, ctx):
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            common = sys.modules.get("unlearn_bib.cli.common")  # (not imported by every command)
+            if common is not None and common.LEFT_OUT:  # entries of the user's file were left out, reported
+                common.LEFT_OUT.clear()
+                ctx.exit(1)
+            return result
         except UnlearnBibError as exc:
             from unlearn_bib.text.terminal import visible_lines
 

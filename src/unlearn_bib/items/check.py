@@ -50,6 +50,8 @@ class CSLItems:
     items: tuple[dict, ...]
     path: str
     lines: tuple[int, ...]
+    notes: tuple[Problem, ...] = ()  # what was read leniently (a type no style names, an empty name)
+    problems: tuple[Problem, ...] = ()  # entries left out (``partial`` reading only)
 
     def __len__(self) -> int:
         return len(self.items)
@@ -71,7 +73,8 @@ class CSLItems:
             chosen = [pair for pair in chosen if issued_year(pair[0]) == year]
         if since is not None:
             chosen = [pair for pair in chosen if (issued_year(pair[0]) or 0) >= since]
-        return CSLItems(tuple(i for i, _ in chosen), self.path, tuple(n for _, n in chosen))
+        return CSLItems(tuple(i for i, _ in chosen), self.path, tuple(n for _, n in chosen), self.notes,
+                        self.problems)
 
 
 def issued_year(item: dict) -> int | None:
@@ -141,8 +144,18 @@ def _names(value, problems: list[str]) -> list[dict] | None:
     if len(value) > MAX_ITEMS_NAMES:
         problems.append(f"has {len(value)} names (at most {MAX_ITEMS_NAMES})")
         return None
-    names = [_name(n, problems) for n in value]
+    names = [_name(n, problems) for n in value if not _empty_name(n)]
+    if len(names) < len(value):  # "{}" in PubMed/Manubot author lists: citeproc-js leaves it out too
+        problems.append(_LENIENT + "an empty name (no part) left out")
     return None if None in names else names
+
+
+def _empty_name(raw) -> bool:
+    return isinstance(raw, dict) and all(v is None or (isinstance(v, str) and not v.strip()) for v in raw.values())
+
+
+# A message that starts with this is a note (the item is kept), not a problem.
+_LENIENT = "\x00note: "
 
 
 # --- dates ---------------------------------------------------------------------------------------
@@ -262,12 +275,13 @@ def _seasons(date: dict) -> dict:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def check_item(raw, where: Location, problems: list[Problem], scan: bool = True) -> dict | None:
+def check_item(raw, where: Location, problems: list[Problem], scan: bool = True,
+               lenient: list[Problem] | None = None) -> dict | None:
     """One CSL-JSON item as the engine should see it, or None with the problems added.
 
     ``scan=False`` skips the search for lone surrogates and control characters, for text
     that cannot hold any (decoded from UTF-8, without a control character or a ``\\u`` escape
-    that could make one)."""
+    that could make one). ``lenient`` collects the notes on what was read leniently."""
     if not isinstance(raw, dict):
         problems.append(Problem("each CSL-JSON item must be an object", where))
         return None
@@ -303,7 +317,8 @@ def check_item(raw, where: Location, problems: list[Problem], scan: bool = True)
         from unlearn_bib.text.suggest import did_you_mean
 
         hint = did_you_mean(kind, sorted(TYPES))
-        own.append(f"unknown CSL type {kind!r}" + (f" ({hint})" if hint else ""))
+        own.append(_LENIENT + f"unknown CSL type {kind!r}" + (f" ({hint})" if hint else "")
+                   + ": formatted as a type no style condition names, as pandoc and citeproc-js do")
     item.setdefault("type", "document")
     if scan and _has_surrogate(item):
         own.append("text with a lone surrogate (\\ud800-\\udfff): not a Unicode character")
@@ -311,8 +326,12 @@ def check_item(raw, where: Location, problems: list[Problem], scan: bool = True)
         control = _find(item, CONTROL)
         if control:
             own.append(f"text with the control character U+{ord(control):04X} (not printable: refused)")
+    notes = [m for m in own if _LENIENT in m]
+    own = [m for m in own if _LENIENT not in m]
     for message in own:
         problems.append(Problem(f"item {key!r}: {message}", where))
+    if lenient is not None:
+        lenient.extend(Problem(f"item {key!r}: {m.replace(_LENIENT, '')}", where) for m in notes)
     return None if own else item
 
 
@@ -341,14 +360,19 @@ def _has_surrogate(value) -> bool:
     return False
 
 
-def collect(pairs, path: str, scan: bool = True) -> CSLItems:
-    """[(line, raw item)] -> CSLItems in file order; every problem (and a repeated id) reported."""
-    problems: list[Problem] = []
+def collect(pairs, path: str, scan: bool = True, partial: bool = False, problems=()) -> CSLItems:
+    """[(line, raw item)] -> CSLItems in file order; every problem (and a repeated id) reported.
+
+    ``problems``: those the caller found already. Any problem raises UnlearnBibError, unless
+    ``partial``: then the items that are sound are returned with the problems beside them (an
+    error still when none is)."""
+    problems: list[Problem] = list(problems)
+    notes: list[Problem] = []
     items, lines = [], []
     first: dict[str, int] = {}
     for line, raw in pairs:
         where = Location(path, line)
-        item = check_item(raw, where, problems, scan)
+        item = check_item(raw, where, problems, scan, notes)
         if item is None:
             continue
         if item["id"] in first:
@@ -357,6 +381,6 @@ def collect(pairs, path: str, scan: bool = True) -> CSLItems:
         first[item["id"]] = line
         items.append(item)
         lines.append(line)
-    if problems:
+    if problems and not (partial and items):
         raise UnlearnBibError(*problems)
-    return CSLItems(tuple(items), path, tuple(lines))
+    return CSLItems(tuple(items), path, tuple(lines), tuple(notes), tuple(problems))

@@ -37,7 +37,7 @@ DATES = ("date", "year", "day", "urldate", "eventdate", "origdate")
 NAMES = {"author": "author", "editor": "editor", "translator": "translator", "bookauthor": "container-author"}
 
 
-def read_bibtex(text: str, path: str) -> CSLItems:
+def read_bibtex(text: str, path: str, partial: bool = False) -> CSLItems:
     """A .bib file -> CSLItems in file order, or one UnlearnBibError with every FILE:LINE problem.
 
     The file is read by ``read.bib`` (the reader normalize and import use): the same names and text."""
@@ -52,6 +52,8 @@ def read_bibtex(text: str, path: str) -> CSLItems:
         fields.setdefault(entry.key, entry.fields)
     pairs = []
     for entry in bib.entries:
+        if entry.unread:  # reported above; the entry is left out, not half read
+            continue
         try:
             own = inherit(entry.fields, fields, entry.entry_type)
             pairs.append((entry.line, entry_item(entry.key, entry.entry_type, own)))
@@ -59,10 +61,10 @@ def read_bibtex(text: str, path: str) -> CSLItems:
             problems.append(Problem(f"entry {entry.key!r}: {exc}", Location(path, entry.line)))
     if not pairs and not problems:
         problems.append(Problem("no BibTeX entries found", Location(path, None)))
-    if problems:
+    if problems and not (partial and pairs):
         raise UnlearnBibError(*problems)
     # decoded from UTF-8: no surrogates; control characters only where the text has them
-    return collect(pairs, path, scan=CONTROL.search(text) is not None)
+    return collect(pairs, path, scan=CONTROL.search(text) is not None, partial=partial, problems=problems)
 
 
 # normalize leaves a broken entry as it was and says so; here the whole file is refused

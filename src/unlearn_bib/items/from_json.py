@@ -53,7 +53,7 @@ class _Lines:
         return self.line
 
 
-def read_csljson(text: str, path: str) -> CSLItems:
+def read_csljson(text: str, path: str, partial: bool = False) -> CSLItems:
     """CSL-JSON text (a list of items) -> CSLItems, or UnlearnBibError naming FILE:LINE."""
     line_of = _Lines(text)
 
@@ -94,4 +94,5 @@ def read_csljson(text: str, path: str) -> CSLItems:
         raise error_at(path, line_of(rest), "invalid JSON: extra data after the list")
     # Text decoded from UTF-8 holds no surrogate, and JSON strings no raw C0 control: a \\u
     # escape can make either; a C1 control (U+0080-U+009F) may also be there as it is.
-    return collect(pairs, path, scan=_ODD_ESCAPE.search(text) is not None or CONTROL.search(text) is not None)
+    return collect(pairs, path, scan=_ODD_ESCAPE.search(text) is not None or CONTROL.search(text) is not None,
+                   partial=partial)

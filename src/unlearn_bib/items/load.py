@@ -20,18 +20,21 @@ def is_foreign(path: str | None) -> bool:
     return bool(path) and str(path).lower().endswith(SUFFIXES)
 
 
-def load_items(path: str) -> CSLItems:
-    """Read a .bib or CSL-JSON .json file into CSL items, or raise UnlearnBibError (FILE:LINE)."""
+def load_items(path: str, partial: bool = False) -> CSLItems:
+    """Read a .bib or CSL-JSON .json file into CSL items, or raise UnlearnBibError (FILE:LINE).
+
+    ``partial``: entries with problems are left out and listed in ``problems``; the file fails
+    only when it cannot be parsed or no entry is sound."""
     from unlearn_bib.files.read import read_text
 
     text = read_text(path, bom=True)
     if str(path).lower().endswith(".bib"):
         from unlearn_bib.items.from_bib import read_bibtex
 
-        return read_bibtex(text, str(path))
+        return read_bibtex(text, str(path), partial)
     from unlearn_bib.items.from_json import read_csljson
 
-    return read_csljson(text, str(path))
+    return read_csljson(text, str(path), partial)
 
 
 def item_ids(queries: tuple[str, ...], items: CSLItems) -> tuple[str, ...]:
