@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 from unlearn_bib.read import mdhead as mh
 from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdcite import NOTE, badge_venue, citation, etal_citation
+from unlearn_bib.read.mdpipe import pipe_record
 from unlearn_bib.read.mdscan import NOT_PAPER_HOSTS, FIELD, Trouble, is_paper_url, Unit, units
 
 __all__ = ["Row", "Trouble", "read_list"]
@@ -138,7 +139,7 @@ def read_list(text: str) -> tuple[list[Row], list[Trouble]]:
                 _cited(rows[-1], "\n".join(unit.lines))
             continue
         if (unit.context.get("skip") and not _BOOKS.search(unit.context.get("section", ""))) or (
-                unit.kind == "item" and unit.children):
+                unit.kind == "item" and unit.children and not pipe_record(unit.lines[0])):
             continue
         try:
             found = _table_row(unit) if unit.kind == "table" else _item(unit)
@@ -264,6 +265,17 @@ def _linked_then_venue(head: str) -> bool:
     return bool(title and url and not md.GENERIC.match(title) and mh.venue_after_link(rest)[1])
 
 
+def _piped(unit: Unit, title: str, year: int, authors: str, venue: str) -> Row | None:
+    """A bullet ``2019 | Title | Authors | Venue | [PDF](…)``: its own fields, the year first."""
+    row = Row(unit.line, title, section=unit.context.get("section", ""), text=" ".join(unit.lines))
+    row.links, row.venue, row.year, row.list_year = md.links(row.text), venue, year, year
+    if authors:
+        row.authors, row.authors_incomplete = md.split_authors(authors)
+        row.authors = row.authors or None
+    row.code = next((u for label, u, _ in row.links if md.CODE_LABEL.match(label)), "")
+    return _evidence(row, bool(venue), False, True)
+
+
 def _item(unit: Unit) -> Row | Trouble | None:
     if unit.lines[0].count("**") % 2 and len(unit.lines) > 1 and unit.lines[1].count("**") % 2:
         unit.lines[:2] = [unit.lines[0] + " " + unit.lines[1]]  # a bold title wrapped over two lines
@@ -272,6 +284,9 @@ def _item(unit: Unit) -> Row | Trouble | None:
     if len(unit.lines) > 1 and _unclosed(unit.lines[0]) and not _unclosed(unit.lines[0] + unit.lines[1]):
         unit.lines[:2] = [unit.lines[0] + unit.lines[1]]  # "[[code](https://github.com/" + "a/b)]": a link broken in two
     head = unit.lines[0]
+    piped = pipe_record(head) if unit.kind == "item" else None
+    if piped:
+        return _piped(unit, *piped)
     if unit.kind == "heading":
         head = re.sub(r"^\s*(?:\d{1,3}[.)]\s*)", "", head)
         if not md.links(head) and (not _paper_link_below(unit) or md.looks_like_venue(md.clean(head))):
