@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 
 from unlearn_bib.read import mdhead as mh
 from unlearn_bib.read import mdinline as md
-from unlearn_bib.read.mdcite import NOTE, badge_venue, citation, etal_citation
+from unlearn_bib.read.mdcite import NOTE, badge_venue, citation, etal_citation, summary_citation
 from unlearn_bib.read.mdpipe import pipe_record
 from unlearn_bib.read.mdscan import NOT_PAPER_HOSTS, FIELD, Trouble, is_paper_url, Unit, units
 
@@ -322,6 +322,8 @@ def _item(unit: Unit) -> Row | Trouble | None:
             short, named = mh.venue_after_comma(title)
             if named:
                 title, venue, venue_year = short, named, md.year_of(named)
+    if not venue and not title_url and not cited:  # "**Title.** NIPS 2017. [paper](…)": the venue between title and links
+        venue, venue_year = mh.venue_before_links(rest)
     title = md.clean_title(title)
     if not title or len(title) < 4:
         return None
@@ -350,6 +352,11 @@ def _item(unit: Unit) -> Row | Trouble | None:
                 code = [u for _, u, _ in md.links(value)]
                 row.code = row.code or (code[0] if code else "")
             continue
+        summary = summary_citation(extra)
+        if summary:  # "<summary> A, B <em>Venue</em> 2021 </summary>": the row's citation, collapsed
+            authors_line = summary[0] or authors_line
+            venue, venue_year = summary[1] or venue, summary[2] or venue_year
+            continue
         plain = md.clean(md.without_links(extra)).strip(" .\\")
         if not plain or NOTE.match(extra.strip()) or extra.lstrip().startswith("<"):
             continue  # "Key Word: …", "ExpEnv: …", a <details> digest: notes on the paper
@@ -367,6 +374,11 @@ def _item(unit: Unit) -> Row | Trouble | None:
     for label, url, badge in row.links:
         if url == title_url or label == title:
             continue
+        tag = label.strip(" []")
+        if not title_url and not badge and tag != label and md.is_date(tag):
+            date_year = date_year or md.year_of(tag)  # "Plain Title [[11 Jan 2021]](link)": the link's label dates it
+            continue
+        label = tag if not title_url and tag != label else label  # "Plain Title [[NeurIPS2021]](link)"
         if not venue and not badge and md.looks_like_venue(label) and not re.match(r"(?i)^arxiv\b", label) and (
                 not NOT_PAPER_HOSTS.match(url)):
             venue, venue_year = label, md.year_of(label)  # [[CVPR 2023](…)]
