@@ -139,7 +139,7 @@ def read_list(text: str) -> tuple[list[Row], list[Trouble]]:
                 _cited(rows[-1], "\n".join(unit.lines))
             continue
         if (unit.context.get("skip") and not _BOOKS.search(unit.context.get("section", ""))) or (
-                unit.kind == "item" and unit.children and not pipe_record(unit.lines[0])):
+                unit.kind == "item" and unit.children and not pipe_record(unit.lines[0]) and not _paper_parent(unit)):
             continue
         try:
             found = _table_row(unit) if unit.kind == "table" else _item(unit)
@@ -152,6 +152,13 @@ def read_list(text: str) -> tuple[list[Row], list[Trouble]]:
         elif found is not None:
             rows.append(found)
     return rows, sorted(troubles, key=lambda t: t.line)
+
+
+def _paper_parent(unit: Unit) -> bool:
+    """A bullet whose title links a paper (``- [Title](https://arxiv.org/abs/ID)``) is a paper even with
+    bullets under it ("- Dataset; [BBQ](…)"); a parent naming a venue or a topic is not."""
+    title, url, _ = mh.head_title(unit.lines[0])
+    return bool(title and url and _ARXIV_PAGE.match(url) and not md.GENERIC.match(title))
 
 
 def _unclosed(text: str) -> bool:
@@ -377,6 +384,7 @@ def _item(unit: Unit) -> Row | Trouble | None:
         tag = label.strip(" []")
         if not title_url and not badge and tag != label and md.is_date(tag):
             date_year = date_year or md.year_of(tag)  # "Plain Title [[11 Jan 2021]](link)": the link's label dates it
+            row.title_url = row.title_url or ("" if NOT_PAPER_HOSTS.match(url) else url)  # and the link is the title's
             continue
         label = tag if not title_url and tag != label else label  # "Plain Title [[NeurIPS2021]](link)"
         if not venue and not badge and md.looks_like_venue(label) and not re.match(r"(?i)^arxiv\b", label) and (
