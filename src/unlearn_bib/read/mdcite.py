@@ -115,7 +115,7 @@ def badge_venue(text: str) -> str:
     return ""
 
 
-_SUMMARY = re.compile(r"^\s*<summary>([^<>]{0,3000})<em>([^<>]{1,200})</em>\s*((?:19|20)\d\d)?\s*</summary>", re.I)
+_SUMMARY = re.compile(r"^\s*<summary>([^<>]{0,3000})<em>([^<>]{1,200})</em>\s*(?:((?:19|20)\d\d)\s*)?</summary>", re.I)
 
 
 def summary_citation(line: str) -> tuple[str, str, int | None] | None:

@@ -27,7 +27,13 @@ one ``Trouble`` (line, reason) per item that could not be read. Layouts read:
   the label of the paper's link before a plain title (``- [[CVPR](link)] Title. [[code](…)] [__`cls.`__]``,
   the code-span topic tags dropped); paragraphs ``[Title](link), Venue Year`` (``Electronics, 2019``,
   ``2017 arxiv preprint``); labelled bullets under a paper's heading (``- **Comments:** …``) are notes on it;
-  among books, a title linking an arXiv paper is a paper.
+  among books, a title linking an arXiv paper is a paper;
+- bullets written as pipe-separated records (``+ 2019 | Title | Authors | Venue | [PDF](…)``, see ``mdpipe``);
+  ``**Title.** Venue Year. [paper](…)``; a plain title whose link label is its date or venue
+  (``Title [[11 Jan 2021]](link)``, ``[[NeurIPS2021]](…)``) or followed by ``[Dec 2023]``; ``**1. Title**`` blocks
+  with ``**Venue:**`` / ``**Authors:**`` paragraphs below; ``*[Title](link)*`` with a collapsed
+  ``<summary> Authors <em>Venue</em> Year </summary>``; a bullet whose title links an arXiv paper stays a paper
+  with bullets under it.
 
 A row that links no paper and whose venue is a blog (``Blog``, ``News``) or whose title only names a
 product (``Introducing GPT-5``) is a post, not a paper.
