@@ -85,3 +85,21 @@ def test_a_bullet_linking_an_arxiv_paper_stays_a_row_with_bullets_under_it():
         "  - Dataset; [BBQ](https://github.com/nyu-mll/BBQ)\n")
     assert [(r.line, r.title, r.year, r.needs_id) for r in rows][0] == (3, "The Capacity for Moral Self-Correction", 2023, False)
     assert all(r.needs_id for r in rows[1:])  # "Dataset; [BBQ](github)" is a paper only if it names an identifier
+
+
+def test_a_yearless_word_after_a_linked_title_is_a_venue_only_if_the_registry_knows_it(run, tmp_path):
+    from unlearn_bib.catalog.load import load_catalog
+
+    text = ("### 2023\n\n"
+            "- [Aligning Language Models through f-divergence Minimization](https://arxiv.org/abs/2302.08215) (f-DPG)\n"
+            "  - Dongyoung Go, Tomasz Korbak\n\n"
+            "- [Reasoning Over Paragraphs for Discrete Questions](https://arxiv.org/abs/1903.00161) (DROP)\n\n"
+            "- [Deep Residual Learning for Image Recognition](https://arxiv.org/abs/1512.03385) (CVPR)\n")
+    rows, _ = read_list(text)
+    assert [(r.venue, r.venue_guess) for r in rows] == [("f-DPG", True), ("DROP", True), ("CVPR", True)]
+    (tmp_path / "list.md").write_text(text)
+    result = run("import", "--from", "markdown", tmp_path / "list.md", "--papers", tmp_path / "p.yaml")
+    assert result.exit_code == 0, result.stderr
+    venues = [(p.venue.id if p.venue else None, p.venue_text) for p in load_catalog(tmp_path / "p.yaml", strict=False)]
+    assert [v for v in venues if "DROP" in str(v) or "f-DPG" in str(v)] == []  # the papers' short names, not venues
+    assert venues[2][0] == "cvpr"  # a venue the registry knows stays

@@ -91,7 +91,7 @@ class Row:
     list_year: int | None = None  # a table's own Year cell
     extra: dict[str, str] = field(default_factory=dict)  # a table's other columns, by lower-case header
     people: list[dict] | None = None  # the authors' parts, from a BibTeX citation given with the row
-    venue_guess: bool = False  # the venue is a heading's under a year heading: kept only if the registry knows it
+    venue_guess: bool = False  # a heading's under a year heading, or "(DROP)" after a linked title: kept if the registry knows it
 
 
 def _words(title: str) -> list[str]:
@@ -321,6 +321,8 @@ def _item(unit: Unit) -> Row | Trouble | None:
     if not cited and after_tags.startswith(",") and not said[1]:  # "[Title](page), Liu et al., NeurIPS 2020 | [github](…)"
         cited = citation(re.split(r"\||\[", after_tags[1:], maxsplit=1)[0])
     venue, venue_year, date_year = ("", None, None) if cited else mh.tags(rest)
+    # "[Title](link) (DROP)": one yearless word after a linked title may be the list's short name for the paper
+    short_name = venue if title_url and venue and venue_year is None and " " not in venue else ""
     if said[1] and not venue:
         venue, venue_year = said
     if not cited:  # "[2023/10] **Title.** *First Author et al. arXiv.*": the date tag stays the row's
@@ -397,7 +399,7 @@ def _item(unit: Unit) -> Row | Trouble | None:
                 not NOT_PAPER_HOSTS.match(url)):
             venue, venue_year = label, md.year_of(label)  # [[CVPR 2023](…)]
     row.venue = venue or unit.context.get("venue", "")
-    row.venue_guess = not venue and bool(unit.context.get("venue_guess"))
+    row.venue_guess = not venue and bool(unit.context.get("venue_guess")) or bool(short_name and venue == short_name)
     _fill_year(row, venue_year, date_year, unit.context)
     if isinstance(authors_line, tuple):
         row.authors, row.authors_incomplete = authors_line[0] or None, authors_line[1]
