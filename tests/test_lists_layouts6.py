@@ -30,6 +30,10 @@ def test_a_venue_and_year_between_a_bold_title_and_its_link():
                "[paper](http://papers.nips.cc/paper/7040-v.pdf)\n\n    *Nicholas Watters, Andrea Tacchetti.*\n")
     assert (row.title, row.venue, row.year) == ("Visual Interaction Networks: Learning a Simulator", "NIPS 2017", 2017)
     assert row.authors == ["Nicholas Watters", "Andrea Tacchetti"]
+    row = _one("1. **Molecular Graph Convolutions: Moving Beyond Fingerprints.** Journal of computer-aided molecular "
+               "design 2016. [paper](https://arxiv.org/pdf/1603.00856.pdf)\n")
+    assert (row.title, row.venue) == ("Molecular Graph Convolutions: Moving Beyond Fingerprints",
+                                      "Journal of computer-aided molecular design 2016")  # a journal's name in lower case
 
 
 def test_a_plain_title_with_a_date_or_venue_as_its_link_label_or_a_bracketed_date():

@@ -81,7 +81,8 @@ def head_title(head: str) -> tuple[str, str, str]:
             tail = ""  # "**Title**, First Author et al. [[Paper](…)]": the authors follow the title
         elif tail and (citation(after.lstrip(" .")) or etal_citation(after)):
             tail = ""  # "**Title**. *A*, B, C, ICML 2024. [[pdf](…)]", "**Title.** *A et al. arXiv.*": a citation follows
-        if not tail or tail.startswith("(") or md.looks_like_venue(tail.strip("()[]")) or tail.startswith("<"):
+        if not tail or tail.startswith("(") or md.looks_like_venue(tail.strip("()[]")) or tail.startswith("<") or (
+                venue_before_links(after)[1]):  # "**Title.** Journal of computer-aided molecular design 2016. [paper](…)"
             inner = re.sub(r"^\s*\d{1,3}\.\s+(?=[^\W\d_])", "", bold.group(2))  # "**1. Title**": the list's number
             linked = md.LINK.fullmatch(inner.strip())
             if linked and not md.GENERIC.match(md.clean(linked.group(2))):
