@@ -113,3 +113,15 @@ def badge_venue(text: str) -> str:
         if message and len(message) <= 80 and not md.is_date(message):
             return " ".join(message.split())
     return ""
+
+
+_SUMMARY = re.compile(r"^\s*<summary>([^<>]{0,3000})<em>([^<>]{1,200})</em>\s*(?:((?:19|20)\d\d)\s*)?</summary>", re.I)
+
+
+def summary_citation(line: str) -> tuple[str, str, int | None] | None:
+    """(authors, venue, year) of a collapsed citation ``<summary> A, B, C <em>Venue</em> 2021 </summary>``
+    under a paper's item; None for any other line (``<summary>Bibtex</summary>``, an abstract)."""
+    found = _SUMMARY.match(line)
+    if not found:
+        return None
+    return found.group(1).strip(), found.group(2).strip(), int(found.group(3)) if found.group(3) else None

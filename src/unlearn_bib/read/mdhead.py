@@ -59,6 +59,10 @@ def head_title(head: str) -> tuple[str, str, str]:
         if title and not url:
             return title, "", f"({md.clean(venue_link.group(1))}) {rest}"
     found = md.LINK.match(lead)
+    italic = md.LINK.match(lead, 1) if lead[:2] in ("*[", "_[") else None
+    if italic and lead[italic.end():italic.end() + 1] == lead[0]:  # "*[Title](link)*": an italic linked title
+        lead = lead[1:italic.end()] + lead[italic.end() + 1:]
+        found = md.LINK.match(lead)
     if found and not found.group(1) and not found.group(2).lstrip().startswith("!["):
         label = md.clean(found.group(2))
         if label and not md.GENERIC.match(label):
@@ -77,8 +81,9 @@ def head_title(head: str) -> tuple[str, str, str]:
             tail = ""  # "**Title**, First Author et al. [[Paper](…)]": the authors follow the title
         elif tail and (citation(after.lstrip(" .")) or etal_citation(after)):
             tail = ""  # "**Title**. *A*, B, C, ICML 2024. [[pdf](…)]", "**Title.** *A et al. arXiv.*": a citation follows
-        if not tail or tail.startswith("(") or md.looks_like_venue(tail.strip("()[]")) or tail.startswith("<"):
-            inner = bold.group(2)
+        if not tail or tail.startswith("(") or md.looks_like_venue(tail.strip("()[]")) or tail.startswith("<") or (
+                venue_before_links(after)[1]):  # "**Title.** Journal of computer-aided molecular design 2016. [paper](…)"
+            inner = re.sub(r"^\s*\d{1,3}\.\s+(?=[^\W\d_])", "", bold.group(2))  # "**1. Title**": the list's number
             linked = md.LINK.fullmatch(inner.strip())
             if linked and not md.GENERIC.match(md.clean(linked.group(2))):
                 return md.clean(linked.group(2)), linked.group(3), after
@@ -108,12 +113,13 @@ def _trailing_tags(text: str) -> tuple[str, str]:
     "Title (PGD)" keeps its parenthesis."""
     tags = ""
     text = text.rstrip()
-    while text.endswith(")") and tags.count("(") < 3:
-        start = text.rfind("(")
+    while text.endswith((")", "]")) and tags.count("(") < 3:
+        start = text.rfind("(" if text.endswith(")") else "[")
         inner = text[start + 1:-1].strip() if start > 0 else ""
         plain = md.clean(inner)
-        if not plain or not (is_tag(plain) and md.year_of(plain) or inner.startswith(("**", "__")) and _named(plain)):
-            break
+        if not plain or not (is_tag(plain) and md.year_of(plain) or text.endswith(")") and inner.startswith(("**", "__"))
+                             and _named(plain)):
+            break  # "Title [Dec 2023]" as "Title (CVPR 2026)": a tag with a year; "Title (PGD)" keeps its parenthesis
         text, tags = text[:start].rstrip(), f"({inner}) {tags}"
     return text, tags
 
@@ -162,6 +168,16 @@ def venue_after_link(rest: str) -> tuple[str, int | None]:
     if not (venue[:1].isupper() or venue.lower().startswith("arxiv")):
         return "", None
     return venue.strip(), int(year)
+
+
+def venue_before_links(rest: str) -> tuple[str, int | None]:
+    """(venue, year) of "Venue Year." written between a plain title and its links ("NIPS 2017.",
+    "ICLR Workshop 2017."); ("", None) for anything else."""
+    text = md.clean(rest.split("[")[0]).strip(" .;,")
+    found = re.fullmatch(r"([A-Za-z][^,.;]{1,80}?),?\s+((?:19|20)\d\d)", text)
+    if not found or not (md.looks_like_venue(found.group(1)) or _VENUE_WORDS.search(found.group(1))):
+        return "", None
+    return text, int(found.group(2))
 
 
 def venue_date(text: str) -> tuple[str, str]:

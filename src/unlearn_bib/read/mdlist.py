@@ -27,7 +27,13 @@ one ``Trouble`` (line, reason) per item that could not be read. Layouts read:
   the label of the paper's link before a plain title (``- [[CVPR](link)] Title. [[code](…)] [__`cls.`__]``,
   the code-span topic tags dropped); paragraphs ``[Title](link), Venue Year`` (``Electronics, 2019``,
   ``2017 arxiv preprint``); labelled bullets under a paper's heading (``- **Comments:** …``) are notes on it;
-  among books, a title linking an arXiv paper is a paper.
+  among books, a title linking an arXiv paper is a paper;
+- bullets written as pipe-separated records (``+ 2019 | Title | Authors | Venue | [PDF](…)``, see ``mdpipe``);
+  ``**Title.** Venue Year. [paper](…)``; a plain title whose link label is its date or venue
+  (``Title [[11 Jan 2021]](link)``, ``[[NeurIPS2021]](…)``) or followed by ``[Dec 2023]``; ``**1. Title**`` blocks
+  with ``**Venue:**`` / ``**Authors:**`` paragraphs below; ``*[Title](link)*`` with a collapsed
+  ``<summary> Authors <em>Venue</em> Year </summary>``; a bullet whose title links an arXiv paper stays a paper
+  with bullets under it.
 
 A row that links no paper and whose venue is a blog (``Blog``, ``News``) or whose title only names a
 product (``Introducing GPT-5``) is a post, not a paper.
@@ -45,7 +51,8 @@ from dataclasses import dataclass, field
 
 from unlearn_bib.read import mdhead as mh
 from unlearn_bib.read import mdinline as md
-from unlearn_bib.read.mdcite import NOTE, badge_venue, citation, etal_citation
+from unlearn_bib.read.mdcite import NOTE, badge_venue, citation, etal_citation, summary_citation
+from unlearn_bib.read.mdpipe import pipe_record
 from unlearn_bib.read.mdscan import NOT_PAPER_HOSTS, FIELD, Trouble, is_paper_url, Unit, units
 
 __all__ = ["Row", "Trouble", "read_list"]
@@ -84,7 +91,7 @@ class Row:
     list_year: int | None = None  # a table's own Year cell
     extra: dict[str, str] = field(default_factory=dict)  # a table's other columns, by lower-case header
     people: list[dict] | None = None  # the authors' parts, from a BibTeX citation given with the row
-    venue_guess: bool = False  # the venue is a heading's under a year heading: kept only if the registry knows it
+    venue_guess: bool = False  # a heading's under a year heading, or "(DROP)" after a linked title: kept if the registry knows it
 
 
 def _words(title: str) -> list[str]:
@@ -138,7 +145,7 @@ def read_list(text: str) -> tuple[list[Row], list[Trouble]]:
                 _cited(rows[-1], "\n".join(unit.lines))
             continue
         if (unit.context.get("skip") and not _BOOKS.search(unit.context.get("section", ""))) or (
-                unit.kind == "item" and unit.children):
+                unit.kind == "item" and unit.children and not pipe_record(unit.lines[0]) and not _paper_parent(unit)):
             continue
         try:
             found = _table_row(unit) if unit.kind == "table" else _item(unit)
@@ -151,6 +158,13 @@ def read_list(text: str) -> tuple[list[Row], list[Trouble]]:
         elif found is not None:
             rows.append(found)
     return rows, sorted(troubles, key=lambda t: t.line)
+
+
+def _paper_parent(unit: Unit) -> bool:
+    """A bullet whose title links a paper (``- [Title](https://arxiv.org/abs/ID)``) is a paper even with
+    bullets under it ("- Dataset; [BBQ](…)"); a parent naming a venue or a topic is not."""
+    title, url, _ = mh.head_title(unit.lines[0])
+    return bool(title and url and _ARXIV_PAGE.match(url) and not md.GENERIC.match(title))
 
 
 def _unclosed(text: str) -> bool:
@@ -264,6 +278,17 @@ def _linked_then_venue(head: str) -> bool:
     return bool(title and url and not md.GENERIC.match(title) and mh.venue_after_link(rest)[1])
 
 
+def _piped(unit: Unit, title: str, year: int, authors: str, venue: str) -> Row | None:
+    """A bullet ``2019 | Title | Authors | Venue | [PDF](…)``: its own fields, the year first."""
+    row = Row(unit.line, title, section=unit.context.get("section", ""), text=" ".join(unit.lines))
+    row.links, row.venue, row.year, row.list_year = md.links(row.text), venue, year, year
+    if authors:
+        row.authors, row.authors_incomplete = md.split_authors(authors)
+        row.authors = row.authors or None
+    row.code = next((u for label, u, _ in row.links if md.CODE_LABEL.match(label)), "")
+    return _evidence(row, bool(venue), False, True)
+
+
 def _item(unit: Unit) -> Row | Trouble | None:
     if unit.lines[0].count("**") % 2 and len(unit.lines) > 1 and unit.lines[1].count("**") % 2:
         unit.lines[:2] = [unit.lines[0] + " " + unit.lines[1]]  # a bold title wrapped over two lines
@@ -272,6 +297,9 @@ def _item(unit: Unit) -> Row | Trouble | None:
     if len(unit.lines) > 1 and _unclosed(unit.lines[0]) and not _unclosed(unit.lines[0] + unit.lines[1]):
         unit.lines[:2] = [unit.lines[0] + unit.lines[1]]  # "[[code](https://github.com/" + "a/b)]": a link broken in two
     head = unit.lines[0]
+    piped = pipe_record(head) if unit.kind == "item" else None
+    if piped:
+        return _piped(unit, *piped)
     if unit.kind == "heading":
         head = re.sub(r"^\s*(?:\d{1,3}[.)]\s*)", "", head)
         if not md.links(head) and (not _paper_link_below(unit) or md.looks_like_venue(md.clean(head))):
@@ -293,6 +321,8 @@ def _item(unit: Unit) -> Row | Trouble | None:
     if not cited and after_tags.startswith(",") and not said[1]:  # "[Title](page), Liu et al., NeurIPS 2020 | [github](…)"
         cited = citation(re.split(r"\||\[", after_tags[1:], maxsplit=1)[0])
     venue, venue_year, date_year = ("", None, None) if cited else mh.tags(rest)
+    # "[Title](link) (DROP)": one yearless word after a linked title may be the list's short name for the paper
+    short_name = venue if title_url and venue and venue_year is None and " " not in venue else ""
     if said[1] and not venue:
         venue, venue_year = said
     if not cited:  # "[2023/10] **Title.** *First Author et al. arXiv.*": the date tag stays the row's
@@ -307,6 +337,8 @@ def _item(unit: Unit) -> Row | Trouble | None:
             short, named = mh.venue_after_comma(title)
             if named:
                 title, venue, venue_year = short, named, md.year_of(named)
+    if not venue and not title_url and not cited:  # "**Title.** NIPS 2017. [paper](…)": the venue between title and links
+        venue, venue_year = mh.venue_before_links(rest)
     title = md.clean_title(title)
     if not title or len(title) < 4:
         return None
@@ -335,6 +367,11 @@ def _item(unit: Unit) -> Row | Trouble | None:
                 code = [u for _, u, _ in md.links(value)]
                 row.code = row.code or (code[0] if code else "")
             continue
+        summary = summary_citation(extra)
+        if summary:  # "<summary> A, B <em>Venue</em> 2021 </summary>": the row's citation, collapsed
+            authors_line = summary[0] or authors_line
+            venue, venue_year = summary[1] or venue, summary[2] or venue_year
+            continue
         plain = md.clean(md.without_links(extra)).strip(" .\\")
         if not plain or NOTE.match(extra.strip()) or extra.lstrip().startswith("<"):
             continue  # "Key Word: …", "ExpEnv: …", a <details> digest: notes on the paper
@@ -352,11 +389,17 @@ def _item(unit: Unit) -> Row | Trouble | None:
     for label, url, badge in row.links:
         if url == title_url or label == title:
             continue
+        tag = label.strip(" []")
+        if not title_url and not badge and tag != label and md.is_date(tag):
+            date_year = date_year or md.year_of(tag)  # "Plain Title [[11 Jan 2021]](link)": the link's label dates it
+            row.title_url = row.title_url or ("" if NOT_PAPER_HOSTS.match(url) else url)  # and the link is the title's
+            continue
+        label = tag if not title_url and tag != label else label  # "Plain Title [[NeurIPS2021]](link)"
         if not venue and not badge and md.looks_like_venue(label) and not re.match(r"(?i)^arxiv\b", label) and (
                 not NOT_PAPER_HOSTS.match(url)):
             venue, venue_year = label, md.year_of(label)  # [[CVPR 2023](…)]
     row.venue = venue or unit.context.get("venue", "")
-    row.venue_guess = not venue and bool(unit.context.get("venue_guess"))
+    row.venue_guess = not venue and bool(unit.context.get("venue_guess")) or bool(short_name and venue == short_name)
     _fill_year(row, venue_year, date_year, unit.context)
     if isinstance(authors_line, tuple):
         row.authors, row.authors_incomplete = authors_line[0] or None, authors_line[1]

@@ -242,6 +242,11 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
             open_item.lines.append(stripped)
             blank = False
             continue
+        if open_item is None and units and units[-1].kind == "block" and units[-1].context == context and (
+                re.match(r"^(\*\*|__)[^*_]{2,20}:?\1", stripped) and FIELD.match(md.clean(stripped))):
+            units[-1].lines.append(stripped)  # "**Venue:** ICML 2023" as a paragraph of its own below a paper's block
+            blank = False
+            continue
         stack = [] if indent == 0 else stack
         unit = Unit("block", number, [stripped], context=context)
         units.append(unit)
