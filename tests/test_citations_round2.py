@@ -133,6 +133,8 @@ def bib(text):
     ("Feature-Terme. Implementierungstechniken", "Feature-terme. implementierungstechniken"),
     ("Alpha: Delta", "Alpha: delta"),
     ("Report of the WHO on LaTeX", "Report of the WHO on LaTeX"),
+    ("cggh/scikit-allel: v1.3.6", "Cggh/scikit-allel: v1.3.6"),  # a dotted version is the last word
+    ("Tools: V2.1", "Tools: V2.1"),
 ])
 def test_english_bibtex_titles_are_read_in_sentence_case(typed, read):
     assert bib(f"@article{{k, title={{{typed}}}, journal={{J}}, year=2000}}")[0]["title"] == read

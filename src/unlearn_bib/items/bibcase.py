@@ -69,8 +69,9 @@ def sentence_case(rich: str) -> str:
         return rich
     if plain:
         pieces.append(String("".join(plain)))
-    cased = list(change_case(MixedString(pieces), "sentence"))
-    _last_word_lower(cased)
+    typed = MixedString(pieces)
+    cased = list(change_case(typed, "sentence"))
+    _last_word_lower(cased, str(typed))
     out = []
     for piece in cased:
         text = str(piece)
@@ -78,12 +79,14 @@ def sentence_case(rich: str) -> str:
     return re.sub("[\U000f0000-\U000fffff]", lambda m: tags[ord(m.group(0)) - _PLACEHOLDERS], "".join(out))
 
 
-_LAST_WORD = re.compile(r"(?<![^\W_])([^\W\d_][^\W_]*)([^\w]*)$")
+# a word, with dotted parts ("v1.3.6", "e.g"), then trailing punctuation
+_LAST_WORD = re.compile(r"(?<![^\W_])([^\W\d_][^\W_]*(?:\.[^\W_]+)*)([^\w]*)$")
 
 
-def _last_word_lower(pieces: list) -> None:
+def _last_word_lower(pieces: list, typed: str) -> None:
     """The last word is never a sentence start ("Alpha. delta.", "Alpha: delta"), as pandoc
-    reads it: capitalised, it is lower-cased, unless it is the only word."""
+    reads it: capitalised, it is lower-cased, unless it is the only word. A dotted word
+    ("v1.3.6", "V2.1") keeps the case it was typed in."""
     from citeproc.string import NoCase, String
 
     for index in range(len(pieces) - 1, -1, -1):
@@ -97,6 +100,11 @@ def _last_word_lower(pieces: list) -> None:
             return
         word = match.group(1)
         others = text[:match.start()] + "".join(str(p) for p in pieces[:index])
+        if "." in word:
+            was = _LAST_WORD.search(typed)
+            if was and was.group(1)[:1].islower() and word[:1].isupper():
+                pieces[index] = String(text[:match.start()] + word[0].lower() + word[1:] + match.group(2))
+            return
         if word[1:] == word[1:].lower() and word[:1].isupper() and re.search(r"[^\W_]", others):
             pieces[index] = String(text[:match.start()] + word.lower() + match.group(2))
         return
