@@ -253,7 +253,11 @@ _SHARED: list = []
 def _render_slice(bounds: tuple[int, int]) -> list[str]:
     layout, items, finish = _SHARED
     start, stop = bounds
-    texts = layout.render_entries(items[start:stop])
+    from unlearn_bib.csl import compiled
+
+    texts = compiled.render_entries(layout, items[start:stop])  # None: the style is not compiled
+    if texts is None:
+        texts = layout.render_entries(items[start:stop])
     return [finish(text) for text in texts] if finish else texts
 
 

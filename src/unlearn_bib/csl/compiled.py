@@ -1,0 +1,362 @@
+"""A style's bibliography layout compiled once into Python closures: the same entries, faster.
+
+citeproc-py renders an entry by walking the style's element tree, asking each element for
+its attributes and building ``MixedString`` objects that re-join their pieces at every seam.
+Here the layout's groups, cs:choose, macros and the cs:text elements of plain variables,
+terms and values become closures over what the tree says (delimiters, affixes, formatting,
+quotes, the variables a group needs) and produce a plain ``str`` with a flag saying whether
+citeproc-py would have held it as a ``String``/``MixedString`` (which tidies a seam: a double
+space or a doubled ".,;:!?" where two pieces meet) or as a plain ``str`` (which does not).
+Every other element (names, dates, numbers, labels, a cs:text with text-case, ...) is rendered
+by its own element class, as before; a cs:choose finds its branch as before
+(``conditions.taken_branch``). A style is compiled or not once (``plan``): not when its
+entries depend on each other (disambiguation, subsequent-author-substitute) or it was
+loaded without the memoised look-ups. ``tests/test_csl_compiled.py`` compares the two paths
+byte for byte.
+"""
+from __future__ import annotations
+
+import os
+
+from citeproc import model
+from citeproc.source import VariableError
+from citeproc.string import MixedString, String
+
+from unlearn_bib.csl.base import CSL_NS
+from unlearn_bib.csl.conditions import taken_branch, void_unless
+from unlearn_bib.csl.text import QUOTE_END, QUOTE_START, VAR_END, VAR_START
+
+# Off with UNLEARN_BIB_COMPILED=0 (the tests switch it to compare the paths).
+ENABLED = os.environ.get("UNLEARN_BIB_COMPILED", "1").strip() != "0"
+
+_SEAM = frozenset(".,;:!?")
+_RICH = (String, MixedString)
+_NO = object()  # a plan worked out: the style is not compiled
+
+
+# --- citeproc-py's string arithmetic on (text, rich) pairs ----------------------------------------
+
+def _seam(left: str, other: str) -> str:
+    """citeproc.string.normalize_seam on plain text."""
+    if left and other:
+        last, first = left[-1], other[0]
+        if (last == " " and first == " ") or (last == first and first in _SEAM):
+            return other[1:]
+    return other
+
+
+def _add(a, b):
+    """``a + b`` as citeproc-py computes it: a plain ``str`` pair joins as it is; with a
+    String or MixedString on either side, an empty other side is dropped and the seam tidied."""
+    at, ar = a
+    bt, br = b
+    if ar:
+        if not bt:
+            return a
+    elif br:
+        if not at:
+            return b
+    else:
+        return at + bt, False
+    bt = _seam(at, bt)
+    return (at + bt, True) if bt else (at, True)
+
+
+def _join(pieces, delimiter: str):
+    """citeproc.string.join: the delimiter and each piece tidied against what precedes them."""
+    out = pieces[0]
+    for text, rich in pieces[1:]:
+        out = _add(out, (_seam(out[0], delimiter), False))
+        out = _add(out, (_seam(out[0], text), rich))
+    return out
+
+
+def _wrap(value, prefix: str, suffix: str):
+    """Affixed.wrap (called only where the element has an affix)."""
+    text, rich = value
+    value = _add((prefix, False), (_seam(prefix, text), rich))
+    return _add(value, (_seam(value[0], suffix), False))
+
+
+def _pair(rendered):
+    if rendered is None:
+        return None
+    if isinstance(rendered, _RICH):
+        return str(rendered), True
+    return (rendered, False) if isinstance(rendered, str) else (str(rendered), False)
+
+
+# --- the compiler -----------------------------------------------------------------------------------
+
+class _Compiler:
+    def __init__(self, layout, formatter):
+        self.layout = layout
+        self.formatter = formatter
+        self.macros: dict = {}
+
+    def markup(self, element):
+        """(format wrappers, prefix, suffix) of ``element``; None where memo.format would defer."""
+        wrappers = element._format_wrappers(self.formatter)
+        if wrappers is None:
+            return None
+        return wrappers, element.get("prefix", ""), element.get("suffix", "")
+
+    def children(self, parent, ctx, kw, delimiter: str):
+        """render_children: each child's result, the non-empty ones joined by ``delimiter``."""
+        runs = tuple(self.node(child, ctx, kw, delimiter) for child in parent.iterchildren())
+
+        def run(item):
+            out = []
+            for child in runs:
+                value = child(item)
+                if value is not None:
+                    out.append(value)
+            return _join(out, delimiter) if out else None
+
+        return run
+
+    def node(self, element, ctx, kw, delimiter: str = ""):
+        if isinstance(element, model.Choose):
+            return self.choose(element, ctx, kw, delimiter)
+        if isinstance(element, model.Group):
+            compiled = self.group(element, ctx, kw)
+        elif isinstance(element, model.Text):
+            compiled = self.text(element, ctx, kw)
+        else:
+            compiled = None
+        return compiled or self.delegate(element, ctx, kw)
+
+    def delegate(self, element, ctx, kw):
+        """An element rendered by its own class, as the tree walk renders it."""
+        render = element.render
+
+        def run(item):
+            try:
+                return _pair(render(item, context=ctx, **kw))
+            except VariableError:
+                return None
+
+        return run
+
+    def choose(self, choose, ctx, kw, delimiter: str):
+        branches = {id(branch): self.children(branch, ctx, kw, delimiter) for branch in choose.iterchildren()}
+
+        def run(item):
+            branch = taken_branch(choose, item, ctx)
+            return None if branch is None else branches[id(branch)](item)
+
+        run.branches = branches
+        return run
+
+    def group(self, group, ctx, kw):
+        markup = self.markup(group)
+        if markup is None:
+            return None
+        wrappers, prefix, suffix = markup
+        affixed = bool(prefix or suffix)
+        delimiter = group.get("delimiter", "")
+        void = void_unless(group)
+        children = []  # (run, calls: bool, or the cs:choose whose branch decides)
+        for child in group.iterchildren():
+            if isinstance(child, model.Choose):
+                children.append((self.choose(child, ctx, kw, delimiter), child))
+            else:
+                children.append((self.node(child, ctx, kw), child.calls_variable()))
+
+        def run(item):
+            if void is not False:
+                reference = item.reference
+                for name in void:
+                    if name in reference:
+                        break
+                else:
+                    return None
+            out = []
+            called = rendered = False
+            for child, calls in children:
+                if calls is True or calls is False:
+                    value = child(item)
+                else:  # a cs:choose: the calls of the branch taken
+                    branch = taken_branch(calls, item, ctx)
+                    calls = branch is not None and branch.calls_variable()
+                    value = None if branch is None else child.branches[id(branch)](item)
+                called = called or calls
+                if value is not None:
+                    out.append(value)
+                    rendered = rendered or calls
+            if not out or (called and not rendered):
+                return None
+            value = _join(out, delimiter)
+            if not value[0]:
+                return None
+            if wrappers:
+                text = value[0]
+                for wrap in wrappers:
+                    text = wrap(text)
+                value = (text, False)
+            return _wrap(value, prefix, suffix) if affixed else value
+
+        return run
+
+    def text(self, text, ctx, kw):
+        attrib = text.attrib
+        if "text-case" in attrib or text.get("strip-periods", "false").lower() == "true":
+            return None
+        markup = self.markup(text)
+        if markup is None:
+            return None
+        wrappers, prefix, suffix = markup
+        quotes = None
+        if text.get("quotes", "false").lower() == "true":
+            quotes = (text.get_single_term(name="open-quote"), text.get_single_term(name="close-quote"))
+            if not all(type(mark) is str for mark in quotes):
+                return None
+        finish = _finisher(wrappers, quotes, prefix, suffix)
+        if "variable" in attrib:
+            return self.variable(text, ctx, kw, finish)
+        if "macro" in attrib:
+            macro = text.get_macro(text.get("macro"))
+            context = ctx if ctx is not None else text
+            key = (id(macro), id(context))
+            if key not in self.macros:
+                self.macros[key] = None  # a macro calling itself: left to the tree walk
+                self.macros[key] = self.children(macro, context, {"sort_options": None}, "")
+            body = self.macros[key]
+            if body is None:
+                return None
+
+            def run(item):
+                value = body(item)
+                return finish(value) if value is not None and value[0] else None
+
+            return run
+        if "term" in attrib or "value" in attrib:  # the same text for every entry
+            render = self.delegate(text, ctx, kw)
+            cache = []
+
+            def constant(item):
+                if not cache:
+                    cache.append(render(item))
+                return cache[0]
+
+            return constant
+        return None
+
+    def variable(self, text, ctx, kw, finish):
+        name = text.get("variable")
+        if name == "citation-number":
+            def number(item):
+                return finish((str(item.number), False))
+
+            return number
+        if " " in name or name.startswith("page") or name in ("locator", "year-suffix", "citation-label"):
+            return None
+        key = name.replace("-", "_")
+        short = key + "_short" if text.get("form") == "short" else None
+        tag = text.tag
+        layout = self.layout
+        fallback = self.delegate(text, ctx, kw)
+
+        def run(item):
+            repressed = layout.repressed
+            if tag in repressed and name in repressed[tag]:
+                return None
+            reference = item.reference
+            field = short if short is not None and short in reference else key
+            if field not in reference:
+                return None
+            value = dict.__getitem__(reference, field)
+            kind = type(value)
+            if kind is str:
+                return finish((value, False)) if value else None
+            if kind is String or kind is MixedString:
+                value = str(value)
+                if value:
+                    return finish((VAR_START + value + VAR_END, True))
+            return fallback(item)  # a number, or an odd value: the element's own way
+
+        return run
+
+
+def _finisher(wrappers, quotes, prefix: str, suffix: str):
+    """What a cs:text does to its rendered text: format, quote, affixes (in citeproc-py's order)."""
+    affixed = bool(prefix or suffix)
+
+    def finish(value):
+        if wrappers:
+            text = value[0]
+            for wrap in wrappers:
+                text = wrap(text)
+            value = (text, False)
+        if quotes is not None:
+            value = _add(_add(_add(_add((quotes[0], False), (QUOTE_START, True)), value), (quotes[1], False)),
+                         (QUOTE_END, True))
+        return _wrap(value, prefix, suffix) if affixed else value
+
+    return finish
+
+
+# --- the layout -------------------------------------------------------------------------------------
+
+def plan(layout):
+    """The compiled layout of a bibliography (None: the style keeps the tree walk), made once
+    per style and formatter."""
+    formatter = layout.get_formatter() if hasattr(layout, "_format_wrappers") else None
+    cached = layout.__dict__.get("_compiled")
+    if cached is not None and cached[0] is formatter:
+        return None if cached[1] is _NO else cached[1]
+    compiled = _NO
+    if formatter is not None and _independent(layout):
+        compiler = _Compiler(layout, formatter)
+        children = list(layout.iterchildren())
+        first = compiler.node(children[0], None, {}) if children else None
+        body = compiler.children(layout, None, {}, "")
+        compiled = (first, body)
+    layout.__dict__["_compiled"] = (formatter, compiled)
+    return None if compiled is _NO else compiled
+
+
+def _independent(layout) -> bool:
+    """No entry depends on another: no subsequent-author-substitute, no disambiguation."""
+    bibliography = layout.getparent()
+    if bibliography is None or bibliography.get("subsequent-author-substitute"):
+        return False
+    citation = layout.get_root().find(f"{{{CSL_NS}}}citation")
+    return citation is None or not any(
+        citation.get(option, "false").lower() == "true"
+        for option in ("disambiguate-add-givenname", "disambiguate-add-names", "disambiguate-add-year-suffix"))
+
+
+def render_entries(layout, items) -> list[str] | None:
+    """``Layout.render_entries`` (csl/fixes.py) with the compiled layout: one text per item,
+    "" for an entry that renders empty; None when the style is not compiled."""
+    compiled = plan(layout) if ENABLED else None
+    if compiled is None:
+        return None
+    first, body = compiled
+    aligned = layout.getparent().get("second-field-align") in ("flush", "margin") and first is not None
+    explicit = bool(layout.get_root().xpath_search('.//cs:text[@variable="year-suffix"]'))
+    out = []
+    for item in items:
+        label = None
+        if aligned:
+            layout.repressed = {}
+            label = first(item)
+            label = label[0] if label is not None else None
+        layout.repressed = {}
+        layout.first_names = ""  # no subsequent-author-substitute: Names need not record them
+        reference = item.reference
+        if reference.get("year_suffix") and not explicit:
+            reference["implicit_year_suffix"] = True
+        value = body(item)
+        reference.pop("implicit_year_suffix", None)
+        if value is None:
+            out.append("")
+            continue
+        text = value[0]
+        if label and text.startswith(label):
+            rest = text[len(label):].lstrip()
+            text = label + " " + rest if rest else text
+        out.append(str(layout.format(layout.wrap(String(text)))))
+    layout.first_names = None
+    return out
