@@ -32,6 +32,7 @@ ENABLED = os.environ.get("UNLEARN_BIB_COMPILED", "1").strip() != "0"
 _SEAM = frozenset(".,;:!?")
 _RICH = (String, MixedString)
 _NO = object()  # a plan worked out: the style is not compiled
+_ABSENT = object()  # a label's variable is absent: it prints nothing
 
 
 # --- citeproc-py's string arithmetic on (text, rich) pairs ----------------------------------------
@@ -122,6 +123,10 @@ class _Compiler:
             compiled = self.group(element, ctx, kw)
         elif isinstance(element, model.Text):
             compiled = self.text(element, ctx, kw)
+        elif isinstance(element, model.Label):
+            compiled = self.label(element, ctx, kw)
+        elif isinstance(element, model.Number):
+            compiled = self.number(element, ctx, kw)
         else:
             compiled = None
         return compiled or self.delegate(element, ctx, kw)
@@ -200,6 +205,10 @@ class _Compiler:
 
     def text(self, text, ctx, kw):
         attrib = text.attrib
+        if "term" in attrib or "value" in attrib:
+            if "variable" not in attrib and "macro" not in attrib and text.get("text-case") != "title":
+                return self.constant(text, ctx, kw)  # title case alone reads the entry's language
+            return None
         if "text-case" in attrib or text.get("strip-periods", "false").lower() == "true":
             return None
         markup = self.markup(text)
@@ -209,8 +218,9 @@ class _Compiler:
         quotes = None
         if text.get("quotes", "false").lower() == "true":
             quotes = (text.get_single_term(name="open-quote"), text.get_single_term(name="close-quote"))
-            if not all(type(mark) is str for mark in quotes):
+            if not all(isinstance(mark, str) for mark in quotes):
                 return None
+            quotes = tuple(_pair(mark) for mark in quotes)
         finish = _finisher(wrappers, quotes, prefix, suffix)
         if "variable" in attrib:
             return self.variable(text, ctx, kw, finish)
@@ -230,17 +240,63 @@ class _Compiler:
                 return finish(value) if value is not None and value[0] else None
 
             return run
-        if "term" in attrib or "value" in attrib:  # the same text for every entry
-            render = self.delegate(text, ctx, kw)
-            cache = []
-
-            def constant(item):
-                if not cache:
-                    cache.append(render(item))
-                return cache[0]
-
-            return constant
         return None
+
+    def constant(self, element, ctx, kw, key=None):
+        """An element that renders the same for every entry (per ``key(item)``, when given):
+        rendered by its class the first time, then remembered."""
+        render = self.delegate(element, ctx, kw)
+        cache: dict = {}
+
+        def run(item):
+            which = key(item) if key is not None else None
+            if which is _ABSENT:
+                return None
+            if which not in cache:
+                cache[which] = render(item)
+            return cache[which]
+
+        return run
+
+    def label(self, label, ctx, kw):
+        """A cs:label of an entry variable: its term, singular or plural, per entry."""
+        name = label.get("variable", "")
+        if not name or " " in name or name == "locator" or name.startswith("number-of") \
+                or label.get("text-case") == "title":
+            return None
+        field = name.replace("-", "_")
+        plural = label._is_plural if label.get("plural", "contextual") == "contextual" else None
+
+        def key(item):
+            if field not in item.reference:
+                return _ABSENT
+            return plural(item) if plural is not None else None
+
+        return self.constant(label, ctx, kw, key)
+
+    def number(self, number, ctx, kw):
+        """A cs:number whose value is a plain whole number; others by its class."""
+        name = number.get("variable", "")
+        if (number.get("form", "numeric") != "numeric" or not name or name in ("locator", "page-first")
+                or "text-case" in number.attrib or number.get("strip-periods", "false").lower() == "true"):
+            return None
+        markup = self.markup(number)
+        if markup is None:
+            return None
+        finish = _finisher(markup[0], None, markup[1], markup[2])
+        field = name.replace("-", "_")
+        fallback = self.delegate(number, ctx, kw)
+
+        def run(item):
+            reference = item.reference
+            if field not in reference:
+                return None
+            value = str(dict.__getitem__(reference, field))
+            if value.isdigit() and value.isascii():
+                return finish((str(int(value)), False))
+            return fallback(item)
+
+        return run
 
     def variable(self, text, ctx, kw, finish):
         name = text.get("variable")
@@ -289,8 +345,7 @@ def _finisher(wrappers, quotes, prefix: str, suffix: str):
                 text = wrap(text)
             value = (text, False)
         if quotes is not None:
-            value = _add(_add(_add(_add((quotes[0], False), (QUOTE_START, True)), value), (quotes[1], False)),
-                         (QUOTE_END, True))
+            value = _add(_add(_add(_add(quotes[0], (QUOTE_START, True)), value), quotes[1]), (QUOTE_END, True))
         return _wrap(value, prefix, suffix) if affixed else value
 
     return finish
