@@ -127,6 +127,8 @@ class _Compiler:
             compiled = self.label(element, ctx, kw)
         elif isinstance(element, model.Number):
             compiled = self.number(element, ctx, kw)
+        elif isinstance(element, model.Date):
+            compiled = self.date(element, ctx, kw)
         else:
             compiled = None
         return compiled or self.delegate(element, ctx, kw)
@@ -274,6 +276,30 @@ class _Compiler:
 
         return self.constant(label, ctx, kw, key)
 
+    def date(self, date, ctx, kw):
+        """A cs:date: what it prints depends on the date alone, so each date is rendered by its
+        class once and remembered (a list has few distinct years)."""
+        name = date.get("variable", "")
+        if not name or " " in name:
+            return None
+        field = name.replace("-", "_")
+        render = self.delegate(date, ctx, kw)
+        cache: dict = {}
+
+        def run(item):
+            reference = item.reference
+            if field not in reference:
+                return None
+            key = _date_key(dict.__getitem__(reference, field))
+            if key is None or "implicit_year_suffix" in reference:
+                return render(item)
+            found = cache.get(key, _ABSENT)
+            if found is _ABSENT:
+                found = cache[key] = render(item)
+            return found
+
+        return run
+
     def number(self, number, ctx, kw):
         """A cs:number whose value is a plain whole number; others by its class."""
         name = number.get("variable", "")
@@ -332,6 +358,26 @@ class _Compiler:
             return fallback(item)  # a number, or an odd value: the element's own way
 
         return run
+
+
+def _date_key(value):
+    """A date (or range) as a hashable key of its parts, or None for anything else (a literal
+    date, parts held as citeproc-py strings)."""
+    from citeproc.source import Date, DateRange
+
+    kind = type(value)
+    if kind is not Date and kind is not DateRange:
+        return None
+    parts = []
+    for field, part in sorted(dict.items(value)):
+        if type(part) in (int, bool, str):
+            parts.append((field, type(part), part))
+        else:
+            part = _date_key(part)
+            if part is None:
+                return None
+            parts.append((field, part))
+    return kind, tuple(parts)
 
 
 def _finisher(wrappers, quotes, prefix: str, suffix: str):
