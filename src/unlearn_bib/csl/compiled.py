@@ -23,68 +23,16 @@ from citeproc.source import VariableError
 from citeproc.string import MixedString, String
 
 from unlearn_bib.csl.base import CSL_NS
+from unlearn_bib.csl.compiled_names import compile_names
 from unlearn_bib.csl.conditions import taken_branch, void_unless
+from unlearn_bib.csl.seams import add, join, pair, seam, wrap
 from unlearn_bib.csl.text import QUOTE_END, QUOTE_START, VAR_END, VAR_START
 
 # Off with UNLEARN_BIB_COMPILED=0 (the tests switch it to compare the paths).
 ENABLED = os.environ.get("UNLEARN_BIB_COMPILED", "1").strip() != "0"
 
-_SEAM = frozenset(".,;:!?")
-_RICH = (String, MixedString)
 _NO = object()  # a plan worked out: the style is not compiled
 _ABSENT = object()  # a label's variable is absent: it prints nothing
-
-
-# --- citeproc-py's string arithmetic on (text, rich) pairs ----------------------------------------
-
-def _seam(left: str, other: str) -> str:
-    """citeproc.string.normalize_seam on plain text."""
-    if left and other:
-        last, first = left[-1], other[0]
-        if (last == " " and first == " ") or (last == first and first in _SEAM):
-            return other[1:]
-    return other
-
-
-def _add(a, b):
-    """``a + b`` as citeproc-py computes it: a plain ``str`` pair joins as it is; with a
-    String or MixedString on either side, an empty other side is dropped and the seam tidied."""
-    at, ar = a
-    bt, br = b
-    if ar:
-        if not bt:
-            return a
-    elif br:
-        if not at:
-            return b
-    else:
-        return at + bt, False
-    bt = _seam(at, bt)
-    return (at + bt, True) if bt else (at, True)
-
-
-def _join(pieces, delimiter: str):
-    """citeproc.string.join: the delimiter and each piece tidied against what precedes them."""
-    out = pieces[0]
-    for text, rich in pieces[1:]:
-        out = _add(out, (_seam(out[0], delimiter), False))
-        out = _add(out, (_seam(out[0], text), rich))
-    return out
-
-
-def _wrap(value, prefix: str, suffix: str):
-    """Affixed.wrap (called only where the element has an affix)."""
-    text, rich = value
-    value = _add((prefix, False), (_seam(prefix, text), rich))
-    return _add(value, (_seam(value[0], suffix), False))
-
-
-def _pair(rendered):
-    if rendered is None:
-        return None
-    if isinstance(rendered, _RICH):
-        return str(rendered), True
-    return (rendered, False) if isinstance(rendered, str) else (str(rendered), False)
 
 
 # --- the compiler -----------------------------------------------------------------------------------
@@ -112,7 +60,7 @@ class _Compiler:
                 value = child(item)
                 if value is not None:
                     out.append(value)
-            return _join(out, delimiter) if out else None
+            return join(out, delimiter) if out else None
 
         return run
 
@@ -127,6 +75,8 @@ class _Compiler:
             compiled = self.label(element, ctx, kw)
         elif isinstance(element, model.Number):
             compiled = self.number(element, ctx, kw)
+        elif isinstance(element, model.Names):
+            compiled = compile_names(element, ctx, kw, self.layout, self.markup(element))
         elif isinstance(element, model.Date):
             compiled = self.date(element, ctx, kw)
         else:
@@ -139,7 +89,7 @@ class _Compiler:
 
         def run(item):
             try:
-                return _pair(render(item, context=ctx, **kw))
+                return pair(render(item, context=ctx, **kw))
             except VariableError:
                 return None
 
@@ -193,15 +143,15 @@ class _Compiler:
                     rendered = rendered or calls
             if not out or (called and not rendered):
                 return None
-            value = _join(out, delimiter)
+            value = join(out, delimiter)
             if not value[0]:
                 return None
             if wrappers:
                 text = value[0]
-                for wrap in wrappers:
-                    text = wrap(text)
+                for formatting in wrappers:
+                    text = formatting(text)
                 value = (text, False)
-            return _wrap(value, prefix, suffix) if affixed else value
+            return wrap(value, prefix, suffix) if affixed else value
 
         return run
 
@@ -222,7 +172,7 @@ class _Compiler:
             quotes = (text.get_single_term(name="open-quote"), text.get_single_term(name="close-quote"))
             if not all(isinstance(mark, str) for mark in quotes):
                 return None
-            quotes = tuple(_pair(mark) for mark in quotes)
+            quotes = tuple(pair(mark) for mark in quotes)
         finish = _finisher(wrappers, quotes, prefix, suffix)
         if "variable" in attrib:
             return self.variable(text, ctx, kw, finish)
@@ -387,12 +337,12 @@ def _finisher(wrappers, quotes, prefix: str, suffix: str):
     def finish(value):
         if wrappers:
             text = value[0]
-            for wrap in wrappers:
-                text = wrap(text)
+            for formatting in wrappers:
+                text = formatting(text)
             value = (text, False)
         if quotes is not None:
-            value = _add(_add(_add(_add(quotes[0], (QUOTE_START, True)), value), quotes[1]), (QUOTE_END, True))
-        return _wrap(value, prefix, suffix) if affixed else value
+            value = add(add(add(add(quotes[0], (QUOTE_START, True)), value), quotes[1]), (QUOTE_END, True))
+        return wrap(value, prefix, suffix) if affixed else value
 
     return finish
 
