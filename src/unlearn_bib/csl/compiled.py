@@ -97,12 +97,14 @@ class _Compiler:
 
     def choose(self, choose, ctx, kw, delimiter: str):
         branches = {id(branch): self.children(branch, ctx, kw, delimiter) for branch in choose.iterchildren()}
+        find = _brancher(choose, ctx)
 
         def run(item):
-            branch = taken_branch(choose, item, ctx)
+            branch = find(item)
             return None if branch is None else branches[id(branch)](item)
 
         run.branches = branches
+        run.find = find
         return run
 
     def group(self, group, ctx, kw):
@@ -134,7 +136,7 @@ class _Compiler:
                 if calls is True or calls is False:
                     value = child(item)
                 else:  # a cs:choose: the calls of the branch taken
-                    branch = taken_branch(calls, item, ctx)
+                    branch = child.find(item)
                     calls = branch is not None and branch.calls_variable()
                     value = None if branch is None else child.branches[id(branch)](item)
                 called = called or calls
@@ -274,6 +276,47 @@ class _Compiler:
 
         return run
 
+    def page(self, text, ctx, kw, finish):
+        """cs:text of ``page`` or ``page-first``: one number or one range (``FormatNumber``'s way,
+        with the style's page-range-format); lists ("1, 3", "2 & 5") by the element's class."""
+        name = text.get("variable")
+        first_only = name == "page-first"
+        try:
+            delimiter = pair(text.get_single_term(name="page-range-delimiter") or text.unicode_character("EN DASH"))
+        except Exception:  # a locale without the term: the element's own way, whatever it does
+            return None
+        shorten = text._format_last_page
+        tag = text.tag
+        layout = self.layout
+        short = name.replace("-", "_") + "_short" if text.get("form") == "short" else None
+        fallback = self.delegate(text, ctx, kw)
+
+        def run(item):
+            repressed = layout.repressed
+            if tag in repressed and name in repressed[tag]:
+                return None
+            reference = item.reference
+            if short is not None and short in reference:
+                return fallback(item)
+            if "page" not in reference:
+                return None
+            value = str(dict.__getitem__(reference, "page"))
+            if "," in value or "&" in value:
+                return fallback(item)
+            parts = value.replace("\u2013", "-").split("-")
+            if len(parts) != 2:
+                value = value.strip()
+                return finish((value, False)) if value else None
+            first, last = parts[0].strip(), parts[1].strip()
+            if first_only:
+                return finish((first, False)) if first else None
+            last = shorten(first, last)
+            out = add((first, False), (seam(first, delimiter[0]), delimiter[1]))
+            out = add(out, (seam(out[0], last), False))
+            return finish(out) if out[0] else None
+
+        return run
+
     def variable(self, text, ctx, kw, finish):
         name = text.get("variable")
         if name == "citation-number":
@@ -281,6 +324,8 @@ class _Compiler:
                 return finish((str(item.number), False))
 
             return number
+        if name in ("page", "page-first"):
+            return self.page(text, ctx, kw, finish)
         if " " in name or name.startswith("page") or name in ("locator", "year-suffix", "citation-label"):
             return None
         key = name.replace("-", "_")
@@ -308,6 +353,29 @@ class _Compiler:
             return fallback(item)  # a number, or an odd value: the element's own way
 
         return run
+
+
+# Tests that depend only on the entry's type and on which variables it has.
+_SHAPE_TESTS = frozenset(("type", "variable", "match"))
+
+
+def _brancher(choose, ctx):
+    """item -> the branch ``choose`` takes (``conditions.taken_branch``), remembered per entry
+    shape (its type and the set of variables it has: ``render_entries`` works it out once per
+    entry) where every branch tests only those."""
+    branches = [branch for branch in choose.iterchildren() if isinstance(branch, (model.If, model.Else_If))]
+    if not all(_SHAPE_TESTS.issuperset(branch.attrib) for branch in branches):
+        return lambda item: taken_branch(choose, item, ctx)
+    taken: dict = {}
+
+    def find(item):
+        shape = item.__dict__["compiled_shape"]
+        branch = taken.get(shape, _ABSENT)
+        if branch is _ABSENT:
+            branch = taken[shape] = taken_branch(choose, item, ctx)
+        return branch
+
+    return find
 
 
 def _date_key(value):
@@ -389,6 +457,7 @@ def render_entries(layout, items) -> list[str] | None:
     explicit = bool(layout.get_root().xpath_search('.//cs:text[@variable="year-suffix"]'))
     out = []
     for item in items:
+        item.__dict__["compiled_shape"] = (item.reference.get("type"), frozenset(item.reference), "locator" in item)
         label = None
         if aligned:
             layout.repressed = {}
@@ -410,4 +479,6 @@ def render_entries(layout, items) -> list[str] | None:
             text = label + " " + rest if rest else text
         out.append(str(layout.format(layout.wrap(String(text)))))
     layout.first_names = None
+    for item in items:
+        item.__dict__.pop("compiled_shape", None)
     return out
