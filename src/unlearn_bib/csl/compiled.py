@@ -2,37 +2,37 @@
 
 citeproc-py renders an entry by walking the style's element tree, asking each element for
 its attributes and building ``MixedString`` objects that re-join their pieces at every seam.
-Here the layout's groups, cs:choose, macros and the cs:text elements of plain variables,
-terms and values become closures over what the tree says (delimiters, affixes, formatting,
-quotes, the variables a group needs) and produce a plain ``str`` with a flag saying whether
-citeproc-py would have held it as a ``String``/``MixedString`` (which tidies a seam: a double
-space or a doubled ".,;:!?" where two pieces meet) or as a plain ``str`` (which does not).
-Every other element (names, dates, numbers, labels, a cs:text with text-case, ...) is rendered
-by its own element class, as before; a cs:choose finds its branch as before
-(``conditions.taken_branch``). A style is compiled or not once (``plan``): not when its
-entries depend on each other (disambiguation, subsequent-author-substitute) or it was
+Here the layout becomes closures over what the tree says (delimiters, affixes, formatting,
+quotes, the variables a group needs, the branch a cs:choose takes per entry shape), which
+produce a plain ``str`` with a flag saying whether citeproc-py would have held it as a
+``String``/``MixedString`` (which tidy a seam) or as a plain ``str`` (``seams``). Compiled:
+cs:group, cs:choose, macros, cs:text of a variable, a page range, a term or a value, cs:names
+(``compiled_names``), cs:number of a whole number, cs:label (its term per singular/plural),
+cs:date (rendered by its class once per distinct date). What a closure does not handle (a
+cs:text with text-case, an odd value, a cs:substitute taking over...) is rendered by the
+element's own class, as before. A style is compiled or not once (``plan``): not when its
+entries depend on each other (disambiguation, subsequent-author-substitute) or when it was
 loaded without the memoised look-ups. ``tests/test_csl_compiled.py`` compares the two paths
-byte for byte.
+byte for byte; ``UNLEARN_BIB_COMPILED=0`` turns the compiled path off.
 """
 from __future__ import annotations
 
 import os
 
 from citeproc import model
-from citeproc.source import VariableError
 from citeproc.string import MixedString, String
 
 from unlearn_bib.csl.base import CSL_NS
+from unlearn_bib.csl import compiled_leaves as leaves
 from unlearn_bib.csl.compiled_names import compile_names
 from unlearn_bib.csl.conditions import taken_branch, void_unless
-from unlearn_bib.csl.seams import add, join, pair, seam, wrap
-from unlearn_bib.csl.text import QUOTE_END, QUOTE_START, VAR_END, VAR_START
+from unlearn_bib.csl.seams import join, pair, wrap
+from unlearn_bib.csl.text import VAR_END, VAR_START
 
 # Off with UNLEARN_BIB_COMPILED=0 (the tests switch it to compare the paths).
 ENABLED = os.environ.get("UNLEARN_BIB_COMPILED", "1").strip() != "0"
 
 _NO = object()  # a plan worked out: the style is not compiled
-_ABSENT = object()  # a label's variable is absent: it prints nothing
 
 
 # --- the compiler -----------------------------------------------------------------------------------
@@ -72,28 +72,16 @@ class _Compiler:
         elif isinstance(element, model.Text):
             compiled = self.text(element, ctx, kw)
         elif isinstance(element, model.Label):
-            compiled = self.label(element, ctx, kw)
+            compiled = leaves.label(element, ctx, kw)
         elif isinstance(element, model.Number):
-            compiled = self.number(element, ctx, kw)
+            compiled = leaves.number(element, ctx, kw, self.markup(element))
         elif isinstance(element, model.Names):
             compiled = compile_names(element, ctx, kw, self.layout, self.markup(element))
         elif isinstance(element, model.Date):
-            compiled = self.date(element, ctx, kw)
+            compiled = leaves.date(element, ctx, kw)
         else:
             compiled = None
-        return compiled or self.delegate(element, ctx, kw)
-
-    def delegate(self, element, ctx, kw):
-        """An element rendered by its own class, as the tree walk renders it."""
-        render = element.render
-
-        def run(item):
-            try:
-                return pair(render(item, context=ctx, **kw))
-            except VariableError:
-                return None
-
-        return run
+        return compiled or leaves.delegate(element, ctx, kw)
 
     def choose(self, choose, ctx, kw, delimiter: str):
         branches = {id(branch): self.children(branch, ctx, kw, delimiter) for branch in choose.iterchildren()}
@@ -115,12 +103,12 @@ class _Compiler:
         affixed = bool(prefix or suffix)
         delimiter = group.get("delimiter", "")
         void = void_unless(group)
-        children = []  # (run, calls: bool, or the cs:choose whose branch decides)
+        children = []  # (run, calls a variable, is a cs:choose: its branch taken decides)
         for child in group.iterchildren():
             if isinstance(child, model.Choose):
-                children.append((self.choose(child, ctx, kw, delimiter), child))
+                children.append((self.choose(child, ctx, kw, delimiter), False, True))
             else:
-                children.append((self.node(child, ctx, kw), child.calls_variable()))
+                children.append((self.node(child, ctx, kw), bool(child.calls_variable()), False))
 
         def run(item):
             if void is not False:
@@ -132,8 +120,8 @@ class _Compiler:
                     return None
             out = []
             called = rendered = False
-            for child, calls in children:
-                if calls is True or calls is False:
+            for child, calls, choose in children:
+                if not choose:
                     value = child(item)
                 else:  # a cs:choose: the calls of the branch taken
                     branch = child.find(item)
@@ -161,7 +149,7 @@ class _Compiler:
         attrib = text.attrib
         if "term" in attrib or "value" in attrib:
             if "variable" not in attrib and "macro" not in attrib and text.get("text-case") != "title":
-                return self.constant(text, ctx, kw)  # title case alone reads the entry's language
+                return leaves.constant(text, ctx, kw)  # title case alone reads the entry's language
             return None
         if "text-case" in attrib or text.get("strip-periods", "false").lower() == "true":
             return None
@@ -175,7 +163,7 @@ class _Compiler:
             if not all(isinstance(mark, str) for mark in quotes):
                 return None
             quotes = tuple(pair(mark) for mark in quotes)
-        finish = _finisher(wrappers, quotes, prefix, suffix)
+        finish = leaves.finisher(wrappers, quotes, prefix, suffix)
         if "variable" in attrib:
             return self.variable(text, ctx, kw, finish)
         if "macro" in attrib:
@@ -196,127 +184,6 @@ class _Compiler:
             return run
         return None
 
-    def constant(self, element, ctx, kw, key=None):
-        """An element that renders the same for every entry (per ``key(item)``, when given):
-        rendered by its class the first time, then remembered."""
-        render = self.delegate(element, ctx, kw)
-        cache: dict = {}
-
-        def run(item):
-            which = key(item) if key is not None else None
-            if which is _ABSENT:
-                return None
-            if which not in cache:
-                cache[which] = render(item)
-            return cache[which]
-
-        return run
-
-    def label(self, label, ctx, kw):
-        """A cs:label of an entry variable: its term, singular or plural, per entry."""
-        name = label.get("variable", "")
-        if not name or " " in name or name == "locator" or name.startswith("number-of") \
-                or label.get("text-case") == "title":
-            return None
-        field = name.replace("-", "_")
-        plural = label._is_plural if label.get("plural", "contextual") == "contextual" else None
-
-        def key(item):
-            if field not in item.reference:
-                return _ABSENT
-            return plural(item) if plural is not None else None
-
-        return self.constant(label, ctx, kw, key)
-
-    def date(self, date, ctx, kw):
-        """A cs:date: what it prints depends on the date alone, so each date is rendered by its
-        class once and remembered (a list has few distinct years)."""
-        name = date.get("variable", "")
-        if not name or " " in name:
-            return None
-        field = name.replace("-", "_")
-        render = self.delegate(date, ctx, kw)
-        cache: dict = {}
-
-        def run(item):
-            reference = item.reference
-            if field not in reference:
-                return None
-            key = _date_key(dict.__getitem__(reference, field))
-            if key is None or "implicit_year_suffix" in reference:
-                return render(item)
-            found = cache.get(key, _ABSENT)
-            if found is _ABSENT:
-                found = cache[key] = render(item)
-            return found
-
-        return run
-
-    def number(self, number, ctx, kw):
-        """A cs:number whose value is a plain whole number; others by its class."""
-        name = number.get("variable", "")
-        if (number.get("form", "numeric") != "numeric" or not name or name in ("locator", "page-first")
-                or "text-case" in number.attrib or number.get("strip-periods", "false").lower() == "true"):
-            return None
-        markup = self.markup(number)
-        if markup is None:
-            return None
-        finish = _finisher(markup[0], None, markup[1], markup[2])
-        field = name.replace("-", "_")
-        fallback = self.delegate(number, ctx, kw)
-
-        def run(item):
-            reference = item.reference
-            if field not in reference:
-                return None
-            value = str(dict.__getitem__(reference, field))
-            if value.isdigit() and value.isascii():
-                return finish((str(int(value)), False))
-            return fallback(item)
-
-        return run
-
-    def page(self, text, ctx, kw, finish):
-        """cs:text of ``page`` or ``page-first``: one number or one range (``FormatNumber``'s way,
-        with the style's page-range-format); lists ("1, 3", "2 & 5") by the element's class."""
-        name = text.get("variable")
-        first_only = name == "page-first"
-        try:
-            delimiter = pair(text.get_single_term(name="page-range-delimiter") or text.unicode_character("EN DASH"))
-        except Exception:  # a locale without the term: the element's own way, whatever it does
-            return None
-        shorten = text._format_last_page
-        tag = text.tag
-        layout = self.layout
-        short = name.replace("-", "_") + "_short" if text.get("form") == "short" else None
-        fallback = self.delegate(text, ctx, kw)
-
-        def run(item):
-            repressed = layout.repressed
-            if tag in repressed and name in repressed[tag]:
-                return None
-            reference = item.reference
-            if short is not None and short in reference:
-                return fallback(item)
-            if "page" not in reference:
-                return None
-            value = str(dict.__getitem__(reference, "page"))
-            if "," in value or "&" in value:
-                return fallback(item)
-            parts = value.replace("\u2013", "-").split("-")
-            if len(parts) != 2:
-                value = value.strip()
-                return finish((value, False)) if value else None
-            first, last = parts[0].strip(), parts[1].strip()
-            if first_only:
-                return finish((first, False)) if first else None
-            last = shorten(first, last)
-            out = add((first, False), (seam(first, delimiter[0]), delimiter[1]))
-            out = add(out, (seam(out[0], last), False))
-            return finish(out) if out[0] else None
-
-        return run
-
     def variable(self, text, ctx, kw, finish):
         name = text.get("variable")
         if name == "citation-number":
@@ -325,14 +192,14 @@ class _Compiler:
 
             return number
         if name in ("page", "page-first"):
-            return self.page(text, ctx, kw, finish)
+            return leaves.page(text, ctx, kw, finish, self.layout)
         if " " in name or name.startswith("page") or name in ("locator", "year-suffix", "citation-label"):
             return None
         key = name.replace("-", "_")
         short = key + "_short" if text.get("form") == "short" else None
         tag = text.tag
         layout = self.layout
-        fallback = self.delegate(text, ctx, kw)
+        fallback = leaves.delegate(text, ctx, kw)
 
         def run(item):
             repressed = layout.repressed
@@ -370,49 +237,12 @@ def _brancher(choose, ctx):
 
     def find(item):
         shape = item.__dict__["compiled_shape"]
-        branch = taken.get(shape, _ABSENT)
-        if branch is _ABSENT:
+        branch = taken.get(shape, leaves.ABSENT)
+        if branch is leaves.ABSENT:
             branch = taken[shape] = taken_branch(choose, item, ctx)
         return branch
 
     return find
-
-
-def _date_key(value):
-    """A date (or range) as a hashable key of its parts, or None for anything else (a literal
-    date, parts held as citeproc-py strings)."""
-    from citeproc.source import Date, DateRange
-
-    kind = type(value)
-    if kind is not Date and kind is not DateRange:
-        return None
-    parts = []
-    for field, part in sorted(dict.items(value)):
-        if type(part) in (int, bool, str):
-            parts.append((field, type(part), part))
-        else:
-            part = _date_key(part)
-            if part is None:
-                return None
-            parts.append((field, part))
-    return kind, tuple(parts)
-
-
-def _finisher(wrappers, quotes, prefix: str, suffix: str):
-    """What a cs:text does to its rendered text: format, quote, affixes (in citeproc-py's order)."""
-    affixed = bool(prefix or suffix)
-
-    def finish(value):
-        if wrappers:
-            text = value[0]
-            for formatting in wrappers:
-                text = formatting(text)
-            value = (text, False)
-        if quotes is not None:
-            value = add(add(add(add(quotes[0], (QUOTE_START, True)), value), quotes[1]), (QUOTE_END, True))
-        return wrap(value, prefix, suffix) if affixed else value
-
-    return finish
 
 
 # --- the layout -------------------------------------------------------------------------------------
