@@ -172,7 +172,7 @@ class _Compiler:
             key = (id(macro), id(context))
             if key not in self.macros:
                 self.macros[key] = None  # a macro calling itself: left to the tree walk
-                self.macros[key] = self.children(macro, context, {"sort_options": None}, "")
+                self.macros[key] = self.children(macro, context, {"sort_options": kw.get("sort_options")}, "")
             body = self.macros[key]
             if body is None:
                 return None
@@ -263,6 +263,45 @@ def plan(layout):
         compiled = (first, body)
     layout.__dict__["_compiled"] = (formatter, compiled)
     return None if compiled is _NO else compiled
+
+
+def prepare_sort(layout) -> None:
+    """Give the macro keys of the bibliography's cs:sort compiled sort keys, where the style is
+    compiled (ACM sorts by its author macro: the tree walk took 40% of its time)."""
+    compiled = plan(layout)
+    sort = layout.getparent().find(f"{{{CSL_NS}}}sort")
+    if compiled is None or sort is None or sort.__dict__.get("_compiled_keys"):
+        return
+    sort.__dict__["_compiled_keys"] = True
+    for key in sort.iterchildren():
+        if key.tag == f"{{{CSL_NS}}}key" and "macro" in key.attrib and "variable" not in key.attrib:
+            key.__dict__["sort_keys"] = _sort_keys(key, layout)
+
+
+def _sort_keys(key, layout):
+    """``Key.sort_keys`` of a macro key, compiled: the macro's text per item (None: nothing)."""
+    options = {"name-as-sort-order": "all"}  # what Key.sort_keys renders the macro with
+    for option in ("names-min", "names-use-first", "names-use-last"):
+        if option in key.attrib:
+            options[option.replace("names", "et-al")] = key.get(option)
+    macro = key.get_macro(key.get("macro"))
+    body = _Compiler(layout, layout.get_formatter()).children(macro, layout, {"sort_options": options}, "")
+    original = type(key).sort_keys
+
+    def sort_keys(items, context):
+        if not ENABLED or context is not layout:
+            return original(key, items, context)
+        out = []
+        for item in items:
+            layout.repressed = {}
+            item.__dict__["compiled_shape"] = (item.reference.get("type"), frozenset(item.reference),
+                                               "locator" in item)
+            value = body(item)
+            del item.__dict__["compiled_shape"]
+            out.append(None if value is None else value[0])
+        return out
+
+    return sort_keys
 
 
 def _independent(layout) -> bool:

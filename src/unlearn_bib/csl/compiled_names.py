@@ -28,12 +28,14 @@ def compile_names(names, ctx, kw, layout, markup):
     if any(isinstance(child, model.Name_Part) for child in name.iterchildren()):
         return None
     context = ctx if ctx is not None else names
-    if name.get_option("form", context) not in ("long", "short"):
+    sorting = kw.get("sort_options")  # a sort key: the key's name options, no "et al.", no "and"
+    if (name.get_option("form", context, sorting) if sorting is not None else name.get_option("form", context)) \
+            not in ("long", "short"):
         return None
     name_markup = name._format_wrappers(name.get_formatter())
     if name_markup is None:
         return None
-    entry = _name_list(name, context, (name_markup, name.get("prefix", ""), name.get("suffix", "")))
+    entry = _name_list(name, context, (name_markup, name.get("prefix", ""), name.get("suffix", "")), sorting)
     label = names.label
     label_first = label is not None and label is names.getchildren()[0]
     labels: dict = {}
@@ -70,7 +72,7 @@ def compile_names(names, ctx, kw, layout, markup):
                 plural = len(people) > 1
                 found = labels.get((role, plural))
                 if found is None:
-                    found = labels[(role, plural)] = (pair(label.render(item, role, plural)),)
+                    found = labels[(role, plural)] = (pair(label.render(item, role, plural, **kw)),)
                 if found[0] is not None:
                     text = add(found[0], text) if label_first else add(text, found[0])
             output.append(text)
@@ -89,11 +91,11 @@ def compile_names(names, ctx, kw, layout, markup):
     return run
 
 
-def _name_list(name, context, markup):
+def _name_list(name, context, markup, sorting):
     """A closure: a list of names -> (text, rich) as ``Name.render`` prints it, or None where
-    the element must render it itself."""
+    the element must render it itself. ``sorting``: the options of a sort key, or None."""
     def option(key):
-        return name.get_option(key, context)
+        return name.get_option(key, context) if sorting is None else name.get_option(key, context, sorting)
 
     and_ = option("and")
     delimiter = option("delimiter")
@@ -114,7 +116,7 @@ def _name_list(name, context, markup):
         and_term = name.get_single_term(name="and")
     elif and_ == "symbol":
         and_term = name.preformat("&")
-    et_al = name.et_al()
+    et_al = name.et_al() if sorting is None else None  # names_dates.Name.et_al while sorting
     et_al_pair = pair(et_al) if et_al else None
     ellipsis = name.unicode_character("horizontal ellipsis")
     wrappers, prefix, suffix = markup

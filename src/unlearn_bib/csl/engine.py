@@ -232,6 +232,9 @@ def render_bibliography(style, items: list[dict], formatter=NeutralFormatter, fi
             citation.cites[0].pin()
             bibliography.items.append(citation.cites[0])
         bibliography.keys = [cite.key for cite in bibliography.items]
+        from unlearn_bib.csl import compiled
+
+        compiled.prepare_sort(style.root.bibliography.layout)  # compiled sort keys, where compiled
         bibliography.sort()
         from unlearn_bib.csl.disambiguate import disambiguate
 
