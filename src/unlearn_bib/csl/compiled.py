@@ -26,6 +26,7 @@ from unlearn_bib.csl.base import CSL_NS
 from unlearn_bib.csl import compiled_leaves as leaves
 from unlearn_bib.csl.compiled_names import compile_names
 from unlearn_bib.csl.conditions import taken_branch, void_unless
+from unlearn_bib.csl.memo import MemoMixin
 from unlearn_bib.csl.seams import join, pair, wrap
 from unlearn_bib.csl.text import VAR_END, VAR_START
 
@@ -250,7 +251,7 @@ def _brancher(choose, ctx):
 def plan(layout):
     """The compiled layout of a bibliography (None: the style keeps the tree walk), made once
     per style and formatter."""
-    formatter = layout.get_formatter() if hasattr(layout, "_format_wrappers") else None
+    formatter = layout.get_formatter() if isinstance(layout, MemoMixin) else None
     cached = layout.__dict__.get("_compiled")
     if cached is not None and cached[0] is formatter:
         return None if cached[1] is _NO else cached[1]
