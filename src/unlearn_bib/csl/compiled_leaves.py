@@ -68,6 +68,11 @@ def date(date, ctx, kw):
     name = date.get("variable", "")
     if not name or " " in name:
         return None
+    if date.get("form") is not None and date.get_root().xpath_search(
+            ".//cs:date[@form][cs:date-part][not(ancestor::cs:locale)]"):
+        # citeproc-py copies such a cs:date's date-part attributes onto the locale's, where
+        # they stay: what a localized date prints may then depend on what was rendered before.
+        return None
     field = name.replace("-", "_")
     render = delegate(date, ctx, kw)
     cache: dict = {}
