@@ -69,7 +69,7 @@ def test_commands_become_csl_markup():
     assert rich_title(r"\emph{a {DNA}} \textbf{b} {\em c} {\it d} {\bf e} \textsc{f} x\textsuperscript{2} "
                       r"H\textsubscript{2}O") == (
         '<i>a <span class="nocase">DNA</span></i> <b>b</b> <i>c</i> <i>d</i> <b>e</b> '
-        '<span style="font-variant:small-caps;">f</span> x<sup>2</sup> H<sub>2</sub>O')
+        '<span style="font-variant:small-caps;"><span class="nocase">f</span></span> x<sup>2</sup> H<sub>2</sub>O')
     assert rich_title(r"{Big \emph{x}} {\"O}l") == '<span class="nocase">Big <i>x</i></span> Öl'
 
 

@@ -130,7 +130,7 @@ def test_punctuation_inside_the_data_is_kept(csl):
     ("sparse-to-dense audio-visual grounding", "title", "Sparse-to-Dense Audio-Visual Grounding"),
     ("one-dimensional adapter to rule them all", "title", "One-Dimensional Adapter to Rule Them All"),
     ("what is it for", "title", "What Is It For"),  # the last word, even a stop word
-    ("unlearning... or not? a study", "title", "Unlearning... Or Not? A Study"),
+    ("unlearning... or not? a study", "title", "Unlearning... or Not? A Study"),  # citeproc-js (pandoc: "Or")
     ("ESD and MACE on GANs: the arXiv view", "title", "ESD and MACE on GANs: The arXiv View"),
     ("Émile and the élan of forgetting", "title", "Émile and the Élan of Forgetting"),
     ("unlearning_with #hashes", "title", "Unlearning_with #Hashes"),
@@ -266,7 +266,7 @@ def test_lower_case_part_of_a_hyphenated_given_name():
     ("1885", "1903", "chicago-16", "903"), ("1885", "1903", "chicago-15", "1903"), ("1496", "1504", "chicago", "1504"),
     ("71", "72", "chicago-16", "72"), ("100", "104", "chicago-16", "104"), ("107", "108", "chicago-16", "8"),
     ("321", "325", "chicago-16", "25"), ("1536", "1538", "chicago-16", "38"), ("12", "345", "minimal", "345"),
-    ("e12", "e15", "minimal", "e15"), ("42", "45", "expanded", "45"), ("42", "45", None, "45"),
+    ("e12", "e15", "minimal", "5"), ("42", "45", "expanded", "45"), ("42", "45", None, "45"),
 ])
 def test_page_range_formats(first, last, fmt, expected):
     assert last_page(first, last, fmt) == expected

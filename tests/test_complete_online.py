@@ -93,6 +93,20 @@ def test_import_online_fills_the_new_rows(mock, tmp_path):
     assert "import --online: 3 resolved" in result.stderr and "import --online: 1/3" in result.stderr
 
 
+def test_import_online_again_completes_the_rows_imported_offline_before(mock, tmp_path):
+    """A maintainer imports offline, then runs the same command with --online: the rows are already
+    in the catalog, and the records they match that still need verification are completed."""
+    path = tmp_path / "papers.yaml"
+    assert invoke("import", "--from", "markdown", ROWS, "--papers", path).exit_code == 0
+    assert all(p.needs_verification for p in _load(path).values())
+    result = invoke("import", "--from", "markdown", ROWS, "--papers", path, "--online", "--no-cache")
+    assert result.exit_code == 0, result.output
+    papers = _load(path)
+    assert set(papers) == {"liu2024implicit", "zhang2024forget", "luo2022understanding"}
+    assert all(p.authors and p.sources and not p.needs_verification for p in papers.values())
+    assert "import --online: 3 resolved" in result.stderr
+
+
 def test_import_online_changes_nothing_the_services_do_not_anchor(tmp_path):
     """Every service unreachable: the import is what it is offline."""
     offline, online = tmp_path / "offline.yaml", tmp_path / "online.yaml"

@@ -41,7 +41,8 @@ hostile = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=6)), m
 
 SAFE_COMMANDS = {"textbackslash", "textbraceleft", "textbraceright", "textasciitilde", "textasciicircum", "textendash", "textemdash",
                  "textquotedblleft", "textquotedblright", "textquoteleft", "textquoteright", "ldots",
-                 "o", "O", "ss", "ae", "AE", "oe", "OE", "l", "L", "aa", "AA", "i", "j", "r", "c", "v", "u", "k", "H", "d"}
+                 "o", "O", "ss", "ae", "AE", "oe", "OE", "l", "L", "aa", "AA", "i", "j", "r", "c", "v", "u", "k", "H", "d",
+                 "UBchar"}  # {\\UBchar{X}}: one character pdflatex cannot print (text/latex.py)
 LINK_FIELDS = {"url", "doi"}
 
 

@@ -31,11 +31,13 @@ def _line(paper) -> int:
 
 def _year_ok(paper, truth) -> bool:
     """The row's year; where the row's venue names another year, the catalog's rule (a venue's
-    record carries the venue's year) is also right: "Venue: ICML 2024" on a row dated 2023-10."""
+    record carries the venue's year) is also right: "Venue: ICML 2024" on a row dated 2023-10, and
+    "AAAI'26" on a row dated 2025.11 (a two-digit venue year counts as the venue's year too)."""
     if truth["year"] is None:
         return True
     venue_year = re.findall(r"(?:19|20)\d\d", truth["venue"] or "")
-    return paper.year == truth["year"] or (venue_year and paper.year == int(venue_year[0]))
+    venue_year = venue_year or [f"20{y}" for y in re.findall(r"[A-Za-z)]'(\d\d)(?!\d)", truth["venue"] or "")]  # "AAAI'26"
+    return paper.year == truth["year"] or bool(venue_year and paper.year == int(venue_year[0]))
 
 
 def _ids_ok(paper, row, truth) -> bool:
@@ -85,10 +87,17 @@ def test_all_lists_together_reach_the_target(run, tmp_path):
         g, t, _, extra = _score(catalog, name)
         assert not extra
         good, total = good + g, total + t
-    # measured: 788 of 796. Dev lists 461 of 465 (4 rows share an id with another row's title); the 5 lists
+    # measured: 1189 of 1197. Dev lists 461 of 465 (4 rows share an id with another row's title); the 5 lists
     # held out until the reader was fixed, 327 of 331 (2 benchmark rows give no year, 1 row repeats another
-    # row's arXiv id, 1 repeat of a table row's paper keeps the table's year)
-    assert total == 796 and good / total >= 0.98
+    # row's arXiv id, 1 repeat of a table row's paper keeps the table's year); the third, unseen set of 7
+    # lists (2026-12-07): 72 of 404 at first look, 401 of 401 after the fixes (3 yearless rows without an
+    # identifier are contestable: the catalog needs a year, they are reported); the fourth, unseen set of 6
+    # lists (2026-12-07): 244 of 354 with 6 extra records at first look, 350 of 350 and none extra after the
+    # fixes (4 rows whose only link is an arXiv DOI are contestable: the reader gives the arXiv id, not the DOI).
+    # fifth, unseen set of 6 lists (2026-12-07): 187 of 315 with 23 extra records at first look, 314 of 315 and none
+    # extra after the fixes (the miss repeats an earlier row's paper and title; the merged record keeps that row's year).
+    # All 32 lists: 1853 of 1862.
+    assert total == 1862 and good / total >= 0.98
 
 
 def test_titles_authors_and_venues_as_the_list_writes_them(run, tmp_path):
@@ -116,8 +125,9 @@ def test_reader_fields_against_the_truth():
             total += 3
             if row:
                 same += (row.title == t["title"]) + ((row.venue or None) == t["venue"])
-                same += row.authors == t["authors"] and row.authors_incomplete == t["authors_incomplete"]
-    assert same / total >= 0.97, same / total  # measured: 2421 of 2424 fields
+                # no authors: [] in the newer truth files, null in the older ones
+                same += (row.authors or None) == (t["authors"] or None) and row.authors_incomplete == t["authors_incomplete"]
+    assert same / total >= 0.97, same / total  # measured: 4754 of 4758 fields (26 lists; 3677 of 3681 on the first 20)
 
 
 def test_a_repeated_paper_is_merged_and_a_same_title_with_another_id_reported(run, tmp_path):

@@ -159,7 +159,8 @@ CSL_CASES = {
                            "comma-suffix": True}]},
               {"author": [{"family": "Berg", "given": "Jan", "non-dropping-particle": "van der"},
                           {"literal": "ACME Lab"},
-                          {"family": "Villiers", "given": "A.", "dropping-particle": "de", "suffix": "Jr."}]}),
+                          {"family": "Villiers", "given": "A.", "dropping-particle": "de", "suffix": "Jr.",
+                           "comma-suffix": True}]}),  # kept: pandoc and citeproc-js print "A. de Villiers, Jr."
     "dates": ({"issued": {"date-parts": [["2020", "5", 17]]}, "accessed": {"raw": "2021-02"},
                "event-date": {"date-parts": [[2020, 5], [2020, 7]]}, "original-date": {"literal": "Spring 1890"},
                "submitted": {"date-parts": [[2019]], "season": 2, "circa": True}},

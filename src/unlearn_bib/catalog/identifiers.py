@@ -139,6 +139,7 @@ _DOI_LINKS = (
     rf"^https?://(?:[\w-]+\.)*(?:royalsocietypublishing\.org|onlinelibrary\.wiley\.com|tandfonline\.com|"
     rf"journals\.sagepub\.com|science\.org|pubs\.acs\.org)/doi/(?:abs/|pdf/|full/|epdf/)?{_DOI_PART}$",
     rf"^https?://ieeexplore\.ieee\.org/.*?(?:doi=|/doi/){_DOI_PART}$",
+    rf"^https?://[\w.-]+/(?:[\w-]+/)?doi/(?:abs/|pdf/|full/|epdf/)?{_DOI_PART}$",  # any publisher's /doi/ path (pnas.org)
 )
 _OPENREVIEW_LINK = r"^https?://(?:www\.)?openreview\.net/(?:forum|pdf|attachment)\?(?:.*&)?id=([A-Za-z0-9_\-]{6,})"
 
@@ -152,7 +153,8 @@ def _link_patterns() -> tuple:
 
 
 def link_identifier(url: str) -> tuple[str, str] | None:
-    """("arxiv" | "doi" | "openreview", id) that a link carries, or None; versions and .pdf dropped."""
+    """("arxiv" | "doi" | "openreview", id) that a link carries, or None; versions and .pdf dropped;
+    an arXiv DOI (doi.org/10.48550/arXiv.ID) gives the arXiv id, not a DOI."""
     arxiv_link, _, doi_links, openreview_link = _link_patterns()
     url = url.strip()
     found = arxiv_link.match(url)
@@ -162,6 +164,9 @@ def link_identifier(url: str) -> tuple[str, str] | None:
         found = doi_pattern.match(url.split("#")[0].split("?")[0] if "doi=" not in url else url)
         if found:
             doi = re.sub(r"(\.pdf|/(?:full|abstract|epdf))$", "", found.group(1), flags=re.IGNORECASE)
+            arxiv = re.fullmatch(rf"10\.48550/arxiv\.({_NEW_ARXIV}|{_OLD_ARXIV})(?:v\d+)?", doi, re.IGNORECASE)
+            if arxiv:  # arXiv's own DOI names the preprint: its arXiv id, as match.rule reads it
+                return "arxiv", arxiv.group(1)
             if pattern("DOI").match(doi):
                 return "doi", doi
     found = openreview_link.match(url)

@@ -196,14 +196,16 @@ def update(papers, missing, write, as_json, online, strict, quiet, cache_dir, no
 
 
 def _complete_online(plan, online) -> None:
-    """`import --online`: complete the records just added (the plan's text changes, nothing is written)."""
+    """`import --online`: complete the records just added and those the file's rows matched that still
+    need verification (an offline import run again with --online); the plan's text changes, nothing is written."""
     from unlearn_bib.resolve.progress import Progress, summary
     from unlearn_bib.tasks import complete
     from unlearn_bib.tasks.update import report_lines
 
     quiet, cache_dir, no_cache, mailto = online
     client = _client(cache_dir, no_cache, mailto)
-    filled = complete.plan_complete(client, plan.file, text=plan.after, shown=plan.path, only=set(plan.added),
+    todo = set(plan.added) | set(plan.matched.values())  # needs_verification ones only (plan_complete checks)
+    filled = complete.plan_complete(client, plan.file, text=plan.after, shown=plan.path, only=todo,
                                     progress=Progress("import --online", quiet))
     for line in report_lines(filled):
         tell(line)
@@ -222,7 +224,7 @@ def _complete_online(plan, online) -> None:
 @click.option("--section", default=None, help="Section id for papers from a .bib (needed when the catalog has several).")
 @click.option("--dry-run", is_flag=True, help="Print the change to the catalog as a unified diff; write nothing.")
 @click.option("--strict", is_flag=True, help="With --from markdown: all or nothing; one reported row stops the import.")
-@click.option("--online", is_flag=True, help="Complete the new records from arXiv and the resolver, with evidence; "
+@click.option("--online", is_flag=True, help="Complete the new records (and unverified ones the rows match) from arXiv and the resolver, with evidence; "
               "without it nothing leaves this machine.")
 @click.option("--quiet", "-q", is_flag=True, help="With --online: no progress and no summary on stderr.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
@@ -287,7 +289,7 @@ def _import(source, file, papers, section, dry_run, online=None, strict=False):
     for line in plan.reports:
         tell(line)
     tell(importer.summary(plan, file) if source == "bibtex" else import_table.summary(plan, file))
-    if online and plan.added:
+    if online and (plan.added or plan.matched):
         _complete_online(plan, online)
     if dry_run:
         click.echo(unified_diff(plan.before, plan.after, plan.path), nl=False)

@@ -70,9 +70,15 @@ def export(fmt, style, arxiv_style, output, check_file, write_file, sections, ke
     if write_file:
         _write_tables(catalog, write_file)
         return
-    emit(render(catalog, fmt, style=style, arxiv_style=arxiv_style), output)
+    text = render(catalog, fmt, style=style, arxiv_style=arxiv_style)
+    emit(text, output)
     if fmt in ("bibtex", "biblatex"):  # (tell is the module's: a local import here made it unbound above)
         from unlearn_bib.export.bibtex import dropped_characters
+
+        if text.startswith("@preamble"):
+            tell("note: some characters are ones pdflatex cannot print as set up by default (CJK, Cyrillic, ...): "
+                 "the file's @preamble prints them under xelatex, lualatex or pdflatex with the fonts loaded, "
+                 "and shows [U+XXXX] with a warning otherwise (docs/bibtex.md)")
 
         for key, chars in dropped_characters(catalog):
             tell(f"warning: {key}: {chars} left out of the title (pdflatex has no glyph for emoji)")

@@ -8,6 +8,7 @@ a cs:group of entry variables that are all absent is suppressed without renderin
 from __future__ import annotations
 
 from citeproc import model
+from citeproc.string import join
 
 
 class ConditionMixin:
@@ -80,38 +81,63 @@ class Group(model.Group):
     branch taken, beside a ``medium`` branch not taken: the group calls no variable and shows.)"""
 
     def process(self, item, context=None, **kwargs):
-        variables = self.__dict__.get("_void_unless")
-        if variables is None:
-            variables = self.__dict__["_void_unless"] = _void_unless(self)
-        if variables is not False:
-            reference = item.reference
-            if not any(name in reference for name in variables):
-                raise model.VariableError  # nothing in it can print: what rendering would find
-        output = []
-        called = rendered = False
-        delimiter = self.get("delimiter", "")
-        for child in self.iterchildren():
-            choose = isinstance(child, model.Choose)
-            if choose:
-                branch = _taken_branch(child, item, context)
-                calls = branch is not None and branch.calls_variable()
-            else:
-                calls = child.calls_variable()
-            called = called or calls
-            try:
-                if choose:  # what Choose.render does, with the branch already found
-                    text = None if branch is None else branch.render_children(
-                        item, context=context, delimiter=delimiter, **kwargs)
-                else:
-                    text = child.render(item, context=context, **kwargs)
-                if text is not None:
-                    output.append(text)
-                    rendered = rendered or calls
-            except model.VariableError:
-                pass
-        if output and (not called or rendered):
-            return self.join(output)
-        raise model.VariableError
+        output = _render_as_group(self, item, context, kwargs)
+        if output is None:
+            raise model.VariableError
+        return self.join(output)
+
+
+class Macro(model.Macro):
+    """Fix: a macro is suppressed as a cs:group is when it calls variables and all of them are
+    empty (or suppressed as substituted: CSL 1.0.2, "Substituted variables are considered
+    empty for the purposes of determining whether to suppress an enclosing cs:group").
+    pandoc and citeproc-js both evaluate a called macro so: Elsevier-Harvard's title macro
+    (the title and the value "[WWW Document]") printed "[WWW Document]" a second time after
+    the title had substituted for the missing author."""
+
+    def render(self, item, context=None, sort_options=None):
+        kwargs = {} if sort_options is None else {"sort_options": sort_options}
+        output = _render_as_group(self, item, context, kwargs)
+        return join(output, "") if output else None
+
+
+def _flattened(parent, item, context):
+    """The children of ``parent``, each cs:choose replaced by the children of its branch
+    taken (CSL 1.0.2: a group's suppression looks at the variables its rendering elements
+    call; cs:choose only selects which of them render)."""
+    for child in parent.iterchildren():
+        if isinstance(child, model.Choose):
+            branch = _taken_branch(child, item, context)
+            if branch is not None:
+                yield from _flattened(branch, item, context)
+        else:
+            yield child
+
+
+def _render_as_group(element, item, context, kwargs):
+    """The rendered children of a cs:group or a called macro, or None where it is suppressed."""
+    variables = element.__dict__.get("_void_unless")
+    if variables is None:
+        variables = element.__dict__["_void_unless"] = _void_unless(element)
+    if variables is not False:
+        reference = item.reference
+        if not any(name in reference for name in variables):
+            return None  # nothing in it can print: what rendering would find
+    output = []
+    called = rendered = False
+    for child in _flattened(element, item, context):
+        calls = child.calls_variable()
+        called = called or calls
+        try:
+            text = child.render(item, context=context, **kwargs)
+            if text is not None:
+                output.append(text)
+                rendered = rendered or calls
+        except model.VariableError:
+            pass
+    if output and (not called or rendered):
+        return output
+    return None
 
 
 # Variables whose value does not come from the entry's own fields.
@@ -159,7 +185,7 @@ class Substitute(model.Substitute):
 
     def render(self, item, context=None, **kwargs):
         names = self.getparent()
-        for child in _substitutes(self, item, context):
+        for child in _flattened(self, item, context):
             try:
                 if isinstance(child, model.Names) and child.name is None:
                     text = child.render(item, names_context=names, context=context, **kwargs)
@@ -205,17 +231,6 @@ def _variables_called(element, item, context):
             children = element.iterchildren()
     for child in children:
         yield from _variables_called(child, item, context)
-
-
-def _substitutes(parent, item, context):
-    """The children of ``parent``, with each cs:choose replaced by the children of its branch taken."""
-    for child in parent.iterchildren():
-        if isinstance(child, model.Choose):
-            branch = _taken_branch(child, item, context)
-            if branch is not None:
-                yield from _substitutes(branch, item, context)
-        else:
-            yield child
 
 
 class Choose(model.Choose):

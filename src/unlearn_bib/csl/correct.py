@@ -9,7 +9,7 @@ import re
 
 from unlearn_bib.csl.base import CLOSERS, OPENERS
 from unlearn_bib.csl.richtext import to_marks
-from unlearn_bib.csl.text import DATA_QUOTES, FIX_MARKS, GLUE, QUOTE_END, QUOTE_START, VAR_END, VAR_START, ZERO_WIDTH
+from unlearn_bib.csl.text import COMMA_SUFFIX, DATA_QUOTES, FIX_MARKS, GLUE, QUOTE_END, QUOTE_START, VAR_END, VAR_START, ZERO_WIDTH
 
 
 # --- input: typographic quotes (cause 7) -------------------------------------------------------------
@@ -18,9 +18,11 @@ _VERBATIM_FIELDS = frozenset({"id", "type", "URL", "DOI", "ISBN", "ISSN", "PMID"
 
 
 def smart_quotes(text: str) -> str:
-    """Straight quotes as pandoc reads them: "x" and 'x' become quotations (marked with
-    ``DATA_QUOTES`` until ``finish`` knows their nesting); don't, O'Neill, '22 get ’."""
-    if "'" not in text and '"' not in text:
+    """Quotes as pandoc reads them: "x" and 'x' become quotations (marked with
+    ``DATA_QUOTES`` until ``finish`` knows their nesting); don't, O'Neill, '22 get ’.
+    Typographic quotes typed in the data (“x”, ‘x’) are quotations too: inside a quoted
+    title they become the inner marks, as pandoc and citeproc-js print them."""
+    if "'" not in text and '"' not in text and "“" not in text and "‘" not in text:
         return text
     outer_open, outer_close, inner_open, inner_close = DATA_QUOTES
     out = []
@@ -30,31 +32,33 @@ def smart_quotes(text: str) -> str:
         before = text[index - 1] if index else " "
         after = text[index + 1] if index + 1 < len(text) else " "
         at_start = before.isspace() or before in "([{-–—/" + DATA_QUOTES + OPENERS
-        if ch == '"':
-            if not double_open and at_start and not after.isspace():
+        if ch == '"' or ch == "“" or (ch == "”" and double_open):
+            if not double_open and ch != "”" and (ch == "“" or (at_start and not after.isspace())):
                 out.append(outer_open)
                 double_open = True
-            elif double_open:
+            elif double_open and ch != "“":
                 out.append(outer_close)
                 double_open = False
             else:
                 out.append(ch)
-        elif ch == "'":
-            closes_later = re.search(r"[^\s]'(?![^\W_])", text[index + 1:]) is not None
-            if not single_open and at_start and after.isalpha() and closes_later:
+        elif ch == "'" or ch == "‘" or (ch == "’" and single_open):
+            closes_later = re.search(r"[^\s]['’](?![^\W_])", text[index + 1:]) is not None
+            if not single_open and ch != "’" and (at_start or ch == "‘") and after.isalpha() and closes_later:
                 out.append(inner_open)
                 single_open = True
-            elif single_open and not after.isalnum() and before not in " ":
+            elif single_open and ch != "‘" and not after.isalnum() and before not in " ":
                 out.append(inner_close)
                 single_open = False
             else:
-                out.append("’")
+                out.append("’" if ch == "'" else ch)
         else:
             out.append(ch)
     if double_open:  # unbalanced: leave the quote as it was typed
-        out[out.index(outer_open)] = '"'
+        at = out.index(outer_open)
+        out[at] = text[at]
     if single_open:
-        out[out.index(inner_open)] = "’"
+        at = out.index(inner_open)
+        out[at] = "’" if text[at] == "'" else text[at]
     return "".join(out)
 
 
@@ -71,10 +75,17 @@ def _smarten(value, field: str = ""):
 
 
 def _glue_particles(value):
-    """'al-' + 'Farsi' is "al-Farsi", not "al- Farsi" (citeproc-py joins with a space)."""
+    """'al-' + 'Farsi' is "al-Farsi", not "al- Farsi" (citeproc-py joins with a space); a
+    "comma-suffix" is marked on its suffix."""
     if isinstance(value, list):
         return [_glue_particles(v) for v in value]
     if isinstance(value, dict):
+        if "comma-suffix" in value:
+            # CSL-JSON's "comma-suffix": "Bill Gates, III", as pandoc and citeproc-js print it
+            # (citeproc-py knows no such name part): marked, the comma is put in by ``finish``.
+            value = {k: v for k, v in value.items() if k != "comma-suffix"}
+            if value.get("suffix"):
+                value["suffix"] = COMMA_SUFFIX + value["suffix"]
         particle = value.get("non-dropping-particle")
         if isinstance(particle, str) and particle[-1:] in "-'’":
             return {**value, "non-dropping-particle": particle + GLUE}
@@ -283,4 +294,6 @@ def finish(text: str, style) -> str:
             if text == before:
                 break
     text = re.sub(f"{GLUE}\\s*", "", text)
+    if COMMA_SUFFIX in text:
+        text = re.sub(f"\\s*{COMMA_SUFFIX}", ", ", text)
     return _DROP_FIX_MARKS.sub("", text)

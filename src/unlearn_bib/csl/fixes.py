@@ -19,7 +19,7 @@ from citeproc import model
 from citeproc.source import VariableError
 from citeproc.string import MixedString, String
 
-from unlearn_bib.csl.conditions import Choose, Else_If, Group, If, Substitute
+from unlearn_bib.csl.conditions import Choose, Else_If, Group, If, Macro, Substitute
 from unlearn_bib.csl.names_dates import Date, Name, Names
 from unlearn_bib.csl.text import (
     QUOTE_END, QUOTE_START, VAR_END, VAR_START, WORD_RULES, change_case, collation_key, last_page,
@@ -216,7 +216,11 @@ class Text(CaseMixin, PageRangeMixin, model.Text):
         if context is None:
             context = self
         language = item.reference.get("language")
-        language = language[:2] if language is not None else self.get_root().get("default-locale", "en")[:2]
+        # CSL 1.0.2: an item is English if "the value of its language field starts with the
+        # "en" primary language tag": the tag's first subtag, in any case ("EN", "en-GB",
+        # "en_US"), as pandoc reads it; not "eng" or "English".
+        language = _primary_subtag(str(language)) if language is not None else \
+            self.get_root().get("default-locale", "en")[:2]
         attrib = self.attrib
         if "variable" in attrib:
             text = self._variable(item, context)
@@ -232,6 +236,10 @@ class Text(CaseMixin, PageRangeMixin, model.Text):
         return text, language
 
 
+def _primary_subtag(tag: str) -> str:
+    return re.split(r"[-_]", tag.strip(), maxsplit=1)[0].lower()
+
+
 class Number(CaseMixin, PageRangeMixin, model.Number):
     def process(self, item, context=None, **kwargs):
         """Fix: a hyphenated variable (``number-of-volumes``, ``number-of-pages``,
@@ -243,7 +251,7 @@ class Number(CaseMixin, PageRangeMixin, model.Number):
         return super().process(item, context=context, **kwargs)
 
 
-_MULTIPLE = re.compile(r"\d\S*\s*(?:[-\u2013\u2014,&]|\band\b)\s*\S*\d")
+_MULTIPLE = re.compile(r"[^\W_]\S*\s*(?:[-\u2013\u2014,;&]|\band\b)\s*\S*[^\W_]")
 
 
 class Label(CaseMixin, model.Label):
@@ -266,7 +274,9 @@ class Label(CaseMixin, model.Label):
         if variable != "locator":
             # Fix: numbers are "multiple" when joined by a range or list separator (CSL 1.0.2:
             # "e.g. "1-3", "1 & 3" or "1, 3""); "3/4" (a double issue) and "02/2007" are one
-            # number to pandoc and citeproc-js: "no. 3/4", not "nos. 3/4".
+            # number to pandoc and citeproc-js: "no. 3/4", not "nos. 3/4". The numbers need
+            # not be digits: "pp. iii–xv" (roman numerals, both engines), "pp. S1–S3",
+            # "pp. 10a–b" (pandoc, which counts any separator; citeproc-js keeps "10a-b").
             value = str(item.reference.get(variable.replace("-", "_"), ""))
             return _MULTIPLE.search(value) is not None
         return super()._is_plural(item)
@@ -337,5 +347,5 @@ def _as_int(value):
 def element_classes() -> dict[str, type]:
     """The corrected element classes, by CSL element name, for the style loader."""
     classes = (Style, Layout, Text, Number, Label, Date_Part, Name_Part, Date, Names, Name, Sort, Choose, If, Else_If, Group,
-               Substitute)
+               Substitute, Macro)
     return {cls.__name__.replace("_", "-").lower(): cls for cls in classes}

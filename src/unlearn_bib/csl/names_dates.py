@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 
 from citeproc import model
+from citeproc.source import DateRange, LiteralDate
 from citeproc.string import String
 
 from unlearn_bib.csl.items import FULL, INITIALS, CiteNames
+from unlearn_bib.csl.text import COMMA_SUFFIX
 
 
 class Date(model.Date):
@@ -81,31 +83,74 @@ class Date(model.Date):
         return self._joiner(context).join(pieces).rstrip()
 
     def process(self, item, variable=None, show_parts=None, context=None, **kwargs):
-        """Implicit year-suffix (CSL 1.0.2): appended to the first rendered year of ``issued``
-        when the style has no ``year-suffix`` variable of its own."""
+        """Implicit year-suffix (CSL 1.0.2): when the style has no ``year-suffix`` variable of
+        its own, "the year-suffix is appended the first year rendered through cs:date in the
+        cite and in the bibliographic entry": of any date variable (Elsevier's web page
+        without a date: "(accessed 3.4.22a)", as citeproc-js prints it), not only ``issued``.
+
+        In a sort key, the date's sortable value instead (``_sort_key``)."""
+        if kwargs.get("sort_options") is not None:
+            return self._sort_key(item, variable or self.get("variable"))
         text = super().process(item, variable=variable, show_parts=show_parts, context=context, **kwargs)
         reference = item.reference
-        if text is not None and reference.get("implicit_year_suffix") and (variable or self.get("variable")) == "issued":
+        if text is not None and reference.get("implicit_year_suffix"):
             reference.pop("implicit_year_suffix")
             text = text + String(str(reference["year_suffix"]))
         return text
 
 
+    def _sort_key(self, item, variable):
+        """Fix: a date in a macro that a sort key calls gives a sortable value, not its display.
+
+        CSL 1.0.2, sorting macros: date variables are "treated the same as when they are
+        called via variable" (YYYYMMDD, "Seasons are ignored for sorting"), except that
+        "macros return only those date-parts that would otherwise be rendered"; "In the case of
+        date ranges, the start date is used for the primary sort, and the end date is used for a
+        secondary sort ... Date ranges are placed after single dates when they share the same
+        (start) date". citeproc-py compared the rendered text ("2020-07-13–18" before "2020"),
+        so APA's same-year entries got other year suffixes than pandoc's and citeproc-js'.
+        """
+        value = item.reference.get(variable.replace("-", "_")) if variable else None
+        if not value:
+            raise model.VariableError
+        if isinstance(value, LiteralDate):
+            return String(str(value.text))
+        if self.get("form") is not None and not self.is_locale_date():
+            shown = (self.get("date-parts") or "year-month-day").split("-")
+        else:
+            shown = [part.get("name") for part in self.iterchildren()]
+
+        def key(date):
+            year = date.get("year")
+            if not isinstance(year, int):
+                return "00000"
+            month, day = date.get("month", 0), date.get("day", 0)
+            return "{:05}{:02}{:02}".format(year + 10000, month if "month" in shown and isinstance(month, int) else 0,
+                                            day if "day" in shown and isinstance(day, int) else 0)
+
+        if isinstance(value, DateRange):
+            if value.end.is_nil():
+                return String(key(value.begin))
+            return String(key(value.begin) + "-" + key(value.end))
+        return String(key(value))
+
+
 class Names(model.Names):
-    def _substituted(self, item, context) -> bool:
+    def _substituted(self, item, context) -> list[str]:
         """Fix: a name variable that cs:substitute has printed in place of the author is
         suppressed in the rest of the entry (CSL 1.0.2: "Substituted variables are suppressed
         in the rest of the output to prevent duplication"). citeproc-py records it but only
-        cs:text checks; an edited book printed its editors twice in APA."""
+        cs:text checks; an edited book printed its editors twice in APA. Returns the roles of
+        this cs:names that are suppressed so (as the entry stores them)."""
         try:
             repressed = (context if context is not None else self).get_layout().repressed.get(self.tag)
         except (AttributeError, IndexError):
-            return False
+            return []
         if not repressed:
-            return False
+            return []
         done = {role for variables in repressed if variables for role in variables.split()}
-        present = [role for role in self.get("variable", "").split() if role.replace("-", "_") in item.reference]
-        return bool(present) and all(role in done for role in present)
+        return [role.replace("-", "_") for role in self.get("variable", "").split()
+                if role in done and role.replace("-", "_") in item.reference]
 
     def process(self, item, names_context=None, context=None, **kwargs):
         """Fix (cause 17): subsequent-author-substitute with the rule "complete-all".
@@ -118,9 +163,22 @@ class Names(model.Names):
         keeps what follows them: MLA's "———. “Title.”", where "et al." had absorbed the period.
         All names must match, those hidden by "et al." too (as pandoc and citeproc-js compare).
         """
-        if self._substituted(item, context):
-            raise model.VariableError
-        text = super().process(item, names_context=names_context, context=context, **kwargs)
+        suppressed = self._substituted(item, context)
+        hidden = {}
+        if suppressed:
+            present = [role for role in self.get("variable", "").split() if role.replace("-", "_") in item.reference]
+            if len(suppressed) >= len(present):
+                raise model.VariableError
+            # Fix: only the substituted roles go; the others print alone ("J. Doe, Trans.",
+            # not "J. Doe, Ed. & Trans." after the editor stood in for the author: pandoc and
+            # citeproc-js in APA).
+            reference = item.reference
+            hidden = {role: dict.pop(reference, role) for role in suppressed}
+        try:
+            text = super().process(item, names_context=names_context, context=context, **kwargs)
+        finally:
+            for role, value in hidden.items():
+                dict.__setitem__(item.reference, role, value)
         if text is not None and kwargs.get("sort_options") is None:
             try:
                 layout = (context if context is not None else self).get_layout()
@@ -209,7 +267,7 @@ class Name(model.Name):
                 marks["names_seen"] = self._names_seen(item, variable, context)
             if added is not None and added.variable == variable:
                 restore = self._show_added(item, variable, context, added)
-            shown = self._as_displayed(item.reference.get(variable) or [], context)
+            shown = self._as_displayed(item.reference.get(variable) or [], context, sort_options)
             if shown is not None:
                 restore = item.reference[variable] if restore is None else restore
                 item.reference[variable] = shown
@@ -221,7 +279,7 @@ class Name(model.Name):
                 item.reference[variable] = restore
                 self.__dict__.pop("option_overrides", None)
 
-    def _as_displayed(self, names, context):
+    def _as_displayed(self, names, context, sort_options=None):
         """The names as this cs:name shows them, where that differs from the data (else None).
 
         Fix: a name in a script without given-family order (Chinese, Japanese, Korean) is
@@ -235,8 +293,18 @@ class Name(model.Name):
         mark = None
         if self.get("initialize", "true").lower() == "false":
             mark = super().get_option("initialize-with", context)
+        inverted = self.get_option("name-as-sort-order", context, sort_options) if self._sorting else \
+            self.get_option("name-as-sort-order", context)
         out, changed = [], False
-        for name in names:
+        for index, name in enumerate(names):
+            suffix = name.get("suffix")
+            if suffix and str(suffix).startswith(COMMA_SUFFIX) and (inverted == "all" or (inverted == "first" and index == 0)):
+                # a "comma-suffix" sets the suffix off in given-first order only; inverted,
+                # the sort-separator does ("Gates B III" in Vancouver, both engines)
+                name = name.__class__.__new__(name.__class__)
+                dict.update(name, names[index])
+                dict.__setitem__(name, "suffix", str(suffix)[1:])
+                changed = True
             family, given = name.get("family"), name.get("given")
             if family and _unspaced(str(family) + str(given or "")):
                 copy = name.__class__.__new__(name.__class__)

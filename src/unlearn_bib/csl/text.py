@@ -19,7 +19,8 @@ QUOTE_END = "\ue00e"  # right after its closing quote
 VAR_START = "\ue010"  # around a text variable's value: punctuation inside it is data
 VAR_END = "\ue011"
 GLUE = "\ue016"  # after a particle ending in "-" or "'": no space before the family name
-FIX_MARKS = QUOTE_START + QUOTE_END + VAR_START + VAR_END + GLUE
+COMMA_SUFFIX = "\ue017"  # before a name suffix that a comma sets off ("comma-suffix")
+FIX_MARKS = QUOTE_START + QUOTE_END + VAR_START + VAR_END + GLUE + COMMA_SUFFIX
 ZERO_WIDTH = frozenset(MARKERS + FIX_MARKS)
 # Quotation marks found in the data, until ``finish`` knows how deep they are nested:
 # outer open/close, inner open/close.
@@ -45,7 +46,8 @@ STOP_WORDS = frozenset(
 )
 _TRANSPARENT = ZERO_WIDTH | frozenset(DATA_QUOTES) | frozenset("“”‘’")
 _WORD_BREAKS = frozenset("-/\u2013\u2014")
-START, START_SENTENCE, AFTER_WORD_END, AFTER_WORD_CHAR, AFTER_SENTENCE_PUNCT, BEFORE_LAST = range(6)
+START, START_SENTENCE, AFTER_WORD_END, AFTER_WORD_CHAR, AFTER_SENTENCE_PUNCT, BEFORE_LAST, AFTER_PERIOD, \
+    START_AFTER_PERIOD = range(8)
 
 
 def _kind(ch: str) -> str | None:
@@ -84,12 +86,16 @@ def _chunks(text: str):
 
 def _next_state(state: int, chunk: str) -> int:
     last = chunk[-1]
-    if last in ".?!:":
+    if last == ".":
+        return AFTER_PERIOD
+    if last in "?!:":
         return AFTER_SENTENCE_PUNCT
     if last.isalnum():
         return AFTER_WORD_CHAR
     if last.isspace() and state == AFTER_SENTENCE_PUNCT:
         return START_SENTENCE
+    if last.isspace() and state == AFTER_PERIOD:
+        return START_AFTER_PERIOD
     if last.isspace() or last in _WORD_BREAKS:
         return AFTER_WORD_END
     return state  # other punctuation and symbols leave the state as it was
@@ -108,7 +114,11 @@ def _title_word(state: int, word: str) -> str:
         return word
     if state in (START, START_SENTENCE):
         return _capitalize(word.lower())
-    if state == AFTER_WORD_END and word not in STOP_WORDS and len(word) > 1:
+    # CSL 1.0.2: "stop words are lowercased, unless they are the first or last word in the
+    # string, or follow a colon"; after a period too ("the U.S. and the U.K.", "e.g. the"), as
+    # citeproc-js prints them (pandoc starts a sentence there: "U.S. And"); after "?" and "!"
+    # both engines capitalise them.
+    if state in (AFTER_WORD_END, START_AFTER_PERIOD) and word not in STOP_WORDS and len(word) > 1:
         return _capitalize(word.lower())
     if state == BEFORE_LAST and len(word) > 1:
         return _capitalize(word.lower())
@@ -117,9 +127,9 @@ def _title_word(state: int, word: str) -> str:
 
 def _sentence_word(state: int, word: str) -> str:
     capitalized = word[:1].isupper() and word[1:] == word[1:].lower()
-    if capitalized and state not in (START, START_SENTENCE):
+    if capitalized and state not in (START, START_SENTENCE, START_AFTER_PERIOD):
         return word.lower()
-    if (capitalized or word.islower()) and state in (START, START_SENTENCE):
+    if (capitalized or word.islower()) and state in (START, START_SENTENCE, START_AFTER_PERIOD):
         return _capitalize(word.lower())
     return word
 
@@ -128,7 +138,8 @@ WORD_RULES = {
     "title": _title_word,
     "sentence": _sentence_word,
     "capitalize-first": lambda st, w: _capitalize(w) if st == START and w.islower() and not _mixed(w) else w,
-    "capitalize-all": lambda st, w: _capitalize(w) if st in (START, START_SENTENCE, AFTER_WORD_END, BEFORE_LAST)
+    "capitalize-all": lambda st, w: _capitalize(w) if st in (START, START_SENTENCE, AFTER_WORD_END, BEFORE_LAST,
+                                                                START_AFTER_PERIOD)
     and w.islower() and not _mixed(w) else w,
 }
 
@@ -173,7 +184,7 @@ def change_case(text, text_case: str):
                     result.append(chunk)
                     position += len(chunk)
                     continue
-                if last == (index, position) and state in (AFTER_WORD_END, START_SENTENCE, START):
+                if last == (index, position) and state in (AFTER_WORD_END, START_SENTENCE, START, START_AFTER_PERIOD):
                     state = BEFORE_LAST
                 if not nocase and chunk.isalnum():
                     result.append(rule(state, chunk))
@@ -188,10 +199,30 @@ def change_case(text, text_case: str):
 
 # --- page ranges (cause 16) --------------------------------------------------------------------
 
+_PAGE = re.compile(r"(.*?)(\d+)")
+_RANGE_FORMATS = frozenset(("chicago", "chicago-15", "chicago-16", "expanded", "minimal", "minimal-two"))
+
+
 def last_page(first: str, last: str, range_format: str | None) -> str:
-    """The second number of a page range in a CSL page-range-format (CSL 1.0.2, appendix)."""
-    if not (first.isdigit() and last.isdigit()) or len(first) != len(last) or range_format in (None, "expanded"):
+    """The second number of a page range in a CSL page-range-format (CSL 1.0.2, appendix).
+
+    A page is a prefix and the digits that end it ("e1234", "S22", "10.1"). When both ends
+    have the same prefix, the format applies to their digits; a last page given short is
+    read as the end of the first ("321-28" is 321-328, "S22-S9" is S22-S29); only
+    "expanded" repeats the prefix: "B13–B14" is "B13–14" in chicago-16, "B13–4" in minimal,
+    "S22–S29" expanded (pandoc and citeproc-js alike). Ends with different prefixes ("A1-B5",
+    "B13-4") or not ending in digits ("123a") stay as they are, as without a format.
+    """
+    if range_format not in _RANGE_FORMATS:
         return last
+    head, tail = _PAGE.fullmatch(first), _PAGE.fullmatch(last)
+    if head is None or tail is None or head.group(1) != tail.group(1):
+        return last
+    prefix, first, last = head.group(1), head.group(2), tail.group(2)
+    if len(last) < len(first):
+        last = first[:len(first) - len(last)] + last
+    if range_format == "expanded" or len(first) != len(last):
+        return prefix + last if range_format == "expanded" else last
     common = 0
     while common < len(first) and first[common] == last[common]:
         common += 1

@@ -5,12 +5,12 @@ the tests parse every file it writes with bibtexparser and compile it with BibTe
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from unlearn_bib.catalog import identifiers as patterns
 from unlearn_bib.errors import UnlearnBibError
-from unlearn_bib.text.latex import encode, protect_title
+from unlearn_bib.text.latex import WRAP, encode, pdflatex_prints, protect_title
 from unlearn_bib.catalog.model import Catalog, Paper, Person
 
 FIELD_ORDER = (
@@ -21,10 +21,52 @@ FIELD_NAMES = {"archiveprefix": "archivePrefix", "primaryclass": "primaryClass"}
 WIDTH = max(len(f) for f in FIELD_ORDER)
 
 
+# The @preamble of a file with {\UBchar{X}} (text/latex.py) or, for biber, raw characters pdflatex
+# cannot print. TeX code, read where the .bbl is read, so it sets its own catcodes (babel may make
+# " : ; < > active) and uses | for # (it is also written, detokenized, to the .aux, where natbib's
+# \citet needs \UBchar before the .bbl is read; \detokenize would double a #). \UBchar{X} prints X
+# in a group where LaTeX's two "cannot print" errors (an undeclared UTF-8 character, a command the
+# font encoding lacks) print [U+XXXX] instead and warn once per character; xelatex and lualatex
+# never raise them, so they print X. biblatex: the same guard around its bibliography and citations.
+# A definition the user made first wins (\ifdefined). docs/_new/script.md describes it for users.
+_TEX = (
+    r"\begingroup\catcode124=6 \catcode58=12 \catcode59=12 \catcode33=12 \catcode63=12 \catcode60=12 \catcode62=12",
+    r"\catcode61=12 \catcode34=12 \catcode96=12 \catcode43=12 \catcode91=12 \catcode93=12 \catcode45=12",
+    r"\ifdefined\UBchar\else",
+    r"\protected\gdef\UBchar|1{{\def\UBthis{|1}\UBguard|1}}",
+    r"\protected\gdef\UBguard{\expandafter\let\csname UTFviii@undefined@err\endcsname\UBundeclared"
+    r"\let\TextSymbolUnavailable\UBunavailable}",
+    r"\gdef\UBundeclared|1{\expandafter\UBname\string|1\UBstop}",
+    r"\gdef\UBname|1:|2\UBstop{\UBstandin{|2}}",
+    r"\gdef\UBunavailable|1{\ifdefined\UBthis\expandafter\UBstandin\expandafter{\UBthis}"
+    r"\else[\expandafter\UBgobble\string|1]\fi}",
+    r"\gdef\UBgobble|1{}",
+    r"\gdef\UBstandin|1{\edef\UBcode{\expandafter\UBdecode\detokenize{|1}\relax\relax\relax\UBstop}"
+    r"[\UBU]\UBwarn\allowbreak}",
+    r"\gdef\UBdecode|1|2|3|4|5\UBstop{\the\numexpr\ifnum`|1<224 (`|1-192)*64+`|2-128\else\ifnum`|1<240 "
+    r"((`|1-224)*64+`|2-128)*64+`|3-128\else(((`|1-240)*64+`|2-128)*64+`|3-128)*64+`|4-128\fi\fi\relax}",
+    r"\gdef\UBU{U+\ifnum\UBcode<4096 0\fi\ifnum\UBcode<256 0\fi\UBhex\UBcode}",
+    r"\gdef\UBhex|1{\ifnum|1>15 \expandafter\UBhex\expandafter{\the\numexpr(|1-8)/16\relax}\fi"
+    r"\ifcase\numexpr|1-((|1-8)/16)*16\relax 0\or1\or2\or3\or4\or5\or6\or7\or8\or9\or A\or B\or C\or D\or E\or F\fi}",
+    r"\gdef\UBwarn{\ifcsname UBwarned\UBcode\endcsname\else\global\expandafter\let"
+    r"\csname UBwarned\UBcode\endcsname\relax\PackageWarning{unlearn-bib}{Character \UBU\space cannot be "
+    r"printed by pdfLaTeX as set up here and is shown as [\UBU]. Compile with xelatex or lualatex, or load "
+    r"support for it (T2A fonts for Cyrillic, for instance)}\fi}",
+    r"\ifdefined\AtEveryCite\AtEveryCite{\UBguard}\AtBeginBibliography{\UBguard}\fi",
+    r"\fi\endgroup",
+)
+PREAMBLE = "\n  ".join((r"\begingroup\edef\UBdefs{\detokenize{" + _TEX[0],) + _TEX[1:-1] + (
+    _TEX[-1] + r"}}\expandafter\scantokens\expandafter{\UBdefs}",
+    r"\csname if@filesw\endcsname\immediate\write\csname @auxout\endcsname{\UBdefs}\fi\endgroup"))
+
+
 @dataclass(frozen=True)
 class Options:
     dialect: str = "bibtex"  # bibtex | biblatex
     arxiv_style: str = "eprint"  # eprint | journal
+    # {\UBchar{X}} for characters pdflatex cannot print (text/latex.py): only in a whole file, which
+    # carries the @preamble that defines it (render); a lone entry keeps them as UTF-8.
+    wrap: bool = False
 
 
 def dropped_characters(catalog: Catalog) -> list[tuple[str, str]]:
@@ -40,8 +82,8 @@ def dropped_characters(catalog: Catalog) -> list[tuple[str, str]]:
     return found
 
 
-def _name_part(text: str, ascii_only: bool) -> str:
-    encoded = encode(text, ascii_only=ascii_only)
+def _name_part(text: str, ascii_only: bool, wrap: bool = False) -> str:
+    encoded = encode(text, ascii_only=ascii_only, wrap=wrap)
     # A part holding the word "and" or a comma would split the name list: keep it whole.
     if " and " in f" {text.lower()} " or "," in text:
         return "{" + encoded + "}"
@@ -49,29 +91,32 @@ def _name_part(text: str, ascii_only: bool) -> str:
 
 
 @lru_cache(maxsize=1 << 14)
-def format_person(person: Person, ascii_only: bool = True) -> str:
+def format_person(person: Person, ascii_only: bool = True, wrap: bool = False) -> str:
     """One name as BibTeX reads it: "von Last, Jr, First" (people recur: cached)."""
     if person.literal:
-        return "{" + encode(person.literal, ascii_only=ascii_only) + "}"
-    family = _name_part(person.family, ascii_only)
+        literal = encode(person.literal, ascii_only=ascii_only, wrap=wrap)
+        if WRAP in literal and not any(ch.isspace() or ch == "," for ch in person.literal):
+            return literal  # one word ("机器学习研究组"): BibTeX's last name as it is; braces would sort it under "U"
+        return "{" + literal + "}"
+    family = _name_part(person.family, ascii_only, wrap)
     if person.particle:
-        family = f"{encode(person.particle, ascii_only=ascii_only)} {family}"
+        family = f"{encode(person.particle, ascii_only=ascii_only, wrap=wrap)} {family}"
     parts = [family]
     if person.suffix:
-        parts.append(_name_part(person.suffix, ascii_only))
+        parts.append(_name_part(person.suffix, ascii_only, wrap))
     if person.given:
-        parts.append(_name_part(person.given, ascii_only))
+        parts.append(_name_part(person.given, ascii_only, wrap))
     elif person.suffix:
         parts.append("")
     return ", ".join(parts)
 
 
 def _fields(paper: Paper, options: Options) -> tuple[str, dict[str, str]]:
-    ascii_only = options.dialect == "bibtex"
-    enc = lambda text: encode(text, ascii_only=ascii_only)  # noqa: E731
+    ascii_only, wrap = options.dialect == "bibtex", options.wrap
+    enc = lambda text: encode(text, ascii_only=ascii_only, wrap=wrap)  # noqa: E731
     fields: dict[str, str] = {
-        "author": " and ".join(format_person(a, ascii_only) for a in paper.authors),
-        "title": protect_title(paper.title, ascii_only=ascii_only),
+        "author": " and ".join(format_person(a, ascii_only, wrap) for a in paper.authors),
+        "title": protect_title(paper.title, ascii_only=ascii_only, wrap=wrap),
     }
     venue = paper.venue
     arxiv_url = f"https://arxiv.org/abs/{paper.arxiv}" if paper.arxiv else ""
@@ -154,12 +199,12 @@ _RAW = {"pages": patterns.PAGES, "doi": patterns.DOI, "eprint": patterns.ARXIV_I
         "eprintclass": patterns.ARXIV_CLASS, "primaryclass": patterns.ARXIV_CLASS}
 
 
-def _safe_value(name: str, value: str, ascii_only: bool) -> str:
+def _safe_value(name: str, value: str, ascii_only: bool, wrap: bool = False) -> str:
     if name == "url":
         return patterns.web_link(value)
     pattern = _RAW.get(name)
     if pattern is not None and not pattern.match(value):
-        return encode(value, ascii_only=ascii_only)
+        return encode(value, ascii_only=ascii_only, wrap=wrap)
     return value
 
 
@@ -173,7 +218,7 @@ def format_entry(paper: Paper, options: Options) -> str:
     ascii_only = options.dialect == "bibtex"
     for name in FIELD_ORDER:
         if name in fields and fields[name]:
-            value = _safe_value(name, fields[name], ascii_only)
+            value = _safe_value(name, fields[name], ascii_only, options.wrap)
             if not value:
                 continue
             shown = FIELD_NAMES.get(name, name)
@@ -183,9 +228,17 @@ def format_entry(paper: Paper, options: Options) -> str:
 
 
 def render(catalog: Catalog, options: Options = Options()) -> str:
-    """The whole catalog as one .bib text, entries sorted by key."""
+    """The whole catalog as one .bib text, entries sorted by key.
+
+    A file with characters pdflatex cannot print by default starts with ``PREAMBLE`` (a catalog
+    without them gets none: its file is as it always was).
+    """
+    options = replace(options, wrap=True)
     entries = [format_entry(p, options) for p in sorted(catalog, key=lambda p: p.key)]
-    return "\n".join(entries)
+    text = "\n".join(entries)
+    if (WRAP + "{") in text if options.dialect == "bibtex" else not pdflatex_prints(text):
+        return f"@preamble{{{{{PREAMBLE}}}}}\n\n{text}"
+    return text
 
 
 def render_bibtex(catalog: Catalog, arxiv_style: str = "eprint") -> str:

@@ -128,7 +128,10 @@ def _name(raw, problems: list[str]) -> dict | None:
         particle, family = split_particle(parts["family"])
         if particle:
             parts["non-dropping-particle"], parts["family"] = particle, family
-    return {part: parts[part] for part in NAME_PARTS if part in parts}
+    name = {part: parts[part] for part in NAME_PARTS if part in parts}
+    if "suffix" in name and raw.get("comma-suffix") in (True, "true", 1):
+        name["comma-suffix"] = True  # "Bill Gates, III" (CSL-JSON schema; pandoc and citeproc-js print it)
+    return name
 
 
 def _names(value, problems: list[str]) -> list[dict] | None:

@@ -1,6 +1,6 @@
 """Read a .bib file into CSL items the way pandoc's BibTeX reader does (and Zotero's Better BibTeX).
 
-Every standard BibTeX and BibLaTeX entry type and field is mapped (tables below); ``@string``
+Every standard BibTeX and BibLaTeX entry type and field is mapped (tables in ``bibtables``); ``@string``
 macros, month macros and ``#`` are resolved by ``read.bib`` and LaTeX is decoded by ``text.latex`` (the reader
 normalize and import use); names are split as BibTeX splits them (``read.names``), ``von`` becoming the
 dropping particle as pandoc reads it; ``{braced}`` title words become CSL ``nocase`` spans.
@@ -17,55 +17,11 @@ from unlearn_bib.text.braces import closing
 from unlearn_bib.text.latex import plain as latex_text
 from unlearn_bib.text.latex_rich import literal, rich_title
 from unlearn_bib.items.bibcase import is_english, sentence_case, tex_scripts
+from unlearn_bib.items.bibtables import (COUNTRIES, DEFAULT_GENRES, GENRES, LANGUAGES, PUBSTATES, SERIES_KEYS,
+                                         TYPES, VARIANTS)
 from unlearn_bib.items.check import CONTROL, CSLItems, collect, date_from_text, split_particle
 from unlearn_bib.errors import Location, Problem, UnlearnBibError
 
-# BibTeX/BibLaTeX entry type -> CSL type (pandoc's table; @conference and @misc: see below).
-TYPES = {
-    "article": "article-journal", "periodical": "periodical", "suppperiodical": "article-journal",
-    "book": "book", "mvbook": "book", "collection": "book", "mvcollection": "book", "proceedings": "book",
-    "mvproceedings": "book", "reference": "book", "mvreference": "book", "manual": "book",
-    "booklet": "pamphlet",
-    "inbook": "chapter", "incollection": "chapter", "bookinbook": "chapter", "suppbook": "chapter",
-    "suppcollection": "chapter",
-    "inproceedings": "paper-conference", "conference": "paper-conference",  # pandoc leaves @conference untyped
-    "inreference": "entry-encyclopedia",
-    "online": "webpage", "electronic": "webpage", "www": "webpage",
-    "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis",
-    "techreport": "report", "report": "report",
-    "software": "software", "dataset": "dataset", "data": "dataset", "patent": "patent", "standard": "standard",
-    "unpublished": "manuscript", "letter": "personal_communication",
-    "movie": "motion_picture", "video": "motion_picture", "audio": "song", "music": "song",
-    "artwork": "graphic", "image": "graphic", "legislation": "legislation", "jurisdiction": "legal_case",
-    "review": "review", "misc": "document",  # pandoc: untyped; CSL 1.0.2 has "document" for it
-}
-# The `type` field of a thesis, report or patent -> CSL genre (pandoc's wording).
-GENRES = {
-    "phdthesis": "PhD thesis", "mathesis": "Master’s thesis", "mastersthesis": "Master’s thesis",
-    "candthesis": "Candidate thesis", "techreport": "technical report", "resreport": "research report",
-    "patent": "patent", "patentus": "U.S. patent", "patentde": "German patent", "patenteu": "European patent",
-    "patentfr": "French patent", "patentuk": "British patent", "patrequs": "U.S. patent request",
-}
-DEFAULT_GENRES = {"phdthesis": "PhD thesis", "mastersthesis": "Master’s thesis"}
-# babel/polyglossia language names -> BCP 47 (pandoc's table, the common part).
-LANGUAGES = {
-    "english": "en-US", "american": "en-US", "usenglish": "en-US", "british": "en-GB", "ukenglish": "en-GB",
-    "canadian": "en-CA", "australian": "en-AU", "newzealand": "en-NZ",
-    "german": "de-DE", "ngerman": "de-DE", "austrian": "de-AT", "naustrian": "de-AT", "swissgerman": "de-CH",
-    "nswissgerman": "de-CH", "french": "fr-FR", "francais": "fr-FR", "canadien": "fr-CA", "spanish": "es-ES",
-    "italian": "it-IT", "dutch": "nl-NL", "portuguese": "pt-PT", "portuges": "pt-PT", "brazil": "pt-BR",
-    "brazilian": "pt-BR", "russian": "ru-RU", "ukrainian": "uk-UA", "polish": "pl-PL", "czech": "cs-CZ",
-    "slovak": "sk-SK", "slovene": "sl-SL", "croatian": "hr-HR", "serbian": "sr-RS", "bulgarian": "bg-BG",
-    "romanian": "ro-RO", "hungarian": "hu-HU", "magyar": "hu-HU", "greek": "el-GR", "turkish": "tr-TR",
-    "swedish": "sv-SE", "norsk": "nb-NO", "norwegian": "nb-NO", "nynorsk": "nn-NO", "danish": "da-DK",
-    "finnish": "fi-FI", "icelandic": "is-IS", "estonian": "et-EE", "latvian": "lv-LV", "lithuanian": "lt-LT",
-    "catalan": "ca-AD", "basque": "eu", "galician": "gl-ES", "latin": "la", "hebrew": "he-IL", "arabic": "ar",
-    "farsi": "fa-IR", "persian": "fa-IR", "japanese": "ja-JP", "chinese": "zh-CN", "korean": "ko-KR",
-    "vietnamese": "vi-VN", "thai": "th-TH", "indonesian": "id-ID", "afrikaans": "af-ZA", "welsh": "cy-GB",
-    "irish": "ga-IE", "mongolian": "mn-MN",
-}
-# BibLaTeX's pubstate keys -> the words pandoc writes as CSL ``status``; other values as written.
-PUBSTATES = {"inpress": "in press", "inpreparation": "in preparation", "prepublished": "pre-published"}
 # Fields copied as they are (after LaTeX decoding): BibTeX name -> CSL variable.
 PLAIN = {
     "edition": "edition", "volume": "volume", "volumes": "number-of-volumes", "pagetotal": "number-of-pages",
@@ -162,6 +118,19 @@ def csl_name(name: str) -> dict:
     return person
 
 
+_USEPREFIX = re.compile(r"(?:^|,)\s*useprefix\s*(?:=\s*true\s*)?(?:,|$)", re.I)
+
+
+def _prefix_kept(person: dict) -> dict:
+    """``options = {useprefix=true}`` (Better BibTeX writes it): "van Holstein, M.", the von part
+    a non-dropping particle (pandoc's reading)."""
+    if "dropping-particle" not in person or "non-dropping-particle" in person:
+        return person
+    person = dict(person)
+    person["non-dropping-particle"] = person.pop("dropping-particle")
+    return person
+
+
 # --- dates ----------------------------------------------------------------------------------------
 
 def _month(text: str) -> int:
@@ -230,25 +199,32 @@ _RICH = frozenset({"title", "title-short", "container-title", "container-title-s
 def entry_item(key: str, entry_type: str, raw: dict[str, str]) -> dict:
     """One entry's resolved fields -> a CSL-JSON item (not yet checked: cslitems.collect does that)."""
     kind = entry_type.lower()
+    if kind in ("article", "periodical") and raw.get("series", "").strip():
+        raw = {**raw, "series": _journal_series(raw["series"])}
     text = {k: v for k, v in ((k, latex_text(v)) for k, v in raw.items() if k not in TITLES and k not in NAMES) if v}
     # "$\{$USENIX$\}$" (Google Scholar's braces) is "{USENIX}", as pandoc prints it
-    title = {k: tex_scripts(rich_title(re.sub(r"\$(\\[{}])\$", r"\1", v)))
+    title = {k: tex_scripts(rich_title(_quotes(re.sub(r"\$(\\[{}])\$", r"\1", v))))
              for k, v in raw.items() if k in TITLES and v.strip()}
-    language = text.get("langid") or text.get("language") or ""
+    language = _language(text)
     if is_english(LANGUAGES.get(language.lower().replace(" ", ""), language)):
         title = {k: sentence_case(v) if k in SENTENCE_CASE else v for k, v in title.items()}
-    item: dict = {"id": key, "type": TYPES.get(kind, "document")}
+    item: dict = {"id": key, "type": _type(kind, raw)}
     for field, variable in NAMES.items():
         if raw.get(field, "").strip():
             item[variable] = names(raw[field])
+            if _USEPREFIX.search(raw.get("options", "")):  # biblatex: the prefix belongs to the family name
+                item[variable] = [_prefix_kept(person) for person in item[variable]]
     _titles(item, kind, title)
     _publisher(item, kind, text)
     _numbers(item, kind, raw, text)
     for field, variable in PLAIN.items():
         if variable and text.get(field):
             item[variable] = text[field]
-    if text.get("part") and item.get("volume"):  # volume 7, part 2: "7.2" (pandoc)
-        item["volume"] = f"{item['volume']}.{text['part']}"
+    if text.get("part"):  # volume 7, part 2: "7.2"; a part alone is the volume (pandoc)
+        item["volume"] = f"{item['volume']}.{text['part']}" if item.get("volume") else text["part"]
+    if text.get("addendum"):  # biblatex: printed at the end of the entry; pandoc joins it to the note
+        note = item.get("note", "")
+        item["note"] = f"{note}{' ' if note[-1:] in '!?.,:;' else '. '}{text['addendum']}" if note else text["addendum"]
     if text.get("pages"):
         item["page"] = page_range(text["pages"], "-")
     genre = text.get("type", "")
@@ -257,6 +233,8 @@ def entry_item(key: str, entry_type: str, raw: dict[str, str]) -> dict:
         item["genre"] = genre
     dates = {k: " ".join(raw[k].replace("{", "").replace("}", "").split()) for k in DATES if k in raw}
     when = issued({**dates, "month": text.get("month", "")})
+    if when and str(when.get("literal", "")).lower() == "forthcoming":  # a state, not a date (pandoc)
+        item["status"], when = "forthcoming", None
     if when:
         item["issued"] = when
     for field, variable in (("urldate", "accessed"), ("eventdate", "event-date"), ("origdate", "original-date")):
@@ -286,7 +264,9 @@ def _titles(item: dict, kind: str, title: dict[str, str]) -> None:
     journal = "journaltitle" if title.get("journaltitle") else "journal"
     if title.get(journal):
         item["container-title"] = joined(journal, "journalsubtitle")
-    if title.get("booktitle"):
+    # an article's container is its journal: a ``booktitle`` beside it (Semantic Scholar's exports)
+    # is not (biblatex's data model; pandoc reads the journal)
+    if title.get("booktitle") and (kind in _CONTAINED or not title.get(journal)):
         book = joined("booktitle", "booksubtitle")
         if title.get("maintitle") and item["type"] in ("chapter", "paper-conference", "entry-encyclopedia"):
             item["container-title"], item["volume-title"] = title["maintitle"], book
@@ -317,7 +297,11 @@ def _publisher(item: dict, kind: str, text: dict[str, str]) -> None:
         publisher = text["howpublished"]
     if publisher:
         item["publisher"] = publisher
-    place = text.get("location") or text.get("address")
+    if kind == "patent" and text.get("location"):  # biblatex: the countries where the patent is valid
+        places = re.split(r"\s+and\s+", text["location"])
+        item["jurisdiction"] = "; ".join(COUNTRIES.get(p.strip().lower(), p.strip()) for p in places)
+    # ``address`` first, as pandoc reads it: an ACM export's ``location`` is the conference's place
+    place = text.get("address") if kind == "patent" else text.get("address") or text.get("location")
     if place:
         item["publisher-place"] = re.sub(r"\s+and\s+", "; ", place)
 
@@ -328,14 +312,68 @@ def _numbers(item: dict, kind: str, raw: dict[str, str], text: dict[str, str]) -
         value = ", ".join(v for v in (number, issue) if v)
         if value:
             item["issue"] = value
-    elif number and raw.get("series", "").strip() and item["type"] in ("book", "chapter", "paper-conference"):
+    elif number and (kind in _IN_SERIES or raw.get("series", "").strip() and item["type"] in
+                     ("book", "chapter", "paper-conference")):
+        # biblatex: "The number of a journal or the volume/number of a book in a series"
         item["collection-number"] = number
     elif number:
         item["number"] = number
 
 
+_IN_SERIES = frozenset({"book", "collection", "proceedings", "reference", "mvbook", "mvcollection", "mvproceedings",
+                        "mvreference", "bookinbook", "inbook", "incollection", "inproceedings", "conference",
+                        "inreference", "suppbook", "suppcollection"})
+
+
+def _type(kind: str, raw: dict[str, str]) -> str:
+    """The CSL type: the table, an article's ``entrysubtype`` (magazine, newspaper), and an
+    unpublished work with an event is a talk (CSL 1.0.2's speech: "a paper, talk, poster, or
+    symposium at a conference"), as pandoc reads them."""
+    subtype = raw.get("entrysubtype", "").strip().lower()
+    if kind in ("article", "periodical", "suppperiodical") and subtype in ("magazine", "newspaper"):
+        return f"article-{subtype}"
+    if kind == "unpublished" and any(raw.get(f, "").strip() for f in ("eventtitle", "eventdate", "venue")):
+        return "speech"
+    return TYPES.get(kind, "document")
+
+
+def _journal_series(value: str) -> str:
+    """A journal's series as biblatex prints it: "3" is "3rd series", the key "newseries" is
+    "new series" (biblatex.def's series format for article and periodical); else as typed."""
+    plain = value.strip()
+    if plain.isdigit():
+        number = int(plain)
+        suffix = "th" if 11 <= number % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+        return f"{plain}{suffix} series"
+    return SERIES_KEYS.get(plain.lower(), value)
+
+
+
+
+def _language(text: dict[str, str]) -> str:
+    language = text.get("langid") or text.get("language") or ""
+    variant = re.search(r"variant\s*=\s*(\w+)", text.get("langidopts", ""))
+    if variant and language.strip().lower() == "english":
+        return VARIANTS.get(variant.group(1).lower(), language)
+    return language
+
+
+# TeX's quotation marks (``...'', `...') and typed double quotes: the CSL data's plain quotes, which
+# the style prints with its own marks, inner ones alternating ("“…‘x’…”", pandoc and citeproc-js)
+_TEX_QUOTES = re.compile(r"(?<!\\)(?:``|''|[“”])|(?<![\\`])`(?!`)")
+
+
+def _quotes(value: str) -> str:
+    return _TEX_QUOTES.sub(lambda m: "'" if m.group(0) == "`" else '"', value) if "`" in value or "''" in value \
+        or "“" in value or "”" in value else value
+
+
 def _is_url(value: str) -> bool:
     return bool(re.match(r"^(?:<)?https?://\S+$", value.strip()))
+
+
+_EPRINT_LINKS = {"pubmed": "https://www.ncbi.nlm.nih.gov/pubmed/", "jstor": "https://www.jstor.org/stable/",
+                 "googlebooks": "https://books.google.com?id="}
 
 
 def _links(item: dict, text: dict[str, str]) -> None:
@@ -347,8 +385,8 @@ def _links(item: dict, text: dict[str, str]) -> None:
     if eprint and kind in ("arxiv", "") and re.fullmatch(r"(?:arXiv:)?[\w.\-/]+\d(?:v\d+)?", eprint):
         if kind == "arxiv" or re.fullmatch(rf"{ARXIV_NEW_ID}(?:v\d+)?", eprint):
             url = url or f"https://arxiv.org/abs/{eprint.removeprefix('arXiv:')}"
-    elif eprint and kind == "pubmed":  # pandoc: a link (styles print it as one), a pmid field stays PMID
-        url = url or f"https://www.ncbi.nlm.nih.gov/pubmed/{eprint.strip()}"
+    elif eprint and kind in _EPRINT_LINKS:  # pandoc: a link (styles print it as one), a pmid field stays PMID
+        url = url or _EPRINT_LINKS[kind] + eprint.strip()
     if url:
         item["URL"] = url
     if text.get("doi"):

@@ -201,6 +201,7 @@ class CatalogIndex:
                 if key:
                     self.titles.setdefault(key, paper)
                     self.all_titles.append((key, paper))
+        self.title_keys = [key for key, _ in self.all_titles]  # for rapidfuzz's batch scoring
 
 
 @dataclass(frozen=True)
@@ -333,14 +334,20 @@ def _hinted(ids: Ids, index: CatalogIndex) -> list[tuple[Paper, str]]:
 
 
 def _similar(norm: str, index: CatalogIndex) -> list[tuple[float, Paper]]:
-    """Catalog papers whose title (or alias) is at least FUZZY_REPORT close, closest first."""
+    """Catalog papers whose title (or alias) is at least FUZZY_REPORT close, closest first.
+
+    The score is difflib's ratio. rapidfuzz's Indel ratio (2 * longest common subsequence / total
+    length, in C) is never below it, since difflib's matching blocks are one common subsequence,
+    so titles under the cut-off there are skipped without changing any result."""
+    from rapidfuzz import fuzz, process
+
+    near = process.extract(norm, index.title_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_REPORT * 100 - 1e-6, limit=None)
     scored: dict[str, tuple[float, Paper]] = {}
     matcher = difflib.SequenceMatcher(None, autojunk=False)
     matcher.set_seq2(norm)  # seq2 is the one SequenceMatcher indexes: index the entry's title once
-    for key, candidate in index.all_titles:
+    for _key, _upper, position in sorted(near, key=lambda hit: hit[2]):  # catalog order, as before
+        key, candidate = index.all_titles[position]
         matcher.set_seq1(key)
-        if matcher.real_quick_ratio() < FUZZY_REPORT or matcher.quick_ratio() < FUZZY_REPORT:
-            continue
         ratio = matcher.ratio()
         if ratio >= FUZZY_REPORT and ratio > scored.get(candidate.key, (0.0, None))[0]:
             scored[candidate.key] = (ratio, candidate)

@@ -25,8 +25,8 @@ GENERIC = re.compile(r"^\W*(paper|papers|pdf|arxiv|abs|link|code|codes|github|gi
                      r"web|home ?page|demo|video|videos|slides?|poster|blog|dataset|data|model|models|"
                      r"checkpoints?|bibtex|bib|citation|openreview|doi|html|url|star|stars|"
                      r"hugging ?face|colab|notebook|supp|supplementary|talk|benchmark|leaderboard|"
-                     r"google drive|ppt|report|tweet|twitter|zhihu|cvf|acm|ieee|springer|proceedings)\W*$", re.I)
-PAPER_LABEL = re.compile(r"^\W*(paper|pdf|arxiv|abs|openreview|doi|html|cvf|acm|ieee|springer|proceedings)\W*$", re.I)
+                     r"google drive|ppt|report|tweet|twitter|zhihu|cvf|acm|ieee|springer|proceedings|pub)\W*$", re.I)
+PAPER_LABEL = re.compile(r"^\W*(paper|pdf|arxiv|abs|openreview|doi|html|cvf|acm|ieee|springer|proceedings|pub)\W*$", re.I)
 CODE_LABEL = re.compile(r"^\W*(code|codes|github|git)\W*$", re.I)
 
 YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.])")
@@ -37,6 +37,7 @@ DATE = re.compile(rf"^\s*(?:\d{{1,2}}\s+)?{_MONTH},?\s*((?:19|20)\d\d)\s*$|^\s*(
 # A venue as lists write it: an acronym or name, maybe with a year ("CVPR 2024", "ICLR'24", "ICLR2025").
 VENUE_WORD = re.compile(r"^[A-Za-z][A-Za-z&.\-]*[A-Za-z.]?(?:[\s\-][A-Za-z&().\-]+)*")
 _SHORT_YEAR = re.compile(r"^(.*?[A-Za-z)])\s*'(\d\d)$")
+_SHORT_YEAR_IN = re.compile(r"[A-Za-z)]'(\d\d)(?![\d'])")  # "NeurIPS'24 Workshop", "EMNLP'24 Findings"
 
 
 def year_of(text: str) -> int | None:
@@ -48,6 +49,8 @@ def year_of(text: str) -> int | None:
     if short:
         return 2000 + int(short.group(2))
     years = YEAR.findall(text)
+    if not years:
+        years = [f"20{y}" for y in _SHORT_YEAR_IN.findall(text)]
     return int(years[0]) if len(years) == 1 else None
 
 
@@ -99,7 +102,7 @@ def strip_decorations(text: str) -> str:
     """Emoji, HTML tags, shortcodes, badges and "🔥 New" removed; emphasis markers kept."""
     text = _IMAGE.sub(" ", text)
     text = _TAG.sub(" ", text)
-    text = _SHORTCODE.sub(" ", text)
+    text = _SHORTCODE.sub(lambda m: "" if not text[m.end():m.end() + 1].isalnum() else " ", text)  # "Ha-NeRF:laughing::"
     text = _BRACKET_TAG.sub(" ", text)
     if not text.isascii():
         text = "".join(ch for ch in text if not _decoration(ch))
@@ -139,6 +142,8 @@ def split_authors(text: str) -> tuple[list[str], bool]:
     """(names, incomplete) from "A, B and C" or "X et al."; link labels kept, links dropped."""
     text = LINK.sub(lambda m: m.group(2), text)
     text = clean(text).strip().rstrip(".").strip()
+    if "(" in text:  # "Zhou (AIWaves)", "Bennamoun (*: Equal contribution)": an affiliation or a note
+        text = re.sub(r"\s*\([^()]{0,200}\)", "", text)
     incomplete = False
     found = re.search(r"[,\s]*\b(?:et|te)\.?\s+al\b\.?$", text, re.I)
     if found:
@@ -147,6 +152,7 @@ def split_authors(text: str) -> tuple[list[str], bool]:
     if found:
         text, incomplete = text[:found.start()], True
     names = [n.strip(" .") for n in re.split(r",|;|\s+and\s+|\s+&\s+", text)]
+    names = [n for n in names if not re.fullmatch(r"(?i)anonymous(?: authors?)?", n)]  # under review: no names
     return [n for n in names if n and any(ch.isalpha() for ch in n)], incomplete
 
 

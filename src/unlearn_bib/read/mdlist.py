@@ -18,7 +18,19 @@ one ``Trouble`` (line, reason) per item that could not be read. Layouts read:
   ``paper link: [here](…)`` below it), and a fenced BibTeX citation of the row's paper below it,
   which gives the row's title, authors, year and venue;
 - the year from a section heading (``### 2024``, ``Year 2025``, ``## 2023 Papers``); ``Before 2017``
-  gives none.
+  gives none;
+- a quoted title after a short bold name (``* **Name**: "Title", *Venue, Mon Year*.``); a plain title
+  ending in its venue (``Title, in *IJCAI* 2023.``, ``Title, TKDE'12.``) or followed by a venue tag
+  (``Title (**CVPR 2026**)``); ``[date] **Title.** *First Author (Affil.) et al. Venue.*``;
+  ``[Title](page), Authors, Venue Year | [github](…)``; sentences under a paper's bullet describe it;
+- a quoted title followed by bracketed tags (``8. "Title" [2023-12] [ACL 2023] [[paper](…)]``); the venue as
+  the label of the paper's link before a plain title (``- [[CVPR](link)] Title. [[code](…)] [__`cls.`__]``,
+  the code-span topic tags dropped); paragraphs ``[Title](link), Venue Year`` (``Electronics, 2019``,
+  ``2017 arxiv preprint``); labelled bullets under a paper's heading (``- **Comments:** …``) are notes on it;
+  among books, a title linking an arXiv paper is a paper.
+
+A row that links no paper and whose venue is a blog (``Blog``, ``News``) or whose title only names a
+product (``Introducing GPT-5``) is a post, not a paper.
 
 Decorations (emoji, ``<mark>``, badges, "🔥 New") are removed from titles. Sections of posts,
 videos, tutorials, news, contents and the like, items whose links all lead to code, videos or
@@ -31,18 +43,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from unlearn_bib.read import mdhead as mh
 from unlearn_bib.read import mdinline as md
+from unlearn_bib.read.mdcite import NOTE, badge_venue, citation, etal_citation
 from unlearn_bib.read.mdscan import NOT_PAPER_HOSTS, FIELD, Trouble, is_paper_url, Unit, units
 
 __all__ = ["Row", "Trouble", "read_list"]
 
-_BOLD_HEAD = re.compile(r"^(?:\d{1,3}[.)]\s+)?(\*\*\*?|__)(.+?)\1(?!\*)")
-_TAG = re.compile(r"\(((?:[^()]|\([^()]{1,20}\)){2,80})\)|\[([^\[\]()]{2,60})\](?!\()|(?<![*\w])\*([^*]{2,60})\*(?!\*)|(?<!\w)_([^_]{2,60})_(?!\w)")
-_PREFIX = re.compile(r"^(\*\*|__)?[\[(【]((?:[^\[\]()【】]|\([^\[\]()]{1,20}\)){2,80})[\])】](?!\()(?:\1)?\s*")
-_ARXIV_TAG = re.compile(r"^arxiv\s*[:.]?\s*\d{4}\.\d{4,5}(v\d+)?$", re.I)  # [arxiv 2401.06121]: an id, not a venue
-_ARXIV_WRITTEN = re.compile(r"[\s.,;(\[]*\barxiv\s*[:.]?\s*\d{4}\.\d{4,5}", re.I)
-_PLACEHOLDER = re.compile(r"\[\s*(paper|pdf)\s*\](?!\()", re.I)
-_VENUE_COMMA_YEAR = re.compile(r"^(.+?),\s*((?:19|20)\d\d)$")
+_BOLD_HEAD = mh.BOLD_HEAD
+_PLACEHOLDER = mh.PLACEHOLDER
+_VENUE_COMMA_YEAR = mh.VENUE_COMMA_YEAR
+
+
+_ANTHOLOGY = re.compile(r"^https?://(?:www\.)?(?:aclanthology\.org|aclweb\.org/anthology)/(?:((?:19|20)\d\d)\.[a-z]|"
+                        r"[A-Z](\d\d)-\d{4})", re.I)
+_BOOKS = re.compile(r"\bbooks?\b", re.I)
+_ARXIV_PAGE = re.compile(r"^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/", re.I)
+_BLOG_VENUE = re.compile(r"^(?:blogs?|blog ?posts?|news|posts?|announcements?|press releases?|website)$", re.I)
+# "Introducing GPT-5", "Introducing Mistral 3": a title that only names a product is its news, not a paper's title
+_ANNOUNCEMENT = re.compile(r"^(?:introducing|announcing)\s+\S+(?:\s\S+){0,2}$", re.I)
 
 
 @dataclass
@@ -65,6 +84,7 @@ class Row:
     list_year: int | None = None  # a table's own Year cell
     extra: dict[str, str] = field(default_factory=dict)  # a table's other columns, by lower-case header
     people: list[dict] | None = None  # the authors' parts, from a BibTeX citation given with the row
+    venue_guess: bool = False  # the venue is a heading's under a year heading: kept only if the registry knows it
 
 
 def _words(title: str) -> list[str]:
@@ -117,12 +137,15 @@ def read_list(text: str) -> tuple[list[Row], list[Trouble]]:
             if rows and rows[-1].people is None:
                 _cited(rows[-1], "\n".join(unit.lines))
             continue
-        if unit.context.get("skip") or (unit.kind == "item" and unit.children):
+        if (unit.context.get("skip") and not _BOOKS.search(unit.context.get("section", ""))) or (
+                unit.kind == "item" and unit.children):
             continue
         try:
             found = _table_row(unit) if unit.kind == "table" else _item(unit)
         except RecursionError:  # pragma: no cover - defensive: nothing here recurses
             found = Trouble(unit.line, "could not read this item")
+        if unit.context.get("skip") and not (isinstance(found, Row) and _ARXIV_PAGE.match(found.title_url)):
+            continue  # among books, a title that links an arXiv paper is a paper; nothing else is
         if isinstance(found, Trouble):
             troubles.append(found)
         elif found is not None:
@@ -143,6 +166,11 @@ def _evidence(row: Row, own_venue: bool, placeholder: bool, dated: bool = False,
     if any(is_paper_url(u) for u in urls) or any(md.PAPER_LABEL.match(label) and not NOT_PAPER_HOSTS.match(u)
                                                   for label, u, _ in row.links):
         return row
+    if _BLOG_VENUE.match(row.venue) or _ANNOUNCEMENT.match(row.title):
+        row.needs_id = True  # a blog post or a product announcement in a paper's row shape, linking no paper
+        return row
+    if own_venue and md.looks_like_venue(row.venue) and row.title_url and (people and row.authors or not people):
+        return row  # the row says where it was published ("arXiv", "Arxiv 2021"), its title linking the code
     if row.title_url and not NOT_PAPER_HOSTS.match(row.title_url) and "/blog" not in row.title_url.lower() and (
             own_venue or dated or (people and row.authors)):
         return row
@@ -154,8 +182,18 @@ def _evidence(row: Row, own_venue: bool, placeholder: bool, dated: bool = False,
     return row
 
 
+def _anthology_year(row: Row) -> int | None:
+    """The year an ACL Anthology link names, when nothing else does: ``aclanthology.org/2025.emnlp-main.1761/``
+    (the event's year leads the id) or an older id ``P19-1001`` (two digits after the letter)."""
+    for _, url, _ in row.links:
+        found = _ANTHOLOGY.match(url)
+        if found:
+            return int(found.group(1)) if found.group(1) else 1900 + int(found.group(2)) + (100 if int(found.group(2)) < 60 else 0)
+    return None
+
+
 def _fill_year(row: Row, venue_year, date_year, context: dict) -> None:
-    row.year = venue_year or date_year or context.get("venue_year") or context.get("year")
+    row.year = venue_year or date_year or context.get("venue_year") or context.get("year") or _anthology_year(row)
     if row.year is None and context.get("year_text"):
         row.year_text = context["year_text"]
 
@@ -165,9 +203,17 @@ def _table_row(unit: Unit) -> Row | Trouble | None:
     title_cell = cells.get("title", "")
     if _unclosed(" ".join(cells.values())):
         return Trouble(unit.line, "a link is not closed (a '](' without its ')')")
-    found = md.links(title_cell)
+    authors_below = ""
+    parts = re.split(r"<br\s*/?>", title_cell, flags=re.I)
+    names, etal = md.split_authors(parts[-1]) if len(parts) > 1 and not md.links(parts[-1]) else ([], False)
+    if names and md.looks_like_authors(parts[-1]) and (len(names) > 1 or etal or len(names[0].split()) > 1):
+        # "[badges] <br> [Title](…) <br> A, B, C et al": the title above the authors
+        title_cell, authors_below = " ".join(parts[:-1]), parts[-1]
+        linked = [p for p in parts[:-1] if any(not badge for _, _, badge in md.links(p))]
+        title_cell = linked[-1] if linked else title_cell
+    found = [link for link in md.links(title_cell) if not link[2]]
     plain = md.clean(md.without_links(title_cell))
-    if found and (not plain or title_cell.lstrip(" *_").startswith("[")) and not md.GENERIC.match(found[0][0]):
+    if found and (not plain or md.strip_decorations(title_cell).lstrip(" *_").startswith("[")) and not md.GENERIC.match(found[0][0]):
         title, title_url = found[0][0], found[0][1]
     else:
         title, title_url = plain, ""
@@ -184,108 +230,21 @@ def _table_row(unit: Unit) -> Row | Trouble | None:
     if venue:
         split = _VENUE_COMMA_YEAR.match(venue)
         venue, venue_year = (split.group(1), int(split.group(2))) if split else (venue, md.year_of(venue))
+    badge = "" if venue else badge_venue(" ".join(cells.values()))  # a shields.io badge "Conference-ICML'23"
+    if badge:
+        venue, venue_year = badge, md.year_of(badge) or venue_year
     row.venue = venue or unit.context.get("venue", "")
+    row.venue_guess = not venue and bool(unit.context.get("venue_guess"))
     date_year = md.year_of(md.clean(cells.get("year", ""))) if cells.get("year") else None
     row.list_year = date_year
     row.extra = {k: md.clean(v) for k, v in cells.items() if k not in ("title", "authors", "venue", "year", "code")}
     _fill_year(row, venue_year, date_year, unit.context)
-    if cells.get("authors", "").strip(" -"):
-        row.authors, row.authors_incomplete = md.split_authors(cells["authors"])
+    if cells.get("authors", authors_below).strip(" -"):
+        row.authors, row.authors_incomplete = md.split_authors(cells.get("authors", authors_below))
         row.authors = row.authors or None
     code = [u for _, u, _ in md.links(cells.get("code", ""))]
     row.code = code[0] if code else next((u for label, u, _ in row.links if md.CODE_LABEL.match(label)), "")
     return _evidence(row, bool(venue), False, people=False)  # every row has an Author(s) cell
-
-
-def _head_title(head: str) -> tuple[str, str, str]:
-    """(title, title url, the rest of the head line) of an item or block's first line; a venue or
-    date tag in front of the title ("[CVPR 2024] Title", "**[ICLR2025]** Title") moves to the rest."""
-    head = re.sub(r"^\s*(?:\d{1,3}[.)]\s+)?", "", head)
-    lead = md.strip_decorations(head).lstrip()
-    prefix = _PREFIX.match(lead)
-    if prefix and _is_tag(prefix.group(2)):
-        title, url, rest = _head_title(lead[prefix.end():])
-        return title, url, f"{_as_tag(prefix.group(2))} {rest}"
-    found = md.LINK.match(lead)
-    if found and not found.group(1) and not found.group(2).lstrip().startswith("!["):
-        label = md.clean(found.group(2))
-        if label and not md.GENERIC.match(label):
-            return label, found.group(3), lead[found.end():]
-    bold = _BOLD_HEAD.match(lead)
-    if bold:
-        after = lead[bold.end():]
-        label = _PREFIX.match(after.lstrip(" :"))
-        short = md.clean(bold.group(2)).endswith(":") or len(md.clean(bold.group(2)).split()) <= 3
-        if label and short and _is_tag(label.group(2)):  # "**TOFU:** [arxiv 2401.06121] Title": the bold part is a label
-            title, url, rest = _head_title(after.lstrip(" :")[label.end():])
-            if len(title) >= 4 and not md.GENERIC.match(title):
-                return title, url, f"{_as_tag(label.group(2))} {rest}"
-        tail = md.clean(md.without_links(after)).strip(" .\\,")
-        if after.lstrip().startswith(",") and md.looks_like_authors(after.split("[")[0].strip(" ,")):
-            tail = ""  # "**Title**, First Author et al. [[Paper](…)]": the authors follow the title
-        if not tail or tail.startswith("(") or md.looks_like_venue(tail.strip("()[]")) or tail.startswith("<"):
-            inner = bold.group(2)
-            linked = md.LINK.fullmatch(inner.strip())
-            if linked and not md.GENERIC.match(md.clean(linked.group(2))):
-                return md.clean(linked.group(2)), linked.group(3), after
-            return md.clean(inner), "", after
-    first = md.LINK.search(lead)
-    cut = first.start() if first else len(lead)
-    while cut and lead[cut - 1] in "[( ":  # the outer bracket of [[Paper](…)]
-        cut -= 1
-    placeholder = _PLACEHOLDER.search(lead[:cut])
-    if placeholder:
-        cut = placeholder.start()
-    written = _ARXIV_WRITTEN.search(lead[:cut])  # "Title. arXiv:2401.01234" names the paper, not its title
-    if written:
-        cut = written.start()
-    return md.clean(lead[:cut]), "", lead[cut:]
-
-
-def _is_tag(text: str) -> bool:
-    """A bracketed tag before a title: a venue, a date or an arXiv id."""
-    return md.looks_like_venue(text) or md.is_date(text) or bool(_ARXIV_TAG.match(text.strip()))
-
-
-def _as_tag(text: str) -> str:
-    """A tag moved after the title: a venue or date in parentheses (``_tags`` reads it), an arXiv id as text."""
-    return text if _ARXIV_TAG.match(text.strip()) else f"({text})"
-
-
-def _title_below(unit: Unit) -> str:
-    """The title on the line below a head that holds only tags and links ("[CVPR2025] [📄Paper](…) <br>")."""
-    if len(unit.lines) < 2 or md.links(unit.lines[1]) or FIELD.match(md.clean(unit.lines[1])):
-        return ""
-    head = md.strip_decorations(re.sub(r"^\s*(?:\d{1,3}[.)]\s+)?", "", unit.lines[0])).lstrip()
-    prefix = _PREFIX.match(head)
-    found = md.links(head)
-    if not prefix or not _is_tag(prefix.group(2)) or not found or not all(md.GENERIC.match(l) for l, _, _ in found):
-        return ""
-    if md.clean(md.without_links(head[prefix.end():])).strip(" |,"):
-        return ""
-    title = md.clean_title(unit.lines[1])
-    return title if len(title) >= 4 else ""
-
-
-def _tags(text: str) -> tuple[str, int | None, int | None]:
-    """(venue, venue's year, date's year) from the tags after a title: (CVPR 2024), *NeurIPS 2023*,
-    [ICLR'24], (Mar., 2025), (Oct., 2025 | CVPR 2026), (CVPR, 2024)."""
-    venue, venue_year, date_year = "", None, None
-    for found in _TAG.finditer(md.without_links(text)):
-        inner = next(g for g in found.groups() if g)
-        for part in inner.split("|"):
-            part = md.clean(part).strip(" .,")
-            if not part:
-                continue
-            if md.is_date(part):
-                date_year = date_year or md.year_of(part)
-                continue
-            split = _VENUE_COMMA_YEAR.match(part)
-            if split and md.looks_like_venue(split.group(1)):
-                venue, venue_year = venue or split.group(1), venue_year or int(split.group(2))
-            elif md.looks_like_venue(part) and not venue:
-                venue, venue_year = part, md.year_of(part)
-    return venue, venue_year, date_year
 
 
 def _paper_link_below(unit: Unit) -> bool:
@@ -299,38 +258,66 @@ def _paper_link_below(unit: Unit) -> bool:
     return False
 
 
+def _linked_then_venue(head: str) -> bool:
+    """A paragraph "[Title](link), Venue Year": one paper cited on its own line."""
+    title, url, rest = mh.head_title(head)
+    return bool(title and url and not md.GENERIC.match(title) and mh.venue_after_link(rest)[1])
+
+
 def _item(unit: Unit) -> Row | Trouble | None:
     if unit.lines[0].count("**") % 2 and len(unit.lines) > 1 and unit.lines[1].count("**") % 2:
         unit.lines[:2] = [unit.lines[0] + " " + unit.lines[1]]  # a bold title wrapped over two lines
+    elif unit.kind == "item" and len(unit.lines) > 1 and not md.links(unit.lines[0]) and re.match(r"\(\*\*", unit.lines[1]):
+        unit.lines[:2] = [unit.lines[0] + " " + unit.lines[1]]  # "Title" + "(**Venue**) [[paper](…)]": a title wrapped
+    if len(unit.lines) > 1 and _unclosed(unit.lines[0]) and not _unclosed(unit.lines[0] + unit.lines[1]):
+        unit.lines[:2] = [unit.lines[0] + unit.lines[1]]  # "[[code](https://github.com/" + "a/b)]": a link broken in two
     head = unit.lines[0]
     if unit.kind == "heading":
         head = re.sub(r"^\s*(?:\d{1,3}[.)]\s*)", "", head)
         if not md.links(head) and (not _paper_link_below(unit) or md.looks_like_venue(md.clean(head))):
             return None  # "### CVPR 2024" over a link to its proceedings is a section
-    if unit.kind == "block" and not _BOLD_HEAD.match(md.strip_decorations(head).lstrip()) and not _title_below(unit):
+    if unit.kind == "block" and not _BOLD_HEAD.match(md.strip_decorations(head).lstrip()) and not mh.title_below(unit) and (
+            not _linked_then_venue(head)):
         return None
     whole = " ".join(unit.lines)
     if _unclosed(head):
         return Trouble(unit.line, "a link is not closed (a '](' without its ')')")
-    title, title_url, rest = _head_title(head)
-    below = _title_below(unit) if not title else ""
+    title, title_url, rest = mh.head_title(head)
+    below = mh.title_below(unit) if not title else ""
     if below:  # "6. [CVPR2025] [📄Paper](…) [Code](…) <br>" with the title on the next line
         title, rest = below, head
         unit.lines.pop(1)
-    venue, venue_year, date_year = _tags(rest)
+    after_tags = re.sub(r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)*", "", rest)
+    cited = citation(rest.split(" | ")[0].lstrip(" .")) if not rest.lstrip().startswith(",") else None
+    said = mh.venue_after_link(after_tags) if title_url else ("", None)  # "[Title](link), Venue Year"
+    if not cited and after_tags.startswith(",") and not said[1]:  # "[Title](page), Liu et al., NeurIPS 2020 | [github](…)"
+        cited = citation(re.split(r"\||\[", after_tags[1:], maxsplit=1)[0])
+    venue, venue_year, date_year = ("", None, None) if cited else mh.tags(rest)
+    if said[1] and not venue:
+        venue, venue_year = said
+    if not cited:  # "[2023/10] **Title.** *First Author et al. arXiv.*": the date tag stays the row's
+        cited = etal_citation(after_tags)
+        venue = cited[2] if cited else venue
     if not venue:  # "Title, EMNLP 2023 Main Conference Paper" written inside the bold title
         split = re.match(r"^(.{12,}?),\s+([A-Z][A-Za-z]+\s+(?:19|20)\d\d\b.*)$", title)
         if split and md.looks_like_venue(split.group(2)):
-            title, venue = split.group(1), split.group(2)
+            title, venue = split.group(1), split.group(2).rstrip(" .")
             venue_year = md.year_of(venue) or md.year_of(venue.split()[0] + " " + venue.split()[1])
+        elif not title_url:  # "Title, in *IJCAI* 2023", "Title, TKDE'12"
+            short, named = mh.venue_after_comma(title)
+            if named:
+                title, venue, venue_year = short, named, md.year_of(named)
     title = md.clean_title(title)
     if not title or len(title) < 4:
         return None
     row = Row(unit.line, title, title_url, section=unit.context.get("section", ""), text=whole)
     row.links = md.links(whole)
+    if md.looks_like_venue(title) and len(title.split()) <= 3 and any(md.is_date(label) for label, _, _ in row.links):
+        return None  # "- [IJCAI](…) [2025](…)": an index of a venue's years, not a paper
     authors_line = None
-    after_tags = re.sub(r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)*", "", rest)
-    if after_tags.startswith(",") and md.looks_like_authors(after_tags[1:].split("[")[0]):
+    if cited:  # "**Title**. *Authors*. Venue Year." on the title's line
+        authors_line, venue, venue_year = cited, cited[2], cited[3]
+    elif after_tags.startswith(",") and not said[1] and md.looks_like_authors(after_tags[1:].split("[")[0]):
         authors_line = after_tags[1:].split("[")[0]  # "**Title**, First Author et al. [[Paper](…)]"
     for extra in unit.lines[1:]:
         field = FIELD.match(md.clean(extra) if not md.links(extra) else extra.strip(" -*+"))
@@ -340,7 +327,7 @@ def _item(unit: Unit) -> Row | Trouble | None:
                 authors_line = value
             elif name in ("date", "year"):
                 date_year = date_year or md.year_of(md.clean(value))
-            elif name in ("venue", "published", "publication", "conference"):
+            elif name in ("venue", "published", "publication", "publisher", "conference"):
                 text = md.clean(md.without_links(value)).strip(" .")
                 if text and text not in ("-", "–", "N/A") and not venue:
                     venue, venue_year = text, md.year_of(text)
@@ -349,9 +336,14 @@ def _item(unit: Unit) -> Row | Trouble | None:
                 row.code = row.code or (code[0] if code else "")
             continue
         plain = md.clean(md.without_links(extra)).strip(" .\\")
-        if not plain:
-            continue
-        if md.is_date(plain):
+        if not plain or NOTE.match(extra.strip()) or extra.lstrip().startswith("<"):
+            continue  # "Key Word: …", "ExpEnv: …", a <details> digest: notes on the paper
+        cited = citation(extra) if authors_line is None else None
+        if cited:  # "A, B, and C. *Venue*, 2022." below the title
+            authors_line = cited
+            if not venue:
+                venue, venue_year = cited[2], cited[3]
+        elif md.is_date(plain):
             date_year = date_year or md.year_of(plain)
         elif md.looks_like_venue(plain) and not venue and md.links(extra):
             venue, venue_year = plain, md.year_of(plain)  # "arXiv 2022. [[Paper](…)]"
@@ -360,11 +352,15 @@ def _item(unit: Unit) -> Row | Trouble | None:
     for label, url, badge in row.links:
         if url == title_url or label == title:
             continue
-        if not venue and not badge and md.looks_like_venue(label) and not re.match(r"(?i)^arxiv\b", label):
+        if not venue and not badge and md.looks_like_venue(label) and not re.match(r"(?i)^arxiv\b", label) and (
+                not NOT_PAPER_HOSTS.match(url)):
             venue, venue_year = label, md.year_of(label)  # [[CVPR 2023](…)]
     row.venue = venue or unit.context.get("venue", "")
+    row.venue_guess = not venue and bool(unit.context.get("venue_guess"))
     _fill_year(row, venue_year, date_year, unit.context)
-    if authors_line and authors_line.strip(" -"):
+    if isinstance(authors_line, tuple):
+        row.authors, row.authors_incomplete = authors_line[0] or None, authors_line[1]
+    elif authors_line and authors_line.strip(" -"):
         row.authors, row.authors_incomplete = md.split_authors(authors_line)
         row.authors = row.authors or None
     if not row.code:

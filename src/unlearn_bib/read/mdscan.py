@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from unlearn_bib.read import mdinline as md
+from unlearn_bib.read.mdcite import NOTE, citation
 
 MAX_LINE = 20_000  # longer lines are reported, not parsed
 
@@ -17,12 +18,14 @@ _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^(\s*)([-*+]|\d{1,3}[.)])\s+(.*)$")
 _ALIGN = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-FIELD = re.compile(r"^\W{0,4}(authors?|author\(s\)|date|venue|code|published|publication|conference|year|"
+FIELD = re.compile(r"^\W{0,4}(authors?|author\(s\)|date|venue|code|published|publication|publisher|conference|year|"
                    r"paper(?: link)?|pdf|link)\W{0,4}:\s*(.*)$", re.I)
 _SKIP_SECTION = re.compile(
     r"\b(blogs?|blog posts|posts|videos|lectures?|tutorials?|talks|courses?|notebooks?|news|contents|citation|citing|"
     r"contribut\w*|licen[cs]e|acknowledg\w*|star history|products?|commercial|to-?do( lists?)?|books?|podcasts?|"
     r"workshops? and challenges|related (lists|repos\w*|awesome\w*)|awesome lists)\b", re.I)
+# "[[pdf]](…)" written as a paper's link even when its target is not a URL ("[[pdf]](Title of the paper)")
+_LABEL_LINK = re.compile(r"\[\\?\[\s*(?:paper|pdf)\s*\\?\]\]\(", re.I)
 _HARD_BREAK = re.compile(r"(?:\\|<br\s*/?>)\s*$", re.I)
 _HEADING_YEAR = re.compile(r"^(?:year\s*)?((?:19|20)\d\d)(?:\s*papers?)?$", re.I)
 PAPER_HOSTS = re.compile(
@@ -64,6 +67,8 @@ def _column(header: str) -> str:
     name = md.clean(header).lower().strip(" :")
     if re.fullmatch(r"(paper|papers|title|paper title|paper name|article|work|method)s?|论文|标题|论文标题|题目", name):
         return "title"
+    if re.fullmatch(r"(paper|title)s?\s*(&|and|/|\+)\s*authors?", name):
+        return "title"  # "Title & Authors": "[Title](…) <br> A, B, C"
     if re.fullmatch(r"(first )?authors?|author\(s\)|author list|作者", name):
         return "authors"
     if re.fullmatch(r"venue|publication|published( in| at)?|conference|journal|booktitle|pub\.?|conf\.?|venue & year|"
@@ -76,6 +81,18 @@ def _column(header: str) -> str:
     if re.fullmatch(r"code|github|repo|repository|project|implementation|official code|代码", name):
         return "code"
     return name
+
+
+def _header(cells: list[str]) -> list[str]:
+    """The columns' names; of two title columns ("Title" and a "Paper" column of links), the one
+    named Title holds the title and the other keeps its own name."""
+    names = [_column(c) for c in cells]
+    titles = [i for i, n in enumerate(names) if n == "title"]
+    if len(titles) > 1:
+        keep = next((i for i in titles if "title" in md.clean(cells[i]).lower()), titles[0])
+        names = [md.clean(cells[i]).lower().strip(" :") + " links" if n == "title" and i != keep else n
+                 for i, n in enumerate(names)]
+    return names
 
 
 def _cells(line: str) -> list[str]:
@@ -162,6 +179,11 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
             found = _HEADING_YEAR.match(plain)
             if found or re.match(r"^(before|prior to|until|older)\b", plain, re.I):
                 heading_year.append((level, int(found.group(1)) if found else None, plain))
+            elif _acronym(plain) and md.year_of(plain) and len(plain.split()) <= 5:
+                heading_year.append((level, md.year_of(plain), plain, plain))  # "### NeurIPS 2024"
+            elif heading_year and heading_year[-1][1] and _acronym(plain) and len(plain.split()) <= 3:
+                # "### 2025" > "#### IJCAI"; the importer keeps it only if the registry knows it ("#### LLM" is a topic)
+                heading_year.append((level, heading_year[-1][1], plain, plain, "guess"))
             open_item, stack = None, []
             if md.links(title) or (not found and level >= 3 and not _SKIP_SECTION.search(plain)):
                 # a linked heading, or one whose "paper link: …" line may follow (mdlist decides)
@@ -172,7 +194,7 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
         stripped = _HARD_BREAK.sub("", raw).strip()
         if stripped.startswith("|") or (stripped.count("|") >= 2 and i < len(lines) and _ALIGN.match(lines[i].strip())):
             if i < len(lines) and _ALIGN.match(lines[i].strip()) and "-" in lines[i]:
-                header = [_column(c) for c in _cells(raw)]
+                header = _header(_cells(raw))
                 i += 1
                 while i < len(lines) and "|" in lines[i] and lines[i].strip() and len(lines[i]) <= MAX_LINE:
                     cells = _cells(lines[i])
@@ -186,8 +208,11 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
         if item and not re.match(r"^\s*[-*_](\s*[-*_]){2,}\s*$", raw):
             indent = len(item.group(1).expandtabs(4))
             field_match = FIELD.match(item.group(3))
+            if open_item is not None and open_item.kind == "heading" and _labelled_note(open_item, item.group(3)):
+                open_item.lines.append(md.clean(item.group(3)))  # "- **Comments:** …" under "### [Title](…)"
+                continue
             if open_item is not None and open_item.kind in ("item", "block") and indent > open_item.indent and (
-                    field_match or not md.clean(md.without_links(item.group(3)))):
+                    field_match or not md.clean(md.without_links(item.group(3))) or _describes(open_item, item.group(3))):
                 open_item.lines.append(item.group(3))  # "- Author(s): …" or a badge line belongs to its item
                 blank = False
                 continue
@@ -196,6 +221,8 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
             merged = dict(context)
             for parent in stack:
                 merged.update({k: v for k, v in parent.own.items() if v is not None})
+                if parent.own.get("venue"):
+                    merged.pop("venue_guess", None)
             if stack:
                 stack[-1].children += 1
             unit = Unit("item", number, [item.group(3)], indent=indent, context=merged)
@@ -222,11 +249,49 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
     return units
 
 
+def _describes(item: Unit, text: str) -> bool:
+    """A sub-bullet that describes a linked item rather than being a paper of its own: a labelled
+    note ("Key Word: …", "ExpEnv: …"), an HTML digest (``<details>``), the authors line, or a
+    citation line ("A, B, and C. *Venue*, 2022.")."""
+    if not any(md.links(line) or _LABEL_LINK.search(line) for line in item.lines):
+        return False
+    text = text.strip()
+    if md.links(text):  # "ExpEnv: [D4RL](…)": a note may link what it names, but not a paper
+        return bool(NOTE.match(text)) and not any(is_paper_url(u) or md.PAPER_LABEL.match(label)
+                                                   for label, u, _ in md.links(text))
+    return bool(NOTE.match(text)) or text.startswith("<") or md.looks_like_authors(text) or citation(text) is not None or (
+        bool(re.fullmatch(r"(?i)anonymous(?: authors?)?\.?", text))) or _sentence(item, text)
+
+
+def _labelled_note(heading: Unit, text: str) -> bool:
+    """A labelled bullet ("**Metrics:** …", "Comments: …") under a heading that links a paper: a note
+    on that paper, never a paper of its own (unless it links a paper itself)."""
+    if not md.links(heading.lines[0]) or not NOTE.match(md.clean(text)):
+        return False
+    return not any(is_paper_url(u) or md.PAPER_LABEL.match(label) for label, u, _ in md.links(text))
+
+
+def _sentence(item: Unit, text: str) -> bool:
+    """A sentence (no link, no emphasis, a full stop at the end, eight words or more) under an item
+    that links a paper: a summary of that paper ("This work proposes …"), not a paper of its own."""
+    return (text.endswith(".") and len(text.split()) >= 8 and not re.search(r"[*_`\[\]]", text)
+            and any(is_paper_url(u) or md.PAPER_LABEL.match(label) for line in item.lines for label, u, _ in md.links(line)))
+
+
+def _acronym(text: str) -> bool:
+    """A heading that names a venue: its first word an acronym ("NeurIPS 2024", "ICRA 2023", "IJCAI")."""
+    words = text.split()
+    return bool(words) and md.looks_like_venue(text) and sum(ch.isupper() for ch in words[0]) >= 2
+
+
 def _context(headings, heading_year) -> dict:
     out = {"section": headings[-1][1] if headings else "",
            "skip": bool(headings) and bool(_SKIP_SECTION.search(headings[-1][1]))}
     if heading_year:
         out["year"], out["year_text"] = heading_year[-1][1], heading_year[-1][2]
+        if len(heading_year[-1]) > 3:
+            out["venue"] = heading_year[-1][3]
+            out["venue_guess"] = len(heading_year[-1]) > 4
     return out
 
 

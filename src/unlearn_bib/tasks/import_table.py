@@ -25,12 +25,16 @@ from unlearn_bib.tasks.importer import Plan, grow, open_catalog, places_in_table
 _SHORT_YEAR = re.compile(r"^(.*?[A-Za-z])\s*'(\d\d)$")
 
 
+_NOT_THE_PAPER = re.compile(r"^\W*(code|codes|github|git|data|dataset|software|code\s*&\s*data)\W*$", re.I)
+
+
 def row_ids(row) -> dict[str, str]:
     """{"arxiv"|"doi"|"openreview": id} from the row's links (title link first) and its text."""
     from unlearn_bib.catalog.identifiers import DOI_LINK, link_identifier, text_arxiv
 
     found: dict[str, str] = {}
-    urls = ([row.title_url] if row.title_url else []) + [url for _, url, _ in row.links]
+    urls = ([row.title_url] if row.title_url else []) + [url for label, url, _ in row.links
+                                                         if not _NOT_THE_PAPER.match(label) or url == row.title_url]
     for url in urls:
         doi = DOI_LINK.match(url.strip())  # "doi:10.1145/…" written as a link
         ids = ("doi", doi.group(1)) if doi else link_identifier(url)
@@ -84,16 +88,22 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
 
     year = row.year
     fields: dict = {}
-    if row.venue:
-        fields, venue_year = _venue(row.venue, year)
+    venue = row.venue
+    if venue and getattr(row, "venue_guess", False):
+        from unlearn_bib.catalog import venues
+
+        venue = venue if venues.find(venue)[0] else ""  # "### 2025" > "#### LLM": a topic, not a venue
+    if venue:
+        fields, venue_year = _venue(venue, year)
         year = venue_year or year
     elif ids.get("arxiv"):
         fields = {"venue": "arXiv"}
     if year is None and ids.get("arxiv") and re.match(r"\d{4}\.", ids["arxiv"]):
         year = 2000 + int(ids["arxiv"][:2])  # a preprint's year: the month its arXiv id was given
     if year is None:
-        why = f"the heading says {row.year_text!r}, which" if row.year_text else "nothing in the row or its headings"
-        return None, [Problem(f"{_short(row.title)}: {why} gives no year", where,
+        why = (f"the heading says {row.year_text!r}, which gives no year" if row.year_text
+               else "nothing in the row or its headings gives a year")
+        return None, [Problem(f"{_short(row.title)}: {why}", where,
                               "add a year to the row or its heading")]
     people = ([dict(person) for person in row.people] if row.people
               else [_person(name) for name in row.authors] if row.authors else [])
@@ -254,6 +264,7 @@ def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool 
         if found.status == "matched":
             accepted.add(ids, row.title, row.line, None)
             order.setdefault(section, []).append((found.paper.key, "old"))
+            plan.matched[row.line] = found.paper.key
             plan.count("merged")
             continue
         if found.status == "ambiguous":

@@ -2,6 +2,13 @@
 
 ``encode`` escapes the ten specials and, for classic BibTeX, writes accented letters as
 ``{\\"o}`` so that sorting, purify$ and initials work; ``decode`` inverts exactly that.
+
+Characters pdflatex cannot print with its default set-up and that have no LaTeX command (CJK,
+Cyrillic, Arabic, Hebrew, Devanagari, Thai, stray symbols such as ⊙ or ℝ) are, with ``wrap``,
+written one per ``{\\UBchar{X}}``: a BibTeX special character, so that purify$, change.case$,
+sorting and initials keep it whole. The .bib's @preamble (export/bibtex.py ``PREAMBLE``) defines
+``\\UBchar``: the character itself where the engine can print it, else a visible [U+XXXX] and
+a LaTeX warning. User-facing description: docs (script.md, "Non-Latin scripts and symbols").
 """
 from __future__ import annotations
 
@@ -61,11 +68,31 @@ def pictographic(ch: str) -> bool:
     return 0xFE00 <= code <= 0xFE0F or 0xE0020 <= code <= 0xE007F  # variation selectors, tags
 
 
+# What pdflatex prints with no package loaded (UTF-8 input, OT1 and TS1 fonts, LaTeX 2022): Latin-1 and
+# Latin Extended-A but for the letters only T1 has (Đ, ð, þ, Ŋ, ogonek letters, «, »), and common
+# punctuation. tests/test_compile_scripts.py compiles each one under pdflatex with and without T1.
+_PRINTS = re.compile("[\u00a0-\u00aa\u00ac-\u00ba\u00bc-\u00cf\u00d1-\u00dd\u00df-\u00ef\u00f1-\u00fd"
+                     "\u00ff-\u0103\u0106-\u010f\u0112-\u0117\u011a-\u0125\u0128-\u012d\u0130-\u0137"
+                     "\u0139-\u013e\u0141-\u0148\u014c-\u0165\u0168-\u0171\u0174-\u017e\u2010-\u2016"
+                     "\u2018\u2019\u201c\u201d\u2020-\u2022\u2026\u2030\u20ac\u2122]")
+WRAP = "\\UBchar"  # the macro of ``{\UBchar{X}}``, defined by the .bib's @preamble
+
+
+def pdflatex_prints(text: str) -> bool:
+    """Can pdflatex print every character of ``text`` (already encoded) with its default set-up?"""
+    return text.isascii() or all(ord(ch) < 128 or _PRINTS.match(ch) for ch in text)
+
+
+def wrapped(ch: str) -> str:
+    """One character as ``{\\UBchar{X}}`` (a BibTeX special character: sorting and initials keep it whole)."""
+    return "{" + WRAP + "{" + ch + "}}"
+
+
 _LETTER_CMDS = {v: k for k, v in LETTERS.items()}
 _ACCENT_CMDS = {v: k for k, v in ACCENTS.items()}
 
 
-def _encode_char(ch: str, ascii_only: bool) -> str:
+def _encode_char(ch: str, ascii_only: bool, wrap: bool = False) -> str:
     if ch in SPECIALS:
         return SPECIALS[ch]
     if ord(ch) < 128:
@@ -82,20 +109,27 @@ def _encode_char(ch: str, ascii_only: bool) -> str:
         return SYMBOLS[ch]
     decomposed = unicodedata.normalize("NFD", ch)
     base, marks = decomposed[0], decomposed[1:]
-    if marks and all(m in ACCENTS for m in marks) and ord(base) < 128:
+    if marks and all(m in ACCENTS for m in marks) and ord(base) < 128 and not (wrap and "\u0328" in marks):
         out = {"i": r"\i", "j": r"\j"}.get(base, base) if marks[0] in ACCENTS else base
         for mark in marks:
             cmd = ACCENTS[mark]
             out = f"\\{cmd}{out}" if not cmd.isalpha() and len(out) == 1 else f"\\{cmd}{{{out}}}"
         return "{" + out + "}"
-    return ch  # no classic encoding: left as UTF-8 (modern LaTeX reads UTF-8 input)
+    if wrap and not (_PRINTS.match(ch) and not unicodedata.category(ch).startswith("L")):
+        return wrapped(ch)  # no classic encoding and pdflatex has no glyph by default (\k: T1 only)
+    return ch  # left as UTF-8 (modern LaTeX reads UTF-8 input)
 
 
-def encode(text: str, *, ascii_only: bool = True) -> str:
-    """Escape plain text for a BibTeX field value (pictographs dropped, see ``pictographic``)."""
+def encode(text: str, *, ascii_only: bool = True, wrap: bool = False) -> str:
+    """Escape plain text for a BibTeX field value (pictographs dropped, see ``pictographic``).
+
+    ``wrap`` (classic BibTeX only): a character with no classic encoding that pdflatex cannot
+    print by default is written ``{\\UBchar{X}}`` (module docstring); the .bib then needs the
+    @preamble that defines it.
+    """
     if text.isascii():
-        return _encode(text, ascii_only) if _NEEDS_WORK.search(text) else text
-    return _encode(drop_pictographs(text), ascii_only)
+        return _encode(text, ascii_only, False) if _NEEDS_WORK.search(text) else text
+    return _encode(drop_pictographs(text), ascii_only, wrap and ascii_only)
 
 
 def drop_pictographs(text: str) -> str:
@@ -107,9 +141,9 @@ def drop_pictographs(text: str) -> str:
 
 
 @lru_cache(maxsize=1 << 14)
-def _encode(text: str, ascii_only: bool) -> str:
+def _encode(text: str, ascii_only: bool, wrap: bool) -> str:
     # Names and venues recur across a bibliography: each distinct one is worked out once.
-    out = "".join(_encode_char(ch, ascii_only) for ch in text)
+    out = "".join(_encode_char(ch, ascii_only, wrap) for ch in text)
     # ASCII "--", "``" and "''" are ligatures in LaTeX: break them so they stay as typed.
     return _LIGATURE.sub(lambda m: m.group(0)[0] + "{}", out) if ("--" in out or "``" in out or "''" in out) else out
 
@@ -140,7 +174,10 @@ _NAMED = {"o": "ø", "O": "Ø", "ss": "ß", "ae": "æ", "AE": "Æ", "oe": "œ", 
           "textbraceleft": _KEEP["{"], "textbraceright": _KEEP["}"], "textasciitilde": _KEEP["~"],
           "textasciicircum": "^", "textunderscore": "_",
           # pylatexenc drops these; LaTeX (and pandoc) print them:
-          "S": "§", "P": "¶", "copyright": "©", "textsection": "§", "textparagraph": "¶"}
+          "S": "§", "P": "¶", "copyright": "©", "textsection": "§", "textparagraph": "¶",
+          "pounds": "£", "euro": "€", "textquotedbl": '"', "slash": "/", "textless": "<", "textgreater": ">",
+          "textbar": "|", "ddag": "‡", "checkmark": "✓", "textasciigrave": _KEEP["`"], "LaTeX": "LaTeX",
+          "TeX": "TeX"}
 _ESCAPED = {"&": "&", "%": "%", "$": _KEEP["$"], "#": "#", "_": "_", "{": _KEEP["{"], "}": _KEEP["}"],
             ",": "\u2006", " ": " ", "-": ""}  # \, a thin space (pandoc's U+2006); \- a hyphenation point
 _LETTER = r"(?:\\[ij](?![A-Za-z])|[^\W\d_])"
@@ -149,7 +186,11 @@ _COMMON = re.compile(
     r"|\\t\s*\{(" + _LETTER + r")(" + _LETTER + r")\}"  # tie accent over two letters (pylatexenc drops it)
     r"|\\(" + "|".join(sorted(_NAMED, key=len, reverse=True)) + r")(?![A-Za-z])(?:\s*\{\}|[ \t\n]*)"
     r"|\\([&%$#_{},\- ])")
+_UBCHAR = re.compile(r"\\UBchar(?![A-Za-z])\s*\{([^{}\\]*)\}")
 _SIMPLE = (("---", "—"), ("--", "–"), ("``", "“"), ("''", "”"), ("~", "\u00a0"))
+# Commands whose argument LaTeX prints as text, which pylatexenc 2.11 drops with it (\texttt{x}
+# -> ""); \href{url}{text} prints the text.
+_WRAPPERS = re.compile(r"\\(?:texttt|textsf|textup|textmd|textnormal|mbox|href\s*\{[^{}]*\})\s*(?=\{)")
 _NEEDS = re.compile(r"[\\{}~`'$-]")
 
 
@@ -177,7 +218,20 @@ def decode(text: str) -> str:
     """
     if not _NEEDS.search(text):
         return text
+    if _OWN.search(text):  # the private-use stand-ins of _KEEP typed in the text itself: kept out of their way
+        hidden = _OWN.sub(lambda m: "\ue008" + str(ord(m.group()) - 0xE000), text)
+        return re.sub("\ue008([0-8])", lambda m: chr(0xE000 + int(m.group(1))), _decode(hidden))
+    return _decode(text)
+
+
+_OWN = re.compile("[\ue000-\ue008]")
+
+
+def _decode(text: str) -> str:
     if "\\" in text:
+        if WRAP in text:  # {\UBchar{X}}: one character the writer wrapped (module docstring)
+            text = _UBCHAR.sub(r"\1", text)
+        text = _WRAPPERS.sub("", text)
         for _ in range(3):  # \~{\^{e}}: the inner accent first, then the outer one
             done = _COMMON.sub(_common, text)
             if done == text:
@@ -237,18 +291,25 @@ _EDGE = re.compile(r"^([(\"'“‘\[]*)(.*?)([)\]\"'”’.,:;?!]*)$", re.S)
 
 
 @lru_cache(maxsize=1 << 14)
-def _protect_word(word: str, ascii_only: bool) -> str:
+def _protect_word(word: str, ascii_only: bool, wrap: bool = False) -> str:
     """One word of a title, encoded, braced when its case matters (words recur: cached)."""
     lead, core, trail = _EDGE.match(word).groups()
     if trail.startswith(".") and re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", core):
         core, trail = core + ".", trail[1:]  # keep "R.A.C.E." whole
-    if core and _needs_protection(core):
-        return (encode(lead, ascii_only=ascii_only) + "{" + encode(core, ascii_only=ascii_only) + "}"
-                + encode(trail, ascii_only=ascii_only))
-    return encode(word, ascii_only=ascii_only)
+    if core and _needs_protection(core) and not (wrap and _all_wrapped(core, ascii_only)):
+        return (encode(lead, ascii_only=ascii_only, wrap=wrap) + "{" + encode(core, ascii_only=ascii_only, wrap=wrap)
+                + "}" + encode(trail, ascii_only=ascii_only, wrap=wrap))
+    return encode(word, ascii_only=ascii_only, wrap=wrap)
 
 
-def protect_title(title: str, *, ascii_only: bool = True) -> str:
+def _all_wrapped(word: str, ascii_only: bool) -> bool:
+    """Is every cased letter of ``word`` written ``{\\UBchar{X}}`` ("ГОСТ")? BibTeX changes the case of
+    none of them, so braces would only put "UBchar" into purify$'s sort keys."""
+    return ascii_only and all(not (c.isupper() or c.islower()) or _encode_char(c, True, True).startswith("{" + WRAP)
+                              for c in word)
+
+
+def protect_title(title: str, *, ascii_only: bool = True, wrap: bool = False) -> str:
     """Encode a title, brace-protecting words whose case matters.
 
     Explicit ``{...}`` groups in the catalog title are kept as protection; outside them
@@ -264,9 +325,9 @@ def protect_title(title: str, *, ascii_only: bool = True) -> str:
         # Split into space, word, space, ..., word, space.
         parts = _WORD_SPLIT.split(text)
         for index in range(0, len(parts) - 1, 2):
-            out.append(encode(parts[index], ascii_only=ascii_only))
-            out.append(_protect_word(parts[index + 1], ascii_only))
-        out.append(encode(parts[-1], ascii_only=ascii_only))
+            out.append(encode(parts[index], ascii_only=ascii_only, wrap=wrap))
+            out.append(_protect_word(parts[index + 1], ascii_only, wrap))
+        out.append(encode(parts[-1], ascii_only=ascii_only, wrap=wrap))
 
     if "{" not in title and "}" not in title:  # most titles: no explicit groups to walk
         flush_plain(title)
@@ -280,7 +341,7 @@ def protect_title(title: str, *, ascii_only: bool = True) -> str:
         elif ch == "}":
             depth -= 1
             if depth == 0:
-                out.append("{" + encode(segment, ascii_only=ascii_only) + "}")
+                out.append("{" + encode(segment, ascii_only=ascii_only, wrap=wrap) + "}")
                 segment = ""
         else:
             segment += ch

@@ -33,6 +33,7 @@ def _math_end(value: str, start: int) -> int:
 
 _STYLE_COMMANDS = {"emph": "i", "textit": "i", "textbf": "b", "textsc": "sc",
                    "textsuperscript": "sup", "textsubscript": "sub"}
+_PROTECTING = frozenset({"texttt", "textsf", "textup", "textmd", "textnormal", "mbox"})
 _STYLE_SWITCH = re.compile(r"\{\\(em|it|bf)(?![A-Za-z])\s*")  # {\em ...}; pandoc keeps {\sc ...} a protected group
 _SWITCHES = {"em": "i", "it": "i", "bf": "b"}
 _TAGS = {"i": ("<i>", "</i>"), "b": ("<b>", "</b>"), "sup": ("<sup>", "</sup>"), "sub": ("<sub>", "</sub>"),
@@ -68,11 +69,21 @@ def _rich(value: str) -> str:
             index = command.end()
             if depth == 0 and value.startswith("{", index):  # an argument, not a protected group
                 end = _past_group(value, index)
-                kind = _STYLE_COMMANDS.get(command.group(0)[1:].strip())
-                if kind:
+                name = command.group(0)[1:].strip()
+                kind = _STYLE_COMMANDS.get(name)
+                if name == "href":  # \href{url}{text}: the text, a group of its own
                     out.append(_plain(value[plain_start:command.start()]))
-                    opening, closing = _TAGS[kind]
-                    out.append(opening + _rich(value[index + 1:end - 1]) + closing)
+                    plain_start = index = end
+                    continue
+                if kind or name in _PROTECTING:
+                    # an argument's letters are at brace level 1, which BibTeX never recases;
+                    # pandoc and citeproc-js keep small capitals and typewriter text as typed too
+                    out.append(_plain(value[plain_start:command.start()]))
+                    inner = _rich(value[index + 1:end - 1])
+                    if kind == "sc" or name in _PROTECTING:
+                        inner = f'<span class="nocase">{inner}</span>' if inner.strip() else inner
+                    opening, closing = _TAGS[kind] if kind else ("", "")
+                    out.append(opening + inner + closing)
                     plain_start = end
                 index = end
             continue
@@ -110,9 +121,15 @@ def _rich(value: str) -> str:
 _SCRIPT = re.compile(r"([_^])(?:\{([^{}]*)\}|(\\[A-Za-z]+|[^\s\\{}]))")
 
 
+_OPERATOR = re.compile(r"\\(log|lg|ln|exp|sin|cos|tan|cot|sec|csc|sinh|cosh|tanh|arg|max|min|sup|inf|lim|det|dim|"
+                       r"ker|deg|gcd|Pr)(?![A-Za-z])\s*")
+
+
 def _math(tex: str) -> str:
     """Inline math as rich text: sub- and superscripts as <sub>/<sup> (``CO$_2$``, ``$L_1$``, ``x$^2$``,
-    as pandoc reads them), the rest decoded to Unicode."""
+    as pandoc reads them), the rest decoded to Unicode; an operator name keeps the space LaTeX
+    sets after it ("O(n \\log n)" is "O(n log n)")."""
+    tex = _OPERATOR.sub(lambda m: m.group(1) + (" " if tex[m.end():m.end() + 1].isalnum() else ""), tex)
     out, last = [], 0
     for match in _SCRIPT.finditer(tex):
         if tex[last:match.start()].strip():

@@ -1,0 +1,115 @@
+"""What a list writes about a paper besides its title: a citation line, a note, a venue badge.
+
+- ``citation(text)``: the line after a title that cites it, ``Authors. Venue Year.``,
+  ``A, B, and C. *Venue*, Year.`` or ``*A*, B, C, ICML 2024.`` -> (authors, incomplete, venue, year);
+- ``etal_citation(text)``: one emphasised span after a title, ``*First Author (Affiliation) et al. Venue.*``
+  -> (authors, incomplete, venue, None);
+- ``NOTE``: a labelled line that describes an item (``Key Word: …``, ``ExpEnv: …``, ``Publisher: …``);
+- ``badge_venue(text)``: the venue a shields.io badge names (``badge/Conference-ICML'23-blue``).
+
+Linear time: no pattern nests quantifiers over the same characters.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+from unlearn_bib.read import mdinline as md
+
+NOTE = re.compile(r"^\W{0,4}([A-Za-z][A-Za-z]*(?:[ -][A-Za-z]+){0,2})\s?:\s+\S")
+_CODE_SPAN = re.compile(r"`[^`\n]{0,80}`")
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d])")
+_SENTENCE_END = re.compile(r"\.\s+")
+_INITIAL = re.compile(r"(?:^|[\s.\-])[A-Z]$")  # "Joshua B." ends in an initial, not a sentence
+_ITALIC = re.compile(r"(?<![*\w])\*([^*\n]{2,150})\*(?![*\w])|(?<![_\w])_([^_\n]{2,150})_(?![_\w])")
+_VENUE_COMMA_YEAR = re.compile(r"^(.+?),\s*((?:19|20)\d\d)$")
+_SHIELD = re.compile(r"!\[[^\[\]\n]{0,100}\]\(\s*https?://img\.shields\.io/badge/([^()\s]{1,300})\)", re.I)
+_SHIELD_LABELS = ("conference", "journal", "venue", "publish", "published", "publication", "accepted", "pub")
+
+
+def citation(text: str) -> tuple[list[str], bool, str, int | None] | None:
+    """(authors, incomplete, venue, year) of a citation line, or None when ``text`` is not one:
+    names first (each of at most six words, mostly capitalised), then a venue with a year."""
+    raw = _CODE_SPAN.sub(" ", md.without_links(text))
+    italic = [next(g for g in found.groups() if g) for found in _ITALIC.finditer(raw)]
+    plain = md.clean(raw).strip(" .,;[]")
+    if not plain or len(plain) > 3000:
+        return None
+    years = list(_YEAR.finditer(plain))
+    if not years:
+        return None
+    end = years[-1].start()
+    cut = None
+    for found in _SENTENCE_END.finditer(plain, 0, end):
+        if not _INITIAL.search(plain[max(0, found.start() - 2):found.start()]):
+            cut = found
+            break
+    lead = _ITALIC.match(raw.lstrip(" .,"))
+    after = raw.lstrip(" .,")[lead.end():] if lead else ""
+    if lead and not after.lstrip().startswith(",") and _YEAR.search(after):
+        # "*A, B, and C* NAACL 2021": the italic part is the authors, whatever follows it
+        names, venue = md.clean(next(g for g in lead.groups() if g)), md.clean(after).strip(" .,;[]")
+    elif cut:  # "A, B, and C. Venue, 2022": the first full stop after a name ends the authors
+        names, venue = plain[:cut.start()], plain[cut.end():]
+    else:  # "A, B, C, ICML 2024": the venue is the part after the last comma before the year
+        comma = plain.rfind(",", 0, end)
+        if comma > 0 and not plain[comma + 1:end].strip():  # "A, Findings of ACL, 2022"
+            comma = plain.rfind(",", 0, comma)
+        if comma <= 0:
+            return None
+        names, venue = plain[:comma], plain[comma + 1:]
+    venue = venue.strip(" .,;")
+    if not venue or len(venue) > 150 or not md.looks_like_authors(names):
+        return None
+    authors, incomplete = md.split_authors(names)
+    shown = next((md.clean(v).strip(" .,") for v in italic if md.clean(v).strip(" .,") and md.clean(v).strip(" .,") in venue
+                  and md.clean(v).strip(" .,") not in names), "")
+    year = md.year_of(venue)
+    split = _VENUE_COMMA_YEAR.match(venue)
+    if split:
+        venue, year = split.group(1), int(split.group(2))
+    if shown and venue.startswith(shown):  # "*IEEE Transactions on …*, 2022": the italic part is the venue
+        venue = shown
+    if year is None:
+        found = _YEAR.findall(venue)
+        year = int(found[-1]) if found else None
+    return authors, incomplete, venue, year
+
+
+_ETAL = re.compile(r"\bet\.?\s*al\b\.?")
+
+
+def etal_citation(text: str) -> tuple[list[str], bool, str, None] | None:
+    """(authors, incomplete, venue, None) of one emphasised span before a row's links that names the
+    first author(s) with "et al." (incomplete) or a full stop, then the venue: ``*Liang Chen et al. arXiv.*``,
+    ``*Wangchunshu Zhou (AIWaves) et al.arXiv.*`` (an affiliation in parentheses is not a name),
+    ``*H Leung. Systems for Advanced Applications.*``; None otherwise."""
+    first = md.LINK.search(text)
+    span = text[:first.start() if first else len(text)].strip().rstrip("[( ").strip()
+    italic = _ITALIC.fullmatch(span)
+    if not italic:
+        return None
+    inner = md.clean(next(g for g in italic.groups() if g))
+    found = _ETAL.search(inner) or next((end for end in _SENTENCE_END.finditer(inner)  # "*H Leung. Venue.*"
+                                         if not _INITIAL.search(inner[max(0, end.start() - 2):end.start()])), None)
+    if not found or found.start() < 2:
+        return None
+    names, venue = inner[:found.start()], inner[found.end():].strip(" .,;")
+    if not md.looks_like_authors(names) or len(venue) > 100:
+        return None
+    authors, _ = md.split_authors(names)
+    return (authors, found.re is _ETAL, venue, None) if authors else None
+
+
+def badge_venue(text: str) -> str:
+    """The venue a shields.io badge names: ``badge/Conference-ICML'23-blue`` -> "ICML'23",
+    ``badge/Journal-TMLR_2025-blue`` -> "TMLR 2025"; "" when no badge names one."""
+    for found in _SHIELD.finditer(text):
+        path = found.group(1).split("?")[0].replace("--", "\0").replace("__", "\1")
+        parts = path.split("-")
+        if len(parts) != 3 or parts[0].strip().lower() not in _SHIELD_LABELS:
+            continue
+        message = unquote(parts[1].replace("\0", "-").replace("_", " ").replace("\1", "_")).strip()
+        if message and len(message) <= 80 and not md.is_date(message):
+            return " ".join(message.split())
+    return ""

@@ -1,0 +1,232 @@
+"""Where an awesome-list row's title ends and what follows it: tags before the title (``[CVPR 2024]
+Title``), a linked, bold or plain title, the venue and date tags after it (``(CVPR 2024)``,
+``*NeurIPS 2023*``, ``(Mar., 2025)``), and a title on the line below a head of tags and links.
+Used by ``mdlist``. Linear time: no pattern nests quantifiers over the same characters.
+"""
+from __future__ import annotations
+
+import re
+
+from unlearn_bib.read import mdinline as md
+from unlearn_bib.read.mdcite import citation, etal_citation
+from unlearn_bib.read.mdscan import FIELD, Unit
+
+BOLD_HEAD = re.compile(r"^(?:\d{1,3}[.)]\s+)?(\*\*\*?|__)(.+?)\1(?!\*)")
+_TAG = re.compile(r"\(((?:[^()]|\([^()]{1,20}\)){2,80})\)|\[([^\[\]()]{2,60})\](?!\()|(?<![*\w])\*([^*]{2,60})\*(?!\*)|(?<!\w)_([^_]{2,60})_(?!\w)")
+_PREFIX = re.compile(r"^(\*\*|__)?[\[(【]((?:[^\[\]()【】]|\([^\[\]()]{1,20}\)){2,80})[\])】](?!\()(?:\1)?\s*")
+_ARXIV_TAG = re.compile(r"^arxiv\s*[:.]?\s*\d{4}\.\d{4,5}(v\d+)?$", re.I)  # [arxiv 2401.06121]: an id, not a venue
+_ARXIV_WRITTEN = re.compile(r"[\s.,;(\[]*\barxiv\s*[:.]?\s*\d{4}\.\d{4,5}", re.I)
+PLACEHOLDER = re.compile(r"\[\s*(paper|pdf)\s*\](?!\()", re.I)
+VENUE_COMMA_YEAR = re.compile(r"^(.+?),\s*((?:19|20)\d\d)$")
+# '**Name**: "Quoted Title", Venue, Mon Year': a short bold name (maybe bracketed, maybe no colon), then the quoted title
+_QUOTED = re.compile(r'^(?:(\*\*|__)\[?[^*_\[\]"\u201c\n]{1,60}\]?\1\s*:?\s*)?["\u201c]([^"\u201d\n]{4,400})["\u201d]')
+# "[[CVPR](paper link)] Title": the venue is the label of the paper's link, in brackets before the title
+_VENUE_LINK = re.compile(r"^\[\s*\[([^\[\]\n]{2,60})\]\(\s*[^()\s]*\s*\)\s*\]\s*")
+# a bracketed list of code-span topic tags after a title: "[__`cls.`__ __`seg.`__]"
+_CODE_TAGS = re.compile(r"\[[\s*_]*(?:`[^`\n]{1,30}`[\s*_]*){1,20}\]")
+_BRACKETS = re.compile(r"\[([^\[\]\n]{1,80})\]")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
+# a month date after a venue: "June 2025", "May 17th 2024", "Sept 2024", "June 24" (a day: no year)
+_DATE_TAIL = re.compile(rf"^{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?(?:\s+((?:19|20)\d\d))?$", re.I)
+_VENUE_WORDS = re.compile(r"\b(conference|symposium|journal|transactions|workshop|proceedings|letters|nature|science|"
+                          r"systems|review|magazine|intelligence)\b", re.I)  # a venue written out
+
+
+def head_title(head: str) -> tuple[str, str, str]:
+    """(title, title url, the rest of the head line) of an item or block's first line; a venue or
+    date tag in front of the title ("[CVPR 2024] Title", "**[ICLR2025]** Title") moves to the rest."""
+    head = re.sub(r"^\s*(?:[-*+]\s+)*(?:\d{1,3}[.)]\s+)?", "", head)  # "- - Title": an empty bullet before it
+    lead = md.strip_decorations(head).lstrip()
+    quoted = _QUOTED.match(lead)
+    if quoted:  # the quoted string is the title; the bold name before it is the list's short name for it
+        rest = lead[quoted.end():]
+        first = md.LINK.search(rest)
+        cut = first.start() if first else len(rest)
+        while cut and rest[cut - 1] in "[( ":
+            cut -= 1
+        said = md.clean(rest[:cut]).strip(" ,.;")  # "*CVPR, June 2025*." -> a tag "(CVPR, June 2025)"
+        bracketed = _BRACKETS.findall(rest[:cut])
+        if bracketed and not _BRACKETS.sub("", rest[:cut]).strip(" ,.;"):  # "[2023-12] [ACL 2023]": one tag each
+            said = " | ".join(md.clean(b) for b in bracketed)
+        return md.clean(quoted.group(2)), "", (f"({said}) " if said else "") + rest[cut:]
+    prefix = _PREFIX.match(lead)
+    if prefix and is_tag(prefix.group(2)):
+        title, url, rest = head_title(lead[prefix.end():])
+        return title, url, f"{as_tag(prefix.group(2))} {rest}"
+    venue_link = _VENUE_LINK.match(lead)
+    if venue_link and md.looks_like_venue(md.clean(venue_link.group(1))):
+        title, url, rest = head_title(lead[venue_link.end():])  # "[[CVPR](paper)] Plain Title. [[code](…)]"
+        if title and not url:
+            return title, "", f"({md.clean(venue_link.group(1))}) {rest}"
+    found = md.LINK.match(lead)
+    if found and not found.group(1) and not found.group(2).lstrip().startswith("!["):
+        label = md.clean(found.group(2))
+        if label and not md.GENERIC.match(label):
+            return label, found.group(3), lead[found.end():]
+    bold = BOLD_HEAD.match(lead)
+    if bold:
+        after = lead[bold.end():]
+        label = _PREFIX.match(after.lstrip(" :"))
+        short = md.clean(bold.group(2)).endswith(":") or len(md.clean(bold.group(2)).split()) <= 3
+        if label and short and is_tag(label.group(2)):  # "**TOFU:** [arxiv 2401.06121] Title": the bold part is a label
+            title, url, rest = head_title(after.lstrip(" :")[label.end():])
+            if len(title) >= 4 and not md.GENERIC.match(title):
+                return title, url, f"{as_tag(label.group(2))} {rest}"
+        tail = md.clean(md.without_links(after)).strip(" .\\,")
+        if after.lstrip().startswith(",") and md.looks_like_authors(after.split("[")[0].strip(" ,")):
+            tail = ""  # "**Title**, First Author et al. [[Paper](…)]": the authors follow the title
+        elif tail and (citation(after.lstrip(" .")) or etal_citation(after)):
+            tail = ""  # "**Title**. *A*, B, C, ICML 2024. [[pdf](…)]", "**Title.** *A et al. arXiv.*": a citation follows
+        if not tail or tail.startswith("(") or md.looks_like_venue(tail.strip("()[]")) or tail.startswith("<"):
+            inner = bold.group(2)
+            linked = md.LINK.fullmatch(inner.strip())
+            if linked and not md.GENERIC.match(md.clean(linked.group(2))):
+                return md.clean(linked.group(2)), linked.group(3), after
+            return md.clean(inner), "", after
+    first = md.LINK.search(lead)
+    cut = first.start() if first else len(lead)
+    while cut and lead[cut - 1] in "[( ":  # the outer bracket of [[Paper](…)]
+        cut -= 1
+    shown = _CODE_TAGS.sub(" ", lead[:cut])  # "Title. [__`cls.`__ __`seg.`__]": topic tags, not the title
+    lead, cut = shown + lead[cut:], len(shown)
+    placeholder = PLACEHOLDER.search(lead[:cut])
+    if placeholder:
+        cut = placeholder.start()
+    written = _ARXIV_WRITTEN.search(lead[:cut])  # "Title. arXiv:2401.01234" names the paper, not its title
+    if written:
+        cut = written.start()
+    title, tags = _trailing_tags(lead[:cut])
+    if title.count('"') == 1 and re.search(r'[^\s"]",\s', title):  # 'Title", *arXiv, Jul 2024*': a quote closes it
+        title, said = title.split('"')
+        tags = f"({md.clean(said).strip(' ,.;')}) {tags}" if md.clean(said).strip(" ,.;") else tags
+    return md.clean(title), "", tags + lead[cut:]
+
+
+def _trailing_tags(text: str) -> tuple[str, str]:
+    """A plain title's trailing tags, "Title (**CVPR 2026**)": (title, the tags) when a parenthesis at
+    the end holds a venue or date with a year, or an emphasised venue ("(**Neural Networks**)");
+    "Title (PGD)" keeps its parenthesis."""
+    tags = ""
+    text = text.rstrip()
+    while text.endswith(")") and tags.count("(") < 3:
+        start = text.rfind("(")
+        inner = text[start + 1:-1].strip() if start > 0 else ""
+        plain = md.clean(inner)
+        if not plain or not (is_tag(plain) and md.year_of(plain) or inner.startswith(("**", "__")) and _named(plain)):
+            break
+        text, tags = text[:start].rstrip(), f"({inner}) {tags}"
+    return text, tags
+
+
+def _named(text: str) -> bool:
+    """A venue's name as a list sets it in bold: a tag, or two to eight capitalised words ("Neural Networks")."""
+    words = text.split()
+    return is_tag(text) or 2 <= len(words) <= 8 and all(w[:1].isupper() or w in ("of", "on", "and", "in", "for", "the")
+                                                          for w in words)
+
+
+def venue_after_comma(title: str) -> tuple[str, str]:
+    """(title, venue) of a plain title that ends with its venue and year: "Title, in *IJCAI* 2023",
+    "Title, TKDE'12", "Title, *KDD* 2020"; ("", "") when it does not."""
+    comma = title.rfind(", ")
+    if comma < 12:
+        return "", ""
+    tail = title[comma + 2:].strip(" .")
+    named = tail[3:].strip() if tail.lower().startswith("in ") else ""
+    if named and md.year_of(named) and len(named.split()) <= 12 and re.search(r"(?:19|20)\d\d$|'\d\d$", named):
+        return title[:comma], named  # ", in <any venue> 2014"
+    words = tail.split()
+    if words and md.looks_like_venue(tail) and md.year_of(tail) and sum(ch.isupper() for ch in words[0]) >= 2 and len(words) <= 4:
+        return title[:comma], tail
+    return "", ""
+
+
+def venue_after_link(rest: str) -> tuple[str, int | None]:
+    """(venue, year) written after a linked title and a comma: "[Title](link), Venue Year",
+    "…, Electronics, 2019", "…, 2017 arxiv preprint"; ("", None) for anything else (authors: "et al.",
+    commas between names)."""
+    rest = rest.lstrip()
+    if not rest.startswith(","):
+        return "", None
+    text = md.clean(rest[1:].split("[")[0]).strip(" .;")
+    if not text or len(text) > 150 or len(text.split()) > 12 or re.search(r"\bet\.? al\b", text, re.I):
+        return "", None
+    found = re.fullmatch(r"([^,]+?),?\s+((?:19|20)\d\d)", text)
+    if found:
+        venue, year = found.group(1), found.group(2)
+    else:
+        found = re.fullmatch(r"((?:19|20)\d\d)\s+([^,]+)", text)  # "2017 arxiv preprint"
+        if not found:
+            return "", None
+        year, venue = found.groups()
+    if not (venue[:1].isupper() or venue.lower().startswith("arxiv")):
+        return "", None
+    return venue.strip(), int(year)
+
+
+def venue_date(text: str) -> tuple[str, str]:
+    """(venue, date) of "CVPR, June 2025", "AAAI Jan 2024", "ICRA, May 17th 2024"; (text, "") otherwise."""
+    head, _, tail = text.rpartition(",")
+    if head.strip() and _DATE_TAIL.match(tail.strip()):
+        return head.strip(), tail.strip()
+    words = text.split()
+    if len(words) >= 3 and _DATE_TAIL.match(" ".join(words[-2:])) and re.match(_MONTH, words[-2], re.I):
+        return " ".join(words[:-2]).rstrip(","), " ".join(words[-2:])
+    return text, ""
+
+
+def is_tag(text: str) -> bool:
+    """A bracketed tag before a title: a venue, a date or an arXiv id."""
+    return md.looks_like_venue(text) or md.is_date(text) or bool(_ARXIV_TAG.match(text.strip()))
+
+
+def as_tag(text: str) -> str:
+    """A tag moved after the title: a venue or date in parentheses (``_tags`` reads it), an arXiv id as text."""
+    return text if _ARXIV_TAG.match(text.strip()) else f"({text})"
+
+
+def title_below(unit: Unit) -> str:
+    """The title on the line below a head that holds only tags and links ("[CVPR2025] [📄Paper](…) <br>")."""
+    if len(unit.lines) < 2 or md.links(unit.lines[1]) or FIELD.match(md.clean(unit.lines[1])):
+        return ""
+    head = md.strip_decorations(re.sub(r"^\s*(?:\d{1,3}[.)]\s+)?", "", unit.lines[0])).lstrip()
+    prefix = _PREFIX.match(head)
+    found = md.links(head)
+    if not prefix or not is_tag(prefix.group(2)) or not found or not all(md.GENERIC.match(l) for l, _, _ in found):
+        return ""
+    if md.clean(md.without_links(head[prefix.end():])).strip(" |,"):
+        return ""
+    title = md.clean_title(unit.lines[1])
+    return title if len(title) >= 4 else ""
+
+
+def tags(text: str) -> tuple[str, int | None, int | None]:
+    """(venue, venue's year, date's year) from the tags after a title: (CVPR 2024), *NeurIPS 2023*,
+    [ICLR'24], (Mar., 2025), (Oct., 2025 | CVPR 2026), (CVPR, 2024)."""
+    venue, venue_year, date_year = "", None, None
+    for found in _TAG.finditer(md.without_links(text)):
+        inner = next(g for g in found.groups() if g)
+        if not venue and inner.startswith(("**", "__")) and "|" not in inner and _named(md.clean(inner)):
+            venue = md.clean(inner)  # "Title (**Neural Networks**)": a venue's name set in bold
+            venue_year = md.year_of(venue)
+            continue
+        for part in inner.split("|"):
+            part = md.clean(part).strip(" .,")
+            if not part:
+                continue
+            if md.is_date(part):
+                date_year = date_year or md.year_of(part)
+                continue
+            named, date = venue_date(part)
+            if date and (md.looks_like_venue(named) or _VENUE_WORDS.search(named) or (
+                    _DATE_TAIL.match(date).group(1) and named[:1].isupper() and len(named.split()) <= 10)):  # "CVPR, June 2025"
+                year = _DATE_TAIL.match(date).group(1)
+                date_year = date_year or (int(year) if year else None)
+                venue = venue or named
+                continue
+            split = VENUE_COMMA_YEAR.match(part)
+            if split and md.looks_like_venue(split.group(1)):
+                venue, venue_year = venue or split.group(1), venue_year or int(split.group(2))
+            elif md.looks_like_venue(part) and not venue:
+                venue, venue_year = part, md.year_of(part)
+    return venue, venue_year, date_year
