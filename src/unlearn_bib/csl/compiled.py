@@ -103,36 +103,11 @@ class _Compiler:
         wrappers, prefix, suffix = markup
         affixed = bool(prefix or suffix)
         delimiter = group.get("delimiter", "")
-        void = void_unless(group)
-        children = []  # (run, calls a variable, is a cs:choose: its branch taken decides)
-        for child in group.iterchildren():
-            if isinstance(child, model.Choose):
-                children.append((self.choose(child, ctx, kw, delimiter), False, True))
-            else:
-                children.append((self.node(child, ctx, kw), bool(child.calls_variable()), False))
+        pieces = self.as_group(group, ctx, kw)
 
         def run(item):
-            if void is not False:
-                reference = item.reference
-                for name in void:
-                    if name in reference:
-                        break
-                else:
-                    return None
-            out = []
-            called = rendered = False
-            for child, calls, choose in children:
-                if not choose:
-                    value = child(item)
-                else:  # a cs:choose: the calls of the branch taken
-                    branch = child.find(item)
-                    calls = branch is not None and branch.calls_variable()
-                    value = None if branch is None else child.branches[id(branch)](item)
-                called = called or calls
-                if value is not None:
-                    out.append(value)
-                    rendered = rendered or calls
-            if not out or (called and not rendered):
+            out = pieces(item)
+            if out is None:
                 return None
             value = join(out, delimiter)
             if not value[0]:
@@ -145,6 +120,40 @@ class _Compiler:
             return wrap(value, prefix, suffix) if affixed else value
 
         return run
+
+    def as_group(self, element, ctx, kw):
+        """``conditions._render_as_group`` (a cs:group's or a called macro's children, each
+        cs:choose replaced by its branch taken): item -> the rendered pieces, or None where
+        the element is suppressed (it calls variables and none of them printed)."""
+        void = void_unless(element)
+        slots = self.flat(element, ctx, kw)
+
+        def run(item):
+            if void is not False:
+                reference = item.reference
+                for name in void:
+                    if name in reference:
+                        break
+                else:
+                    return None
+            out = []
+            state = [False, False]  # a variable called, a variable rendered
+            _collect(item, slots, out, state)
+            return out if out and (not state[0] or state[1]) else None
+
+        return run
+
+    def flat(self, parent, ctx, kw):
+        """The children of ``parent`` as (run, calls a variable, None), a cs:choose as
+        (None, its branch finder, the flat children of each branch)."""
+        slots = []
+        for child in parent.iterchildren():
+            if isinstance(child, model.Choose):
+                branches = {id(branch): self.flat(branch, ctx, kw) for branch in child.iterchildren()}
+                slots.append((None, _brancher(child, ctx), branches))
+            else:
+                slots.append((self.node(child, ctx, kw), bool(child.calls_variable()), None))
+        return tuple(slots)
 
     def text(self, text, ctx, kw):
         attrib = text.attrib
@@ -173,7 +182,7 @@ class _Compiler:
             key = (id(macro), id(context))
             if key not in self.macros:
                 self.macros[key] = None  # a macro calling itself: left to the tree walk
-                self.macros[key] = self.children(macro, context, {"sort_options": kw.get("sort_options")}, "")
+                self.macros[key] = self.macro(macro, context, kw.get("sort_options"))
             body = self.macros[key]
             if body is None:
                 return None
@@ -184,6 +193,16 @@ class _Compiler:
 
             return run
         return None
+
+    def macro(self, macro, context, sort_options):
+        """``conditions.Macro.render``: its pieces joined, None where it is suppressed."""
+        pieces = self.as_group(macro, context, {} if sort_options is None else {"sort_options": sort_options})
+
+        def run(item):
+            out = pieces(item)
+            return join(out, "") if out else None
+
+        return run
 
     def variable(self, text, ctx, kw, finish):
         name = text.get("variable")
@@ -225,6 +244,22 @@ class _Compiler:
 
 # Tests that depend only on the entry's type and on which variables it has.
 _SHAPE_TESTS = frozenset(("type", "variable", "match"))
+
+
+def _collect(item, slots, out, state) -> None:
+    for run, calls, branches in slots:
+        if branches is not None:  # a cs:choose: the children of its branch taken
+            branch = calls(item)
+            if branch is not None:
+                _collect(item, branches[id(branch)], out, state)
+            continue
+        if calls:
+            state[0] = True
+        value = run(item)
+        if value is not None:
+            out.append(value)
+            if calls:
+                state[1] = True
 
 
 def _brancher(choose, ctx):
@@ -286,7 +321,7 @@ def _sort_keys(key, layout):
         if option in key.attrib:
             options[option.replace("names", "et-al")] = key.get(option)
     macro = key.get_macro(key.get("macro"))
-    body = _Compiler(layout, layout.get_formatter()).children(macro, layout, {"sort_options": options}, "")
+    body = _Compiler(layout, layout.get_formatter()).macro(macro, layout, options)
     original = type(key).sort_keys
 
     def sort_keys(items, context):

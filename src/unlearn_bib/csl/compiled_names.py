@@ -148,7 +148,14 @@ def _name_list(name, context, markup, sorting):
         return " ".join([n for n in (ndp, family) if n])
 
     def run(people):
-        shown = shown_as(people, context)
+        if sorting is None:
+            shown = shown_as(people, context)
+        else:  # what names_dates.Name.process sets while it renders a sort key
+            name._sorting = True
+            try:
+                shown = shown_as(people, context, sorting)
+            finally:
+                name._sorting = False
         if shown is not None:
             people = shown
         truncate = len(people) > 1 and et_al_min and len(people) >= et_al_min
