@@ -129,7 +129,7 @@ _OPTIONAL = {
 _ITEM = st.fixed_dictionaries({"type": _TYPES}, optional=_OPTIONAL)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                    HealthCheck.too_slow])
 @given(entries=st.lists(_ITEM, min_size=1, max_size=6), style=st.sampled_from(NUMERIC))
 def test_compiled_output_is_byte_identical_on_generated_entries(entries, style, monkeypatch):
