@@ -5,7 +5,9 @@ page ranges, collation) <- ``correct`` (``prepare`` items, ``finish`` rendered t
 ``names_dates`` (corrected name and date elements) and ``conditions`` (corrected cs:if,
 cs:group, cs:substitute) <- ``fixes`` (the other corrected elements, locales, and
 ``element_classes()``) and ``disambiguate`` (CSL 1.0.2 disambiguation of cites, and what it
-adds to entries) <- ``engine`` (style loader, renderer); ``workers`` (forked slices),
+adds to entries) and ``compiled`` (the bibliography layout compiled once into closures, with
+``compiled_names``, ``compiled_leaves`` and ``seams``: the same text without walking the element tree)
+<- ``engine`` (style loader, renderer); ``workers`` (forked slices),
 ``items`` (the cite item) and ``memo`` (memoised look-ups) stand alone.
 This package imports neither citeproc nor lxml until one of the functions below is used.
 """

@@ -296,3 +296,13 @@ def _first_holding(choose, item, context):
         if not isinstance(branch, ConditionMixin) or branch.holds(item, context):
             return branch
     return None
+
+
+def taken_branch(choose, item, context):
+    """The branch of ``choose`` that renders for ``item`` (None: none), as cs:choose finds it."""
+    return _taken_branch(choose, item, context)
+
+
+def void_unless(element):
+    """The entry variables without all of which ``element`` prints nothing (False: unknown)."""
+    return _void_unless(element)

@@ -232,6 +232,9 @@ def render_bibliography(style, items: list[dict], formatter=NeutralFormatter, fi
             citation.cites[0].pin()
             bibliography.items.append(citation.cites[0])
         bibliography.keys = [cite.key for cite in bibliography.items]
+        from unlearn_bib.csl import compiled
+
+        compiled.prepare_sort(style.root.bibliography.layout)  # compiled sort keys, where compiled
         bibliography.sort()
         from unlearn_bib.csl.disambiguate import disambiguate
 
@@ -253,7 +256,11 @@ _SHARED: list = []
 def _render_slice(bounds: tuple[int, int]) -> list[str]:
     layout, items, finish = _SHARED
     start, stop = bounds
-    texts = layout.render_entries(items[start:stop])
+    from unlearn_bib.csl import compiled
+
+    texts = compiled.render_entries(layout, items[start:stop])  # None: the style is not compiled
+    if texts is None:
+        texts = layout.render_entries(items[start:stop])
     return [finish(text) for text in texts] if finish else texts
 
 
