@@ -219,3 +219,25 @@ def test_useprefix_keeps_the_particle_with_the_family_name():
                                        ("googlebooks", "https://books.google.com?id=123456")])
 def test_eprint_links(kind, url):
     assert one(f"@article{{k, title={{T}}, journal={{J}}, year=1990, eprint={{123456}}, eprinttype={{{kind}}}}}")["URL"] == url
+
+
+# --- found on the second outside set (biblatex-apa's examples) ------------------------------------
+
+def test_origtitle_is_the_original_title():
+    """biblatex's origtitle is CSL's original-title, sentence-cased like the title (pandoc 3.9:
+    "Peri poietikes of Greek things"); APA prints "(Original work published as ...)"."""
+    entry = one("@book{a, author={N. Amano and H. Kondo}, title={Lexical Characteristics of {Japanese} Language}, "
+                "origtitle={Nihongo no goi tokusei}, publisher={Sansei-do}, volume={7}, date={2000}}")
+    assert entry["original-title"] == "Nihongo no goi tokusei"
+    assert render("apa", entry) == ["Amano, N., & Kondo, H. (2000). Lexical characteristics of Japanese language "
+                                    "(Vol. 7). Sansei-do. (Original work published as Nihongo no goi tokusei)"]
+
+
+@pytest.mark.parametrize("typed, year", [("-0349~", -350), ("-0044-03-15", -45), ("0000", 0), ("1994", 1994)])
+def test_biblatex_dates_count_years_astronomically(typed, year):
+    """biblatex reads ISO 8601-2 years (astronomical: -0349 is 350 BC); CSL counts BC from -1.
+    pandoc 3.9 reads -0349 as -350 and -0044 as -45 (and leaves 0000 as 0)."""
+    entry = one(f"@book{{a, author={{Aristotle}}, title={{Poetics}}, date={{1994}}, origdate={{{typed}}}, "
+                f"publisher={{X}}}}")
+    assert entry["original-date"]["date-parts"][0][0] == year
+    assert one(f"@book{{a, author={{A}}, title={{T}}, date={{{typed}}}}}")["issued"]["date-parts"][0][0] == year

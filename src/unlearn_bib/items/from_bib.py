@@ -29,10 +29,10 @@ PLAIN = {
     "pmid": "PMID", "pmcid": "PMCID", "venue": "event-place", "abstract": None, "keywords": None,
 }
 TITLES = ("title", "subtitle", "titleaddon", "shorttitle", "booktitle", "booksubtitle", "maintitle",
-          "journal", "journaltitle", "journalsubtitle", "shortjournal", "series", "eventtitle")
+          "journal", "journaltitle", "journalsubtitle", "shortjournal", "series", "eventtitle", "origtitle")
 # Titles an English entry has in sentence case for the style (pandoc's list: not the journal's).
 SENTENCE_CASE = frozenset({"title", "subtitle", "titleaddon", "shorttitle", "booktitle", "booksubtitle",
-                           "maintitle", "series", "eventtitle"})
+                           "maintitle", "series", "eventtitle", "origtitle"})
 DATES = ("date", "year", "day", "urldate", "eventdate", "origdate")
 NAMES = {"author": "author", "editor": "editor", "translator": "translator", "bookauthor": "container-author"}
 
@@ -145,9 +145,20 @@ def _month(text: str) -> int:
 _MONTH_NUMBER = {m: i for i, m in enumerate(MONTHS, 1)}  # jan -> 1 (read.bib gives month macros as names)
 
 
+def iso_date(text: str) -> dict:
+    """A biblatex date field (ISO 8601-2) as a CSL date. biblatex counts years astronomically
+    (0000 is 1 BC, -0349 is 350 BC) and CSL counts BC years from -1, so a negative year moves
+    back by one, as pandoc reads it (year 0 is left as it is, as pandoc leaves it)."""
+    date = date_from_text(text)
+    for parts in date.get("date-parts", ()):
+        if parts[0] < 0:
+            parts[0] -= 1
+    return date
+
+
 def issued(fields: dict[str, str]) -> dict | None:
     if fields.get("date"):
-        return date_from_text(fields["date"])
+        return iso_date(fields["date"])
     year = fields.get("year", "").strip()
     if not year:
         return None
@@ -194,7 +205,7 @@ _CONTAINED = frozenset({"inbook", "incollection", "inproceedings", "conference",
 
 
 _CODES = frozenset({"id", "type", "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID", "language"})
-_RICH = frozenset({"title", "title-short", "container-title", "container-title-short", "volume-title",
+_RICH = frozenset({"title", "title-short", "container-title", "container-title-short", "volume-title", "original-title",
                    "collection-title", "event"})
 
 
@@ -241,7 +252,7 @@ def entry_item(key: str, entry_type: str, raw: dict[str, str]) -> dict:
         item["issued"] = when
     for field, variable in (("urldate", "accessed"), ("eventdate", "event-date"), ("origdate", "original-date")):
         if dates.get(field):
-            item[variable] = date_from_text(dates[field])
+            item[variable] = iso_date(dates[field])
     _links(item, text)
     if language:
         item["language"] = LANGUAGES.get(language.lower().replace(" ", ""), language)
@@ -286,6 +297,8 @@ def _titles(item: dict, kind: str, title: dict[str, str]) -> None:
         item["collection-title"] = title["series"]
     if title.get("eventtitle"):
         item["event"] = title["eventtitle"]
+    if title.get("origtitle"):  # the work's title in its first edition or language (APA, Chicago print it)
+        item["original-title"] = title["origtitle"]
 
 
 def _publisher(item: dict, kind: str, text: dict[str, str]) -> None:
