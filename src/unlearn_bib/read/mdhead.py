@@ -10,6 +10,7 @@ import re
 from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdcite import citation, etal_citation
 from unlearn_bib.read.mdscan import FIELD, Unit
+from unlearn_bib.read.mdtail import code_tag
 
 BOLD_HEAD = re.compile(r"^(?:\d{1,3}[.)]\s+)?(\*\*\*?|__)(.+?)\1(?!\*)")
 _TAG = re.compile(r"\(((?:[^()]|\([^()]{1,20}\)){2,80})\)|\[([^\[\]()]{2,60})\](?!\()|(?<![*\w])\*([^*]{2,60})\*(?!\*)|(?<!\w)_([^_]{2,60})_(?!\w)")
@@ -100,7 +101,9 @@ def head_title(head: str) -> tuple[str, str, str]:
     written = _ARXIV_WRITTEN.search(lead[:cut])  # "Title. arXiv:2401.01234" names the paper, not its title
     if written:
         cut = written.start()
-    title, tags = _trailing_tags(lead[:cut])
+    shown, tag = code_tag(lead[:cut])  # "Title. **`CVPR 26`**": a tag set as inline code
+    title, tags = _trailing_tags(shown)
+    tags += tag
     if title.count('"') == 1 and re.search(r'[^\s"]",\s', title):  # 'Title", *arXiv, Jul 2024*': a quote closes it
         title, said = title.split('"')
         tags = f"({md.clean(said).strip(' ,.;')}) {tags}" if md.clean(said).strip(" ,.;") else tags

@@ -1,0 +1,103 @@
+"""What a plain (unlinked) title carries at its end, for ``mdhead`` and ``mdlist``:
+
+- ``year_fields(text)``: comma-separated year and venue fields after the title, in either order:
+  ``Title, 2018 CVPR``, ``Title, CVPR 2022``, ``Title, 2020, ECCV``, ``Title, 2018``, ``Title? arXiv 2021``
+  (a question mark ends the title), ``Title， ECCV 2020`` (a full-width comma), a note in parentheses after
+  the year (``2019 (conference unknown for now)``) -> (title, venue, year);
+- ``code_tag(text)``: a venue or date tag set as inline code after the title, ``Title. **`CVPR 26`**``,
+  ``**`arXiv 26.8`**``, ``**`25.09`**``: a two-digit year in such a tag is 20YY, ``YY.M`` a month.
+
+Linear time: no pattern nests quantifiers over the same characters.
+"""
+from __future__ import annotations
+
+import re
+
+from unlearn_bib.read import mdinline as md
+
+_YEAR_FIELD = re.compile(r"^((?:19|20)\d\d)(?:\s+(.{1,80}))?$")  # "2018", "2018 CVPR", "2019 Sensors (journal)"
+_FIELD_YEAR = re.compile(r"^([A-Za-z][^,]{0,60}?)\s*((?:19|20)\d\d)(?:\s+(.{1,40}))?$")  # "CVPR 2022", "CVPR 2021 Oral"
+_NOTE = re.compile(r"^\([^()]*\)$")  # "(from Alahi, conference unknown for now)"
+_CUT = re.compile(r"[,\uff0c]\s*|\?\s+")
+# "**`CVPR 26 Findings`**", "`arXiv 26.8`", "**`25.09`**" at the end of a title
+_CODE_TAG = re.compile(r"(?:\*\*|__)?`([^`\n]{1,40})`(?:\*\*|__)?\s*$")
+_SHORT = re.compile(r"^(?:([A-Za-z][\w&\-]*(?: [A-Za-z][\w&\-]*){0,2})\s+)?(\d\d)(?:\.(\d{1,2}))?(?:\s+([A-Za-z][\w ]{0,20}))?$")
+
+
+def _outside_parens(text: str) -> list[int]:
+    """The places where a field may start: after a comma or a question mark outside parentheses."""
+    cuts, depth = [], 0
+    for found in re.finditer(r"[()]|[,\uff0c]\s*|\?\s+", text):
+        mark = found.group(0)
+        if mark == "(":
+            depth += 1
+        elif mark == ")":
+            depth = max(0, depth - 1)
+        elif not depth:
+            cuts.append(found.start())
+    return cuts
+
+
+def _field(text: str) -> tuple[str, int | None] | None:
+    """(venue, year) of one field after a title: a year with a venue after it, a venue with a year in it,
+    or a venue alone (year None); None when the field is not one (part of the title)."""
+    text = text.strip(" .;")
+    found = _YEAR_FIELD.match(text)
+    if found:
+        venue = (found.group(2) or "").strip()
+        return ("" if _NOTE.match(venue) else venue), int(found.group(1))
+    found = _FIELD_YEAR.match(text)
+    if found and md.looks_like_venue(found.group(1).strip()) and "(" not in found.group(1):
+        return text, int(found.group(2))
+    if md.looks_like_venue(text) and sum(ch.isupper() for ch in text.split()[0]) >= 2 and len(text.split()) <= 4:
+        return text, None  # "ECCV" in "Title, 2020, ECCV"
+    return None
+
+
+def year_fields(text: str) -> tuple[str, str, int] | None:
+    """(title, venue, year) of a plain title followed by one or two comma-separated fields that give its
+    year (and venue); None when no such fields end ``text``."""
+    text = text.rstrip(" ,\uff0c")
+    best = None
+    fields: list[tuple[str, int | None]] = []
+    end = len(text)
+    for cut in reversed(_outside_parens(text)):
+        field = _field(text[cut:end].lstrip(",\uff0c? "))
+        if field is None or len(fields) == 2:
+            break
+        fields.append(field)
+        end = cut
+        years = [y for _, y in fields if y]
+        if len(years) == 1:
+            venue = next((v for v, _ in reversed(fields) if v), "")
+            keep = text[:cut + 1] if text[cut] == "?" else text[:cut]
+            best = (keep.strip(), venue, years[0])
+    if best and len(best[0]) >= 12:
+        return best
+    return None
+
+
+def code_tag(text: str) -> tuple[str, str]:
+    """(text before the tag, the tag as a bracketed venue/date tag) of a title ending in an inline-code
+    tag: "Title. **`CVPR 26`**" -> ("Title.", "(CVPR'26) "), "`arXiv 26.8`" -> "(arXiv | 2026-08)",
+    "`25.09`" -> "(2025-09)", "`ISSREW`" -> "(ISSREW)"; (text, "") when there is none."""
+    found = _CODE_TAG.search(text)
+    if not found:
+        return text, ""
+    inner = found.group(1).strip()
+    short = _SHORT.match(inner)
+    if short:
+        venue, year, month, after = short.groups()
+        date = f"20{year}-{int(month):02d}" if month and 1 <= int(month) <= 12 else ""
+        if month and not date:
+            return text, ""
+        if venue and date:
+            tag = f"({venue}{' ' + after if after else ''} | {date})"
+        elif venue:
+            tag = f"({venue}'{year}{' ' + after if after else ''})"  # "CVPR'26 Findings"
+        else:
+            tag = f"({date})" if date else ""
+        return (text[:found.start()], f"{tag} ") if tag else (text, "")
+    if md.looks_like_venue(inner) or md.is_date(inner):
+        return text[:found.start()], f"({inner}) "
+    return text, ""
