@@ -39,6 +39,8 @@ def head_title(head: str) -> tuple[str, str, str]:
     head = re.sub(r"^\s*(?:[-*+]\s+)*(?:\d{1,3}[.)]\s+)?", "", head)  # "- - Title": an empty bullet before it
     lead = md.strip_decorations(head).lstrip()
     quoted = _QUOTED.match(lead)
+    if quoted and re.match(r"\s*:\s*\w", lead[quoted.end():]):
+        quoted = None  # '“Seeing is Believing”: Pedestrian …': the quoted words only begin the title
     if quoted:  # the quoted string is the title; the bold name before it is the list's short name for it
         rest = lead[quoted.end():]
         first = md.LINK.search(rest)

@@ -4,6 +4,8 @@
   ``Title, 2018 CVPR``, ``Title, CVPR 2022``, ``Title, 2020, ECCV``, ``Title, 2018``, ``Title? arXiv 2021``
   (a question mark ends the title), ``Title， ECCV 2020`` (a full-width comma), a note in parentheses after
   the year (``2019 (conference unknown for now)``) -> (title, venue, year);
+- ``wrapped(first, second)``: a plain title wrapped onto the item's next line, which holds the rest of the
+  title, its year field and its links (``- Social Ways: Learning …`` / ``  with GANs, 2019 CVPR, [Paper](…)``);
 - ``code_tag(text)``: a venue or date tag set as inline code after the title, ``Title. **`CVPR 26`**``,
   ``**`arXiv 26.8`**``, ``**`25.09`**``: a two-digit year in such a tag is 20YY, ``YY.M`` a month.
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 import re
 
 from unlearn_bib.read import mdinline as md
+from unlearn_bib.read.mdscan import FIELD
 
 _YEAR_FIELD = re.compile(r"^((?:19|20)\d\d)(?:\s+(.{1,80}))?$")  # "2018", "2018 CVPR", "2019 Sensors (journal)"
 _FIELD_YEAR = re.compile(r"^([A-Za-z][^,]{0,60}?)\s*((?:19|20)\d\d)(?:\s+(.{1,40}))?$")  # "CVPR 2022", "CVPR 2021 Oral"
@@ -79,7 +82,7 @@ def year_fields(text: str) -> tuple[str, str, int] | None:
 
 def code_tag(text: str) -> tuple[str, str]:
     """(text before the tag, the tag as a bracketed venue/date tag) of a title ending in an inline-code
-    tag: "Title. **`CVPR 26`**" -> ("Title.", "(CVPR'26) "), "`arXiv 26.8`" -> "(arXiv | 2026-08)",
+    tag: "Title. **`CVPR 26`**" -> ("Title.", "(CVPR 26 | 2026) "), "`arXiv 26.8`" -> "(arXiv | 2026-08)",
     "`25.09`" -> "(2025-09)", "`ISSREW`" -> "(ISSREW)"; (text, "") when there is none."""
     found = _CODE_TAG.search(text)
     if not found:
@@ -94,10 +97,22 @@ def code_tag(text: str) -> tuple[str, str]:
         if venue and date:
             tag = f"({venue}{' ' + after if after else ''} | {date})"
         elif venue:
-            tag = f"({venue}'{year}{' ' + after if after else ''})"  # "CVPR'26 Findings"
+            tag = f"({inner} | 20{year})"  # "CVPR 26 Findings" kept as written, dated 2026
         else:
             tag = f"({date})" if date else ""
         return (text[:found.start()], f"{tag} ") if tag else (text, "")
     if md.looks_like_venue(inner) or md.is_date(inner):
         return text[:found.start()], f"({inner}) "
     return text, ""
+
+
+def wrapped(first: str, second: str) -> bool:
+    """True when an item's first line is the start of a plain title (no link, no year field) and the
+    line below goes on with the rest of it, ending in the year field before the first link."""
+    if md.links(first) or not md.links(second) or year_fields(md.clean(first)):
+        return False
+    head = md.LINK.split(second, maxsplit=1)[0].rstrip("[( ")
+    if not head[:1].isalpha() or FIELD.match(head):  # "Authors: …", "Venue: …" lines say something else
+        return False
+    found = year_fields(md.clean(first + " " + head))
+    return bool(found) and len(found[0]) > len(md.clean(first))
