@@ -60,3 +60,26 @@ def test_a_venue_or_date_tag_in_inline_code_with_a_two_digit_year():
         ("See Tomorrow, Act Today: Foresight-Driven Autonomous Driving", "CVPR 26 Findings", 2026, False),
         ("A Survey of Embodied World Models", "", 2025, False),  # a date only
         ("World Models: The Safety Perspective", "ISSREW", None, False)]  # a venue with no year
+
+
+def test_a_short_name_and_a_colon_before_a_linked_title():
+    assert _rows(
+        '- Tacotron V2<sup><span class="star" style="color: red">&#x2605;</span></sup>: '
+        "[Natural TTS Synthesis by Conditioning WaveNet on Mel Spectrogram Predictions](https://arxiv.org/abs/1712.05884) (ICASSP 2018)\n"
+        "- Flowtron (flow based): [Flowtron: an Autoregressive Flow-based Generative Network](https://arxiv.org/abs/2005.05957) (2020)\n"
+    ) == [
+        ("Natural TTS Synthesis by Conditioning WaveNet on Mel Spectrogram Predictions", "ICASSP 2018", 2018, False),
+        ("Flowtron: an Autoregressive Flow-based Generative Network", "", 2020, False)]  # the link text, not the name
+
+
+def test_a_bold_bracketed_short_name_before_a_plain_title_and_pipe_separated_venue_field():
+    assert _rows(
+        "## 2015\n\n"
+        "- **[Fast R-CNN]** Fast R-CNN | **[ICCV' 15]** |[`[pdf]`](https://arxiv.org/pdf/1504.08083.pdf) [`[code]`](https://github.com/a/b)\n\n"
+        "- **[RSA]** Recurrent Scale Approximation for Object Detection in CNN |  | **[ICCV' 17]** |[`[pdf]`](https://arxiv.org/pdf/1707.09531.pdf)\n"
+        "- [**UniFuture**] UniFuture: A 4D Driving World Model for Future Generation and Perception. **`ICRA 26`** "
+        "[[Paper](https://arxiv.org/abs/2503.13587)]\n"
+    ) == [
+        ("Fast R-CNN", "ICCV' 15", 2015, False),  # the label and the venue field are not the title
+        ("Recurrent Scale Approximation for Object Detection in CNN", "ICCV' 17", 2017, False),  # the row's "' 17" wins
+        ("UniFuture: A 4D Driving World Model for Future Generation and Perception", "ICRA 26", 2026, False)]

@@ -36,7 +36,7 @@ DATE = re.compile(rf"^\s*(?:\d{{1,2}}\s+)?{_MONTH},?\s*((?:19|20)\d\d)\s*$|^\s*(
                   r"|^\s*((?:19|20)\d\d)(?:0[1-9]|1[0-2])\s*$", re.I)
 # A venue as lists write it: an acronym or name, maybe with a year ("CVPR 2024", "ICLR'24", "ICLR2025").
 VENUE_WORD = re.compile(r"^[A-Za-z][A-Za-z&.\-]*[A-Za-z.]?(?:[\s\-][A-Za-z&().\-]+)*")
-_SHORT_YEAR = re.compile(r"^(.*?[A-Za-z)])\s*'(\d\d)$")
+_SHORT_YEAR = re.compile(r"^(.*?[A-Za-z)])\s*' ?(\d\d)$")  # "ICLR'24", "CVPR' 16"
 _SHORT_YEAR_IN = re.compile(r"[A-Za-z)]'(\d\d)(?![\d'])")  # "NeurIPS'24 Workshop", "EMNLP'24 Findings"
 
 

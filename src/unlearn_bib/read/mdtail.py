@@ -6,6 +6,12 @@
   the year (``2019 (conference unknown for now)``) -> (title, venue, year);
 - ``wrapped(first, second)``: a plain title wrapped onto the item's next line, which holds the rest of the
   title, its year field and its links (``- Social Ways: Learning …`` / ``  with GANs, 2019 CVPR, [Paper](…)``);
+- ``name_before_link(lead)``: a short name and a colon before a linked title, ``- Tacotron V2<sup>★</sup>:
+  [Natural TTS Synthesis by …](link) (ICASSP 2018)``: the link text is the title;
+- ``drop_label(lead)``: a bracketed bold short name before a plain title (``**[R-CNN]** Rich feature …``,
+  ``[**UniFuture**] UniFuture: …``) is the list's label for the paper, not part of its title;
+- ``pipe_tail(text)``: `` | ``-separated fields after a plain title, ``Title | **[CVPR' 16]** |``: the title ends at
+  the first `` | `` and a field naming a venue or date becomes a tag;
 - ``code_tag(text)``: a venue or date tag set as inline code after the title, ``Title. **`CVPR 26`**``,
   ``**`arXiv 26.8`**``, ``**`25.09`**``: a two-digit year in such a tag is 20YY, ``YY.M`` a month.
 
@@ -116,3 +122,42 @@ def wrapped(first: str, second: str) -> bool:
         return False
     found = year_fields(md.clean(first + " " + head))
     return bool(found) and len(found[0]) > len(md.clean(first))
+
+
+_LABEL = re.compile(r"^(?:\*\*\[([^\[\]*\n]{1,40})\]\*\*|\[\*\*([^\[\]*\n]{1,40})\*\*\])\s+")
+
+
+def name_before_link(lead: str) -> tuple[str, str, str] | None:
+    """(title, url, rest) when ``lead`` is a short name (one to six words) and a colon, then a link whose
+    text (three words or more) is the title; None otherwise ("Code: [repo](…)" is a field, not a name)."""
+    first = md.LINK.search(lead)
+    if not first or first.group(1) or first.group(2).lstrip().startswith("!["):
+        return None
+    before, label = md.clean(lead[:first.start()]), md.clean(first.group(2))
+    if not before.endswith(":") or not 1 <= len(before[:-1].split()) <= 6 or FIELD.match(before + " x"):
+        return None
+    if md.GENERIC.match(label) or len(label.split()) < 3:
+        return None
+    return label, first.group(3), lead[first.end():]
+
+
+def drop_label(lead: str) -> str:
+    """``lead`` without a bracketed bold short name before a plain title of three words or more."""
+    found = _LABEL.match(lead)
+    if not found or len(md.clean(md.without_links(lead[found.end():])).split()) < 3 or lead[found.end()] == "[":
+        return lead
+    return lead[found.end():]
+
+
+def pipe_tail(text: str) -> tuple[str, str]:
+    """(title, tags) of "Title | **[CVPR' 16]** |": the fields after the first " | " that name a venue or a
+    date, each as a tag "(CVPR' 16)"; (text, "") when no such field follows a title of four characters or more."""
+    cut = text.find(" | ")
+    if cut < 4:
+        return text, ""
+    tags = ""
+    for part in text[cut + 3:].split("|"):
+        plain = md.clean(part).strip(" []`")
+        if plain and (md.looks_like_venue(plain) or md.is_date(plain)):
+            tags += f"({plain}) "
+    return (text[:cut], tags) if tags else (text, "")
