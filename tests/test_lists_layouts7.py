@@ -3,6 +3,12 @@ written in each list's shape: what the reader must take from a row and what it m
 from unlearn_bib.read.mdlist import read_list
 
 
+def _one(text):
+    rows, troubles = read_list(text)
+    assert not troubles and len(rows) == 1, (rows, troubles)
+    return rows[0]
+
+
 def _rows(text):
     rows, troubles = read_list(text)
     assert not troubles, troubles
@@ -83,3 +89,13 @@ def test_a_bold_bracketed_short_name_before_a_plain_title_and_pipe_separated_ven
         ("Fast R-CNN", "ICCV' 15", 2015, False),  # the label and the venue field are not the title
         ("Recurrent Scale Approximation for Object Detection in CNN", "ICCV' 17", 2017, False),  # the row's "' 17" wins
         ("UniFuture: A 4D Driving World Model for Future Generation and Perception", "ICRA 26", 2026, False)]
+
+
+def test_new_at_the_start_of_a_title_is_a_word_unless_it_is_set_apart_as_a_mark():
+    from unlearn_bib.read.mdinline import clean_title
+
+    row = _one("1. **[New Trends for Modern Machine Translation with Large Reasoning Models.](https://arxiv.org/abs/2503.10351)**\n")
+    assert row.title == "New Trends for Modern Machine Translation with Large Reasoning Models"
+    assert [clean_title(t) for t in ("🔥 New Unlearning Everything", "**New** Unlearning Everything", "New! Unlearning Everything",
+                                     "NEW Unlearning Everything", "New York Stories")] == [
+        "Unlearning Everything", "Unlearning Everything", "Unlearning Everything", "Unlearning Everything", "New York Stories"]
