@@ -98,8 +98,10 @@ def test_all_lists_together_reach_the_target(run, tmp_path):
     # extra after the fixes (the miss repeats an earlier row's paper and title; the merged record keeps that row's year).
     # sixth, unseen set of 6 lists (2026-12-07): 267 of 371 and none extra at first look, 370 of 371 and none extra
     # after the fixes (the miss, moe line 23, links only code and names no identifier).
-    # All 38 lists: 2223 of 2233.
-    assert total == 2233 and good / total >= 0.98
+    # seventh, unseen set of 5 lists (2026-12-07): 265 of 316 and none extra at first look, 314 of 316 and none extra
+    # after the fixes (the misses, trajectory lines 22 and 82, give a title and a year but no venue and link no paper).
+    # All 43 lists: 2537 of 2549.
+    assert total == 2549 and good / total >= 0.98
 
 
 def test_titles_authors_and_venues_as_the_list_writes_them(run, tmp_path):

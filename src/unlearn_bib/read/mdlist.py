@@ -54,6 +54,7 @@ from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdcite import NOTE, badge_venue, citation, etal_citation, summary_citation
 from unlearn_bib.read.mdpipe import pipe_record
 from unlearn_bib.read.mdscan import NOT_PAPER_HOSTS, FIELD, Trouble, is_paper_url, Unit, units
+from unlearn_bib.read.mdtail import wrapped, year_fields
 
 __all__ = ["Row", "Trouble", "read_list"]
 
@@ -294,6 +295,8 @@ def _item(unit: Unit) -> Row | Trouble | None:
         unit.lines[:2] = [unit.lines[0] + " " + unit.lines[1]]  # a bold title wrapped over two lines
     elif unit.kind == "item" and len(unit.lines) > 1 and not md.links(unit.lines[0]) and re.match(r"\(\*\*", unit.lines[1]):
         unit.lines[:2] = [unit.lines[0] + " " + unit.lines[1]]  # "Title" + "(**Venue**) [[paper](…)]": a title wrapped
+    elif unit.kind == "item" and len(unit.lines) > 1 and wrapped(unit.lines[0], unit.lines[1]):
+        unit.lines[:2] = [unit.lines[0] + " " + unit.lines[1]]  # "Title start" + "rest, 2019 CVPR, [Paper](…)"
     if len(unit.lines) > 1 and _unclosed(unit.lines[0]) and not _unclosed(unit.lines[0] + unit.lines[1]):
         unit.lines[:2] = [unit.lines[0] + unit.lines[1]]  # "[[code](https://github.com/" + "a/b)]": a link broken in two
     head = unit.lines[0]
@@ -335,9 +338,12 @@ def _item(unit: Unit) -> Row | Trouble | None:
             venue_year = md.year_of(venue) or md.year_of(venue.split()[0] + " " + venue.split()[1])
         elif not title_url:  # "Title, in *IJCAI* 2023", "Title, TKDE'12"
             short, named = mh.venue_after_comma(title)
+            fields = None if named else year_fields(title)  # "Title, 2018 CVPR", "Title, 2020, ECCV"
             if named:
                 title, venue, venue_year = short, named, md.year_of(named)
-    if not venue and not title_url and not cited:  # "**Title.** NIPS 2017. [paper](…)": the venue between title and links
+            elif fields:
+                title, venue, venue_year = fields
+    if not venue and venue_year is None and not title_url and not cited:  # "**Title.** NIPS 2017. [paper](…)"
         venue, venue_year = mh.venue_before_links(rest)
     title = md.clean_title(title)
     if not title or len(title) < 4:
