@@ -54,7 +54,7 @@ from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdcite import NOTE, badge_venue, citation, etal_citation, summary_citation
 from unlearn_bib.read.mdpipe import pipe_record
 from unlearn_bib.read.mdscan import NOT_PAPER_HOSTS, FIELD, Trouble, is_paper_url, Unit, units
-from unlearn_bib.read.mdtail import wrapped, year_fields
+from unlearn_bib.read.mdtail import short_date_year, wrapped, year_fields
 
 __all__ = ["Row", "Trouble", "read_list"]
 
@@ -251,6 +251,7 @@ def _table_row(unit: Unit) -> Row | Trouble | None:
     row.venue = venue or unit.context.get("venue", "")
     row.venue_guess = not venue and bool(unit.context.get("venue_guess"))
     date_year = md.year_of(md.clean(cells.get("year", ""))) if cells.get("year") else None
+    date_year = date_year or short_date_year(md.clean(cells.get("year", "")))  # "Date (YY.MM)": "23.12"
     row.list_year = date_year
     row.extra = {k: md.clean(v) for k, v in cells.items() if k not in ("title", "authors", "venue", "year", "code")}
     _fill_year(row, venue_year, date_year, unit.context)
