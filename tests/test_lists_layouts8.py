@@ -36,3 +36,15 @@ def test_a_table_date_written_yy_dot_mm_gives_the_year():
         "|:-----:|:---------:|:-----------:|:-----:|\n"
         "| 23.12 | OpenAI | Open AI | [Practices for Governing Agentic AI Systems](https://cdn.openai.com/papers/p.pdf) |\n"
     ) == [("Practices for Governing Agentic AI Systems", "Open AI", 2023, False)]
+
+
+def test_parentheses_after_a_quoted_title_s_venue_and_year_are_notes():
+    rows = _rows(
+        '* "Attention mechanisms in computer vision: A survey", Computational Visual Media, 2022 (*Tsinghua University, China*). '
+        "[[Paper](https://arxiv.org/abs/2111.07624)]\n"
+        '* **GCNet**: "Global Context Networks", ICCVW, 2019 (& TPAMI 2020) (*Microsoft*). [[Paper](https://arxiv.org/abs/2012.13375)]\n')
+    # the affiliation and "(& TPAMI 2020)" are left out; the year after the venue is the row's year
+    assert rows[1] == ("Global Context Networks", "ICCVW", 2019, False)
+    title, venue, year, _ = rows[0]
+    assert (title, year) == ("Attention mechanisms in computer vision: A survey", 2022)
+    assert venue.startswith("Computational Visual Media") and "Tsinghua" not in venue  # a long venue keeps ", 2022"
