@@ -48,3 +48,11 @@ def test_parentheses_after_a_quoted_title_s_venue_and_year_are_notes():
     title, venue, year, _ = rows[0]
     assert (title, year) == ("Attention mechanisms in computer vision: A survey", 2022)
     assert venue.startswith("Computational Visual Media") and "Tsinghua" not in venue  # a long venue keeps ", 2022"
+
+
+def test_italic_authors_after_a_bold_title_and_a_year_in_parentheses():
+    rows, _ = read_list(
+        "* __Siamese Neural Networks for One-shot Image Recognition__, (2015), _Gregory Koch, Richard Zemel, Ruslan Salakhutdinov_. "
+        "[[pdf]](https://www.cs.cmu.edu/~r/oneshot1.pdf)\n")
+    assert [(r.title, r.year, r.authors) for r in rows] == [
+        ("Siamese Neural Networks for One-shot Image Recognition", 2015, ["Gregory Koch", "Richard Zemel", "Ruslan Salakhutdinov"])]

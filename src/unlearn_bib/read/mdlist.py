@@ -161,6 +161,11 @@ def read_list(text: str) -> tuple[list[Row], list[Trouble]]:
     return rows, sorted(troubles, key=lambda t: t.line)
 
 
+def _after_year(text: str) -> str:
+    """The text after ", (2015), " (the row's year field, read already) up to the first link."""
+    return re.sub(r"^[\s,]*(?:\((?:19|20)\d\d\)[\s,]*)?", "", text).split("[")[0]
+
+
 def _paper_parent(unit: Unit) -> bool:
     """A bullet whose title links a paper (``- [Title](https://arxiv.org/abs/ID)``) is a paper even with
     bullets under it ("- Dataset; [BBQ](…)"); a parent naming a venue or a topic is not."""
@@ -356,8 +361,8 @@ def _item(unit: Unit) -> Row | Trouble | None:
     authors_line = None
     if cited:  # "**Title**. *Authors*. Venue Year." on the title's line
         authors_line, venue, venue_year = cited, cited[2], cited[3]
-    elif after_tags.startswith(",") and not said[1] and md.looks_like_authors(after_tags[1:].split("[")[0]):
-        authors_line = after_tags[1:].split("[")[0]  # "**Title**, First Author et al. [[Paper](…)]"
+    elif after_tags.startswith(",") and not said[1] and md.looks_like_authors(_after_year(after_tags)):
+        authors_line = _after_year(after_tags)  # "**Title**, First Author et al. [[Paper](…)]", "__T__, (2015), _A, B_"
     for extra in unit.lines[1:]:
         field = FIELD.match(md.clean(extra) if not md.links(extra) else extra.strip(" -*+"))
         if field:
