@@ -22,6 +22,10 @@ VENUE_COMMA_YEAR = re.compile(r"^(.+?),\s*((?:19|20)\d\d)$")
 # '**Name**: "Quoted Title", Venue, Mon Year': a short bold name (maybe bracketed, maybe no colon), then the quoted title
 _QUOTED = re.compile(r'^(?:(\*\*|__)\[?[^*_\[\]"\u201c\n]{1,60}\]?\1\s*:?\s*)?["\u201c]([^"\u201d\n]{4,400})["\u201d]')
 # "[[CVPR](paper link)] Title": the venue is the label of the paper's link, in brackets before the title
+# '"Title", 2023-06, Venue, `tag`': comma-separated fields after a quoted title, a numeric month date first
+_DATED_FIELDS = re.compile(r"^(?:19|20)\d\d-[01]\d,")
+# '"Title", Venue, 2022 (Affiliation)': parentheses after a "Venue, Year" field hold affiliations or other notes
+_YEAR_THEN_NOTES = re.compile(r"^([^(),]{1,80},\s*(?:19|20)\d\d)\s*\(")
 _VENUE_LINK = re.compile(r"^\[\s*\[([^\[\]\n]{2,60})\]\(\s*[^()\s]*\s*\)\s*\]\s*")
 # a bracketed list of code-span topic tags after a title: "[__`cls.`__ __`seg.`__]"
 _CODE_TAGS = re.compile(r"\[[\s*_]*(?:`[^`\n]{1,30}`[\s*_]*){1,20}\]")
@@ -51,6 +55,10 @@ def head_title(head: str) -> tuple[str, str, str]:
         bracketed = _BRACKETS.findall(rest[:cut])
         if bracketed and not _BRACKETS.sub("", rest[:cut]).strip(" ,.;"):  # "[2023-12] [ACL 2023]": one tag each
             said = " | ".join(md.clean(b) for b in bracketed)
+        elif _YEAR_THEN_NOTES.match(said):  # '"Title", ICCVW, 2019 (& TPAMI 2020) (*Microsoft*).': notes after the year
+            said = _YEAR_THEN_NOTES.match(said).group(1)
+        elif _DATED_FIELDS.match(said):  # '"Title", 2023-06, AAAI(Oral) 24, `tag`,': a date, a venue, topic tags
+            said = " | ".join(f for f in (f.strip() for f in said.split(",")) if f and not f.startswith("`"))
         return md.clean(quoted.group(2)), "", (f"({said}) " if said else "") + rest[cut:]
     prefix = _PREFIX.match(lead)
     if prefix and is_tag(prefix.group(2)):

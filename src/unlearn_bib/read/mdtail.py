@@ -33,6 +33,15 @@ _CODE_TAG = re.compile(r"(?:\*\*|__)?`([^`\n]{1,40})`(?:\*\*|__)?\s*$")
 _SHORT = re.compile(r"^(?:([A-Za-z][\w&\-]*(?: [A-Za-z][\w&\-]*){0,2})\s+)?(\d\d)(?:\.(\d{1,2}))?(?:\s+([A-Za-z][\w ]{0,20}))?$")
 
 
+_YY_MM = re.compile(r"^\s*(\d\d)\.(0[1-9]|1[0-2])\s*$")  # a Date cell "20.10": October 2020
+
+
+def short_date_year(text: str) -> int | None:
+    """The year of a table's Date cell written ``YY.MM`` ("23.12" -> 2023); None for anything else."""
+    found = _YY_MM.match(text)
+    return 2000 + int(found.group(1)) if found else None
+
+
 def _outside_parens(text: str) -> list[int]:
     """The places where a field may start: after a comma or a question mark outside parentheses."""
     cuts, depth = [], 0
