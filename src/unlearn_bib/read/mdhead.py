@@ -10,6 +10,7 @@ import re
 from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdcite import citation, etal_citation
 from unlearn_bib.read.mdscan import FIELD, Unit
+from unlearn_bib.read.mdtail import code_tag, drop_label, name_before_link, pipe_tail
 
 BOLD_HEAD = re.compile(r"^(?:\d{1,3}[.)]\s+)?(\*\*\*?|__)(.+?)\1(?!\*)")
 _TAG = re.compile(r"\(((?:[^()]|\([^()]{1,20}\)){2,80})\)|\[([^\[\]()]{2,60})\](?!\()|(?<![*\w])\*([^*]{2,60})\*(?!\*)|(?<!\w)_([^_]{2,60})_(?!\w)")
@@ -21,6 +22,10 @@ VENUE_COMMA_YEAR = re.compile(r"^(.+?),\s*((?:19|20)\d\d)$")
 # '**Name**: "Quoted Title", Venue, Mon Year': a short bold name (maybe bracketed, maybe no colon), then the quoted title
 _QUOTED = re.compile(r'^(?:(\*\*|__)\[?[^*_\[\]"\u201c\n]{1,60}\]?\1\s*:?\s*)?["\u201c]([^"\u201d\n]{4,400})["\u201d]')
 # "[[CVPR](paper link)] Title": the venue is the label of the paper's link, in brackets before the title
+# '"Title", 2023-06, Venue, `tag`': comma-separated fields after a quoted title, a numeric month date first
+_DATED_FIELDS = re.compile(r"^(?:19|20)\d\d-[01]\d,")
+# '"Title", Venue, 2022 (Affiliation)': parentheses after a "Venue, Year" field hold affiliations or other notes
+_YEAR_THEN_NOTES = re.compile(r"^([^(),]{1,80},\s*(?:19|20)\d\d)\s*\(")
 _VENUE_LINK = re.compile(r"^\[\s*\[([^\[\]\n]{2,60})\]\(\s*[^()\s]*\s*\)\s*\]\s*")
 # a bracketed list of code-span topic tags after a title: "[__`cls.`__ __`seg.`__]"
 _CODE_TAGS = re.compile(r"\[[\s*_]*(?:`[^`\n]{1,30}`[\s*_]*){1,20}\]")
@@ -38,6 +43,8 @@ def head_title(head: str) -> tuple[str, str, str]:
     head = re.sub(r"^\s*(?:[-*+]\s+)*(?:\d{1,3}[.)]\s+)?", "", head)  # "- - Title": an empty bullet before it
     lead = md.strip_decorations(head).lstrip()
     quoted = _QUOTED.match(lead)
+    if quoted and re.match(r"\s*:\s*\w", lead[quoted.end():]):
+        quoted = None  # '“Seeing is Believing”: Pedestrian …': the quoted words only begin the title
     if quoted:  # the quoted string is the title; the bold name before it is the list's short name for it
         rest = lead[quoted.end():]
         first = md.LINK.search(rest)
@@ -48,10 +55,17 @@ def head_title(head: str) -> tuple[str, str, str]:
         bracketed = _BRACKETS.findall(rest[:cut])
         if bracketed and not _BRACKETS.sub("", rest[:cut]).strip(" ,.;"):  # "[2023-12] [ACL 2023]": one tag each
             said = " | ".join(md.clean(b) for b in bracketed)
+        elif _YEAR_THEN_NOTES.match(said):  # '"Title", ICCVW, 2019 (& TPAMI 2020) (*Microsoft*).': notes after the year
+            said = _YEAR_THEN_NOTES.match(said).group(1)
+        elif _DATED_FIELDS.match(said):  # '"Title", 2023-06, AAAI(Oral) 24, `tag`,': a date, a venue, topic tags
+            said = " | ".join(f for f in (f.strip() for f in said.split(",")) if f and not f.startswith("`"))
         return md.clean(quoted.group(2)), "", (f"({said}) " if said else "") + rest[cut:]
     prefix = _PREFIX.match(lead)
     if prefix and is_tag(prefix.group(2)):
         title, url, rest = head_title(lead[prefix.end():])
+        named, named_year, _ = tags(rest)
+        if named and named_year and not md.year_of(prefix.group(2)):  # "**[RSA]** Title | **[ICCV' 17]** |": the
+            return title, url, f"{rest} {as_tag(prefix.group(2))}"  # venue with a year after the title wins
         return title, url, f"{as_tag(prefix.group(2))} {rest}"
     venue_link = _VENUE_LINK.match(lead)
     if venue_link and md.looks_like_venue(md.clean(venue_link.group(1))):
@@ -88,6 +102,10 @@ def head_title(head: str) -> tuple[str, str, str]:
             if linked and not md.GENERIC.match(md.clean(linked.group(2))):
                 return md.clean(linked.group(2)), linked.group(3), after
             return md.clean(inner), "", after
+    named = name_before_link(lead)  # "Tacotron V2<sup>★</sup>: [Title](link) (ICASSP 2018)"
+    if named:
+        return named
+    lead = drop_label(lead)  # "**[R-CNN]** Rich feature hierarchies …"
     first = md.LINK.search(lead)
     cut = first.start() if first else len(lead)
     while cut and lead[cut - 1] in "[( ":  # the outer bracket of [[Paper](…)]
@@ -100,11 +118,14 @@ def head_title(head: str) -> tuple[str, str, str]:
     written = _ARXIV_WRITTEN.search(lead[:cut])  # "Title. arXiv:2401.01234" names the paper, not its title
     if written:
         cut = written.start()
-    title, tags = _trailing_tags(lead[:cut])
+    shown, piped = pipe_tail(lead[:cut])  # "Title | **[CVPR' 16]** |"
+    shown, tag = code_tag(shown)  # "Title. **`CVPR 26`**": a tag set as inline code
+    title, trailing = _trailing_tags(shown)
+    trailing += tag + piped
     if title.count('"') == 1 and re.search(r'[^\s"]",\s', title):  # 'Title", *arXiv, Jul 2024*': a quote closes it
         title, said = title.split('"')
-        tags = f"({md.clean(said).strip(' ,.;')}) {tags}" if md.clean(said).strip(" ,.;") else tags
-    return md.clean(title), "", tags + lead[cut:]
+        trailing = f"({md.clean(said).strip(' ,.;')}) {trailing}" if md.clean(said).strip(" ,.;") else trailing
+    return md.clean(title), "", trailing + lead[cut:]
 
 
 def _trailing_tags(text: str) -> tuple[str, str]:

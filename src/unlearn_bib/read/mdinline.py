@@ -19,6 +19,7 @@ _BRACKET_TAG = re.compile(r"\[\s*[^\w\s\[\]][^\[\]\n]{0,80}\](?!\()")  # [💬 T
 _EMPHASIS = re.compile(r"(\*{1,3}|_{1,3}|~~)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~&$'\"])")
 _NEW = re.compile(r"^\s*(?:new|hot)\b[!:]*\s*", re.I)
+_NEW_MARK = re.compile(r"^\s*(?:(?:[Nn]ew|[Hh]ot|NEW|HOT)[!:]|NEW\b|HOT\b)")  # "New!", "NEW": a mark, not a word
 
 # Labels of links that are not the paper's title.
 GENERIC = re.compile(r"^\W*(paper|papers|pdf|arxiv|abs|link|code|codes|github|git|project|project page|page|website|"
@@ -36,7 +37,7 @@ DATE = re.compile(rf"^\s*(?:\d{{1,2}}\s+)?{_MONTH},?\s*((?:19|20)\d\d)\s*$|^\s*(
                   r"|^\s*((?:19|20)\d\d)(?:0[1-9]|1[0-2])\s*$", re.I)
 # A venue as lists write it: an acronym or name, maybe with a year ("CVPR 2024", "ICLR'24", "ICLR2025").
 VENUE_WORD = re.compile(r"^[A-Za-z][A-Za-z&.\-]*[A-Za-z.]?(?:[\s\-][A-Za-z&().\-]+)*")
-_SHORT_YEAR = re.compile(r"^(.*?[A-Za-z)])\s*'(\d\d)$")
+_SHORT_YEAR = re.compile(r"^(.*?[A-Za-z)])\s*' ?(\d\d)$")  # "ICLR'24", "CVPR' 16"
 _SHORT_YEAR_IN = re.compile(r"[A-Za-z)]'(\d\d)(?![\d'])")  # "NeurIPS'24 Workshop", "EMNLP'24 Findings"
 
 
@@ -105,8 +106,18 @@ def strip_decorations(text: str) -> str:
     text = _SHORTCODE.sub(lambda m: "" if not text[m.end():m.end() + 1].isalnum() else " ", text)  # "Ha-NeRF:laughing::"
     text = _BRACKET_TAG.sub(" ", text)
     if not text.isascii():
+        text = _NEW_WORD.sub(lambda m: " " if _after_decoration(text, m.start()) else m.group(0), text)  # "🔥 New Title"
         text = "".join(ch for ch in text if not _decoration(ch))
     return text
+
+
+_NEW_WORD = re.compile(r"(?<!\w)(?:new|hot)\b[!:]*", re.I)
+
+
+def _after_decoration(text: str, start: int) -> bool:
+    """True when the nearest character before ``start`` (spaces and tags skipped, ten characters back at most) is an emoji."""
+    before = _TAG.sub(" ", text[max(0, start - 10):start]).rstrip()
+    return bool(before) and _decoration(before[-1])
 
 
 def _decoration(ch: str) -> bool:
@@ -123,12 +134,15 @@ def clean(text: str) -> str:
     """Plain text of a cell or label: decorations, emphasis and escapes gone, spaces collapsed."""
     if text.isascii() and not _SPECIAL.search(text):
         return " ".join(text.split())
+    lead = text.lstrip()[:1]  # "🔥 New Title", "**New** Title": a decoration before the word, or the word set apart
+    marked = not (lead.isalnum() or lead in "*_") or bool(re.match(r"\s*([*_]{1,3})(?:new|hot)[!:]*\1", text, re.I))
     text = strip_decorations(text)
     text = _EMPHASIS.sub("", text)
     text = _ESCAPE.sub(r"\1", text)
     text = text.replace("&amp;", "&").replace("&nbsp;", " ")
     text = " ".join(text.split())
-    text = _NEW.sub("", text) if text.lower().startswith(("new ", "new:", "new!", "hot ")) else text
+    if text.lower().startswith(("new ", "new:", "new!", "hot ")) and (marked or _NEW_MARK.match(text)):
+        text = _NEW.sub("", text)  # "🔥 New Title", "New! Title"; "New Trends for …" is the title's own word
     return text.strip()
 
 

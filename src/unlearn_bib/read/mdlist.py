@@ -54,6 +54,7 @@ from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdcite import NOTE, badge_venue, citation, etal_citation, summary_citation
 from unlearn_bib.read.mdpipe import pipe_record
 from unlearn_bib.read.mdscan import NOT_PAPER_HOSTS, FIELD, Trouble, is_paper_url, Unit, units
+from unlearn_bib.read.mdtail import short_date_year, wrapped, year_fields
 
 __all__ = ["Row", "Trouble", "read_list"]
 
@@ -160,6 +161,11 @@ def read_list(text: str) -> tuple[list[Row], list[Trouble]]:
     return rows, sorted(troubles, key=lambda t: t.line)
 
 
+def _after_year(text: str) -> str:
+    """The text after ", (2015), " (the row's year field, read already) up to the first link."""
+    return re.sub(r"^[\s,]*(?:\((?:19|20)\d\d\)[\s,]*)?", "", text).split("[")[0]
+
+
 def _paper_parent(unit: Unit) -> bool:
     """A bullet whose title links a paper (``- [Title](https://arxiv.org/abs/ID)``) is a paper even with
     bullets under it ("- Dataset; [BBQ](…)"); a parent naming a venue or a topic is not."""
@@ -250,6 +256,7 @@ def _table_row(unit: Unit) -> Row | Trouble | None:
     row.venue = venue or unit.context.get("venue", "")
     row.venue_guess = not venue and bool(unit.context.get("venue_guess"))
     date_year = md.year_of(md.clean(cells.get("year", ""))) if cells.get("year") else None
+    date_year = date_year or short_date_year(md.clean(cells.get("year", "")))  # "Date (YY.MM)": "23.12"
     row.list_year = date_year
     row.extra = {k: md.clean(v) for k, v in cells.items() if k not in ("title", "authors", "venue", "year", "code")}
     _fill_year(row, venue_year, date_year, unit.context)
@@ -294,6 +301,8 @@ def _item(unit: Unit) -> Row | Trouble | None:
         unit.lines[:2] = [unit.lines[0] + " " + unit.lines[1]]  # a bold title wrapped over two lines
     elif unit.kind == "item" and len(unit.lines) > 1 and not md.links(unit.lines[0]) and re.match(r"\(\*\*", unit.lines[1]):
         unit.lines[:2] = [unit.lines[0] + " " + unit.lines[1]]  # "Title" + "(**Venue**) [[paper](…)]": a title wrapped
+    elif unit.kind == "item" and len(unit.lines) > 1 and wrapped(unit.lines[0], unit.lines[1]):
+        unit.lines[:2] = [unit.lines[0] + " " + unit.lines[1]]  # "Title start" + "rest, 2019 CVPR, [Paper](…)"
     if len(unit.lines) > 1 and _unclosed(unit.lines[0]) and not _unclosed(unit.lines[0] + unit.lines[1]):
         unit.lines[:2] = [unit.lines[0] + unit.lines[1]]  # "[[code](https://github.com/" + "a/b)]": a link broken in two
     head = unit.lines[0]
@@ -335,9 +344,12 @@ def _item(unit: Unit) -> Row | Trouble | None:
             venue_year = md.year_of(venue) or md.year_of(venue.split()[0] + " " + venue.split()[1])
         elif not title_url:  # "Title, in *IJCAI* 2023", "Title, TKDE'12"
             short, named = mh.venue_after_comma(title)
+            fields = None if named else year_fields(title)  # "Title, 2018 CVPR", "Title, 2020, ECCV"
             if named:
                 title, venue, venue_year = short, named, md.year_of(named)
-    if not venue and not title_url and not cited:  # "**Title.** NIPS 2017. [paper](…)": the venue between title and links
+            elif fields:
+                title, venue, venue_year = fields
+    if not venue and venue_year is None and not title_url and not cited:  # "**Title.** NIPS 2017. [paper](…)"
         venue, venue_year = mh.venue_before_links(rest)
     title = md.clean_title(title)
     if not title or len(title) < 4:
@@ -349,8 +361,8 @@ def _item(unit: Unit) -> Row | Trouble | None:
     authors_line = None
     if cited:  # "**Title**. *Authors*. Venue Year." on the title's line
         authors_line, venue, venue_year = cited, cited[2], cited[3]
-    elif after_tags.startswith(",") and not said[1] and md.looks_like_authors(after_tags[1:].split("[")[0]):
-        authors_line = after_tags[1:].split("[")[0]  # "**Title**, First Author et al. [[Paper](…)]"
+    elif after_tags.startswith(",") and not said[1] and md.looks_like_authors(_after_year(after_tags)):
+        authors_line = _after_year(after_tags)  # "**Title**, First Author et al. [[Paper](…)]", "__T__, (2015), _A, B_"
     for extra in unit.lines[1:]:
         field = FIELD.match(md.clean(extra) if not md.links(extra) else extra.strip(" -*+"))
         if field:
