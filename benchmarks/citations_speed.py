@@ -83,7 +83,7 @@ def timed(cmd: list[str], stdin: Path | None = None, env: dict | None = None) ->
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--styles", default=",".join(NUMERIC))
-    parser.add_argument("--sizes", default="2000,10000")
+    parser.add_argument("--sizes", nargs="+", default=["2000,10000"], help="2000 10000 or 2000,10000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--inputs", default="json,bib")
     parser.add_argument("--before", metavar="SRC", help="also time this checkout's src folder (PYTHONPATH)")
@@ -99,7 +99,11 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="unlearn-cite-bench-"))
     nocite = work / "nocite.md"
     nocite.write_text('---\nnocite: "@*"\n---\n', encoding="utf-8")
-    old_env = {**os.environ, "PYTHONPATH": str(Path(args.before).resolve())} if args.before else None
+    # as an installed package runs: Python's compiled bytecode written once (into the work folder,
+    # not the checkouts) and reused, even where PYTHONDONTWRITEBYTECODE is set for development
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    old_env = {**env, "PYTHONPATH": str(Path(args.before).resolve())} if args.before else None
     old_tool = [sys.executable, "-m", "unlearn_bib"]
     if old_env:
         print("| style | input | entries | before (s) | unlearn-bib (s) | pandoc (s) | ratio before | ratio "
@@ -108,7 +112,8 @@ def main() -> None:
     else:
         print("| style | input | entries | unlearn-bib (s) | pandoc (s) | ratio | CPU ratio |")
         print("|---|---|---:|---:|---:|---:|---:|")
-    for size in (int(s) for s in args.sizes.split(",")):
+    warm = False
+    for size in (int(s) for s in ",".join(args.sizes).split(",")):
         files = {}
         if "json" in args.inputs:
             files["CSL-JSON"] = work / f"refs-{size}.json"
@@ -121,10 +126,15 @@ def main() -> None:
             for label, data in files.items():
                 ours, theirs, before = [], [], []
                 export = ["export", "--papers", str(data), "--format", "text", "--style", style]
+                if not warm:  # one untimed run each first: bytecode written, files in the page cache
+                    warm = True
+                    if old_env:
+                        timed(old_tool + export, env=old_env)
+                    timed(tool + export, env=env)
                 for _ in range(args.runs):
                     if old_env:
                         before.append(timed(old_tool + export, env=old_env))
-                    ours.append(timed(tool + export))
+                    ours.append(timed(tool + export, env=env))
                     theirs.append(timed([pandoc, "--citeproc", "--bibliography", str(data), "--csl", path,
                                          "-t", "plain", "--wrap=none"], stdin=nocite))
                 a, b = (statistics.median(t[0] for t in ours), statistics.median(t[0] for t in theirs))

@@ -106,6 +106,12 @@ def _strip_marks(value):
     return value
 
 
+def _untouched(value) -> bool:
+    """Text none of the input corrections changes: ASCII (so no marks and no typographic quotes),
+    without a straight quote or a tag (most values: they skip the three passes)."""
+    return value.__class__ is str and value.isascii() and '"' not in value and "'" not in value and "<" not in value
+
+
 def prepare(items: list[dict], style) -> list[dict]:
     """CSL-JSON items as citeproc-py should see them (copies; the input is not changed).
 
@@ -120,7 +126,12 @@ def prepare(items: list[dict], style) -> list[dict]:
     for item in items:
         copy = {}
         for field, value in item.items():
-            if field not in _VERBATIM_FIELDS:
+            if field in _VERBATIM_FIELDS or _untouched(value):
+                pass
+            elif value.__class__ is list and all(v.__class__ is dict and all(_untouched(x) for x in v.values())
+                                                 for v in value):
+                value = [dict(v) for v in value]  # names none of the corrections below changes
+            else:
                 value = _strip_marks(value)
                 if isinstance(value, str):
                     value = to_marks(value)

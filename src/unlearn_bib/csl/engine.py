@@ -164,9 +164,13 @@ def render_list(style, items: list[dict], prepare, finish) -> list[tuple[str, st
     # Everything alive now (catalog, items, style tree) lives until the list is done: the
     # cyclic GC need not walk it again at every collection while rendering (-9% at 10,000
     # entries), and forked workers then do not copy the pages it would touch. Whoever froze
-    # first (the CLI freezes its catalog) thaws.
+    # first (the CLI freezes its catalog) thaws. Nor need it run at all while the list is made:
+    # rendering makes no cyclic garbage worth the scans (10,000 entries: ~10% less CPU time,
+    # the same peak memory); forked workers inherit the pause.
     thaw = gc.get_freeze_count() == 0
     gc.freeze()
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
         jobs = workers.jobs_for(len(items))
         if jobs < 2 or not _independent(style):
@@ -177,6 +181,8 @@ def render_list(style, items: list[dict], prepare, finish) -> list[tuple[str, st
         finally:
             _PIPELINE.clear()
     finally:
+        if was_enabled:
+            gc.enable()
         if thaw:
             gc.unfreeze()
 

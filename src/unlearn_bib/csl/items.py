@@ -70,6 +70,7 @@ def source_class():
     """
     from citeproc.source import Name
     from citeproc.source.json import CiteProcJSON
+    from citeproc.string import MixedString, String
 
     class Source(CiteProcJSON):
         def add(self, entry):
@@ -86,6 +87,8 @@ def source_class():
                 return self.parse_names(string)
             if isinstance(string, dict):
                 return self.parse_date(string)
+            if string.__class__ is str and "<" not in string:  # no nocase span: what citeproc-py builds, directly
+                return MixedString([String(string)]) if string else MixedString()
             return super().parse_string(string)
 
     return Source

@@ -247,6 +247,7 @@ _FOLD = {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ":
 
 
 _WORD_SEPARATORS = re.compile(r"[\s'’,ʾʿ]+")
+_NOT_ALNUM = re.compile("[^A-Za-z0-9]+")
 
 
 def collation_key(value):
@@ -259,7 +260,11 @@ def collation_key(value):
     """
     if value is None:
         return None
-    text = "".join(c for c in str(value) if c not in ZERO_WIDTH and c not in DATA_QUOTES).casefold()
+    text = str(value)
+    if text.isascii():  # no marks, diacritics or letters to fold: a word's two keys are its letters and digits
+        return tuple((plain, plain) for plain in (_NOT_ALNUM.sub("", word) for word in
+                                                  _WORD_SEPARATORS.split(text.casefold()) if word))
+    text = "".join(c for c in text if c not in ZERO_WIDTH and c not in DATA_QUOTES).casefold()
     key = []
     for word in _WORD_SEPARATORS.split(text):
         if not word:

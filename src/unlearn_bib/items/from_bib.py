@@ -10,6 +10,7 @@ Where the mapping differs from pandoc's, the comment says why.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from unlearn_bib.catalog.identifiers import ARXIV_NEW_ID, page_range
 from unlearn_bib.read.bib import MONTHS
@@ -214,17 +215,15 @@ def entry_item(key: str, entry_type: str, raw: dict[str, str]) -> dict:
     kind = entry_type.lower()
     if kind in ("article", "periodical") and raw.get("series", "").strip():
         raw = {**raw, "series": _journal_series(raw["series"])}
-    text = {k: v for k, v in ((k, latex_text(v)) for k, v in raw.items() if k not in TITLES and k not in NAMES) if v}
-    # "$\{$USENIX$\}$" (Google Scholar's braces) is "{USENIX}", as pandoc prints it
-    title = {k: tex_scripts(rich_title(_quotes(re.sub(r"\$(\\[{}])\$", r"\1", v))))
-             for k, v in raw.items() if k in TITLES and v.strip()}
+    text = {k: v for k, v in ((k, _text(v)) for k, v in raw.items() if k not in TITLES and k not in NAMES) if v}
+    title = {k: _title(v) for k, v in raw.items() if k in TITLES and v.strip()}
     language = _language(text)
     if is_english(LANGUAGES.get(language.lower().replace(" ", ""), language)):
-        title = {k: sentence_case(v) if k in SENTENCE_CASE else v for k, v in title.items()}
+        title = {k: _sentence(v) if k in SENTENCE_CASE else v for k, v in title.items()}
     item: dict = {"id": key, "type": _type(kind, raw)}
     for field, variable in NAMES.items():
         if raw.get(field, "").strip():
-            item[variable] = names(raw[field])
+            item[variable] = [dict(person) for person in _names(raw[field])]
             if _USEPREFIX.search(raw.get("options", "")):  # biblatex: the prefix belongs to the family name
                 item[variable] = [_prefix_kept(person) for person in item[variable]]
     _titles(item, kind, title)
@@ -262,6 +261,31 @@ def entry_item(key: str, entry_type: str, raw: dict[str, str]) -> dict:
         if isinstance(value, str) and variable not in _CODES and variable not in _RICH:
             item[variable] = literal(value)
     return item
+
+
+# Values recur across a file's entries (journals, publishers, years, months, the same authors; a
+# title in its crossref'd and its own entries): each distinct value is decoded once per process.
+# The functions are pure; names are copied out, so no item shares a dict with another.
+
+@lru_cache(maxsize=1 << 15)
+def _text(value: str) -> str:
+    return latex_text(value)
+
+
+@lru_cache(maxsize=1 << 14)
+def _title(value: str) -> str:
+    # "$\{$USENIX$\}$" (Google Scholar's braces) is "{USENIX}", as pandoc prints it
+    return tex_scripts(rich_title(_quotes(re.sub(r"\$(\\[{}])\$", r"\1", value))))
+
+
+@lru_cache(maxsize=1 << 14)
+def _sentence(rich: str) -> str:
+    return sentence_case(rich)
+
+
+@lru_cache(maxsize=1 << 14)
+def _names(value: str) -> tuple[dict, ...]:
+    return tuple(names(value))
 
 
 def _titles(item: dict, kind: str, title: dict[str, str]) -> None:

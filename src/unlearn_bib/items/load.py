@@ -26,15 +26,17 @@ def load_items(path: str, partial: bool = False) -> CSLItems:
     ``partial``: entries with problems are left out and listed in ``problems``; the file fails
     only when it cannot be parsed or no entry is sound."""
     from unlearn_bib.files.read import read_text
+    from unlearn_bib.files.yamlio import gc_paused
 
     text = read_text(path, bom=True)
-    if str(path).lower().endswith(".bib"):
-        from unlearn_bib.items.from_bib import read_bibtex
+    with gc_paused():  # thousands of items, all of which survive: no cyclic GC rescans while they are built
+        if str(path).lower().endswith(".bib"):
+            from unlearn_bib.items.from_bib import read_bibtex
 
-        return read_bibtex(text, str(path), partial)
-    from unlearn_bib.items.from_json import read_csljson
+            return read_bibtex(text, str(path), partial)
+        from unlearn_bib.items.from_json import read_csljson
 
-    return read_csljson(text, str(path), partial)
+        return read_csljson(text, str(path), partial)
 
 
 def item_ids(queries: tuple[str, ...], items: CSLItems) -> tuple[str, ...]:

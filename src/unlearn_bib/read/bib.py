@@ -24,6 +24,12 @@ def parse_value(raw: str, strings: dict[str, str] | None = None) -> tuple[str, i
     """A raw value (``{...}``, ``"..."``, a number, a macro, joined by ``#``) -> (its text, -1), or
     ("", the index where ``raw`` stops being a value expression). Month macros are month names;
     an unknown macro stays as written. Braces inside the value are kept (LaTeX not decoded)."""
+    if raw[:1] == "{" and raw[-1:] == "}":  # the common case, one braced value: no scan needed
+        inner = raw[1:-1]
+        if "{" not in inner and "}" not in inner and "\\" not in inner:
+            return inner, -1
+    elif raw.isascii() and raw.isdigit():
+        return raw, -1
     strings = strings or {}
     out: list[str] = []
     index = 0
