@@ -27,7 +27,7 @@ from unlearn_bib.csl import compiled_leaves as leaves
 from unlearn_bib.csl.compiled_names import compile_names
 from unlearn_bib.csl.conditions import taken_branch, void_unless
 from unlearn_bib.csl.memo import MemoMixin
-from unlearn_bib.csl.seams import join, pair, wrap
+from unlearn_bib.csl.seams import dress, join, pair
 from unlearn_bib.csl.text import VAR_END, VAR_START
 
 # Off with UNLEARN_BIB_COMPILED=0 (the tests switch it to compare the paths).
@@ -101,7 +101,6 @@ class _Compiler:
         if markup is None:
             return None
         wrappers, prefix, suffix = markup
-        affixed = bool(prefix or suffix)
         delimiter = group.get("delimiter", "")
         pieces = self.as_group(group, ctx, kw)
 
@@ -110,14 +109,7 @@ class _Compiler:
             if out is None:
                 return None
             value = join(out, delimiter)
-            if not value[0]:
-                return None
-            if wrappers:
-                text = value[0]
-                for formatting in wrappers:
-                    text = formatting(text)
-                value = (text, False)
-            return wrap(value, prefix, suffix) if affixed else value
+            return dress(value, wrappers, prefix, suffix) if value[0] else None
 
         return run
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from citeproc import model
 from citeproc.source import VariableError
 
-from unlearn_bib.csl.seams import add, join, pair, wrap
+from unlearn_bib.csl.seams import add, dress, join, pair
 
 
 def compile_names(names, ctx, kw, layout, markup):
@@ -41,7 +41,6 @@ def compile_names(names, ctx, kw, layout, markup):
     labels: dict = {}
     delimiter = names.get("delimiter", names.get_parent_delimiter(context))
     wrappers, prefix, suffix = markup
-    affixed = bool(prefix or suffix)
     tag = names.tag
     render = names.render
 
@@ -79,14 +78,7 @@ def compile_names(names, ctx, kw, layout, markup):
         if not output:
             return fallback(item)  # cs:substitute, or nothing
         value = join(output, delimiter)
-        if not value[0]:
-            return None
-        if wrappers:
-            text = value[0]
-            for formatting in wrappers:
-                text = formatting(text)
-            value = (text, False)
-        return wrap(value, prefix, suffix) if affixed else value
+        return dress(value, wrappers, prefix, suffix) if value[0] else None
 
     return run
 
@@ -120,7 +112,6 @@ def _name_list(name, context, markup, sorting):
     et_al_pair = pair(et_al) if et_al else None
     ellipsis = name.unicode_character("horizontal ellipsis")
     wrappers, prefix, suffix = markup
-    affixed = bool(prefix or suffix)
     initialize = name.initialize
     initials: dict = {}
     shown_as = name._as_displayed
@@ -180,14 +171,7 @@ def _name_list(name, context, markup, sorting):
             text = add(text, ("{} ".format(and_term) + output[-1][0], False))
         else:
             text = join(output, own_delimiter)
-        if not text[0]:
-            return None
-        if wrappers:
-            value = text[0]
-            for formatting in wrappers:
-                value = formatting(value)
-            text = (value, False)
-        return wrap(text, prefix, suffix) if affixed else text
+        return dress(text, wrappers, prefix, suffix) if text[0] else None
 
     return run
 

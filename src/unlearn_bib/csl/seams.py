@@ -57,6 +57,17 @@ def wrap(value, prefix: str, suffix: str):
     return add(value, (seam(value[0], suffix), False))
 
 
+def dress(value, wrappers, prefix: str, suffix: str):
+    """A group's or names' joined output as citeproc-py finishes it: the formatting wrappers
+    (font style, text-case...) in order, then the affixes where there are any."""
+    if wrappers:
+        text = value[0]
+        for formatting in wrappers:
+            text = formatting(text)
+        value = (text, False)
+    return wrap(value, prefix, suffix) if prefix or suffix else value
+
+
 def pair(rendered):
     if rendered is None:
         return None
