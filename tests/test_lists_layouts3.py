@@ -2,16 +2,11 @@
 written in each list's shape: what the reader must take from a row and what it must leave alone."""
 import pytest
 
+from listcases import one as _one
 from unlearn_bib.catalog.identifiers import link_identifier
 from unlearn_bib.read.mdcite import badge_venue, citation
 from unlearn_bib.read.mdlist import read_list
 from unlearn_bib.tasks.import_table import row_ids
-
-
-def _one(text):
-    rows, troubles = read_list(text)
-    assert not troubles and len(rows) == 1, (rows, troubles)
-    return rows[0]
 
 
 def test_plain_title_bullet_with_links_below_and_a_citation_sub_bullet():

@@ -2,14 +2,9 @@
 written in each list's shape: what the reader must take from a row and what it must leave alone."""
 import pytest
 
+from listcases import one as _one
 from unlearn_bib.read.mdlist import read_list
 from unlearn_bib.tasks.import_table import row_ids
-
-
-def _one(text):
-    rows, troubles = read_list(text)
-    assert not troubles and len(rows) == 1, (rows, troubles)
-    return rows[0]
 
 
 def test_labelled_bullets_under_a_paper_heading_are_notes_on_that_paper():

@@ -1,12 +1,7 @@
 """The layouts of the sixth, unseen set of lists (tests/data/lists, SOURCES.md), one small case each,
 written in each list's shape: what the reader must take from a row and what it must leave alone."""
+from listcases import one as _one
 from unlearn_bib.read.mdlist import read_list
-
-
-def _one(text):
-    rows, troubles = read_list(text)
-    assert not troubles and len(rows) == 1, (rows, troubles)
-    return rows[0]
 
 
 def test_a_bullet_written_as_a_pipe_separated_record():

@@ -1,18 +1,6 @@
 """The layouts of the seventh, unseen set of lists (tests/data/lists, SOURCES.md), one small case each,
 written in each list's shape: what the reader must take from a row and what it must leave alone."""
-from unlearn_bib.read.mdlist import read_list
-
-
-def _one(text):
-    rows, troubles = read_list(text)
-    assert not troubles and len(rows) == 1, (rows, troubles)
-    return rows[0]
-
-
-def _rows(text):
-    rows, troubles = read_list(text)
-    assert not troubles, troubles
-    return [(r.title, r.venue, r.year, r.needs_id) for r in rows]
+from listcases import one as _one, fields as _rows
 
 
 def test_a_plain_title_followed_by_comma_separated_year_and_venue_fields():

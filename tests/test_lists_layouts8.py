@@ -1,12 +1,7 @@
 """The layouts of the eighth, unseen set of lists (tests/data/lists, SOURCES.md), one small case each,
 written in each list's shape: what the reader must take from a row and what it must leave alone."""
+from listcases import fields as _rows
 from unlearn_bib.read.mdlist import read_list
-
-
-def _rows(text):
-    rows, troubles = read_list(text)
-    assert not troubles, troubles
-    return [(r.title, r.venue, r.year, r.needs_id) for r in rows]
 
 
 def test_a_quoted_title_followed_by_a_date_a_venue_and_topic_tags():
