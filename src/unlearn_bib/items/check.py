@@ -137,7 +137,7 @@ def _name(raw, problems: list[str]) -> dict | None:
     return name
 
 
-def _names(value, problems: list[str]) -> list[dict] | None:
+def _names(value, problems: list[str], notes: list[str] | None = None) -> list[dict] | None:
     if not isinstance(value, list):
         problems.append("must be a list of names")
         return None
@@ -146,16 +146,14 @@ def _names(value, problems: list[str]) -> list[dict] | None:
         return None
     names = [_name(n, problems) for n in value if not _empty_name(n)]
     if len(names) < len(value):  # "{}" in PubMed/Manubot author lists: citeproc-js leaves it out too
-        problems.append(_LENIENT + "an empty name (no part) left out")
+        if notes is not None:
+            notes.append("an empty name (no part) left out")
     return None if None in names else names
 
 
 def _empty_name(raw) -> bool:
     return isinstance(raw, dict) and all(v is None or (isinstance(v, str) and not v.strip()) for v in raw.values())
 
-
-# A message that starts with this is a note (the item is kept), not a problem.
-_LENIENT = "\x00note: "
 
 
 # --- dates ---------------------------------------------------------------------------------------
@@ -285,7 +283,8 @@ def check_item(raw, where: Location, problems: list[Problem], scan: bool = True,
     if not isinstance(raw, dict):
         problems.append(Problem("each CSL-JSON item must be an object", where))
         return None
-    own: list[str] = []
+    own: list[str] = []  # problems: the item is refused
+    soft: list[str] = []  # notes: the item is kept, read as pandoc and citeproc-js read it
     key = raw.get("id")
     if isinstance(key, bool) or not isinstance(key, (str, int)) or not str(key).strip():
         problems.append(Problem("item has no 'id' (text or a number)", where))
@@ -295,9 +294,14 @@ def check_item(raw, where: Location, problems: list[Problem], scan: bool = True,
     for field, value in raw.items():
         if field == "id" or value is None:
             continue
-        if field in NAME_VARIABLES or field in DATE_VARIABLES:
+        if field in NAME_VARIABLES:
+            before, noted = len(own), len(soft)
+            checked = _names(value, own, soft) or None
+            own[before:] = [f"'{field}': {message}" for message in own[before:]]
+            soft[noted:] = [f"'{field}': {message}" for message in soft[noted:]]
+        elif field in DATE_VARIABLES:
             before = len(own)
-            checked = (_names if field in NAME_VARIABLES else _date)(value, own) or None
+            checked = _date(value, own) or None
             own[before:] = [f"'{field}': {message}" for message in own[before:]]
         elif isinstance(value, str):
             checked = value
@@ -317,7 +321,7 @@ def check_item(raw, where: Location, problems: list[Problem], scan: bool = True,
         from unlearn_bib.text.suggest import did_you_mean
 
         hint = did_you_mean(kind, sorted(TYPES))
-        own.append(_LENIENT + f"unknown CSL type {kind!r}" + (f" ({hint})" if hint else "")
+        soft.append(f"unknown CSL type {kind!r}" + (f" ({hint})" if hint else "")
                    + ": formatted as a type no style condition names, as pandoc and citeproc-js do")
     item.setdefault("type", "document")
     if scan and _has_surrogate(item):
@@ -326,12 +330,10 @@ def check_item(raw, where: Location, problems: list[Problem], scan: bool = True,
         control = _find(item, CONTROL)
         if control:
             own.append(f"text with the control character U+{ord(control):04X} (not printable: refused)")
-    notes = [m for m in own if _LENIENT in m]
-    own = [m for m in own if _LENIENT not in m]
     for message in own:
         problems.append(Problem(f"item {key!r}: {message}", where))
     if lenient is not None:
-        lenient.extend(Problem(f"item {key!r}: {m.replace(_LENIENT, '')}", where) for m in notes)
+        lenient.extend(Problem(f"item {key!r}: {message}", where) for message in soft)
     return None if own else item
 
 
