@@ -44,7 +44,7 @@ def selection(sections, keys, year, since, venue):
     return Selection(tuple(sections), tuple(keys), year, since, venue)
 
 
-LEFT_OUT: list = []  # files whose bad entries were left out: the command ends with exit status 1
+LEFT_OUT = "unlearn_bib.left_out"  # in click's shared context meta: entries were left out, the exit status is 1
 
 
 def load(papers, *, strict=True):
@@ -63,7 +63,7 @@ def load(papers, *, strict=True):
             tell(f"{papers}: {len(items.problems)} problem{'s' if len(items.problems) != 1 else ''} (above): "
                  f"{'that entry is' if len(items.problems) == 1 else 'those entries are'} left out, "
                  f"{len(items)} {'entry' if len(items) == 1 else 'entries'} used")
-            LEFT_OUT.append(papers)
+            click.get_current_context().meta[LEFT_OUT] = True
         gc.freeze()  # as for the catalog, below
         return items
     from unlearn_bib.catalog.load import load_catalog

@@ -52,9 +52,7 @@ class Group(click.Group):
     def invoke(self, ctx):
         try:
             result = super().invoke(ctx)
-            common = sys.modules.get("unlearn_bib.cli.common")  # (not imported by every command)
-            if common is not None and common.LEFT_OUT:  # entries of the user's file were left out, reported
-                common.LEFT_OUT.clear()
+            if ctx.meta.get("unlearn_bib.left_out"):  # cli.common.load left bad entries of the user's file out
                 ctx.exit(1)
             return result
         except UnlearnBibError as exc:
