@@ -12,6 +12,7 @@ import json
 
 import pytest
 
+from unlearn_bib.csl.text import collation_key
 from unlearn_bib.export import citations
 from unlearn_bib.items.from_json import read_csljson
 
@@ -120,3 +121,69 @@ def test_an_item_without_a_type_matches_no_type_condition():
     assert render("modern-language-association", FIELDER) == [
         "Fielder, R. Principled Design of the Modern Web. Cambridge, MA: MIT Press, 2000."]
     assert "type" not in read(FIELDER)[0]  # and --format csljson writes none back
+
+
+# --- a macro that prints counts as a printed variable in its group -----------------------------------
+
+@pytest.mark.parametrize("macro, expected", [
+    ('<macro name="m"><choose><if type="paper-conference"><text term="in" text-case="capitalize-first"/></if>'
+     '</choose></macro>', "T|In"),
+    ('<macro name="m"><text value="Val"/></macro>', "T|Val"),
+    ('<macro name="m"><text term="in"/><text variable="volume-title"/></macro>', "T|"),  # the macro is void
+])
+def test_a_group_keeps_what_a_called_macro_printed(csl, macro, expected):
+    """pandoc and citeproc-js both print "T|In" and "T|Val": a group whose other variables are
+    empty keeps the text of a macro that printed, though the macro calls no variable (CSL 1.0.2
+    would suppress the group, "at least one rendering element in cs:group calls a variable ...
+    and all variables that are called are empty"; both reference engines count a called
+    macro's text as content). A macro that is itself void (a term beside an empty variable)
+    still leaves the group void."""
+    style = csl('<text variable="title" suffix="|"/><group delimiter=": "><text macro="m"/>'
+                '<text macro="v"/></group>', macros=macro + '<macro name="v"><text variable="volume-title"/></macro>')
+    assert render(style, {"id": "a", "type": "paper-conference", "title": "T"}) == [expected]
+
+
+def test_nlm_conference_paper_without_a_container_prints_in():
+    """NLM's "In" comes from a macro; the editors and the container title are empty: "In." as
+    pandoc and citeproc-js print it (set C's ACL paper from a Zotero export)."""
+    paper = {"id": "c1", "type": "paper-conference", "title": "Systematic inequalities",
+             "author": [{"family": "Blake", "given": "Dana"}], "issued": {"date-parts": [[2022, 5]]},
+             "page": "5486-5505", "publisher": "Association for Computational Linguistics",
+             "publisher-place": "Dublin, Ireland", "collection-title": "Proceedings of the 60th Annual Meeting"}
+    assert render("vancouver", paper) == [
+        "1. Blake D. Systematic inequalities. In. Dublin, Ireland: Association for Computational Linguistics; "
+        "2022. p. 5486–505. (Proceedings of the 60th Annual Meeting)."]
+
+
+# --- the ACM order -----------------------------------------------------------------------------------
+
+def book(key, title, year=None, **names):
+    data = {"id": key, "type": "book", "title": title, **names}
+    if year:
+        data["issued"] = {"date-parts": [[year]]}
+    return data
+
+
+def test_a_name_label_is_no_part_of_a_sort_key():
+    """ACM sorts by its author macro (names, then the label "(Ed.)") and the date: both engines
+    leave the label out of the key, so the same name sorts by date, editor or not."""
+    entries = [book("a", "Later", 2013, author=[{"family": "Smith", "given": "John"}]),
+               book("b", "Earlier", 1989, editor=[{"family": "Smith", "given": "John"}]),
+               book("c", "C", 2013, author=[{"family": "费孝通"}]),
+               book("d", "D", 1989, editor=[{"family": "费孝通"}])]
+    assert render("acm", *entries) == ["[1] John Smith (Ed.). 1989. Earlier.", "[2] John Smith. 2013. Later.",
+                                       "[3] 费孝通 (Ed.). 1989. D.", "[4] 费孝通. 2013. C."]
+
+
+def test_accents_decide_only_where_all_letters_tie():
+    """citeproc-js: "Carlos Jáuregui" before "Gabriela Jauregui" (the letters differ in the given
+    name; the accent counts only where the letters tie). pandoc compares word by word and lets
+    the accent decide at the first word. CSL 1.0.2 names no collation; the Unicode Collation
+    Algorithm (UTS #10), which both engines use, compares accents only "if there is no primary
+    difference anywhere in the string"."""
+    entries = [book("e", "E", author=[{"family": "Jauregui", "given": "Gabriela"}]),
+               book("f", "F", 2004, author=[{"family": "Jáuregui", "given": "Carlos"}])]
+    assert render("acm", *entries) == ["[1] Carlos Jáuregui. 2004. F.", "[2] Gabriela Jauregui. E."]
+    # where the letters tie, the accent decides (UTS #10's second level; pandoc too; citeproc-js
+    # compares base letters only and keeps the input order)
+    assert collation_key("Jauregui, Carlos") < collation_key("Jáuregui, Carlos") < collation_key("Jauregui, Carmen")

@@ -258,7 +258,12 @@ class Label(CaseMixin, model.Label):
     def process(self, item, variable=None, plural=None, context=None, **kwargs):
         """Fix: CSL 1.0.2, cs:label: "The term is only rendered if the selected variable is
         non-empty"; citeproc-py printed it anyway (ACS's "; p." after a book without pages).
-        A cs:names passes its variable in, and has names."""
+        A cs:names passes its variable in, and has names.
+
+        Fix: a name list's label is no part of a sort key (pandoc and citeproc-js: ACM's
+        "Smith (Ed.) 1989" sorts with "Smith 2013", by date)."""
+        if variable is not None and kwargs.get("sort_options") is not None:
+            return None
         name = variable or self.get("variable", "")
         if variable is None and name != "locator" and name.replace("-", "_") not in item.reference:
             return None

@@ -251,26 +251,31 @@ _NOT_ALNUM = re.compile("[^A-Za-z0-9]+")
 
 
 def collation_key(value):
-    """A sort key that orders as pandoc's citeproc does.
+    """A sort key: words compared one by one, accents only where all the letters tie.
 
     pandoc case-folds a key, splits it into words at spaces, apostrophes and commas, and
     compares the words one by one with a Unicode collation that ignores punctuation and
     (first) diacritics: "O’Neill" = ("o", "neill") < ("okafor",); "Okafor, Amara." <
-    "Okafor, Amara, Petrov"; Đặng files under D.
+    "Okafor, Amara, Petrov"; Đặng files under D. The accents are a second level over the
+    whole key, as the Unicode Collation Algorithm has it ("a secondary difference is only
+    significant if there is no primary difference anywhere in the string", UTS #10) and
+    citeproc-js sorts: "Jauregui, Gabriela" after "Jáuregui, Carlos" (pandoc, comparing
+    word by word, puts it first).
     """
     if value is None:
         return None
     text = str(value)
     if text.isascii():  # no marks, diacritics or letters to fold: a word's two keys are its letters and digits
-        return tuple((plain, plain) for plain in (_NOT_ALNUM.sub("", word) for word in
-                                                  _WORD_SEPARATORS.split(text.casefold()) if word))
+        words = tuple(plain for plain in (_NOT_ALNUM.sub("", word) for word in
+                                          _WORD_SEPARATORS.split(text.casefold()) if word))
+        return words, words
     text = "".join(c for c in text if c not in ZERO_WIDTH and c not in DATA_QUOTES).casefold()
-    key = []
+    bases, marks = [], []
     for word in _WORD_SEPARATORS.split(text):
         if not word:
             continue
         folded = "".join(_FOLD.get(c, c) for c in word)
         base = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
-        accents = "".join(c for c in unicodedata.normalize("NFD", word) if c.isalnum() or unicodedata.combining(c))
-        key.append(("".join(c for c in base if c.isalnum()), accents))
-    return tuple(key)
+        bases.append("".join(c for c in base if c.isalnum()))
+        marks.append("".join(c for c in unicodedata.normalize("NFD", word) if c.isalnum() or unicodedata.combining(c)))
+    return tuple(bases), tuple(marks)
