@@ -187,3 +187,35 @@ def test_accents_decide_only_where_all_letters_tie():
     # where the letters tie, the accent decides (UTS #10's second level; pandoc too; citeproc-js
     # compares base letters only and keeps the input order)
     assert collation_key("Jauregui, Carlos") < collation_key("Jáuregui, Carlos") < collation_key("Jauregui, Carmen")
+
+
+# --- a page range that is not a range of page numbers ------------------------------------------------
+
+@pytest.mark.parametrize("first, last, keeps", [
+    ("1373", "1387.e19", True), ("651", "663.e5", True), ("A1", "B5", True), ("A1", "5", True), ("1", "A5", True),
+    ("1", "27", False), ("e1234", "e1239", False), ("S1a", "S5b", False), ("iii", "xv", False), ("321", "28", False),
+    ("10a", "b", False), ("10.1", "10.5", False),  # citeproc-js: not a range at all ("p. 10.1-10.5"): left to pandoc
+])
+def test_which_ranges_keep_their_hyphen(first, last, keeps):
+    from unlearn_bib.csl.text import keeps_hyphen
+
+    assert keeps_hyphen(first, last, None) is keeps
+    assert keeps_hyphen(first, last, "expanded") is False
+
+
+def test_a_range_with_an_e_page_keeps_its_hyphen_without_a_page_range_format():
+    """Cell Press's "1373-1387.e19" in a style without page-range-format (ACM, IEEE): citeproc-js
+    prints it as typed, pandoc with an en dash. CSL 1.0.2 ("Range Delimiters"): "For the "page"
+    variable, this replacement [of hyphens by an en-dash] is only performed if the
+    page-range-format attribute is set on cs:style"; both engines replace it anyway in a range
+    of page numbers ("1–27"), and that stays."""
+    entry = {"id": "k", "type": "article-journal", "title": "A structured tumor microenvironment",
+             "author": [{"family": "Keller", "given": "Lea"}], "container-title": "Cell", "volume": "174",
+             "issue": "6", "page": "1373-1387.e19", "issued": {"date-parts": [[2018, 9]]}}
+    assert render("acm", entry) == [
+        "[1] Lea Keller. 2018. A structured tumor microenvironment. Cell 174, 6 (September 2018), 1373-1387.e19."]
+    assert render("ieee", entry) == [
+        "[1] L. Keller, “A structured tumor microenvironment,” Cell, vol. 174, no. 6, pp. 1373-1387.e19, Sep. 2018."]
+    assert render("ieee", dict(entry, page="1373–1387.e19")) == render("ieee", entry)  # typed with an en dash too
+    assert render("apa", entry) == [  # a page-range-format: as before (both engines agree)
+        "Keller, L. (2018). A structured tumor microenvironment. Cell, 174(6), 1373–1387.e19."]

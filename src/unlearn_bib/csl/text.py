@@ -240,6 +240,28 @@ def last_page(first: str, last: str, range_format: str | None) -> str:
     return last
 
 
+_PAGE_NUMBER = re.compile(r"([A-Za-z]*)\d+[A-Za-z]*|[ivxlcdm]+|[IVXLCDM]+")
+
+
+def keeps_hyphen(first: str, last: str, range_format: str | None) -> bool:
+    """Whether "first-last" keeps its hyphen: CSL 1.0.2 (Range Delimiters): "For the "page"
+    variable, this replacement [hyphen by en dash] is only performed if the page-range-format
+    attribute is set on cs:style". pandoc and citeproc-js both replace it anyway between page
+    numbers ("1–27", "e1–e5", "iii–xv"); where citeproc-js reads a range whose ends are not
+    both page numbers with one prefix ("1373-1387.e19", "A1-B5", "1-A5") and keeps the
+    hyphen, pandoc does not, and the specification decides. Ends citeproc-js does not read as
+    a range at all ("10.1-10.5", "10a-b": "p.", not "pp.") are left as they were (pandoc's).
+    """
+    if range_format in _RANGE_FORMATS:
+        return False
+    head, tail = _PAGE_NUMBER.fullmatch(first), _PAGE_NUMBER.fullmatch(last)
+    if head is None or not any(c.isdigit() for c in last):
+        return False
+    if tail is None:
+        return True
+    return head.group(1) is not None and tail.group(1) is not None and head.group(1) != tail.group(1)
+
+
 # --- sorting (cause 5) ---------------------------------------------------------------------------
 
 _FOLD = {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ": "ae", "Æ": "AE", "œ": "oe",
