@@ -195,6 +195,7 @@ def test_accents_decide_only_where_all_letters_tie():
     ("1373", "1387.e19", True), ("651", "663.e5", True), ("A1", "B5", True), ("A1", "5", True), ("1", "A5", True),
     ("1", "27", False), ("e1234", "e1239", False), ("S1a", "S5b", False), ("iii", "xv", False), ("321", "28", False),
     ("10a", "b", False), ("10.1", "10.5", False),  # citeproc-js: not a range at all ("p. 10.1-10.5"): left to pandoc
+    ("1", "11 (online)", False),  # words: not a page range (as pandoc prints it)
 ])
 def test_which_ranges_keep_their_hyphen(first, last, keeps):
     from unlearn_bib.csl.text import keeps_hyphen

@@ -250,9 +250,10 @@ def keeps_hyphen(first: str, last: str, range_format: str | None) -> bool:
     numbers ("1–27", "e1–e5", "iii–xv"); where citeproc-js reads a range whose ends are not
     both page numbers with one prefix ("1373-1387.e19", "A1-B5", "1-A5") and keeps the
     hyphen, pandoc does not, and the specification decides. Ends citeproc-js does not read as
-    a range at all ("10.1-10.5", "10a-b": "p.", not "pp.") are left as they were (pandoc's).
+    a range at all ("10.1-10.5", "10a-b": "p.", not "pp.") and pages with words ("1-11
+    (online)") are left as they were (pandoc's).
     """
-    if range_format in _RANGE_FORMATS:
+    if range_format in _RANGE_FORMATS or any(c.isspace() for c in first + last):
         return False
     head, tail = _PAGE_NUMBER.fullmatch(first), _PAGE_NUMBER.fullmatch(last)
     if head is None or not any(c.isdigit() for c in last):
