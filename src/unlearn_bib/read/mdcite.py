@@ -5,7 +5,10 @@
 - ``etal_citation(text)``: one emphasised span after a title, ``*First Author (Affiliation) et al. Venue.*``
   -> (authors, incomplete, venue, None);
 - ``NOTE``: a labelled line that describes an item (``Key Word: …``, ``ExpEnv: …``, ``Publisher: …``);
-- ``badge_venue(text)``: the venue a shields.io badge names (``badge/Conference-ICML'23-blue``).
+- ``badge_venue(text)``: the venue a shields.io badge names (``badge/Conference-ICML'23-blue``);
+- ``after_title(rest)``: what follows a title as one citation, ``(Shokri et al., 2017)`` (authors and year, no
+  venue) or `` - *Y Tang et al*, `ICASSP 2021` `` (italic authors, then the venue in inline code)
+  -> (authors, incomplete, venue, year).
 
 Linear time: no pattern nests quantifiers over the same characters.
 """
@@ -125,3 +128,58 @@ def summary_citation(line: str) -> tuple[str, str, int | None] | None:
     if not found:
         return None
     return found.group(1).strip(), found.group(2).strip(), int(found.group(3)) if found.group(3) else None
+
+
+# what may stand between a title and its citation: a dash, a comma or "by"
+_LEAD = re.compile(r"^\s*(?:[-\u2013\u2014,]|by\b)\s*", re.I)
+# "(Shokri et al., 2017)", "(Hayes et al. 2019)", "(Smith and Jones, ICML 2020)", "(Chen,et al., 2019))"
+_PAREN = re.compile(r"^[\s,]*\(([^()|\n]{2,200})\)")
+_NAMES_YEAR = re.compile(r"([^\d]{2,150}?),?\s*((?:19|20)\d\d)")
+# "*Y Tang et al*, `ICASSP 2021`", "`arXiv 2019, ICLR 2020`" (glued to the link or after a dash)
+_CODE_CITE = re.compile(r"^(?:([*_])([^*_`\n]{2,300})\1\s*,?\s*)?(`{1,3})([^`\n]{2,80})\3")
+_ETAL_END = re.compile(r"\bet\.?\s*al\b\.?$")
+_PAIR = re.compile(r"([^,&]{2,40}?)\s+(?:and|&)\s+([^,&]{2,40})")
+_NOT_NAMES = re.compile(r"\b(conference|symposium|journal|transactions|workshop|proceedings|letters|nature|science|"
+                        r"review|magazine|networks?|computing|learning|intelligence|systems|vision|research|preprint)\b", re.I)
+
+
+def _people(names: str) -> bool:
+    """Names that cannot be a venue's: "X et al." or two names joined by "and"/"&". One name alone is not
+    taken: "(De Cristofaro, 2020)" is written as "(Interspeech, 2020)" is."""
+    if _ETAL_END.search(names):
+        return True
+    pair = _PAIR.fullmatch(names)
+    return bool(pair) and all(len(p.split()) <= 3 for p in pair.groups()) and not _NOT_NAMES.search(names) and (
+        md.looks_like_authors(names))
+
+
+def after_title(rest: str) -> tuple[list[str], bool, str, int | None] | None:
+    """(authors, incomplete, venue, year) of a citation written right after a title: authors and a year, or
+    authors and a venue, in parentheses (``(Shokri et al., 2017)``: no venue); after a dash or "by", authors and a
+    venue (`` - A Smith et al., ICASSP 2021``); italic authors and a venue with its year in inline code
+    (`` - *Y Tang et al*, `ICASSP 2021` ``, the authors may be missing; a span naming two venues, ``arXiv 2019,
+    ICLR 2020``, gives no year). None for anything else."""
+    lead = _LEAD.match(rest)
+    text = rest[lead.end():] if lead else rest.lstrip()
+    found = _CODE_CITE.match(text)
+    if found:
+        names, venue = (found.group(2) or "").strip(), " ".join(found.group(4).split())
+        if not _YEAR.search(venue) or names and not (_ETAL.search(names) or md.looks_like_authors(names)):
+            return None  # "`LLM`": a topic tag
+        authors, incomplete = md.split_authors(names) if names else ([], False)
+        return authors, incomplete, venue, md.year_of(venue)
+    found = None if lead else _PAREN.match(rest)
+    if found:
+        inner = md.clean(found.group(1))
+        dated = _NAMES_YEAR.fullmatch(inner)
+        if dated and _people(dated.group(1).strip(" ,")):
+            authors, incomplete = md.split_authors(dated.group(1))
+            return (authors, incomplete, "", int(dated.group(2))) if authors else None
+        cited = citation(inner)
+        if cited and (cited[1] or len(cited[0]) == 2) and _people(inner[:inner.find(cited[2])].strip(" ,")):
+            return cited
+        return None
+    cited = citation(text.split(" | ")[0]) if lead and lead.group(0).strip() != "," else None  # (mdlist reads ", A et al.")
+    if cited:
+        return cited[0], cited[1], cited[2].strip("()[] "), cited[3]
+    return None

@@ -212,7 +212,8 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
                 open_item.lines.append(md.clean(item.group(3)))  # "- **Comments:** …" under "### [Title](…)"
                 continue
             if open_item is not None and open_item.kind in ("item", "block") and indent > open_item.indent and (
-                    field_match or not md.clean(md.without_links(item.group(3))) or _describes(open_item, item.group(3))):
+                    field_match or not md.clean(md.without_links(item.group(3))) or _describes(open_item, item.group(3))) and (
+                    not _paper_of_its_own(open_item, field_match)):
                 open_item.lines.append(item.group(3))  # "- Author(s): …" or a badge line belongs to its item
                 blank = False
                 continue
@@ -268,6 +269,18 @@ def _describes(item: Unit, text: str) -> bool:
         bool(re.fullmatch(r"(?i)anonymous(?: authors?)?\.?", text))) or _sentence(item, text)
 
 
+def _paper_of_its_own(parent: Unit, field: re.Match | None) -> bool:
+    """``- Paper: [Title](link)`` under a bullet that holds no title, only a date or a venue (``- **[2026.05.27]**``):
+    a paper of its own, not a field of that bullet (under a titled bullet it stays the bullet's link)."""
+    if not field or field.group(1).lower() not in ("paper", "paper link") or parent.kind != "item":
+        return False
+    if md.links(parent.lines[0]) or not _parent_context(parent.lines[0]):
+        return False
+    found = md.LINK.match(field.group(2).strip())
+    label = md.clean(found.group(2)) if found and not found.group(1) else ""
+    return len(label.split()) >= 2 and not md.GENERIC.match(label)
+
+
 def _labelled_note(heading: Unit, text: str) -> bool:
     """A labelled bullet ("**Metrics:** …", "Comments: …") under a heading that links a paper: a note
     on that paper, never a paper of its own (unless it links a paper itself)."""
@@ -301,13 +314,15 @@ def _context(headings, heading_year) -> dict:
 
 
 def _parent_context(text: str) -> dict:
-    """What a parent bullet tells its children: "Year 2025" a year, "**CVPR**" a venue."""
+    """What a parent bullet tells its children: "Year 2025" or a date a year, "**CVPR**" a venue."""
     if md.links(text):
         return {}
     plain = md.clean(text)
     found = _HEADING_YEAR.match(plain)
     if found:
         return {"year": int(found.group(1)), "year_text": plain}
+    if md.is_date(plain.strip("[]()\u3010\u3011 ")):  # "**[2026.05.27]**": a date over the papers posted that day
+        return {"year": md.year_of(plain.strip("[]()\u3010\u3011 ")), "year_text": plain}
     if md.looks_like_venue(plain):
         return {"venue": plain, "venue_year": md.year_of(plain)}
     return {}
