@@ -33,7 +33,10 @@ one ``Trouble`` (line, reason) per item that could not be read. Layouts read:
   (``Title [[11 Jan 2021]](link)``, ``[[NeurIPS2021]](…)``) or followed by ``[Dec 2023]``; ``**1. Title**`` blocks
   with ``**Venue:**`` / ``**Authors:**`` paragraphs below; ``*[Title](link)*`` with a collapsed
   ``<summary> Authors <em>Venue</em> Year </summary>``; a bullet whose title links an arXiv paper stays a paper
-  with bullets under it.
+  with bullets under it;
+- ``(*ICLR'25*) Title``; ``- **[2026.05.27]**`` over ``  - Paper: [Title](link)`` sub-bullets (each a paper, dated by
+  its parent); after a title ``(Shokri et al., 2017)`` or `` - *Y Tang et al*, `ICASSP 2021` `` (``mdcite.after_title``);
+  ``- **(Name)** _Title_ ```EMNLP 2019``` `` with its links on the next line.
 
 A row that links no paper and whose venue is a blog (``Blog``, ``News``) or whose title only names a
 product (``Introducing GPT-5``) is a post, not a paper.
