@@ -12,8 +12,11 @@ def test_an_italic_venue_in_parentheses_before_a_plain_title():
         "[[code](https://github.com/zjunlp/WorFBench)]![GitHub Repo stars](https://img.shields.io/github/stars/zjunlp/WorFBench)\n"
         "- (*arXiv 2024.06*) GNN-RAG: Graph Neural Retrieval for Large Language Model Reasoning "
         "[[paper](https://arxiv.org/abs/2405.20139)]\n"
+        "- [*KDD'24*] LLM4DyG: Can Large Language Models Solve Problems on Dynamic Graphs? "
+        "[[paper](https://arxiv.org/abs/2310.17110)]\n"
     ) == [("Benchmarking Agentic Workflow Generation", "ICLR'25", 2025, False),  # the venue's year, not the arXiv id's
-          ("GNN-RAG: Graph Neural Retrieval for Large Language Model Reasoning", "arXiv 2024.06", 2024, False)]
+          ("GNN-RAG: Graph Neural Retrieval for Large Language Model Reasoning", "arXiv 2024.06", 2024, False),
+          ("LLM4DyG: Can Large Language Models Solve Problems on Dynamic Graphs?", "KDD'24", 2024, False)]
 
 
 def test_paper_sub_bullets_under_a_date_bullet_are_papers():
@@ -33,6 +36,19 @@ def test_paper_sub_bullets_under_a_date_bullet_are_papers():
         (9, "Thinking Ahead: Prospection-Guided Retrieval of Memory", "", 2025, "https://example.org/thinking-ahead.html")]
 
 
+def test_linked_titles_under_a_date_or_venue_bullet_and_a_date_heading():
+    assert _rows(
+        "- 2024.05.27\n"
+        "  - [An Unlabelled Sub Bullet Title](https://example.org/paper.pdf)\n"
+        "  - [Another Unlabelled Sub Bullet](https://example.org/paper2.pdf)\n"
+        "- **CVPR 2023**\n"
+        "  - [A Paper Title Under a Venue](https://openaccess.thecvf.com/a.pdf)\n"
+        "#### 2022.11.30\n"
+        "- Paper: [A Title Under a Date Heading](https://example.org/paper3.pdf)\n"
+    ) == [("An Unlabelled Sub Bullet Title", "", 2024, False), ("Another Unlabelled Sub Bullet", "", 2024, False),
+          ("A Paper Title Under a Venue", "CVPR 2023", 2023, False), ("A Title Under a Date Heading", "", 2022, False)]
+
+
 def test_a_paper_line_under_a_titled_item_still_belongs_to_it():
     row = one("- **A Title of Its Own for This Paper**\n"
               "  - Paper: [Another Linked Title Here](https://arxiv.org/abs/2401.01234)\n"
@@ -47,11 +63,14 @@ def test_authors_and_year_in_parentheses_after_a_linked_bold_title():
         "- [**Privacy risks of securing machine learning models against adversarial examples**]"
         "(https://dl.acm.org/doi/pdf/10.1145/3319535.3354211) (Song L. et al., 2019)\n"
         "- [**A Survey of Privacy Attacks in Machine Learning**](https://arxiv.org/abs/2007.07646) (Rigaki and Garcia, 2023)\n"
-        "- [**Logan: Membership inference attacks against generative models**](https://sciendo.com/a.xml) (Hayes et al. 2019)\n")
+        "- [**Logan: Membership inference attacks against generative models**](https://sciendo.com/a.xml) (Hayes et al. 2019)\n"
+        "- [**Privacy risk in machine learning**](https://ieeexplore.ieee.org/document/8429311), (Yeom et al., 2018) "
+        "([code](https://github.com/samuel-yeom/ml-privacy-csf18))\n"
+        "- [**Membership inference attacks from first principles**](https://arxiv.org/abs/2112.03570) - Carlini et al., 2022\n")
     # the parenthesis names authors, never a venue
     assert [(r.venue, r.year, r.authors, r.authors_incomplete) for r in rows] == [
         ("", 2017, ["Shokri"], True), ("", 2019, ["Song L"], True), ("", 2023, ["Rigaki", "Garcia"], False),
-        ("", 2019, ["Hayes"], True)]
+        ("", 2019, ["Hayes"], True), ("", 2018, ["Yeom"], True), ("", 2022, ["Carlini"], True)]
 
 
 def test_a_tool_s_organisation_in_parentheses_is_not_authors_nor_a_paper():

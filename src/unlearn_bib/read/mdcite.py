@@ -168,7 +168,8 @@ def after_title(rest: str) -> tuple[list[str], bool, str, int | None] | None:
             return None  # "`LLM`": a topic tag
         authors, incomplete = md.split_authors(names) if names else ([], False)
         return authors, incomplete, venue, md.year_of(venue)
-    found = None if lead else _PAREN.match(rest)
+    comma = not lead or lead.group(0).strip() == ","
+    found = _PAREN.match(text) if comma else None
     if found:
         inner = md.clean(found.group(1))
         dated = _NAMES_YEAR.fullmatch(inner)
@@ -179,7 +180,14 @@ def after_title(rest: str) -> tuple[list[str], bool, str, int | None] | None:
         if cited and (cited[1] or len(cited[0]) == 2) and _people(inner[:inner.find(cited[2])].strip(" ,")):
             return cited
         return None
-    cited = citation(text.split(" | ")[0]) if lead and lead.group(0).strip() != "," else None  # (mdlist reads ", A et al.")
+    if comma:  # ", A et al., Venue Year": mdlist reads it
+        return None
+    text = text.split(" | ")[0]
+    dated = _NAMES_YEAR.fullmatch(md.clean(md.without_links(text)).strip(" .,;[]()"))
+    if dated and _people(dated.group(1).strip(" ,")):  # " - Shokri et al., 2017"
+        authors, incomplete = md.split_authors(dated.group(1))
+        return (authors, incomplete, "", int(dated.group(2))) if authors else None
+    cited = citation(text)
     if cited:
         return cited[0], cited[1], cited[2].strip("()[] "), cited[3]
     return None

@@ -107,11 +107,17 @@ def strip_decorations(text: str) -> str:
     text = _IMAGE.sub(" ", text)
     text = _TAG.sub(" ", text)
     text = _SHORTCODE.sub(lambda m: "" if not text[m.end():m.end() + 1].isalnum() else " ", text)  # "Ha-NeRF:laughing::"
-    text = _BRACKET_TAG.sub(" ", text)
+    text = _BRACKET_TAG.sub(lambda m: m.group(0) if _emphasised_tag(m.group(0)) else " ", text)
     if not text.isascii():
         text = _NEW_WORD.sub(lambda m: " " if _after_decoration(text, m.start()) else m.group(0), text)  # "🔥 New Title"
         text = "".join(ch for ch in text if not _decoration(ch))
     return text
+
+
+def _emphasised_tag(text: str) -> bool:
+    """``[*ICLR'25*]``: a venue or date tag set in emphasis inside its brackets, not a decoration like ``[💬 Topic]``."""
+    inner = _EMPHASIS.sub("", text[1:-1]).strip()
+    return text[1:2] in "*_" and bool(inner) and (looks_like_venue(inner) or is_date(inner))
 
 
 _NEW_WORD = re.compile(r"(?<!\w)(?:new|hot)\b[!:]*", re.I)
