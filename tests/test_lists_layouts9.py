@@ -73,9 +73,12 @@ def test_authors_and_year_in_parentheses_after_a_linked_bold_title():
         ("", 2019, ["Hayes"], True), ("", 2018, ["Yeom"], True), ("", 2022, ["Carlini"], True)]
 
 
-def test_a_tool_s_organisation_in_parentheses_is_not_authors_nor_a_paper():
-    rows, _ = read_list("- [**Adversarial Robustness Toolbox (ART)**](https://github.com/Trusted-AI/adversarial-robustness-toolbox) (IBM)\n")
-    assert [(r.authors, r.needs_id) for r in rows] == [(None, True)]  # imported only if a link carried an identifier
+def test_a_tool_s_organisation_after_its_name_is_not_authors_nor_a_paper():
+    rows, _ = read_list("- [**Adversarial Robustness Toolbox (ART)**](https://github.com/Trusted-AI/adversarial-robustness-toolbox) (IBM)\n"
+                        "- [Some Privacy Meter Tool](https://tool.example.org/meter) - Google Research, 2021\n"
+                        "- [Some Privacy Meter Tool](https://tool.example.org/meter) - *Google Research*, `2021`\n")
+    # imported only if a link carried an identifier: a name and a year are no citation, a year alone no venue
+    assert [(r.authors, r.venue, r.needs_id) for r in rows] == [(None, "", True)] * 3
 
 
 def test_a_dash_italic_authors_and_a_venue_in_inline_code_after_a_linked_title():

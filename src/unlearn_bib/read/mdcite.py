@@ -164,8 +164,8 @@ def after_title(rest: str) -> tuple[list[str], bool, str, int | None] | None:
     found = _CODE_CITE.match(text)
     if found:
         names, venue = (found.group(2) or "").strip(), " ".join(found.group(4).split())
-        if not _YEAR.search(venue) or names and not (_ETAL.search(names) or md.looks_like_authors(names)):
-            return None  # "`LLM`": a topic tag
+        if not _YEAR.search(venue) or md.is_date(venue) or names and not (_ETAL.search(names) or md.looks_like_authors(names)):
+            return None  # "`LLM`": a topic tag; "`2021`": a date, no venue
         authors, incomplete = md.split_authors(names) if names else ([], False)
         return authors, incomplete, venue, md.year_of(venue)
     comma = not lead or lead.group(0).strip() == ","
@@ -188,6 +188,7 @@ def after_title(rest: str) -> tuple[list[str], bool, str, int | None] | None:
         authors, incomplete = md.split_authors(dated.group(1))
         return (authors, incomplete, "", int(dated.group(2))) if authors else None
     cited = citation(text)
-    if cited:
-        return cited[0], cited[1], cited[2].strip("()[] "), cited[3]
+    venue = cited[2].strip("()[] ") if cited else ""
+    if cited and md.looks_like_venue(venue) and not md.is_date(venue):  # not " - Google Research, 2021"
+        return cited[0], cited[1], venue, cited[3]
     return None
