@@ -274,13 +274,13 @@ def _paper_of_its_own(parent: Unit, text: str, field: re.Match | None) -> bool:
     """A linked title, alone or labelled ``Paper: [Title](link)``, under a bullet that holds no title, only a date
     or a venue (``- **[2026.05.27]**``, ``- **CVPR**``): a paper of its own, not a link of that bullet (under a
     titled bullet it stays the bullet's link)."""
-    if parent.kind != "item" or md.links(parent.lines[0]) or not _parent_context(parent.lines[0]):
-        return False
-    if field and field.group(1).lower() not in ("paper", "paper link"):
+    if parent.kind != "item" or field and field.group(1).lower() not in ("paper", "paper link"):
         return False
     found = md.LINK.match((field.group(2) if field else text).strip())
     label = md.clean(found.group(2)) if found and not found.group(1) else ""
-    return len(label.split()) >= 2 and not md.GENERIC.match(label)
+    if len(label.split()) < 2 or md.GENERIC.match(label):
+        return False
+    return not md.LINK.search(parent.lines[0]) and bool(_parent_context(parent.lines[0]))
 
 
 def _labelled_note(heading: Unit, text: str) -> bool:
