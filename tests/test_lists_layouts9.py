@@ -155,3 +155,19 @@ def test_authors_and_a_venue_after_a_dash_by_or_in_parentheses():
         ("ICML 2020", 2020, ["Smith", "Jones"], False), ("ICML 2020", 2020, ["Smith"], True),
         ("CVPR 2020", 2020, None, False),  # a topic in inline code is no venue
         ("", None, None, False)]  # a description is not a citation
+
+
+def test_a_venue_between_dashes_or_pipes_after_a_title():
+    rows, _ = read_list(
+        "- 📄 [Learning Speech Representations at Scale](https://arxiv.org/abs/2210.00005) — ICLR 2023\n"
+        "- [Learning Speech Representations at Scale](https://arxiv.org/abs/2210.00007) | ICLR 2023 | [code](https://github.com/a/b)\n"
+        "- **Learning Speech Representations at Scale** - Ann Lee, Bob Ray - NeurIPS 2022 - "
+        "[[Paper](https://arxiv.org/abs/2201.00002)]\n"
+        "- **(UniMath-Flan-T5)** _UniMath: A Foundational and Multimodal Mathematical Reasoner_ ```EMNLP 2023```\n"
+        "[[Paper](https://aclanthology.org/2023.emnlp-main.440)]\n")
+    # the venue's year, not the arXiv id's; an italic title with "and" in it is not a list of authors
+    assert [(r.title, r.venue, r.year, r.authors) for r in rows] == [
+        ("Learning Speech Representations at Scale", "ICLR 2023", 2023, None),
+        ("Learning Speech Representations at Scale", "ICLR 2023", 2023, None),
+        ("Learning Speech Representations at Scale", "NeurIPS 2022", 2022, ["Ann Lee", "Bob Ray"]),
+        ("UniMath: A Foundational and Multimodal Mathematical Reasoner", "EMNLP 2023", 2023, None)]

@@ -130,8 +130,9 @@ def summary_citation(line: str) -> tuple[str, str, int | None] | None:
     return found.group(1).strip(), found.group(2).strip(), int(found.group(3)) if found.group(3) else None
 
 
-# what may stand between a title and its citation: a dash, a comma or "by"
-_LEAD = re.compile(r"^\s*(?:[-\u2013\u2014,]|by\b)\s*", re.I)
+# what may stand between a title and its citation: a dash, a comma, a pipe or "by"
+_LEAD = re.compile(r"^\s*(?:[-\u2013\u2014,|]|by\b)\s*", re.I)
+_SEPARATOR = re.compile(r"\s+[-\u2013\u2014|]\s+")
 # "(Shokri et al., 2017)", "(Hayes et al. 2019)", "(Smith and Jones, ICML 2020)", "(Chen,et al., 2019))"
 _PAREN = re.compile(r"^[\s,]*\(([^()|\n]{2,200})\)")
 _NAMES_YEAR = re.compile(r"([^\d]{2,150}?),?\s*((?:19|20)\d\d)")
@@ -153,10 +154,18 @@ def _people(names: str) -> bool:
         md.looks_like_authors(names))
 
 
+def _venue_with_year(text: str) -> bool:
+    """"ICLR 2023", "arXiv 2018", "ACL 2023 Findings": an acronym's venue and one year (not "Google Research, 2021")."""
+    words = text.split()
+    return bool(words) and bool(md.year_of(text)) and not md.is_date(text) and md.looks_like_venue(text) and (
+        sum(ch.isupper() for ch in words[0]) >= 2 or words[0].lower().startswith("arxiv"))
+
+
 def after_title(rest: str) -> tuple[list[str], bool, str, int | None] | None:
     """(authors, incomplete, venue, year) of a citation written right after a title: authors and a year, or
     authors and a venue, in parentheses (``(Shokri et al., 2017)``: no venue); after a dash or "by", authors and a
-    venue (`` - A Smith et al., ICASSP 2021``); italic authors and a venue with its year in inline code
+    venue (`` - A Smith et al., ICASSP 2021``), or a venue with its year alone or after authors between dashes or
+    pipes (`` — ICLR 2023``, `` - A, B - NeurIPS 2022 - [[Paper](…)]``); italic authors and a venue with its year in inline code
     (`` - *Y Tang et al*, `ICASSP 2021` ``, the authors may be missing; a span naming two venues, ``arXiv 2019,
     ICLR 2020``, gives no year). None for anything else."""
     lead = _LEAD.match(rest)
@@ -164,8 +173,9 @@ def after_title(rest: str) -> tuple[list[str], bool, str, int | None] | None:
     found = _CODE_CITE.match(text)
     if found:
         names, venue = (found.group(2) or "").strip(), " ".join(found.group(4).split())
-        if not _YEAR.search(venue) or md.is_date(venue) or names and not (_ETAL.search(names) or md.looks_like_authors(names)):
-            return None  # "`LLM`": a topic tag; "`2021`": a date, no venue
+        if not _YEAR.search(venue) or md.is_date(venue) or names and not (_ETAL.search(names) or lead and ":" not in names
+                                                                            and md.looks_like_authors(names)):
+            return None  # "`LLM`": a topic tag; "`2021`": a date, no venue; "_Title: A and B_ ```EMNLP 2023```": a title
         authors, incomplete = md.split_authors(names) if names else ([], False)
         return authors, incomplete, venue, md.year_of(venue)
     comma = not lead or lead.group(0).strip() == ","
@@ -182,6 +192,14 @@ def after_title(rest: str) -> tuple[list[str], bool, str, int | None] | None:
         return None
     if comma:  # ", A et al., Venue Year": mdlist reads it
         return None
+    first = md.LINK.search(text)
+    head = md.clean(text[:first.start() if first else len(text)]).strip(" .,;|[(-\u2013\u2014")
+    fields = [f.strip(" .,;") for f in _SEPARATOR.split(head) if f.strip(" .,;")]
+    if len(fields) == 1 and _venue_with_year(fields[0]):  # " — ICLR 2023", " | ICLR 2023 | [code](…)"
+        return [], False, fields[0], md.year_of(fields[0])
+    if len(fields) == 2 and md.looks_like_authors(fields[0]) and _venue_with_year(fields[1]):  # " - A, B - NeurIPS 2022 -"
+        authors, incomplete = md.split_authors(fields[0])
+        return authors, incomplete, fields[1], md.year_of(fields[1])
     text = text.split(" | ")[0]
     dated = _NAMES_YEAR.fullmatch(md.clean(md.without_links(text)).strip(" .,;[]()"))
     if dated and _people(dated.group(1).strip(" ,")):  # " - Shokri et al., 2017"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from unlearn_bib.read import mdinline as md
-from unlearn_bib.read.mdcite import citation, etal_citation
+from unlearn_bib.read.mdcite import after_title, citation, etal_citation
 from unlearn_bib.read.mdscan import FIELD, Unit
 from unlearn_bib.read.mdtail import code_tag, drop_label, name_before_link, pipe_tail
 
@@ -102,7 +102,8 @@ def head_title(head: str) -> tuple[str, str, str]:
         elif tail and (citation(after.lstrip(" .")) or etal_citation(after)):
             tail = ""  # "**Title**. *A*, B, C, ICML 2024. [[pdf](…)]", "**Title.** *A et al. arXiv.*": a citation follows
         if not tail or tail.startswith("(") or md.looks_like_venue(tail.strip("()[]")) or tail.startswith("<") or (
-                venue_before_links(after)[1]):  # "**Title.** Journal of computer-aided molecular design 2016. [paper](…)"
+                venue_before_links(after)[1]) or after_title(after):  # "**Title.** Journal of … 2016. [paper](…)",
+            # "**Title** - A, B - NeurIPS 2022 - [[Paper](…)]"
             inner = re.sub(r"^\s*\d{1,3}\.\s+(?=[^\W\d_])", "", bold.group(2))  # "**1. Title**": the list's number
             linked = md.LINK.fullmatch(inner.strip())
             if linked and not md.GENERIC.match(md.clean(linked.group(2))):
