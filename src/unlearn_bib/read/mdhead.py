@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from unlearn_bib.read import mdinline as md
-from unlearn_bib.read.mdcite import citation, etal_citation
+from unlearn_bib.read.mdcite import after_title, citation, etal_citation
 from unlearn_bib.read.mdscan import FIELD, Unit
 from unlearn_bib.read.mdtail import code_tag, drop_label, name_before_link, pipe_tail
 
@@ -17,6 +17,7 @@ _TAG = re.compile(r"\(((?:[^()]|\([^()]{1,20}\)){2,80})\)|\[([^\[\]()]{2,60})\](
 _PREFIX = re.compile(r"^(\*\*|__)?[\[(【]((?:[^\[\]()【】]|\([^\[\]()]{1,20}\)){2,80})[\])】](?!\()(?:\1)?\s*")
 _ARXIV_TAG = re.compile(r"^arxiv\s*[:.]?\s*\d{4}\.\d{4,5}(v\d+)?$", re.I)  # [arxiv 2401.06121]: an id, not a venue
 _ARXIV_WRITTEN = re.compile(r"[\s.,;(\[]*\barxiv\s*[:.]?\s*\d{4}\.\d{4,5}", re.I)
+_PAPER_FIELD = re.compile(r"^[*_]{0,2}(?:paper|title)\s*(?:[*_]{0,2}\s*:|:\s*[*_]{0,2})\s*(?=\[)", re.I)
 PLACEHOLDER = re.compile(r"\[\s*(paper|pdf)\s*\](?!\()", re.I)
 VENUE_COMMA_YEAR = re.compile(r"^(.+?),\s*((?:19|20)\d\d)$")
 # '**Name**: "Quoted Title", Venue, Mon Year': a short bold name (maybe bracketed, maybe no colon), then the quoted title
@@ -60,13 +61,18 @@ def head_title(head: str) -> tuple[str, str, str]:
         elif _DATED_FIELDS.match(said):  # '"Title", 2023-06, AAAI(Oral) 24, `tag`,': a date, a venue, topic tags
             said = " | ".join(f for f in (f.strip() for f in said.split(",")) if f and not f.startswith("`"))
         return md.clean(quoted.group(2)), "", (f"({said}) " if said else "") + rest[cut:]
+    label = _PAPER_FIELD.match(lead)
+    linked = md.LINK.match(lead, label.end()) if label else None
+    if linked and not linked.group(1) and not md.GENERIC.match(md.clean(linked.group(2))):
+        lead = lead[label.end():]  # "Paper: [Title](link)": a sub-bullet that is a paper of its own
     prefix = _PREFIX.match(lead)
-    if prefix and is_tag(prefix.group(2)):
+    said = md.clean(prefix.group(2)) if prefix else ""  # "(*ICLR'25*) Title": a tag set in italics inside its brackets
+    if prefix and is_tag(said):
         title, url, rest = head_title(lead[prefix.end():])
         named, named_year, _ = tags(rest)
-        if named and named_year and not md.year_of(prefix.group(2)):  # "**[RSA]** Title | **[ICCV' 17]** |": the
-            return title, url, f"{rest} {as_tag(prefix.group(2))}"  # venue with a year after the title wins
-        return title, url, f"{as_tag(prefix.group(2))} {rest}"
+        if named and named_year and not md.year_of(said):  # "**[RSA]** Title | **[ICCV' 17]** |": the
+            return title, url, f"{rest} {as_tag(said)}"  # venue with a year after the title wins
+        return title, url, f"{as_tag(said)} {rest}"
     venue_link = _VENUE_LINK.match(lead)
     if venue_link and md.looks_like_venue(md.clean(venue_link.group(1))):
         title, url, rest = head_title(lead[venue_link.end():])  # "[[CVPR](paper)] Plain Title. [[code](…)]"
@@ -96,7 +102,8 @@ def head_title(head: str) -> tuple[str, str, str]:
         elif tail and (citation(after.lstrip(" .")) or etal_citation(after)):
             tail = ""  # "**Title**. *A*, B, C, ICML 2024. [[pdf](…)]", "**Title.** *A et al. arXiv.*": a citation follows
         if not tail or tail.startswith("(") or md.looks_like_venue(tail.strip("()[]")) or tail.startswith("<") or (
-                venue_before_links(after)[1]):  # "**Title.** Journal of computer-aided molecular design 2016. [paper](…)"
+                venue_before_links(after)[1]) or after_title(after):  # "**Title.** Journal of … 2016. [paper](…)",
+            # "**Title** - A, B - NeurIPS 2022 - [[Paper](…)]"
             inner = re.sub(r"^\s*\d{1,3}\.\s+(?=[^\W\d_])", "", bold.group(2))  # "**1. Title**": the list's number
             linked = md.LINK.fullmatch(inner.strip())
             if linked and not md.GENERIC.match(md.clean(linked.group(2))):
@@ -146,8 +153,11 @@ def _trailing_tags(text: str) -> tuple[str, str]:
 
 
 def _named(text: str) -> bool:
-    """A venue's name as a list sets it in bold: a tag, or two to eight capitalised words ("Neural Networks")."""
+    """A venue's name as a list sets it in bold: a tag, or two to eight capitalised words ("Neural Networks"),
+    maybe followed by its year."""
     words = text.split()
+    if len(words) > 2 and re.fullmatch(r"(?:19|20)\d\d", words[-1]):
+        words = words[:-1]  # "Research Notes of the AAS 2024": the year after the name
     return is_tag(text) or 2 <= len(words) <= 8 and all(w[:1].isupper() or w in ("of", "on", "and", "in", "for", "the")
                                                           for w in words)
 

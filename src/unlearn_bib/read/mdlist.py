@@ -33,7 +33,10 @@ one ``Trouble`` (line, reason) per item that could not be read. Layouts read:
   (``Title [[11 Jan 2021]](link)``, ``[[NeurIPS2021]](…)``) or followed by ``[Dec 2023]``; ``**1. Title**`` blocks
   with ``**Venue:**`` / ``**Authors:**`` paragraphs below; ``*[Title](link)*`` with a collapsed
   ``<summary> Authors <em>Venue</em> Year </summary>``; a bullet whose title links an arXiv paper stays a paper
-  with bullets under it.
+  with bullets under it;
+- ``(*ICLR'25*) Title``; ``- **[2026.05.27]**`` over ``  - Paper: [Title](link)`` sub-bullets (each a paper, dated by
+  its parent); after a title ``(Shokri et al., 2017)`` or `` - *Y Tang et al*, `ICASSP 2021` `` (``mdcite.after_title``);
+  ``- **(Name)** _Title_ ```EMNLP 2019``` `` with its links on the next line.
 
 A row that links no paper and whose venue is a blog (``Blog``, ``News``) or whose title only names a
 product (``Introducing GPT-5``) is a post, not a paper.
@@ -51,7 +54,7 @@ from dataclasses import dataclass, field
 
 from unlearn_bib.read import mdhead as mh
 from unlearn_bib.read import mdinline as md
-from unlearn_bib.read.mdcite import NOTE, badge_venue, citation, etal_citation, summary_citation
+from unlearn_bib.read.mdcite import NOTE, after_title, badge_venue, citation, etal_citation, summary_citation
 from unlearn_bib.read.mdpipe import pipe_record
 from unlearn_bib.read.mdscan import NOT_PAPER_HOSTS, FIELD, Trouble, is_paper_url, Unit, units
 from unlearn_bib.read.mdtail import short_date_year, wrapped, year_fields
@@ -325,7 +328,9 @@ def _item(unit: Unit) -> Row | Trouble | None:
         title, rest = below, head
         unit.lines.pop(1)
     after_tags = re.sub(r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)*", "", rest)
-    cited = citation(rest.split(" | ")[0].lstrip(" .")) if not rest.lstrip().startswith(",") else None
+    cited = after = after_title(rest)  # "[Title](…) (Shokri et al., 2017)", "[Title](…) - *A et al*, `ICASSP 2021`"
+    if not cited and not rest.lstrip().startswith(","):
+        cited = citation(rest.split(" | ")[0].lstrip(" ."))
     said = mh.venue_after_link(after_tags) if title_url else ("", None)  # "[Title](link), Venue Year"
     if not cited and after_tags.startswith(",") and not said[1]:  # "[Title](page), Liu et al., NeurIPS 2020 | [github](…)"
         cited = citation(re.split(r"\||\[", after_tags[1:], maxsplit=1)[0])
@@ -337,7 +342,7 @@ def _item(unit: Unit) -> Row | Trouble | None:
     if not cited:  # "[2023/10] **Title.** *First Author et al. arXiv.*": the date tag stays the row's
         cited = etal_citation(after_tags)
         venue = cited[2] if cited else venue
-    if not venue:  # "Title, EMNLP 2023 Main Conference Paper" written inside the bold title
+    if not venue and not after:  # "Title, EMNLP 2023 Main Conference Paper" written inside the bold title
         split = re.match(r"^(.{12,}?),\s+([A-Z][A-Za-z]+\s+(?:19|20)\d\d\b.*)$", title)
         if split and md.looks_like_venue(split.group(2)):
             title, venue = split.group(1), split.group(2).rstrip(" .")
