@@ -237,7 +237,7 @@ def _fix_seams(text: str) -> str:
 def _punctuation_in_quote(text: str) -> str:
     """Move a period or comma after a generated closing quote inside it: "…priors”," ->
     "…priors,”". A period is dropped when the quotation already ends in punctuation
-    ("Enough?”"); a comma stays after "?" or "!" ("Models?,” in"), as CSL 1.0.2 has it: for
+    ("Enough?”"); a comma stays after "?", "!" or "." ("Models?,” in", "Brain.,” Neuron"), as CSL 1.0.2 has it: for
     quoted output "followed by a comma or period, punctuation-in-quote specifies whether this
     punctuation is placed outside (value "false", default) or inside (value "true") the
     closing quotation mark" (citeproc-js does so; pandoc drops the comma)."""
@@ -253,7 +253,7 @@ def _punctuation_in_quote(text: str) -> str:
         content = text[:quote_at]
         last = next((c for c in reversed(content) if c not in ZERO_WIDTH), "")
         out.append(text[position:quote_at])
-        if last not in _END_PUNCT or (follow.group(2) == "," and last in "?!"):
+        if last not in _END_PUNCT or (follow.group(2) == "," and last in "?!."):
             out.append(follow.group(2))
         out.append(text[quote_at:match.end()] + follow.group(1))
         position = follow.end()

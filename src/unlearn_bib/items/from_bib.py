@@ -367,13 +367,17 @@ _IN_SERIES = frozenset({"book", "collection", "proceedings", "reference", "mvboo
 def _type(kind: str, raw: dict[str, str]) -> str:
     """The CSL type: the table, an article's ``entrysubtype`` (magazine, newspaper), and an
     unpublished work with an event is a talk (CSL 1.0.2's speech: "a paper, talk, poster, or
-    symposium at a conference"), as pandoc reads them."""
+    symposium at a conference"), as pandoc reads them. @misc and an unknown type have none
+    (""): biblatex formats them as a standalone work (biblatex.def quotes the titles of
+    ``article, inbook, incollection, inproceedings, patent, thesis, unpublished`` only and
+    sets the others in italics), which is what a style's default branch prints for an item no
+    type condition names; pandoc writes ``"type": ""`` for them."""
     subtype = raw.get("entrysubtype", "").strip().lower()
     if kind in ("article", "periodical", "suppperiodical") and subtype in ("magazine", "newspaper"):
         return f"article-{subtype}"
     if kind == "unpublished" and any(raw.get(f, "").strip() for f in ("eventtitle", "eventdate", "venue")):
         return "speech"
-    return TYPES.get(kind, "document")
+    return TYPES.get(kind, "")
 
 
 def _journal_series(value: str) -> str:
