@@ -106,3 +106,22 @@ def test_doubled_marks_in_a_family_name_are_kept():
         "Jaggi, M., & Tak??, M. (2014). Communication-efficient distributed dual coordinate ascent. "
         "Advances in Neural Information Processing Systems, 4."]
     assert render("nlm-citation-sequence", *bib(JAGGI))[0].startswith("1. Jaggi M, Tak?? M. ")
+
+
+# --- a quotation mark that is part of a value -------------------------------------------------------
+
+WHITE = """@book{white2012hadoop,
+    title={Hadoop: The definitive guide},
+    author={White, Tom},
+    year={2012},
+    publisher={" O'Reilly Media, Inc."}
+}"""
+
+
+def test_a_period_after_a_quote_mark_typed_in_a_value_is_kept():
+    """Google Scholar's ``publisher={" O'Reilly Media, Inc."}``: the quote marks are part of the
+    value, not a quotation the style made, so the style's period after the publisher stays, as
+    pandoc prints it (set B). The look-through rule ("Enough?”." -> "Enough?”") is for the
+    style's own quotes, which still absorb it."""
+    assert render("apa", *bib(WHITE)) == ['White, T. (2012). Hadoop: The definitive guide. " O’Reilly Media, Inc.".']
+    assert render(CHICAGO, *bib(WHITE)) == ['White, Tom. 2012. Hadoop: The Definitive Guide. " O’Reilly Media, Inc.".']

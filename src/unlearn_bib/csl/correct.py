@@ -215,8 +215,9 @@ def _fix_seams(text: str) -> str:
             first, second = entry.chars[index], entry.chars[following]
             inside = spans[index] and spans[index] == spans[following]
             rule = None if inside else _COLLISIONS.get((first, second))
-            if rule is None and second == "." and first in _QUOTE_LIKE and not inside:
-                # "Enough?”." -> "Enough?”": look through the closing quotes (pandoc #179)
+            if rule is None and second == "." and first in _QUOTE_LIKE and not spans[index]:
+                # "Enough?”." -> "Enough?”": look through the style's closing quotes (pandoc #179);
+                # a quote mark typed in a value (publisher={" O'Reilly Media, Inc."}) keeps the period
                 back = index
                 while back is not None and entry.chars[back] in _QUOTE_LIKE | {" "}:
                     back = entry.visible(back - 1, -1)
