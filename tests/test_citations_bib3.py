@@ -125,3 +125,26 @@ def test_a_period_after_a_quote_mark_typed_in_a_value_is_kept():
     style's own quotes, which still absorb it."""
     assert render("apa", *bib(WHITE)) == ['White, T. (2012). Hadoop: The definitive guide. " O’Reilly Media, Inc.".']
     assert render(CHICAGO, *bib(WHITE)) == ['White, Tom. 2012. Hadoop: The Definitive Guide. " O’Reilly Media, Inc.".']
+
+
+# --- a straight apostrophe in a .bib title is TeX's right quote -----------------------------------------
+
+NASA = """@misc{CitekeyMisc,
+  title        = "Pluto: The 'Other' Red Planet",
+  author       = "{NASA}",
+  howpublished = "\\url{https://www.nasa.gov/nh/pluto-the-other-red-planet}",
+  year         = 2015,
+  note         = "Truy cập lần cuối: 2018-12-06"
+}"""
+
+
+def test_straight_apostrophes_in_a_title_are_right_quotes_as_tex_sets_them():
+    """TeX sets ' as a right quotation mark (’) wherever it stands; only ``...'' and `...' are
+    quotations. So 'Other' is ’Other’, as pandoc reads it (citeproc-js, given pandoc's
+    conversion, prints the same; set B): it was read as a quotation and printed with the
+    style's marks (‘other’, or “other” in APA)."""
+    assert render("nature", *bib(NASA)) == ["1. NASA. Pluto: The ’other’ red planet. (2015)."]
+    assert render("elsevier-harvard", *bib(NASA))[0].startswith("NASA, 2015. Pluto: The ’other’ red planet.")
+    tex = bib("@misc{m, title={The ``Big'' and `Small' Ones}, year=2015}")
+    # TeX's quotations stay quotations, in the style's marks (Nature's are single; pandoc prints the same)
+    assert render("nature", *tex) == ["1. The ‘big’ and ‘small’ ones. (2015)."]

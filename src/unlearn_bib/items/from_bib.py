@@ -402,13 +402,29 @@ def _language(text: dict[str, str]) -> str:
 
 
 # TeX's quotation marks (``...'', `...') and typed double quotes: the CSL data's plain quotes, which
-# the style prints with its own marks, inner ones alternating ("“…‘x’…”", pandoc and citeproc-js)
-_TEX_QUOTES = re.compile(r"(?<!\\)(?:``|''|[“”])|(?<![\\`])`(?!`)")
+# the style prints with its own marks, inner ones alternating ("“…‘x’…”", pandoc and citeproc-js).
+# Any other straight ' is what TeX sets for it, a right quote (’): 'Other' is ’Other’, as pandoc reads it.
+_TEX_QUOTES = re.compile(r"(?<!\\)(?:``|''|[“”])|(?<![\\`])`(?!`)|(?<![\\'])'(?!')")
 
 
 def _quotes(value: str) -> str:
-    return _TEX_QUOTES.sub(lambda m: "'" if m.group(0) == "`" else '"', value) if "`" in value or "''" in value \
-        or "“" in value or "”" in value else value
+    if "`" not in value and "'" not in value and "“" not in value and "”" not in value:
+        return value
+    opened = 0  # `...' quotations open
+
+    def one(match: re.Match) -> str:
+        nonlocal opened
+        mark = match.group(0)
+        if mark == "`":
+            opened += 1
+            return "'"
+        if mark == "'":
+            if opened:
+                opened -= 1
+                return "'"
+            return "’"
+        return '"'
+    return _TEX_QUOTES.sub(one, value)
 
 
 def _is_url(value: str) -> bool:
