@@ -367,11 +367,8 @@ _IN_SERIES = frozenset({"book", "collection", "proceedings", "reference", "mvboo
 def _type(kind: str, raw: dict[str, str]) -> str:
     """The CSL type: the table, an article's ``entrysubtype`` (magazine, newspaper), and an
     unpublished work with an event is a talk (CSL 1.0.2's speech: "a paper, talk, poster, or
-    symposium at a conference"), as pandoc reads them. @misc and an unknown type have none
-    (""): biblatex formats them as a standalone work (biblatex.def quotes the titles of
-    ``article, inbook, incollection, inproceedings, patent, thesis, unpublished`` only and
-    sets the others in italics), which is what a style's default branch prints for an item no
-    type condition names; pandoc writes ``"type": ""`` for them."""
+    symposium at a conference"), as pandoc reads them. @misc and unknown types have none (""), as
+    pandoc writes them: biblatex sets them as standalone works, a style's default branch."""
     subtype = raw.get("entrysubtype", "").strip().lower()
     if kind in ("article", "periodical", "suppperiodical") and subtype in ("magazine", "newspaper"):
         return f"article-{subtype}"
@@ -415,15 +412,12 @@ def _quotes(value: str) -> str:
     def one(match: re.Match) -> str:
         nonlocal opened
         mark = match.group(0)
-        if mark == "`":
-            opened += 1
-            return "'"
-        if mark == "'":
-            if opened:
-                opened -= 1
-                return "'"
+        if mark not in "`'":
+            return '"'
+        if mark == "'" and not opened:
             return "’"
-        return '"'
+        opened += 1 if mark == "`" else -1
+        return "'"
     return _TEX_QUOTES.sub(one, value)
 
 
