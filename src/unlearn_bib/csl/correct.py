@@ -215,8 +215,9 @@ def _fix_seams(text: str) -> str:
             first, second = entry.chars[index], entry.chars[following]
             inside = spans[index] and spans[index] == spans[following]
             rule = None if inside else _COLLISIONS.get((first, second))
-            if rule is None and second == "." and first in _QUOTE_LIKE and not inside:
-                # "Enough?”." -> "Enough?”": look through the closing quotes (pandoc #179)
+            if rule is None and second == "." and first in _QUOTE_LIKE and not spans[index]:
+                # "Enough?”." -> "Enough?”": look through the style's closing quotes (pandoc #179);
+                # a quote mark typed in a value (publisher={" O'Reilly Media, Inc."}) keeps the period
                 back = index
                 while back is not None and entry.chars[back] in _QUOTE_LIKE | {" "}:
                     back = entry.visible(back - 1, -1)
@@ -237,7 +238,7 @@ def _fix_seams(text: str) -> str:
 def _punctuation_in_quote(text: str) -> str:
     """Move a period or comma after a generated closing quote inside it: "…priors”," ->
     "…priors,”". A period is dropped when the quotation already ends in punctuation
-    ("Enough?”"); a comma stays after "?" or "!" ("Models?,” in"), as CSL 1.0.2 has it: for
+    ("Enough?”"); a comma stays after "?", "!" or "." ("Models?,” in", "Brain.,” Neuron"), as CSL 1.0.2 has it: for
     quoted output "followed by a comma or period, punctuation-in-quote specifies whether this
     punctuation is placed outside (value "false", default) or inside (value "true") the
     closing quotation mark" (citeproc-js does so; pandoc drops the comma)."""
@@ -253,7 +254,7 @@ def _punctuation_in_quote(text: str) -> str:
         content = text[:quote_at]
         last = next((c for c in reversed(content) if c not in ZERO_WIDTH), "")
         out.append(text[position:quote_at])
-        if last not in _END_PUNCT or (follow.group(2) == "," and last in "?!"):
+        if last not in _END_PUNCT or (follow.group(2) == "," and last in "?!."):
             out.append(follow.group(2))
         out.append(text[quote_at:match.end()] + follow.group(1))
         position = follow.end()

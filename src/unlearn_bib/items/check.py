@@ -314,8 +314,8 @@ def check_item(raw, where: Location, problems: list[Problem], scan: bool = True,
             continue
         else:
             continue
-        if checked is not None and checked != "":
-            item[field] = checked
+        if checked is not None and (checked != "" or field == "type"):
+            item[field] = checked  # "type": "" is pandoc's untyped item (a @misc): no condition names it
     kind = item.get("type", "")
     if kind and kind not in TYPES:
         from unlearn_bib.text.suggest import did_you_mean
