@@ -55,7 +55,7 @@ def test_an_empty_type_in_csl_json_stays_empty():
     items = read_csljson('[{"id": "a", "type": "", "title": "T"}]', "x.json")
     assert items.items[0]["type"] == ""
     items = read_csljson('[{"id": "a", "title": "T"}]', "x.json")
-    assert items.items[0]["type"] == "document"  # no type at all: unchanged
+    assert "type" not in items.items[0]  # no type at all: none either (tests/test_citations_round4.py)
 
 
 # --- a comma after a quoted title that ends in a period ---------------------------------------------
@@ -148,3 +148,27 @@ def test_straight_apostrophes_in_a_title_are_right_quotes_as_tex_sets_them():
     tex = bib("@misc{m, title={The ``Big'' and `Small' Ones}, year=2015}")
     # TeX's quotations stay quotations, in the style's marks (Nature's are single; pandoc prints the same)
     assert render("nature", *tex) == ["1. The ‘big’ and ‘small’ ones. (2015)."]
+
+
+# --- a date biber cannot read -----------------------------------------------------------------------
+
+MCCULLAGH = """@book{mccullagh1989generalized,
+  title = {Generalized linear models},
+  author = {McCullagh, P. and Nelder, J. A.},
+  publisher = {Chapman \\& Hall / CRC},
+  address = {London},
+  year = {1989},
+  date = {(1989)}
+}"""
+
+
+def test_a_date_that_is_no_date_gives_way_to_the_year():
+    """biber ignores a ``date`` it cannot parse (an invalid ISO 8601-2 date, here ``(1989)``) with a
+    warning, so the ``year`` stands; pandoc and citeproc-js (set C, rstudio/bookdown-demo's
+    book.bib) print ``1989`` where unlearn-bib printed ``(1989)`` as a literal date."""
+    (item,) = bib(MCCULLAGH)
+    assert item["issued"] == {"date-parts": [[1989]]}
+    assert render(CHICAGO, item) == [
+        "McCullagh, P., and J. A. Nelder. 1989. Generalized Linear Models. Chapman & Hall / CRC."]
+    (alone,) = bib(MCCULLAGH.replace("  year = {1989},\n", ""))
+    assert alone["issued"] == {"literal": "(1989)"}  # no year to fall back on: the text as given

@@ -158,9 +158,11 @@ def iso_date(text: str) -> dict:
 
 
 def issued(fields: dict[str, str]) -> dict | None:
-    if fields.get("date"):
-        return iso_date(fields["date"])
     year = fields.get("year", "").strip()
+    if fields.get("date"):
+        date = iso_date(fields["date"])
+        if "date-parts" in date or not year:
+            return date  # a date biber cannot read is ignored and the year stands (pandoc reads it so too)
     if not year:
         return None
     if not re.fullmatch(r"-?\d{1,4}", year):
