@@ -9,6 +9,7 @@
   T-IV 2016)](doi)``: (title, url, authors, venue as a Venue cell writes it, year);
 - ``last_field(venue)``: a ``Team / venue`` cell ``Waabi + University of Toronto; ICLR 2024``: the field after
   the last ``;`` that names a year is the venue;
+- ``authors_field(cell)``: the names before the team and the status in ``Han Huang *et al.*; Tongji-led team; arXiv``;
 - ``code_after(rest)``: a venue in inline code right after a linked title, ``[Title](link), `CVPR 16`.``, as a tag.
 
 Linear time: no pattern nests quantifiers over the same characters.
@@ -24,6 +25,7 @@ from unlearn_bib.read.mdtail import code_tag
 _DATASETS = re.compile(r"\bdata ?sets?\b", re.I)
 # "[Street-Scene] ", "(Social Force) ", "[Rodrigurs.etl]) " (a stray parenthesis after it, as written)
 _NAME = re.compile(r"^(?:\[([^\[\]()\n]{1,40})\]|\(([^\[\]()\n]{1,40})\))\)?\s*(?=\[)")
+_TEAM = re.compile(r"\+|\b(universit\w*|institut\w*|lab|laboratory|team|college|school|academy|inc|corp\w*|group)\b", re.I)
 _CITED = re.compile(r"^\s*(\*\*|__)([^*_\n]{2,200}?)\1\s*,?\s*([*_])([^*_\n]{2,400}?)\3\s*(?:\(([^()\n]{1,80})\))?\s*$")
 
 
@@ -88,3 +90,12 @@ def code_after(rest: str) -> str:
         return rest
     _, tag = code_tag(found.group(0).strip(" ,"))
     return f" {tag}{rest[found.end():]}" if tag else rest
+
+
+def authors_field(cell: str) -> str:
+    """The authors of an ``Authors / team and status`` cell, ``Han Huang *et al.*; Tongji-led team; SSRN working
+    paper``: the first ``;`` field when what follows it names a team or is not more names (``A; B; C`` stays whole)."""
+    first, _, others = cell.partition(";")
+    if others and (_TEAM.search(others.split(";")[0]) or not md.looks_like_authors(md.clean(others.split(";")[0]))):
+        return md.clean(first)
+    return cell

@@ -55,7 +55,7 @@ from dataclasses import dataclass, field
 from unlearn_bib.read import mdhead as mh
 from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdcite import NOTE, after_title, badge_venue, citation, etal_citation, summary_citation
-from unlearn_bib.read.mdkind import dataset_name, last_field, linked_citation
+from unlearn_bib.read.mdkind import authors_field, dataset_name, last_field, linked_citation
 from unlearn_bib.read.mdpipe import pipe_record
 from unlearn_bib.read.mdscan import NOT_PAPER_HOSTS, FIELD, Trouble, is_paper_url, Unit, units
 from unlearn_bib.read.mdtail import short_date_year, wrapped, year_fields
@@ -276,7 +276,7 @@ def _table_row(unit: Unit) -> Row | Trouble | None:
     row.extra = {k: md.clean(v) for k, v in cells.items() if k not in ("title", "authors", "venue", "year", "code")}
     _fill_year(row, venue_year, date_year, unit.context)
     if cells.get("authors", authors_below).strip(" -"):
-        row.authors, row.authors_incomplete = md.split_authors(cells.get("authors", authors_below))
+        row.authors, row.authors_incomplete = md.split_authors(authors_field(cells.get("authors", authors_below)))
         row.authors = row.authors or None
     code = [u for _, u, _ in md.links(cells.get("code", ""))]
     row.code = code[0] if code else next((u for label, u, _ in row.links if md.CODE_LABEL.match(label)), "")
