@@ -2,6 +2,7 @@
 written in each list's shape: what the reader must take from a row and what it must leave alone."""
 from listcases import fields as _rows
 from listcases import one
+from unlearn_bib.read.mdlist import read_list
 
 
 def test_dataset_names_under_a_datasets_heading_are_not_papers():
@@ -123,3 +124,30 @@ def test_plain_titles_ending_in_a_venue_and_year():
     ) == [("An Overview of Deep Learning Based Methods for Unsupervised and Semi-Supervised Anomaly Detection in Videos",
            "J. Image", 2018, False),
           ("Localization Guided Fight Action Detection in Surveillance Videos", "ICME 2019", 2019, False)]
+
+
+def test_the_authors_before_the_team_and_status_in_an_authors_team_column():
+    rows, troubles = read_list(
+        "| Coverage | Year | Survey | Authors / team and status |\n"
+        "| --- | ---: | --- | --- |\n"
+        "| General | 2026 | [**World Models for Autonomous Driving: From Future Generation to Decision Making**]"
+        "(https://doi.org/10.2139/ssrn.6827179) | Han Huang *et al.*; Tongji-led multi-institution team; SSRN working paper |\n"
+        "| General | 2025 | [**Research on World Models for Connected Automated Driving**](https://doi.org/10.3390/app15168986) | "
+        "Nuo Chen and Xiang Liu; Shanghai University of Engineering Science; *Applied Sciences* 15(16), 8986 |\n"
+        "| General | 2025 | [**A Survey of World Models for Autonomous Driving**](https://arxiv.org/abs/2501.11260) | "
+        "Tuo Feng; Wenguan Wang; Yi Yang |\n")
+    assert not troubles
+    assert [(r.authors, r.authors_incomplete, r.year) for r in rows] == [
+        (["Han Huang"], True, 2026), (["Nuo Chen", "Xiang Liu"], False, 2025),
+        (["Tuo Feng", "Wenguan Wang", "Yi Yang"], False, 2025)]  # names separated by ";" stay names
+
+
+def test_a_venue_in_inline_code_after_a_linked_title_wins_over_a_short_name_tag():
+    assert _rows(
+        "## Unsupervised\n"
+        "1. <span id = \"01601\">[Conv-AE]</span> [Learning Temporal Regularity in Video Sequences]"
+        "(https://openaccess.thecvf.com/content_cvpr_2016/papers/x.pdf), `CVPR 16`. [Code](https://github.com/a/b)\n"
+        "4. <span id = \"01704\">[Conv3D-AE]</span> [Spatio-Temporal AutoEncoder for Video Anomaly Detection]"
+        "(https://dl.acm.org/doi/abs/10.1145/3123266.3123451),`ACM MM 17`.\n"
+    ) == [("Learning Temporal Regularity in Video Sequences", "CVPR 16", 2016, False),
+          ("Spatio-Temporal AutoEncoder for Video Anomaly Detection", "ACM MM 17", 2017, False)]
