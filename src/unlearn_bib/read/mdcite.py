@@ -62,7 +62,7 @@ def citation(text: str) -> tuple[list[str], bool, str, int | None] | None:
             return None
         names, venue = plain[:comma], plain[comma + 1:]
     venue = venue.strip(" .,;")
-    if not venue or len(venue) > 150 or not md.looks_like_authors(names):
+    if not venue or len(venue) > 150 or "] [" in venue or not md.looks_like_authors(names):  # "[May, 2021] [JBHI, 2022]": tags
         return None
     authors, incomplete = md.split_authors(names)
     shown = next((md.clean(v).strip(" .,") for v in italic if md.clean(v).strip(" .,") and md.clean(v).strip(" .,") in venue

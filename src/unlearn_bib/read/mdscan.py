@@ -68,9 +68,13 @@ def _column(header: str) -> str:
     name = md.clean(header).lower().strip(" :")
     if re.fullmatch(r"(paper|papers|title|paper title|paper name|article|work|method)s?|论文|标题|论文标题|题目", name):
         return "title"
+    if re.fullmatch(r"surveys?|(representative |key )?(citation|reference)", name):
+        return "title"  # a Surveys table's "Survey" column; "Representative citation": "[**A et al.**, *Title* (Venue)](…)"
+    if re.fullmatch(r"(team|lab|affiliation|org\.?|organi[sz]ation)\s*(/|&|and|;)\s*venue", name):
+        return "venue"  # "Team / venue": "Waabi + University of Toronto; ICLR 2024" (mdkind.last_field)
     if re.fullmatch(r"(paper|title)s?\s*(&|and|/|\+)\s*authors?", name):
         return "title"  # "Title & Authors": "[Title](…) <br> A, B, C"
-    if re.fullmatch(r"(first )?authors?|author\(s\)|author list|作者", name):
+    if re.fullmatch(r"(first )?authors?|author\(s\)|author list|作者|authors?\s*(/|&|and)\s*(team|affiliations?)[\w ]{0,20}", name):
         return "authors"
     if re.fullmatch(r"venue|publication|published( in| at)?|conference|journal|booktitle|pub\.?|conf\.?|venue & year|"
                     r"source|会议|期刊|会议/期刊|发表|出处", name):
