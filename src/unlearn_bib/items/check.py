@@ -323,7 +323,8 @@ def check_item(raw, where: Location, problems: list[Problem], scan: bool = True,
         hint = did_you_mean(kind, sorted(TYPES))
         soft.append(f"unknown CSL type {kind!r}" + (f" ({hint})" if hint else "")
                    + ": formatted as a type no style condition names, as pandoc and citeproc-js do")
-    elif not kind:  # no type: both engines format it through no type condition (not as a document)
+    elif "type" not in raw:  # no type: both engines format it through no type condition (not as a document);
+        # an empty one is pandoc's reading of a .bib's @misc, said by no warning
         soft.append("no 'type': formatted as a type no style condition names, as pandoc and citeproc-js do")
     if scan and _has_surrogate(item):
         own.append("text with a lone surrogate (\\ud800-\\udfff): not a Unicode character")
