@@ -55,6 +55,7 @@ from dataclasses import dataclass, field
 from unlearn_bib.read import mdhead as mh
 from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdcite import NOTE, after_title, badge_venue, citation, etal_citation, summary_citation
+from unlearn_bib.read.mdgroup import regroup, table_section
 from unlearn_bib.read.mdkind import authors_field, dataset_name, last_field, linked_citation
 from unlearn_bib.read.mdpipe import pipe_record
 from unlearn_bib.read.mdscan import NOT_PAPER_HOSTS, FIELD, Trouble, is_paper_url, Unit, units
@@ -144,7 +145,10 @@ def read_list(text: str) -> tuple[list[Row], list[Trouble]]:
     """The rows of papers in a Markdown list, and what could not be read, in file order."""
     troubles: list[Trouble] = []
     rows: list[Row] = []
-    for unit in units(text, troubles):
+    found_units = regroup(units(text, troubles))
+    for n, unit in enumerate(found_units):
+        if table_section(unit, found_units[n + 1] if n + 1 < len(found_units) else None):
+            continue  # "## [Bryan Hooi](home page) (NUS)" over a table of papers: the table's section
         if unit.kind == "bib":
             if rows and rows[-1].people is None:
                 _cited(rows[-1], "\n".join(unit.lines))
