@@ -37,13 +37,18 @@ def _children(units: list[Unit], i: int) -> list[Unit]:
 
 def _entry(head: Unit, children: list[Unit]) -> Unit | None:
     """One paper from a header bullet of tags and its sub-bullets (see the module's text), or None."""
-    if md.links(head.lines[0]) or len(head.lines) > 1 or not children:
+    if md.links(head.lines[0]) or len(head.lines) > 1 or not children or head.own:
+        return None  # "- Year 2024", "- **CVPR**": a parent naming a year or a venue over its papers
+    if any(c.children or c.indent != children[0].indent for c in children):
         return None
     titles = [c for c in children if len(c.lines) == 1 and _BOLD_ONLY.match(c.lines[0])
               and not FIELD.match(md.clean(c.lines[0]))]
     if len(titles) != 1 or len(md.clean(titles[0].lines[0]).split()) < 3:
         return None
     others = [c for c in children if c is not titles[0]]
+    if not all(FIELD.match(md.clean(c.lines[0])) or not md.clean(md.without_links(" ".join(c.lines))).strip(" /|,")
+               for c in others):
+        return None  # every other sub-bullet a field ("**Author(s):** …") or links ("[Paper](…) / [Demo](…)")
     paper = any(is_paper_url(u) or md.PAPER_LABEL.match(label) for c in others for line in c.lines
                 for label, u, badge in md.links(line) if not badge)
     if not paper and not any(FIELD.match(md.clean(c.lines[0])) for c in others):
