@@ -86,3 +86,19 @@ def test_a_quoted_title_after_a_bold_name_holding_a_date_tag_or_a_star():
               '([Paper](https://arxiv.org/abs/2406.14283)) - *(May 2024)*\n')
     assert row.title.endswith(": Improving Multi-step Reasoning for LLMs with Deliberative Planning")
     assert "Framework" not in row.title
+
+
+def test_authors_written_as_bibtex_writes_them_after_a_title_linked_or_not():
+    # "Last, First and Last, First": each name whole (one comma each), then the year; unlinked, a citation is a paper
+    assert [(r.title, r.authors, r.venue, r.year, r.needs_id) for r in read_list(
+        "1. [Language (Technology) is Power: A Critical Survey of \"Bias\" in NLP](https://www.aclweb.org/anthology/"
+        "2020.acl-main.485), Blodgett, Su Lin  and Barocas, Solon  and Daumé III, Hal  and Wallach, Hanna, 2020\n"
+        "1. [Societal Biases in Language Generation](https://aclanthology.org/2021.findings-acl.4), Sheng, Emily  and "
+        "Chang, Kai-Wei, EMNLP, 2021\n"
+        "1. The problem with bias: Allocative versus representational harms in machine learning, Barocas, Solon and "
+        "Crawford, Kate and Wallach, Hanna, 2017\n")[0]] == [
+        ("Language (Technology) is Power: A Critical Survey of \"Bias\" in NLP",
+         ["Blodgett, Su Lin", "Barocas, Solon", "Daumé III, Hal", "Wallach, Hanna"], "", 2020, False),
+        ("Societal Biases in Language Generation", ["Sheng, Emily", "Chang, Kai-Wei"], "EMNLP", 2021, False),
+        ("The problem with bias: Allocative versus representational harms in machine learning",
+         ["Barocas, Solon", "Crawford, Kate", "Wallach, Hanna"], "", 2017, False)]
