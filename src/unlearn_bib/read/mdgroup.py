@@ -26,11 +26,13 @@ _MIN_INDEX = 4
 
 
 def _children(units: list[Unit], i: int) -> list[Unit]:
-    """The item units right after ``units[i]`` that sit under it (a deeper indent)."""
-    out = []
+    """The item units right after ``units[i]`` that sit under it, when they are leaves of one indent (else none)."""
+    out: list[Unit] = []
     for unit in units[i + 1:]:
         if unit.kind != "item" or unit.indent <= units[i].indent:
             break
+        if unit.children or (out and unit.indent != out[0].indent):
+            return []  # a parent of parents: never one paper's fields (and no long scan of its subtree)
         out.append(unit)
     return out
 
@@ -39,8 +41,6 @@ def _entry(head: Unit, children: list[Unit]) -> Unit | None:
     """One paper from a header bullet of tags and its sub-bullets (see the module's text), or None."""
     if md.links(head.lines[0]) or len(head.lines) > 1 or not children or head.own:
         return None  # "- Year 2024", "- **CVPR**": a parent naming a year or a venue over its papers
-    if any(c.children or c.indent != children[0].indent for c in children):
-        return None
     titles = [c for c in children if len(c.lines) == 1 and _BOLD_ONLY.match(c.lines[0])
               and not FIELD.match(md.clean(c.lines[0]))]
     if len(titles) != 1 or len(md.clean(titles[0].lines[0]).split()) < 3:
@@ -61,8 +61,8 @@ def _entry(head: Unit, children: list[Unit]) -> Unit | None:
     return Unit("item", titles[0].line, lines, indent=head.indent, context=context)
 
 
-def _index(units: list[Unit], i: int) -> int:
-    """How many units from ``units[i]`` on form an index of names (0 when they do not)."""
+def _index(units: list[Unit], i: int) -> tuple[int, bool]:
+    """How many bare-link bullets follow from ``units[i]`` on, and whether they form an index of names."""
     run: list[tuple[Unit, str]] = []
     for unit in units[i:]:
         found = _BARE.match(unit.lines[0]) if unit.kind == "item" and len(unit.lines) == 1 and not unit.children else None
@@ -70,7 +70,7 @@ def _index(units: list[Unit], i: int) -> int:
             break
         run.append((unit, found.group(1)))
     short = sum(len(md.clean(label).split()) <= 2 for _, label in run)
-    return len(run) if len(run) >= _MIN_INDEX and short >= 0.75 * len(run) else 0
+    return len(run), len(run) >= _MIN_INDEX and short >= 0.75 * len(run)
 
 
 def regroup(units: list[Unit]) -> list[Unit]:
@@ -86,12 +86,10 @@ def regroup(units: list[Unit]) -> list[Unit]:
                 out.append(entry)
                 i += 1 + len(children)
                 continue
-        skip = _index(units, i) if unit.kind == "item" else 0
-        if skip:
-            i += skip
-            continue
-        out.append(unit)
-        i += 1
+        run, index = _index(units, i) if unit.kind == "item" else (0, False)
+        if not index:  # the whole run read as it is (once: linear time), or the unit
+            out.extend(units[i:i + max(run, 1)])
+        i += max(run, 1)
     return out
 
 
