@@ -110,7 +110,7 @@ def test_all_lists_together_reach_the_target(run, tmp_path):
     # tenth, unseen set of 6 lists (2026-12-07): 344 of 392 with 4 extra records at first look, 390 of 392 and none
     # extra after the fixes (the misses: videoanomaly line 142, an unlinked title on a paragraph line of its own, and
     # gen3d line 5, the authors' survey in a blockquote whose arXiv URL is plain italic text; both left out).
-    # eleventh, unseen set of 6 lists (2026-12-07): 249 of 350 with 11 extra records at first look, 349 of 350 and none
+    # eleventh, unseen set of 6 lists (2026-12-07/08): 249 of 350 with 11 extra records at first look, 349 of 350 and none
     # extra after the fixes (the miss: mathllm line 174 links the arXiv id of line 173 under another title, reported;
     # 8 protein rows whose only link is an arXiv DOI are contestable, as in the fourth set).
     # All 66 lists: 3927 of 3944.
