@@ -110,8 +110,11 @@ def test_all_lists_together_reach_the_target(run, tmp_path):
     # tenth, unseen set of 6 lists (2026-12-07): 344 of 392 with 4 extra records at first look, 390 of 392 and none
     # extra after the fixes (the misses: videoanomaly line 142, an unlinked title on a paragraph line of its own, and
     # gen3d line 5, the authors' survey in a blockquote whose arXiv URL is plain italic text; both left out).
-    # All 60 lists: 3578 of 3594.
-    assert total == 3594 and good / total >= 0.98
+    # eleventh, unseen set of 6 lists (2026-12-07/08): 249 of 350 with 11 extra records at first look, 349 of 350 and none
+    # extra after the fixes (the miss: mathllm line 174 links the arXiv id of line 173 under another title, reported;
+    # 8 protein rows whose only link is an arXiv DOI are contestable, as in the fourth set).
+    # All 66 lists: 3927 of 3944.
+    assert total == 3944 and good / total >= 0.98
 
 
 def test_titles_authors_and_venues_as_the_list_writes_them(run, tmp_path):
@@ -144,7 +147,8 @@ def test_reader_fields_against_the_truth():
     assert same / total >= 0.97, same / total  # measured: 4754 of 4758 fields (26 lists; 3677 of 3681 on the first 20);
     # 8406 of 8646 on all 48 lists (2026-12-07); 9558 of 9834 on all 54 (the ninth set: 1152 of 1188, 482 at first look);
     # 10756 of 11031 on all 60 (the tenth set: 1145 of 1197, 789 at first look; the first 54: 9611, venues kept
-    # with the year they are written with, "[Title](link), IJRR 2024")
+    # with the year they are written with, "[Title](link), IJRR 2024"); 11852 of 12138 on all 66 (the eleventh set:
+    # 1096 of 1107, 782 at first look)
 
 
 def test_a_repeated_paper_is_merged_and_a_same_title_with_another_id_reported(run, tmp_path):

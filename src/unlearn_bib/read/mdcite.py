@@ -1,7 +1,9 @@
 """What a list writes about a paper besides its title: a citation line, a note, a venue badge.
 
 - ``citation(text)``: the line after a title that cites it, ``Authors. Venue Year.``,
-  ``A, B, and C. *Venue*, Year.`` or ``*A*, B, C, ICML 2024.`` -> (authors, incomplete, venue, year);
+  ``A, B, and C. *Venue*, Year.`` or ``*A*, B, C, ICML 2024.`` -> (authors, incomplete, venue, year); names
+  written as BibTeX does, ``Last, First and Last, First, 2020``, stay whole (``Last, First``);
+- ``bibtex_tail(title)``: an unlinked ``Title, Last, First and Last, First, 2017`` -> (title, citation);
 - ``etal_citation(text)``: one emphasised span after a title, ``*First Author (Affiliation) et al. Venue.*``
   -> (authors, incomplete, venue, None);
 - ``NOTE``: a labelled line that describes an item (``Key Word: …``, ``ExpEnv: …``, ``Publisher: …``);
@@ -26,8 +28,22 @@ _SENTENCE_END = re.compile(r"\.\s+")
 _INITIAL = re.compile(r"(?:^|[\s.\-])[A-Z]$")  # "Joshua B." ends in an initial, not a sentence
 _ITALIC = re.compile(r"(?<![*\w])\*([^*\n]{2,150})\*(?![*\w])|(?<![_\w])_([^_\n]{2,150})_(?![_\w])")
 _VENUE_COMMA_YEAR = re.compile(r"^(.+?),\s*((?:19|20)\d\d)$")
+# "Blodgett, Su Lin  and Barocas, Solon  and Wallach, Hanna, 2020" (optionally ", EMNLP" before the year): names as
+# BibTeX writes them, "Last, First" joined by "and"; one comma in each name, so the split is never in doubt
+_BIB_NAME = r"[^\W\d][^,;()\[\]\n]{0,60},\s*[^\W\d][^,;()\[\]\n]{0,60}?"
+_BIBTEX_NAMES = re.compile(rf"^({_BIB_NAME}(?:\s+and\s+{_BIB_NAME})+)(?:,\s*([^,\n]{{2,60}}?))?,\s*((?:19|20)\d\d)$")
 _SHIELD = re.compile(r"!\[[^\[\]\n]{0,100}\]\(\s*https?://img\.shields\.io/badge/([^()\s]{1,300})\)", re.I)
 _SHIELD_LABELS = ("conference", "journal", "venue", "publish", "published", "publication", "accepted", "pub")
+
+
+def bibtex_tail(text: str) -> tuple[str, tuple[list[str], bool, str, int | None]] | None:
+    """(title, citation) of an unlinked title followed by names as BibTeX writes them and a year
+    (``Title, Barocas, Solon and Crawford, Kate, 2017``): the title ends at the comma where the names begin."""
+    for found in re.finditer(r",\s+", text):
+        if len(text[:found.start()].split()) >= 3 and _BIBTEX_NAMES.match(text[found.end():].strip(" .")):
+            cited = citation(text[found.end():].strip(" ."))
+            return (text[:found.start()].strip(), cited) if cited else None
+    return None
 
 
 def citation(text: str) -> tuple[list[str], bool, str, int | None] | None:
@@ -41,6 +57,10 @@ def citation(text: str) -> tuple[list[str], bool, str, int | None] | None:
     years = list(_YEAR.finditer(plain))
     if not years:
         return None
+    bib = _BIBTEX_NAMES.match(plain)
+    if bib and md.looks_like_authors(bib.group(1).replace(",", " ")):  # "Last, First and Last, First, 2020"
+        names = [" ".join(n.split()) for n in re.split(r"\s+and\s+", bib.group(1))]
+        return names, False, (bib.group(2) or "").strip(), int(bib.group(3))
     end = years[-1].start()
     cut = None
     for found in _SENTENCE_END.finditer(plain, 0, end):

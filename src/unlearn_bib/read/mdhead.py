@@ -22,7 +22,8 @@ _PAPER_FIELD = re.compile(r"^[*_]{0,2}(?:paper|title)\s*(?:[*_]{0,2}\s*:|:\s*[*_
 PLACEHOLDER = re.compile(r"\[\s*(paper|pdf)\s*\](?!\()", re.I)
 VENUE_COMMA_YEAR = re.compile(r"^(.+?),\s*((?:19|20)\d\d)$")
 # '**Name**: "Quoted Title", Venue, Mon Year': a short bold name (maybe bracketed, maybe no colon), then the quoted title
-_QUOTED = re.compile(r'^(?:(\*\*|__)\[?[^*_\[\]"\u201c\n]{1,60}\]?\1\s*:?\s*)?["\u201c]([^"\u201d\n]{4,400})["\u201d]')
+# (also "**[2025-03] Label (Note):**", "**Q* Framework:**": a date tag, parentheses, a lone star inside the name)
+_QUOTED = re.compile(r'^(?:(\*\*|__)((?:(?!\*\*|__)[^"\u201c\n]){1,80})\1\s*:?\s*)?["\u201c]([^"\u201d\n]{4,400})["\u201d]')
 # "[[CVPR](paper link)] Title": the venue is the label of the paper's link, in brackets before the title
 # '"Title", 2023-06, Venue, `tag`': comma-separated fields after a quoted title, a numeric month date first
 _DATED_FIELDS = re.compile(r"^(?:19|20)\d\d-[01]\d,")
@@ -61,7 +62,10 @@ def head_title(head: str) -> tuple[str, str, str]:
             said = _YEAR_THEN_NOTES.match(said).group(1)
         elif _DATED_FIELDS.match(said):  # '"Title", 2023-06, AAAI(Oral) 24, `tag`,': a date, a venue, topic tags
             said = " | ".join(f for f in (f.strip() for f in said.split(",")) if f and not f.startswith("`"))
-        return md.clean(quoted.group(2)), "", (f"({said}) " if said else "") + rest[cut:]
+        dated = re.match(r"\s*\[([^\[\]\n]{4,12})\]", quoted.group(2) or "")  # "**[2025-03] Label:**": the date tag
+        if dated and md.is_date(dated.group(1)):
+            said = f"{dated.group(1)} | {said}" if said else dated.group(1)
+        return md.clean(quoted.group(3)), "", (f"({said}) " if said else "") + rest[cut:]
     label = _PAPER_FIELD.match(lead)
     linked = md.LINK.match(lead, label.end()) if label else None
     if linked and not linked.group(1) and not md.GENERIC.match(md.clean(linked.group(2))):

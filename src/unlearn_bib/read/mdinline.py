@@ -37,9 +37,14 @@ DATE = re.compile(rf"^\s*(?:\d{{1,2}}\s+)?{_MONTH},?\s*((?:19|20)\d\d)\s*$|^\s*(
                   r"|^\s*((?:19|20)\d\d)(?:0[1-9]|1[0-2])\s*$", re.I)
 # A venue as lists write it: an acronym or name, maybe with a year ("CVPR 2024", "ICLR'24", "ICLR2025").
 VENUE_WORD = re.compile(r"^[A-Za-z][A-Za-z&.\-]*[A-Za-z.]?(?:[\s\-][A-Za-z&().\-]+)*")
-_SHORT_YEAR = re.compile(r"^(.*?[A-Za-z)])\s*' ?(\d\d)$")  # "ICLR'24", "CVPR' 16"
+_SHORT_YEAR = re.compile(r"^(.*?[A-Za-z).])\s*' ?(\d\d)$")  # "ICLR'24", "CVPR' 16", "Signal Process. '20"
 _YEAR_MONTH_IN = re.compile(r"(?<![\d.])((?:19|20)\d\d)[-./](?:0?[1-9]|1[0-2])(?!\d)(?!\.\d)")  # not an arXiv id 2012.06659
-_SHORT_YEAR_IN = re.compile(r"[A-Za-z)]'(\d\d)(?![\d'])")  # "NeurIPS'24 Workshop", "EMNLP'24 Findings"
+_SHORT_YEAR_IN = re.compile(r"[A-Za-z).] ?'(\d\d)(?![\d'])")  # "NeurIPS'24 Workshop", "WWW '25 short"
+
+
+def _two_digits(year: str) -> int:
+    """A venue's two-digit year: '04 and '25 are 2004 and 2025, '98 is 1998 (no list names a venue of 2041 yet)."""
+    return (2000 if int(year) <= 40 else 1900) + int(year)
 
 
 def year_of(text: str) -> int | None:
@@ -49,12 +54,12 @@ def year_of(text: str) -> int | None:
         return int(next(g for g in found.groups() if g))
     short = _SHORT_YEAR.match(text.strip())
     if short:
-        return 2000 + int(short.group(2))
+        return _two_digits(short.group(2))
     years = YEAR.findall(text)
     if not years:
         years = _YEAR_MONTH_IN.findall(text)  # "arXiv 2024.06": a venue with the month it was posted
     if not years:
-        years = [f"20{y}" for y in _SHORT_YEAR_IN.findall(text)]
+        years = [str(_two_digits(y)) for y in _SHORT_YEAR_IN.findall(text)]
     return int(years[0]) if len(years) == 1 else None
 
 
@@ -161,12 +166,18 @@ def clean_title(text: str) -> str:
     return text.rstrip(".,;:").strip()
 
 
+_NOBODY = re.compile(r"^(?:(?:the )?authors? )?(?:(?:are |is )?(?:not|un)[ -]?(?:specified|given|known|available|listed)\b.*|"
+                     r"unknown|n/?a|none|tbd|-+)$", re.I)
+
+
 def split_authors(text: str) -> tuple[list[str], bool]:
     """(names, incomplete) from "A, B and C" or "X et al."; link labels kept, links dropped."""
     text = LINK.sub(lambda m: m.group(2), text)
     text = clean(text).strip().rstrip(".").strip()
     if "(" in text:  # "Zhou (AIWaves)", "Bennamoun (*: Equal contribution)": an affiliation or a note
         text = re.sub(r"\s*\([^()]{0,200}\)", "", text)
+    if _NOBODY.match(text):  # "Authors not specified in the provided information", "Unknown", "N/A"
+        return [], False
     incomplete = False
     found = re.search(r"[,\s]*\b(?:et|te)\.?\s+al\b\.?$", text, re.I)
     if found:

@@ -54,7 +54,8 @@ from dataclasses import dataclass, field
 
 from unlearn_bib.read import mdhead as mh
 from unlearn_bib.read import mdinline as md
-from unlearn_bib.read.mdcite import NOTE, after_title, badge_venue, citation, etal_citation, summary_citation
+from unlearn_bib.read.mdcite import NOTE, after_title, badge_venue, bibtex_tail, citation, etal_citation, summary_citation
+from unlearn_bib.read.mdgroup import regroup, table_section
 from unlearn_bib.read.mdkind import authors_field, dataset_name, last_field, linked_citation
 from unlearn_bib.read.mdpipe import pipe_record
 from unlearn_bib.read.mdscan import NOT_PAPER_HOSTS, FIELD, Trouble, is_paper_url, Unit, units
@@ -144,7 +145,10 @@ def read_list(text: str) -> tuple[list[Row], list[Trouble]]:
     """The rows of papers in a Markdown list, and what could not be read, in file order."""
     troubles: list[Trouble] = []
     rows: list[Row] = []
-    for unit in units(text, troubles):
+    found_units = regroup(units(text, troubles))
+    for n, unit in enumerate(found_units):
+        if table_section(unit, found_units[n + 1] if n + 1 < len(found_units) else None):
+            continue  # "## [Bryan Hooi](home page) (NUS)" over a table of papers: the table's section
         if unit.kind == "bib":
             if rows and rows[-1].people is None:
                 _cited(rows[-1], "\n".join(unit.lines))
@@ -340,7 +344,8 @@ def _item(unit: Unit) -> Row | Trouble | None:
         title, rest = below, head
         unit.lines.pop(1)
     after_tags = re.sub(r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)*", "", rest)
-    cited = after = after_title(rest)  # "[Title](…) (Shokri et al., 2017)", "[Title](…) - *A et al*, `ICASSP 2021`"
+    cited = after = after_title(rest)
+    bib_cited = False  # "[Title](…) (Shokri et al., 2017)", "[Title](…) - *A et al*, `ICASSP 2021`"
     if not cited and not rest.lstrip().startswith(","):
         cited = citation(rest.split(" | ")[0].lstrip(" ."))
     said = mh.venue_after_link(after_tags) if title_url else ("", None)  # "[Title](link), Venue Year"
@@ -359,6 +364,8 @@ def _item(unit: Unit) -> Row | Trouble | None:
         if split and md.looks_like_venue(split.group(2)):
             title, venue = split.group(1), split.group(2).rstrip(" .")
             venue_year = md.year_of(venue) or md.year_of(venue.split()[0] + " " + venue.split()[1])
+        elif not title_url and bibtex_tail(title):  # "Title, Barocas, Solon and Crawford, Kate, 2017", no link
+            (title, cited), bib_cited = bibtex_tail(title), True
         elif not title_url:  # "Title, in *IJCAI* 2023", "Title, TKDE'12"
             short, named = mh.venue_after_comma(title)
             fields = None if named else year_fields(title)  # "Title, 2018 CVPR", "Title, 2020, ECCV"
@@ -439,4 +446,4 @@ def _item(unit: Unit) -> Row | Trouble | None:
     if not row.code:
         row.code = next((u for label, u, _ in row.links if md.CODE_LABEL.match(label)), "")
     placeholder = bool(_PLACEHOLDER.search(head))
-    return _evidence(row, bool(venue), placeholder, date_year is not None, cited=bool(said[1]) and venue == said[0])
+    return _evidence(row, bool(venue), placeholder, date_year is not None, cited=bool(said[1]) and venue == said[0] or bib_cited)

@@ -74,6 +74,8 @@ def _column(header: str) -> str:
         return "venue"  # "Team / venue": "Waabi + University of Toronto; ICLR 2024" (mdkind.last_field)
     if re.fullmatch(r"(paper|title)s?\s*(&|and|/|\+)\s*authors?", name):
         return "title"  # "Title & Authors": "[Title](…) <br> A, B, C"
+    if re.fullmatch(r"(paper |article )?titles?\s*(&|and|/|\+|with)\s*[\w ]{0,40}", name):
+        return "title"  # "Paper Title and Paper Interpretation": the title, and what else the cell may hold
     if re.fullmatch(r"(first )?authors?|author\(s\)|author list|作者|authors?\s*(/|&|and)\s*(team|affiliations?)[\w ]{0,20}", name):
         return "authors"
     if re.fullmatch(r"venue|publication|published( in| at)?|conference|journal|booktitle|pub\.?|conf\.?|venue & year|"
