@@ -13,11 +13,14 @@ import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from unlearn_bib.errors import UnlearnBibError
 from unlearn_bib.csl import MARK, MARKERS
-from unlearn_bib.catalog.model import Catalog
 from unlearn_bib.text.markdown import escape as escape_markdown
+
+if TYPE_CHECKING:  # a list formatted from a .bib or CSL-JSON file never needs the catalog model
+    from unlearn_bib.catalog.model import Catalog
 
 FORMATS = ("text", "markdown", "html")
 
