@@ -52,8 +52,10 @@ def item_class():
             return cached if cached is not None else super().number
 
         def pin(self, number: int | None = None) -> None:
-            """Pin the reference (once registered) and the number (once sorted)."""
-            self.__dict__["_reference"] = self.bibliography.source[self.key]
+            """Pin the reference (once registered) and the number (once sorted). A source's
+            references are never replaced once registered: a pinned one is not looked up again."""
+            if number is None or "_reference" not in self.__dict__:
+                self.__dict__["_reference"] = self.bibliography.source[self.key]
             if number is not None:
                 self.__dict__["_number"] = number
 
