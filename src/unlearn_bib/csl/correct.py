@@ -183,6 +183,7 @@ def _protected_spans(chars: list[str]) -> list[int]:
 # most entries have none and skip the character-by-character pass.
 _SEAM_CANDIDATE = re.compile("|".join(re.escape(a + b) for a, b in _COLLISIONS) + "|[\"'”’»]\\.")
 _LOOK_THROUGH = _QUOTE_LIKE | {" "}
+_FIRSTS = frozenset(a for a, _ in _COLLISIONS) | _QUOTE_LIKE  # the first of a pair any rule acts on
 
 
 def _fix_seams(text: str) -> str:
@@ -197,7 +198,7 @@ def _fix_seams(text: str) -> str:
     spans = _protected_spans(chars)
     while True:
         shown = [i for i, ch in enumerate(chars) if ch not in ZERO_WIDTH]  # the visible characters
-        for k in range(len(shown) - 1):
+        for k in [k for k, i in enumerate(shown[:-1]) if chars[i] in _FIRSTS]:
             index, following = shown[k], shown[k + 1]
             first, second = chars[index], chars[following]
             inside = spans[index] and spans[index] == spans[following]
@@ -220,6 +221,10 @@ def _fix_seams(text: str) -> str:
             return "".join(chars)
 
 
+_QUOTE_ENDS = re.compile(QUOTE_END)
+_AFTER_QUOTE = re.compile(f"([{QUOTE_END}{CLOSERS}{VAR_END}]*)([.,])")
+
+
 def _punctuation_in_quote(text: str) -> str:
     """Move a period or comma after a generated closing quote inside it: "…priors”," ->
     "…priors,”". A period is dropped when the quotation already ends in punctuation
@@ -227,12 +232,11 @@ def _punctuation_in_quote(text: str) -> str:
     quoted output "followed by a comma or period, punctuation-in-quote specifies whether this
     punctuation is placed outside (value "false", default) or inside (value "true") the
     closing quotation mark" (citeproc-js does so; pandoc drops the comma)."""
-    pattern = re.compile(f"([{QUOTE_END}{CLOSERS}{VAR_END}]*)([.,])")
     out = []
     position = 0
-    for match in re.finditer(QUOTE_END, text):
+    for match in _QUOTE_ENDS.finditer(text):
         end = match.end()
-        follow = pattern.match(text, end)
+        follow = _AFTER_QUOTE.match(text, end)
         if not follow or not follow.group(2):
             continue
         quote_at = match.start() - 1  # the closing quote character
@@ -290,7 +294,8 @@ def finish(text: str, style) -> str:
             before, text = text, _punctuation_in_quote(text)
             if text == before:
                 break
-    text = re.sub(f"{GLUE}\\s*", "", text)
+    if GLUE in text:
+        text = re.sub(f"{GLUE}\\s*", "", text)
     if COMMA_SUFFIX in text:
         text = re.sub(f"\\s*{COMMA_SUFFIX}", ", ", text)
     return _DROP_FIX_MARKS.sub("", text)
