@@ -19,8 +19,6 @@ KNOWN = {
     ("apa", "Aakerlund"): "pandoc and citeproc-js print the .bib's `{{Project}}` with its braces",
     ("ieee", "[3] L. P. Aakerlund"): "pandoc and citeproc-js print the .bib's `{{Project}}` with its braces",
     ("chicago-author-date", "Aakerlund"): "pandoc and citeproc-js print the .bib's `{{Project}}` with its braces",
-    ("ieee", "[5] J. P. O’Doherty"): "pandoc drops IEEE's [Online] group (CSL 1.0.2, cs:group: a non-empty nested "
-                                     "group counts as a non-empty variable); citeproc-js prints “….,”",
     ("chicago-author-date", "Ley, Michael"): "pandoc leaves the ü-word after a hyphen in lower case (Baden-württemberg); "
                                             "citeproc-js, fed pandoc's conversion, prints “vol. 02/2007”",
 }

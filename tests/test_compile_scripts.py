@@ -92,6 +92,18 @@ def test_the_rule_on_single_characters():
     assert latex.protect_title("ГОСТ-R", wrap=True).startswith("{{\\UBchar{Г}}")
 
 
+def test_a_zero_width_joiner_stays_where_it_shapes_a_script():
+    """The joiner inside an emoji sequence goes with the emoji; inside Devanagari (क्‍ष, the half form)
+    it changes the letters drawn, so it is kept and wrapped like them; between Latin letters it is dropped."""
+    zwj = "\u200d"
+    assert latex.drop_pictographs("👩" + zwj + "💻 New") == "New"
+    assert latex.drop_pictographs("क्" + zwj + "ष") == "क्" + zwj + "ष"
+    assert latex.encode("क्" + zwj + "ष", wrap=True).count("{\\UBchar{" + zwj + "}}") == 1
+    assert latex.decode(latex.encode("क्" + zwj + "ष", wrap=True)) == "क्" + zwj + "ष"
+    assert latex.encode("क्" + zwj + "ष", ascii_only=False) == "क्" + zwj + "ष"
+    assert latex.encode("ab" + zwj + "c", wrap=True) == "abc"
+
+
 def test_files_without_such_characters_are_as_before():
     for path in (DATA / "catalogs" / "symbols.yaml", DATA / "catalogs" / "snapshot.yaml"):
         catalog = load_catalog(path)

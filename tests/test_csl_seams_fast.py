@@ -9,7 +9,8 @@ from unlearn_bib.csl.text import VAR_END, VAR_START, ZERO_WIDTH
 
 
 def _old_fix_seams(text: str) -> str:
-    """The version before (commit 0047313), kept here as the reference."""
+    """The version before (commit 0047313, with main's 4541adb rule for quote marks typed in a
+    value), kept here as the reference."""
     chars = list(text)
 
     def visible(start, step):
@@ -47,7 +48,7 @@ def _old_fix_seams(text: str) -> str:
             first, second = chars[index], chars[following]
             inside = spans[index] and spans[index] == spans[following]
             rule = None if inside else correct._COLLISIONS.get((first, second))
-            if rule is None and second == "." and first in correct._QUOTE_LIKE and not inside:
+            if rule is None and second == "." and first in correct._QUOTE_LIKE and not spans[index]:
                 back = index
                 while back is not None and chars[back] in correct._QUOTE_LIKE | {" "}:
                     back = visible(back - 1, -1)

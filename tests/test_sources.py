@@ -47,6 +47,9 @@ def test_the_bib_maps_to_the_same_items_as_its_csljson_twin():
         "schuhmann2022laion": {"title": ('<span class="nocase">LAION-5B</span>: An open large-scale dataset',
                                          "LAION-5B: An open large-scale dataset")},
         "weber2020vergessen": {"language": ("de-DE", "de")},
+        # @misc has no CSL type, as pandoc writes it ("type": ""); the twin says "document".
+        # TeX sets a straight ' as ’ (pandoc reads it so); the style prints ’ from either.
+        "oneill2023": {"type": ("", "document"), "title": ("What’s in a name?", "What's in a name?")},
     }
 
 
@@ -81,10 +84,10 @@ BIB_CASES = {
     "manual": ("@manual{k, author={A, B}, title={T}, organization={Org}, year=2011}",
                {"type": "book", "publisher": "Org"}),
     "misc-url": ("@misc{k, author={A, B}, title={T}, howpublished={\\url{https://x.org}}, year=2012, note={N}}",
-                 {"type": "document", "URL": "https://x.org", "note": "N"}),
+                 {"type": "", "URL": "https://x.org", "note": "N"}),
     "misc-arxiv": ("@misc{k, author={A, B}, title={T}, eprint={2101.00001}, archivePrefix={arXiv}, "
                    "primaryClass={cs.LG}, year=2021}",
-                   {"type": "document", "URL": "https://arxiv.org/abs/2101.00001"}),
+                   {"type": "", "URL": "https://arxiv.org/abs/2101.00001"}),
     "online": ("@online{k, author={A, B}, title={T}, url={https://e.org}, urldate={2020-01-02}, year=2013}",
                {"type": "webpage", "URL": "https://e.org", "accessed": {"date-parts": [[2020, 1, 2]]}}),
     "electronic": ("@electronic{k, title={T}, year=1}", {"type": "webpage"}),
@@ -134,7 +137,7 @@ BIB_CASES = {
                          "number-of-pages": "300"}),
     "inreference-and-periodical": ("@inreference{k, title={T}, booktitle={Encyclopedia}, year=1}",
                                    {"type": "entry-encyclopedia", "container-title": "Encyclopedia"}),
-    "unknown-type": ("@whatever{k, title={T}, year=1}", {"type": "document"}),
+    "unknown-type": ("@whatever{k, title={T}, year=1}", {"type": ""}),  # pandoc: "type": "" (as @misc)
     "crossref": ("@proceedings{P, editor={E, F}, title={Proc}, publisher={IEEE}, year=2024}\n"
                  "@inproceedings{k, author={A, B}, title={T}, crossref={p}}",
                  {"title": "T", "container-title": "Proc", "editor": [{"family": "E", "given": "F"}],

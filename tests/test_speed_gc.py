@@ -47,8 +47,8 @@ def test_ascii_sort_keys_take_the_short_way_to_the_same_key():
     from unlearn_bib.csl.text import ZERO_WIDTH, collation_key
 
     mark = sorted(ZERO_WIDTH)[0]
-    assert collation_key("O'Neill, S. Smith-Jones 3D") == (("o", "o"), ("neill", "neill"), ("s", "s"),
-                                                         ("smithjones", "smithjones"), ("3d", "3d"))
+    words = ("o", "neill", "s", "smithjones", "3d")  # letters, then the same as the accent level
+    assert collation_key("O'Neill, S. Smith-Jones 3D") == (words, words)
 
     @settings(max_examples=300, deadline=None)
     @given(st.text(alphabet=st.characters(max_codepoint=127)))

@@ -25,7 +25,7 @@ from citeproc.string import MixedString, String
 from unlearn_bib.csl.base import CSL_NS
 from unlearn_bib.csl import compiled_leaves as leaves
 from unlearn_bib.csl.compiled_names import compile_names
-from unlearn_bib.csl.conditions import taken_branch, void_unless
+from unlearn_bib.csl.conditions import is_macro_call, taken_branch, void_unless
 from unlearn_bib.csl.memo import MemoMixin
 from unlearn_bib.csl.seams import dress, join, pair
 from unlearn_bib.csl.text import VAR_END, VAR_START
@@ -144,7 +144,10 @@ class _Compiler:
                 branches = {id(branch): self.flat(branch, ctx, kw) for branch in child.iterchildren()}
                 slots.append((None, _brancher(child, ctx), branches))
             else:
-                slots.append((self.node(child, ctx, kw), bool(child.calls_variable()), None))
+                # 1: calls a variable; 2: a called macro, whose text counts as a printed variable
+                # (``conditions._render_as_group``); 0: neither
+                calls = 1 if child.calls_variable() else 2 if is_macro_call(child) else 0
+                slots.append((self.node(child, ctx, kw), calls, None))
         return tuple(slots)
 
     def text(self, text, ctx, kw):
@@ -245,7 +248,7 @@ def _collect(item, slots, out, state) -> None:
             if branch is not None:
                 _collect(item, branches[id(branch)], out, state)
             continue
-        if calls:
+        if calls == 1:
             state[0] = True
         value = run(item)
         if value is not None:

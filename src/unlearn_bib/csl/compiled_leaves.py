@@ -10,7 +10,7 @@ from __future__ import annotations
 from citeproc.source import VariableError
 
 from unlearn_bib.csl.seams import add, pair, seam, wrap
-from unlearn_bib.csl.text import QUOTE_END, QUOTE_START
+from unlearn_bib.csl.text import QUOTE_END, QUOTE_START, keeps_hyphen
 
 ABSENT = object()  # a variable is absent: the element prints nothing
 
@@ -126,6 +126,7 @@ def page(text, ctx, kw, finish, layout):
     except Exception:  # a locale without the term: the element's own way, whatever it does
         return None
     shorten = text._format_last_page
+    range_format = text.get_root().get_option("page-range-format")
     tag = text.tag
     short = name.replace("-", "_") + "_short" if text.get("form") == "short" else None
     fallback = delegate(text, ctx, kw)
@@ -149,6 +150,8 @@ def page(text, ctx, kw, finish, layout):
         first, last = parts[0].strip(), parts[1].strip()
         if first_only:
             return finish((first, False)) if first else None
+        if keeps_hyphen(first, last, range_format):
+            return finish((first + "-" + last, False))
         last = shorten(first, last)
         out = add((first, False), (seam(first, delimiter[0]), delimiter[1]))
         out = add(out, (seam(out[0], last), False))

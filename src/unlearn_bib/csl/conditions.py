@@ -132,12 +132,18 @@ def _render_as_group(element, item, context, kwargs):
             text = child.render(item, context=context, **kwargs)
             if text is not None:
                 output.append(text)
-                rendered = rendered or calls
+                # A called macro's text counts as a printed variable, whatever it calls: pandoc
+                # and citeproc-js both keep NLM's "In" (a term in a macro) beside empty editors.
+                rendered = rendered or calls or is_macro_call(child)
         except model.VariableError:
             pass
     if output and (not called or rendered):
         return output
     return None
+
+
+def is_macro_call(element) -> bool:
+    return isinstance(element, model.Text) and "macro" in element.attrib
 
 
 # Variables whose value does not come from the entry's own fields.

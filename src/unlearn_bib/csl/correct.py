@@ -205,8 +205,9 @@ def _fix_seams(text: str) -> str:
             if inside:
                 continue
             rule = _COLLISIONS.get((first, second))
-            if rule is None and second == "." and first in _QUOTE_LIKE:
-                # "Enough?”." -> "Enough?”": look through the closing quotes (pandoc #179)
+            if rule is None and second == "." and first in _QUOTE_LIKE and not spans[index]:
+                # "Enough?”." -> "Enough?”": look through the style's closing quotes (pandoc #179);
+                # a quote mark typed in a value (publisher={" O'Reilly Media, Inc."}) keeps the period
                 back = k
                 while back >= 0 and chars[shown[back]] in _LOOK_THROUGH:
                     back -= 1
@@ -228,7 +229,7 @@ _AFTER_QUOTE = re.compile(f"([{QUOTE_END}{CLOSERS}{VAR_END}]*)([.,])")
 def _punctuation_in_quote(text: str) -> str:
     """Move a period or comma after a generated closing quote inside it: "…priors”," ->
     "…priors,”". A period is dropped when the quotation already ends in punctuation
-    ("Enough?”"); a comma stays after "?" or "!" ("Models?,” in"), as CSL 1.0.2 has it: for
+    ("Enough?”"); a comma stays after "?", "!" or "." ("Models?,” in", "Brain.,” Neuron"), as CSL 1.0.2 has it: for
     quoted output "followed by a comma or period, punctuation-in-quote specifies whether this
     punctuation is placed outside (value "false", default) or inside (value "true") the
     closing quotation mark" (citeproc-js does so; pandoc drops the comma)."""
@@ -243,7 +244,7 @@ def _punctuation_in_quote(text: str) -> str:
         content = text[:quote_at]
         last = next((c for c in reversed(content) if c not in ZERO_WIDTH), "")
         out.append(text[position:quote_at])
-        if last not in _END_PUNCT or (follow.group(2) == "," and last in "?!"):
+        if last not in _END_PUNCT or (follow.group(2) == "," and last in "?!."):
             out.append(follow.group(2))
         out.append(text[quote_at:match.end()] + follow.group(1))
         position = follow.end()

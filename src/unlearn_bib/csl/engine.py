@@ -246,7 +246,8 @@ def render_bibliography(style, items: list[dict], formatter=NeutralFormatter, fi
     # citeproc-py lower-cases ids, so "Smith2020" and "smith2020" would collide: it gets
     # ids of our own (no style prints them) and we map them back.
     ids = [str(item["id"]) for item in items]
-    numbered = [{**item, "id": f"item{index}"} for index, item in enumerate(items)]
+    # An item without a type (CSL-JSON allows it) matches no type condition, as in both engines.
+    numbered = [{"type": "", **item, "id": f"item{index}"} for index, item in enumerate(items)]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         source = CiteProcJSON(numbered)

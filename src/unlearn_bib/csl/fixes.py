@@ -22,7 +22,7 @@ from citeproc.string import MixedString, String
 from unlearn_bib.csl.conditions import Choose, Else_If, Group, If, Macro, Substitute
 from unlearn_bib.csl.names_dates import Date, Name, Names
 from unlearn_bib.csl.text import (
-    QUOTE_END, QUOTE_START, VAR_END, VAR_START, WORD_RULES, change_case, collation_key, last_page,
+    QUOTE_END, QUOTE_START, VAR_END, VAR_START, WORD_RULES, change_case, collation_key, keeps_hyphen, last_page,
 )
 from unlearn_bib.csl.workers import map_slices
 
@@ -184,6 +184,17 @@ class PageRangeMixin:
         """Fix (cause 16): minimal-two gave "1–5" for 1–45; chicago-16 was chicago-15."""
         return last_page(str(first), str(last), self.get_root().get_option("page-range-format"))
 
+    def _process(self, value, variable):
+        """Fix: a page range that is not one of page numbers keeps its hyphen (``keeps_hyphen``)."""
+        if variable == "page":
+            ends = str(value).replace("\u2013", "-").split("-")
+            if len(ends) == 2 and "," not in ends[1] and "&" not in ends[1] and "," not in ends[0] \
+                    and "&" not in ends[0]:
+                first, last = ends[0].strip(), ends[1].strip()
+                if keeps_hyphen(first, last, self.get_root().get_option("page-range-format")):
+                    return first + "-" + last
+        return super()._process(value, variable)
+
 
 # --- text, numbers, labels, date and name parts -------------------------------------------------
 
@@ -258,7 +269,12 @@ class Label(CaseMixin, model.Label):
     def process(self, item, variable=None, plural=None, context=None, **kwargs):
         """Fix: CSL 1.0.2, cs:label: "The term is only rendered if the selected variable is
         non-empty"; citeproc-py printed it anyway (ACS's "; p." after a book without pages).
-        A cs:names passes its variable in, and has names."""
+        A cs:names passes its variable in, and has names.
+
+        Fix: a name list's label is no part of a sort key (pandoc and citeproc-js: ACM's
+        "Smith (Ed.) 1989" sorts with "Smith 2013", by date)."""
+        if variable is not None and kwargs.get("sort_options") is not None:
+            return None
         name = variable or self.get("variable", "")
         if variable is None and name != "locator" and name.replace("-", "_") not in item.reference:
             return None

@@ -13,7 +13,7 @@ from citeproc.source import DateRange, LiteralDate
 from citeproc.string import String
 
 from unlearn_bib.csl.items import FULL, INITIALS, CiteNames
-from unlearn_bib.csl.text import COMMA_SUFFIX
+from unlearn_bib.csl.text import COMMA_SUFFIX, VAR_END, VAR_START
 
 
 class Date(model.Date):
@@ -222,6 +222,10 @@ def _spaced_initials(word: str, period: str) -> str:
     return " ".join(letter + period for letter in word.replace(".", ""))
 
 
+# Two marks in a row inside a family name ("Tak??"): data the seam rules must not merge.
+_MARKS_PAIR = re.compile(r"[.,;:!?][.,;:!?]")
+
+
 def _unspaced(text: str) -> bool:
     """Every letter of ``text``, and at least one, is of a script in ``UNSPACED_RANGES``."""
     found = False
@@ -319,6 +323,13 @@ class Name(model.Name):
                 out.append(copy)
                 changed = True
                 continue
+            if family and not self._sorting and _MARKS_PAIR.search(str(family)):
+                # marked as a text variable's value is: printed as typed, as both engines print it
+                copy = name.__class__.__new__(name.__class__)
+                dict.update(copy, name)
+                dict.__setitem__(copy, "family", VAR_START + str(family) + VAR_END)
+                name = copy
+                changed = True
             shown = str(given) if given else ""
             if mark:  # "A.B. C" -> "A. B. C." (pandoc and citeproc-js)
                 shown = " ".join(_spaced_initials(word, mark.strip()) for word in shown.split())

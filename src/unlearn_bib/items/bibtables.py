@@ -5,7 +5,8 @@ The tables of ``items.from_bib``; where a mapping differs from pandoc's, the com
 """
 from __future__ import annotations
 
-# BibTeX/BibLaTeX entry type -> CSL type (pandoc's table; @conference and @misc: see below).
+# BibTeX/BibLaTeX entry type -> CSL type (pandoc's table; @conference: see below). @misc and a type
+# the table does not know have no CSL type (""), as pandoc writes them: see ``from_bib._type``.
 TYPES = {
     "article": "article-journal", "periodical": "periodical", "suppperiodical": "article-journal",
     "book": "book", "mvbook": "book", "collection": "book", "mvcollection": "book", "proceedings": "book",
@@ -22,7 +23,7 @@ TYPES = {
     "unpublished": "manuscript", "letter": "personal_communication",
     "movie": "motion_picture", "video": "motion_picture", "audio": "song", "music": "song",
     "artwork": "graphic", "image": "graphic", "legislation": "legislation", "jurisdiction": "legal_case",
-    "review": "review", "misc": "document",  # pandoc: untyped; CSL 1.0.2 has "document" for it
+    "review": "review",
 }
 # The `type` field of a thesis, report or patent -> CSL genre (pandoc's wording).
 GENRES = {

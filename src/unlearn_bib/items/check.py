@@ -325,8 +325,8 @@ def check_item(raw, where: Location, problems: list[Problem], scan: bool = True,
             continue
         else:
             continue
-        if checked is not None and checked != "":
-            item[field] = checked
+        if checked is not None and (checked != "" or field == "type"):
+            item[field] = checked  # "type": "" is pandoc's untyped item (a @misc): no condition names it
     kind = item.get("type", "")
     if kind and kind not in TYPES:
         from unlearn_bib.text.suggest import did_you_mean
@@ -334,7 +334,9 @@ def check_item(raw, where: Location, problems: list[Problem], scan: bool = True,
         hint = did_you_mean(kind, sorted(TYPES))
         soft.append(f"unknown CSL type {kind!r}" + (f" ({hint})" if hint else "")
                    + ": formatted as a type no style condition names, as pandoc and citeproc-js do")
-    item.setdefault("type", "document")
+    elif "type" not in raw:  # no type: both engines format it through no type condition (not as a document);
+        # an empty one is pandoc's reading of a .bib's @misc, said by no warning
+        soft.append("no 'type': formatted as a type no style condition names, as pandoc and citeproc-js do")
     if scan and _has_surrogate(item):
         own.append("text with a lone surrogate (\\ud800-\\udfff): not a Unicode character")
     if scan:

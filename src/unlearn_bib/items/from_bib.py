@@ -158,9 +158,11 @@ def iso_date(text: str) -> dict:
 
 
 def issued(fields: dict[str, str]) -> dict | None:
-    if fields.get("date"):
-        return iso_date(fields["date"])
     year = fields.get("year", "").strip()
+    if fields.get("date"):
+        date = iso_date(fields["date"])
+        if "date-parts" in date or not year:
+            return date  # a date biber cannot read is ignored and the year stands (pandoc reads it so too)
     if not year:
         return None
     if not re.fullmatch(r"-?\d{1,4}", year):
@@ -367,13 +369,14 @@ _IN_SERIES = frozenset({"book", "collection", "proceedings", "reference", "mvboo
 def _type(kind: str, raw: dict[str, str]) -> str:
     """The CSL type: the table, an article's ``entrysubtype`` (magazine, newspaper), and an
     unpublished work with an event is a talk (CSL 1.0.2's speech: "a paper, talk, poster, or
-    symposium at a conference"), as pandoc reads them."""
+    symposium at a conference"), as pandoc reads them. @misc and unknown types have none (""), as
+    pandoc writes them: biblatex sets them as standalone works, a style's default branch."""
     subtype = raw.get("entrysubtype", "").strip().lower()
     if kind in ("article", "periodical", "suppperiodical") and subtype in ("magazine", "newspaper"):
         return f"article-{subtype}"
     if kind == "unpublished" and any(raw.get(f, "").strip() for f in ("eventtitle", "eventdate", "venue")):
         return "speech"
-    return TYPES.get(kind, "document")
+    return TYPES.get(kind, "")
 
 
 def _journal_series(value: str) -> str:
@@ -398,13 +401,26 @@ def _language(text: dict[str, str]) -> str:
 
 
 # TeX's quotation marks (``...'', `...') and typed double quotes: the CSL data's plain quotes, which
-# the style prints with its own marks, inner ones alternating ("“…‘x’…”", pandoc and citeproc-js)
-_TEX_QUOTES = re.compile(r"(?<!\\)(?:``|''|[“”])|(?<![\\`])`(?!`)")
+# the style prints with its own marks, inner ones alternating ("“…‘x’…”", pandoc and citeproc-js).
+# Any other straight ' is what TeX sets for it, a right quote (’): 'Other' is ’Other’, as pandoc reads it.
+_TEX_QUOTES = re.compile(r"(?<!\\)(?:``|''|[“”])|(?<![\\`])`(?!`)|(?<![\\'])'(?!')")
 
 
 def _quotes(value: str) -> str:
-    return _TEX_QUOTES.sub(lambda m: "'" if m.group(0) == "`" else '"', value) if "`" in value or "''" in value \
-        or "“" in value or "”" in value else value
+    if "`" not in value and "'" not in value and "“" not in value and "”" not in value:
+        return value
+    opened = 0  # `...' quotations open
+
+    def one(match: re.Match) -> str:
+        nonlocal opened
+        mark = match.group(0)
+        if mark not in "`'":
+            return '"'
+        if mark == "'" and not opened:
+            return "’"
+        opened += 1 if mark == "`" else -1
+        return "'"
+    return _TEX_QUOTES.sub(one, value)
 
 
 def _is_url(value: str) -> bool:

@@ -2,13 +2,17 @@
 
 Hostile input is a located error, never a traceback: deep nesting, ``NaN``/``Infinity``,
 numbers too long to be a year, lone surrogates, a file that is not a list.
+
+Zotero's ways of saying more than CSL has keys for are read as pandoc and citeproc-js both
+read them: the legacy keys ``journalAbbreviation`` and ``shortTitle``, and CSL variables
+written as ``name: value`` lines at the start of ``note`` (Zotero's "Extra" field).
 """
 from __future__ import annotations
 
 import json
 import re
 
-from unlearn_bib.items.check import CONTROL, CSLItems, collect
+from unlearn_bib.items.check import CONTROL, DATE_VARIABLES, NAME_VARIABLES, TEXT_VARIABLES, CSLItems, collect
 from unlearn_bib.errors import error_at
 
 MAX_NUMBER_DIGITS = 30
@@ -53,6 +57,65 @@ class _Lines:
         return self.line
 
 
+# Zotero's legacy keys, read by both engines (citeproc-js: only where the CSL key is absent).
+_LEGACY = (("journalAbbreviation", "container-title-short"), ("shortTitle", "title-short"))
+# A note field: "name: value" on its own line, or "{:name: value}"; the name as CSL spells it
+# (citeproc-js reads all-lower or all-upper names, pandoc no "_"), the value not empty.
+_NOTE_FIELD = re.compile(r"(?:\{:([a-z][-a-z]*|[A-Z]+):[ \t]*([^}\n]*[^}\s])[ \t]*\}[ \t]*\n?"
+                         r"|([a-z][-a-z]*|[A-Z]+):[ \t]*([^}\n]*[^}\s])[ \t]*(?:\n|$))")
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+_NOTE_NAMES = (TEXT_VARIABLES | NAME_VARIABLES | DATE_VARIABLES | {"type"}) - {"note", "id"}
+
+
+def _zotero(raw: dict) -> dict:
+    """A raw item with Zotero's legacy keys and leading note fields read as CSL variables.
+
+    Where pandoc 3.9 and citeproc-js 2.4.63 agree: a variable the item has already is kept
+    (a date in the note replaces the item's, as in both); the fields are read from the note's
+    first line up to the first line that is not one, and the rest stays the note.
+    """
+    if not any(key in raw for key, _ in _LEGACY) and "note" not in raw:
+        return raw
+    item = dict(raw)
+    for legacy, variable in _LEGACY:
+        if legacy in item:
+            value = item.pop(legacy)
+            if variable not in item:
+                item[variable] = value
+    note = item.get("note")
+    if not isinstance(note, str):
+        return item
+    index, names = 0, {}
+    while True:
+        match = _NOTE_FIELD.match(note, index)
+        if match is None:
+            break
+        name, value = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        if name not in _NOTE_NAMES:
+            break
+        if name in DATE_VARIABLES:
+            date = _ISO_DATE.fullmatch(value)
+            if date is None:
+                break
+            item[name] = {"date-parts": [[int(part) for part in date.groups() if part]]}
+        elif name in NAME_VARIABLES:
+            if name not in raw:  # "Family || Given" or a literal name; repeated lines add names
+                family, _, given = value.partition("||")
+                names.setdefault(name, []).append(
+                    {"family": family.strip(), "given": given.strip()} if given.strip() else {"literal": value})
+        elif name not in item:
+            item[name] = value
+        index = match.end()
+    if index:
+        item.update(names)
+        rest = note[index:].strip()
+        if rest:
+            item["note"] = rest
+        else:
+            del item["note"]
+    return item
+
+
 def read_csljson(text: str, path: str, partial: bool = False) -> CSLItems:
     """CSL-JSON text (a list of items) -> CSLItems, or UnlearnBibError naming FILE:LINE."""
     line_of = _Lines(text)
@@ -80,7 +143,7 @@ def read_csljson(text: str, path: str, partial: bool = False) -> CSLItems:
     else:
         while True:
             value, end = decode(index)
-            pairs.append((line_of(index), value))
+            pairs.append((line_of(index), _zotero(value) if type(value) is dict else value))
             index = _SPACE.match(text, end).end()
             if text.startswith(",", index):
                 index = _SPACE.match(text, index + 1).end()

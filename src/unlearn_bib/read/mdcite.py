@@ -5,7 +5,10 @@
 - ``etal_citation(text)``: one emphasised span after a title, ``*First Author (Affiliation) et al. Venue.*``
   -> (authors, incomplete, venue, None);
 - ``NOTE``: a labelled line that describes an item (``Key Word: …``, ``ExpEnv: …``, ``Publisher: …``);
-- ``badge_venue(text)``: the venue a shields.io badge names (``badge/Conference-ICML'23-blue``).
+- ``badge_venue(text)``: the venue a shields.io badge names (``badge/Conference-ICML'23-blue``);
+- ``after_title(rest)``: what follows a title as one citation, ``(Shokri et al., 2017)`` (authors and year, no
+  venue) or `` - *Y Tang et al*, `ICASSP 2021` `` (italic authors, then the venue in inline code)
+  -> (authors, incomplete, venue, year).
 
 Linear time: no pattern nests quantifiers over the same characters.
 """
@@ -59,7 +62,7 @@ def citation(text: str) -> tuple[list[str], bool, str, int | None] | None:
             return None
         names, venue = plain[:comma], plain[comma + 1:]
     venue = venue.strip(" .,;")
-    if not venue or len(venue) > 150 or not md.looks_like_authors(names):
+    if not venue or len(venue) > 150 or "] [" in venue or not md.looks_like_authors(names):  # "[May, 2021] [JBHI, 2022]": tags
         return None
     authors, incomplete = md.split_authors(names)
     shown = next((md.clean(v).strip(" .,") for v in italic if md.clean(v).strip(" .,") and md.clean(v).strip(" .,") in venue
@@ -125,3 +128,85 @@ def summary_citation(line: str) -> tuple[str, str, int | None] | None:
     if not found:
         return None
     return found.group(1).strip(), found.group(2).strip(), int(found.group(3)) if found.group(3) else None
+
+
+# what may stand between a title and its citation: a dash, a comma, a pipe or "by"
+_LEAD = re.compile(r"^\s*(?:[-\u2013\u2014,|]|by\b)\s*", re.I)
+_SEPARATOR = re.compile(r"\s+[-\u2013\u2014|]\s+")
+# "(Shokri et al., 2017)", "(Hayes et al. 2019)", "(Smith and Jones, ICML 2020)", "(Chen,et al., 2019))"
+_PAREN = re.compile(r"^[\s,]*\(([^()|\n]{2,200})\)")
+_NAMES_YEAR = re.compile(r"([^\d]{2,150}?),?\s*((?:19|20)\d\d)")
+# "*Y Tang et al*, `ICASSP 2021`", "`arXiv 2019, ICLR 2020`" (glued to the link or after a dash)
+_CODE_CITE = re.compile(r"^(?:([*_])([^*_`\n]{2,300})\1\s*,?\s*)?(`{1,3})([^`\n]{2,80})\3")
+_ETAL_END = re.compile(r"\bet\.?\s*al\b\.?$")
+_PAIR = re.compile(r"([^,&]{2,40}?)\s+(?:and|&)\s+([^,&]{2,40})")
+_NOT_NAMES = re.compile(r"\b(conference|symposium|journal|transactions|workshop|proceedings|letters|nature|science|"
+                        r"review|magazine|networks?|computing|learning|intelligence|systems|vision|research|preprint)\b", re.I)
+
+
+def _people(names: str) -> bool:
+    """Names that cannot be a venue's: "X et al." or two names joined by "and"/"&". One name alone is not
+    taken: "(De Cristofaro, 2020)" is written as "(Interspeech, 2020)" is."""
+    if _ETAL_END.search(names):
+        return True
+    pair = _PAIR.fullmatch(names)
+    return bool(pair) and all(len(p.split()) <= 3 for p in pair.groups()) and not _NOT_NAMES.search(names) and (
+        md.looks_like_authors(names))
+
+
+def _venue_with_year(text: str) -> bool:
+    """"ICLR 2023", "arXiv 2018", "ACL 2023 Findings": an acronym's venue and one year (not "Google Research, 2021")."""
+    words = text.split()
+    return bool(words) and bool(md.year_of(text)) and not md.is_date(text) and md.looks_like_venue(text) and (
+        sum(ch.isupper() for ch in words[0]) >= 2 or words[0].lower().startswith("arxiv"))
+
+
+def after_title(rest: str) -> tuple[list[str], bool, str, int | None] | None:
+    """(authors, incomplete, venue, year) of a citation written right after a title: authors and a year, or
+    authors and a venue, in parentheses (``(Shokri et al., 2017)``: no venue); after a dash or "by", authors and a
+    venue (`` - A Smith et al., ICASSP 2021``), or a venue with its year alone or after authors between dashes or
+    pipes (`` — ICLR 2023``, `` - A, B - NeurIPS 2022 - [[Paper](…)]``); italic authors and a venue with its year in inline code
+    (`` - *Y Tang et al*, `ICASSP 2021` ``, the authors may be missing; a span naming two venues, ``arXiv 2019,
+    ICLR 2020``, gives no year). None for anything else."""
+    lead = _LEAD.match(rest)
+    text = rest[lead.end():] if lead else rest.lstrip()
+    found = _CODE_CITE.match(text)
+    if found:
+        names, venue = (found.group(2) or "").strip(), " ".join(found.group(4).split())
+        if not _YEAR.search(venue) or md.is_date(venue) or names and not (_ETAL.search(names) or lead and ":" not in names
+                                                                            and md.looks_like_authors(names)):
+            return None  # "`LLM`": a topic tag; "`2021`": a date, no venue; "_Title: A and B_ ```EMNLP 2023```": a title
+        authors, incomplete = md.split_authors(names) if names else ([], False)
+        return authors, incomplete, venue, md.year_of(venue)
+    comma = not lead or lead.group(0).strip() == ","
+    found = _PAREN.match(text) if comma else None
+    if found:
+        inner = md.clean(found.group(1))
+        dated = _NAMES_YEAR.fullmatch(inner)
+        if dated and _people(dated.group(1).strip(" ,")):
+            authors, incomplete = md.split_authors(dated.group(1))
+            return (authors, incomplete, "", int(dated.group(2))) if authors else None
+        cited = citation(inner)
+        if cited and (cited[1] or len(cited[0]) == 2) and _people(inner[:inner.find(cited[2])].strip(" ,")):
+            return cited
+        return None
+    if comma:  # ", A et al., Venue Year": mdlist reads it
+        return None
+    first = md.LINK.search(text)
+    head = md.clean(text[:first.start() if first else len(text)]).strip(" .,;|[(-\u2013\u2014")
+    fields = [f.strip(" .,;") for f in _SEPARATOR.split(head) if f.strip(" .,;")]
+    if len(fields) == 1 and _venue_with_year(fields[0]):  # " — ICLR 2023", " | ICLR 2023 | [code](…)"
+        return [], False, fields[0], md.year_of(fields[0])
+    if len(fields) == 2 and md.looks_like_authors(fields[0]) and _venue_with_year(fields[1]):  # " - A, B - NeurIPS 2022 -"
+        authors, incomplete = md.split_authors(fields[0])
+        return authors, incomplete, fields[1], md.year_of(fields[1])
+    text = text.split(" | ")[0]
+    dated = _NAMES_YEAR.fullmatch(md.clean(md.without_links(text)).strip(" .,;[]()"))
+    if dated and _people(dated.group(1).strip(" ,")):  # " - Shokri et al., 2017"
+        authors, incomplete = md.split_authors(dated.group(1))
+        return (authors, incomplete, "", int(dated.group(2))) if authors else None
+    cited = citation(text)
+    venue = cited[2].strip("()[] ") if cited else ""
+    if cited and md.looks_like_venue(venue) and not md.is_date(venue):  # not " - Google Research, 2021"
+        return cited[0], cited[1], venue, cited[3]
+    return None

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from unlearn_bib.read import mdinline as md
-from unlearn_bib.read.mdcite import citation, etal_citation
+from unlearn_bib.read.mdcite import after_title, citation, etal_citation
+from unlearn_bib.read.mdkind import code_after, short_name_link
 from unlearn_bib.read.mdscan import FIELD, Unit
 from unlearn_bib.read.mdtail import code_tag, drop_label, name_before_link, pipe_tail
 
@@ -17,6 +18,7 @@ _TAG = re.compile(r"\(((?:[^()]|\([^()]{1,20}\)){2,80})\)|\[([^\[\]()]{2,60})\](
 _PREFIX = re.compile(r"^(\*\*|__)?[\[(【]((?:[^\[\]()【】]|\([^\[\]()]{1,20}\)){2,80})[\])】](?!\()(?:\1)?\s*")
 _ARXIV_TAG = re.compile(r"^arxiv\s*[:.]?\s*\d{4}\.\d{4,5}(v\d+)?$", re.I)  # [arxiv 2401.06121]: an id, not a venue
 _ARXIV_WRITTEN = re.compile(r"[\s.,;(\[]*\barxiv\s*[:.]?\s*\d{4}\.\d{4,5}", re.I)
+_PAPER_FIELD = re.compile(r"^[*_]{0,2}(?:paper|title)\s*(?:[*_]{0,2}\s*:|:\s*[*_]{0,2})\s*(?=\[)", re.I)
 PLACEHOLDER = re.compile(r"\[\s*(paper|pdf)\s*\](?!\()", re.I)
 VENUE_COMMA_YEAR = re.compile(r"^(.+?),\s*((?:19|20)\d\d)$")
 # '**Name**: "Quoted Title", Venue, Mon Year': a short bold name (maybe bracketed, maybe no colon), then the quoted title
@@ -60,13 +62,21 @@ def head_title(head: str) -> tuple[str, str, str]:
         elif _DATED_FIELDS.match(said):  # '"Title", 2023-06, AAAI(Oral) 24, `tag`,': a date, a venue, topic tags
             said = " | ".join(f for f in (f.strip() for f in said.split(",")) if f and not f.startswith("`"))
         return md.clean(quoted.group(2)), "", (f"({said}) " if said else "") + rest[cut:]
+    label = _PAPER_FIELD.match(lead)
+    linked = md.LINK.match(lead, label.end()) if label else None
+    if linked and not linked.group(1) and not md.GENERIC.match(md.clean(linked.group(2))):
+        lead = lead[label.end():]  # "Paper: [Title](link)": a sub-bullet that is a paper of its own
     prefix = _PREFIX.match(lead)
-    if prefix and is_tag(prefix.group(2)):
+    said = md.clean(prefix.group(2)) if prefix else ""  # "(*ICLR'25*) Title": a tag set in italics inside its brackets
+    if prefix and is_tag(said):
         title, url, rest = head_title(lead[prefix.end():])
-        named, named_year, _ = tags(rest)
-        if named and named_year and not md.year_of(prefix.group(2)):  # "**[RSA]** Title | **[ICCV' 17]** |": the
-            return title, url, f"{rest} {as_tag(prefix.group(2))}"  # venue with a year after the title wins
-        return title, url, f"{as_tag(prefix.group(2))} {rest}"
+        named, named_year, dated = tags(rest)
+        if named and (named_year or dated) and not md.year_of(said):  # "**[RSA]** Title | **[ICCV' 17]** |": the
+            return title, url, f"{rest} {as_tag(said)}"  # venue with a year after the title wins
+        return title, url, f"{as_tag(said)} {rest}"
+    named = short_name_link(lead)  # "[Street-Scene] [Title](link)": the list's short name, then the title
+    if named:
+        return named[0], named[1], code_after(named[2])
     venue_link = _VENUE_LINK.match(lead)
     if venue_link and md.looks_like_venue(md.clean(venue_link.group(1))):
         title, url, rest = head_title(lead[venue_link.end():])  # "[[CVPR](paper)] Plain Title. [[code](…)]"
@@ -80,7 +90,7 @@ def head_title(head: str) -> tuple[str, str, str]:
     if found and not found.group(1) and not found.group(2).lstrip().startswith("!["):
         label = md.clean(found.group(2))
         if label and not md.GENERIC.match(label):
-            return label, found.group(3), lead[found.end():]
+            return label, found.group(3), code_after(lead[found.end():])
     bold = BOLD_HEAD.match(lead)
     if bold:
         after = lead[bold.end():]
@@ -95,8 +105,11 @@ def head_title(head: str) -> tuple[str, str, str]:
             tail = ""  # "**Title**, First Author et al. [[Paper](…)]": the authors follow the title
         elif tail and (citation(after.lstrip(" .")) or etal_citation(after)):
             tail = ""  # "**Title**. *A*, B, C, ICML 2024. [[pdf](…)]", "**Title.** *A et al. arXiv.*": a citation follows
-        if not tail or tail.startswith("(") or md.looks_like_venue(tail.strip("()[]")) or tail.startswith("<") or (
-                venue_before_links(after)[1]):  # "**Title.** Journal of computer-aided molecular design 2016. [paper](…)"
+        dated = bool(_BRACKETS.findall(tail)) and not _BRACKETS.sub("", tail).strip(" .,") and all(  # "**T.** [Apr., 2022]."
+            is_tag(md.clean(b)) or VENUE_COMMA_YEAR.match(md.clean(b)) for b in _BRACKETS.findall(tail))
+        if not tail or dated or tail.startswith("(") or md.looks_like_venue(tail.strip("()[]")) or tail.startswith("<") or (
+                venue_before_links(after)[1]) or after_title(after):  # "**Title.** Journal of … 2016. [paper](…)",
+            # "**Title** - A, B - NeurIPS 2022 - [[Paper](…)]"
             inner = re.sub(r"^\s*\d{1,3}\.\s+(?=[^\W\d_])", "", bold.group(2))  # "**1. Title**": the list's number
             linked = md.LINK.fullmatch(inner.strip())
             if linked and not md.GENERIC.match(md.clean(linked.group(2))):
@@ -146,15 +159,23 @@ def _trailing_tags(text: str) -> tuple[str, str]:
 
 
 def _named(text: str) -> bool:
-    """A venue's name as a list sets it in bold: a tag, or two to eight capitalised words ("Neural Networks")."""
+    """A venue's name as a list sets it in bold: a tag, or two to eight capitalised words ("Neural Networks"),
+    maybe followed by its year."""
     words = text.split()
+    if len(words) > 2 and re.fullmatch(r"(?:19|20)\d\d", words[-1]):
+        words = words[:-1]  # "Research Notes of the AAS 2024": the year after the name
     return is_tag(text) or 2 <= len(words) <= 8 and all(w[:1].isupper() or w in ("of", "on", "and", "in", "for", "the")
                                                           for w in words)
 
 
 def venue_after_comma(title: str) -> tuple[str, str]:
     """(title, venue) of a plain title that ends with its venue and year: "Title, in *IJCAI* 2023",
-    "Title, TKDE'12", "Title, *KDD* 2020"; ("", "") when it does not."""
+    "Title, TKDE'12", "Title, *KDD* 2020", "Title, J. Image, 2018", "Title. ICME 2019."; ("", "") when it does not."""
+    period = title.rstrip(" .").rfind(". ")
+    tail = title[period + 2:].strip(" .") if period >= 12 else ""
+    words = tail.split()
+    if words and len(words) <= 5 and md.looks_like_venue(tail) and md.year_of(tail) and sum(ch.isupper() for ch in words[0]) >= 2:
+        return title[:period], tail  # "Title. ACM MM 2020 workshop."
     comma = title.rfind(", ")
     if comma < 12:
         return "", ""
@@ -165,6 +186,10 @@ def venue_after_comma(title: str) -> tuple[str, str]:
     words = tail.split()
     if words and md.looks_like_venue(tail) and md.year_of(tail) and sum(ch.isupper() for ch in words[0]) >= 2 and len(words) <= 4:
         return title[:comma], tail
+    before = title.rfind(", ", 0, comma)
+    named = title[before + 2:comma].strip()
+    if re.fullmatch(r"(?:19|20)\d\d", tail) and before >= 12 and len(named.split()) <= 4 and _named(named):
+        return title[:before], f"{named}, {tail}"  # "Title, J. Image, 2018."
     return "", ""
 
 
@@ -172,15 +197,16 @@ def venue_after_link(rest: str) -> tuple[str, int | None]:
     """(venue, year) written after a linked title and a comma: "[Title](link), Venue Year",
     "…, Electronics, 2019", "…, 2017 arxiv preprint"; ("", None) for anything else (authors: "et al.",
     commas between names)."""
-    rest = rest.lstrip()
+    rest = md.LINK.sub(lambda m: "" if md.GENERIC.match(md.clean(m.group(2))) else m.group(0), rest)
+    rest = re.sub(r"^\s*,(?:\s*,)+", ",", rest.lstrip())  # "[Title](pdf), [website](…), ICRA 2010"
     if not rest.startswith(","):
         return "", None
     text = md.clean(rest[1:].split("[")[0]).strip(" .;")
     if not text or len(text) > 150 or len(text.split()) > 12 or re.search(r"\bet\.? al\b", text, re.I):
         return "", None
-    found = re.fullmatch(r"([^,]+?),?\s+((?:19|20)\d\d)", text)
-    if found:
-        venue, year = found.group(1), found.group(2)
+    found = re.fullmatch(r"([^,]+?)(,?)\s+((?:19|20)\d\d)", text)
+    if found:  # "IJRR 2024" as written; "Electronics, 2019": the venue without its comma field
+        venue, year = (found.group(1) if found.group(2) else text), found.group(3)
     else:
         found = re.fullmatch(r"((?:19|20)\d\d)\s+([^,]+)", text)  # "2017 arxiv preprint"
         if not found:
@@ -262,7 +288,7 @@ def tags(text: str) -> tuple[str, int | None, int | None]:
                 venue = venue or named
                 continue
             split = VENUE_COMMA_YEAR.match(part)
-            if split and md.looks_like_venue(split.group(1)):
+            if split and (md.looks_like_venue(split.group(1)) or _named(split.group(1))):  # "[Nature Machine Intelligence, 2022]"
                 venue, venue_year = venue or split.group(1), venue_year or int(split.group(2))
             elif md.looks_like_venue(part) and not venue:
                 venue, venue_year = part, md.year_of(part)

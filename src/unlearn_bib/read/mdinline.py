@@ -38,6 +38,7 @@ DATE = re.compile(rf"^\s*(?:\d{{1,2}}\s+)?{_MONTH},?\s*((?:19|20)\d\d)\s*$|^\s*(
 # A venue as lists write it: an acronym or name, maybe with a year ("CVPR 2024", "ICLR'24", "ICLR2025").
 VENUE_WORD = re.compile(r"^[A-Za-z][A-Za-z&.\-]*[A-Za-z.]?(?:[\s\-][A-Za-z&().\-]+)*")
 _SHORT_YEAR = re.compile(r"^(.*?[A-Za-z)])\s*' ?(\d\d)$")  # "ICLR'24", "CVPR' 16"
+_YEAR_MONTH_IN = re.compile(r"(?<![\d.])((?:19|20)\d\d)[-./](?:0?[1-9]|1[0-2])(?!\d)(?!\.\d)")  # not an arXiv id 2012.06659
 _SHORT_YEAR_IN = re.compile(r"[A-Za-z)]'(\d\d)(?![\d'])")  # "NeurIPS'24 Workshop", "EMNLP'24 Findings"
 
 
@@ -50,6 +51,8 @@ def year_of(text: str) -> int | None:
     if short:
         return 2000 + int(short.group(2))
     years = YEAR.findall(text)
+    if not years:
+        years = _YEAR_MONTH_IN.findall(text)  # "arXiv 2024.06": a venue with the month it was posted
     if not years:
         years = [f"20{y}" for y in _SHORT_YEAR_IN.findall(text)]
     return int(years[0]) if len(years) == 1 else None
@@ -104,11 +107,17 @@ def strip_decorations(text: str) -> str:
     text = _IMAGE.sub(" ", text)
     text = _TAG.sub(" ", text)
     text = _SHORTCODE.sub(lambda m: "" if not text[m.end():m.end() + 1].isalnum() else " ", text)  # "Ha-NeRF:laughing::"
-    text = _BRACKET_TAG.sub(" ", text)
+    text = _BRACKET_TAG.sub(lambda m: m.group(0) if _emphasised_tag(m.group(0)) else " ", text)
     if not text.isascii():
         text = _NEW_WORD.sub(lambda m: " " if _after_decoration(text, m.start()) else m.group(0), text)  # "🔥 New Title"
         text = "".join(ch for ch in text if not _decoration(ch))
     return text
+
+
+def _emphasised_tag(text: str) -> bool:
+    """``[*ICLR'25*]``: a venue or date tag set in emphasis inside its brackets, not a decoration like ``[💬 Topic]``."""
+    inner = _EMPHASIS.sub("", text[1:-1]).strip()
+    return text[1:2] in "*_" and bool(inner) and (looks_like_venue(inner) or is_date(inner))
 
 
 _NEW_WORD = re.compile(r"(?<!\w)(?:new|hot)\b[!:]*", re.I)

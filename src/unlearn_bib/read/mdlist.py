@@ -33,7 +33,10 @@ one ``Trouble`` (line, reason) per item that could not be read. Layouts read:
   (``Title [[11 Jan 2021]](link)``, ``[[NeurIPS2021]](…)``) or followed by ``[Dec 2023]``; ``**1. Title**`` blocks
   with ``**Venue:**`` / ``**Authors:**`` paragraphs below; ``*[Title](link)*`` with a collapsed
   ``<summary> Authors <em>Venue</em> Year </summary>``; a bullet whose title links an arXiv paper stays a paper
-  with bullets under it.
+  with bullets under it;
+- ``(*ICLR'25*) Title``; ``- **[2026.05.27]**`` over ``  - Paper: [Title](link)`` sub-bullets (each a paper, dated by
+  its parent); after a title ``(Shokri et al., 2017)`` or `` - *Y Tang et al*, `ICASSP 2021` `` (``mdcite.after_title``);
+  ``- **(Name)** _Title_ ```EMNLP 2019``` `` with its links on the next line.
 
 A row that links no paper and whose venue is a blog (``Blog``, ``News``) or whose title only names a
 product (``Introducing GPT-5``) is a post, not a paper.
@@ -51,7 +54,8 @@ from dataclasses import dataclass, field
 
 from unlearn_bib.read import mdhead as mh
 from unlearn_bib.read import mdinline as md
-from unlearn_bib.read.mdcite import NOTE, badge_venue, citation, etal_citation, summary_citation
+from unlearn_bib.read.mdcite import NOTE, after_title, badge_venue, citation, etal_citation, summary_citation
+from unlearn_bib.read.mdkind import authors_field, dataset_name, last_field, linked_citation
 from unlearn_bib.read.mdpipe import pipe_record
 from unlearn_bib.read.mdscan import NOT_PAPER_HOSTS, FIELD, Trouble, is_paper_url, Unit, units
 from unlearn_bib.read.mdtail import short_date_year, wrapped, year_fields
@@ -154,6 +158,8 @@ def read_list(text: str) -> tuple[list[Row], list[Trouble]]:
             found = Trouble(unit.line, "could not read this item")
         if unit.context.get("skip") and not (isinstance(found, Row) and _ARXIV_PAGE.match(found.title_url)):
             continue  # among books, a title that links an arXiv paper is a paper; nothing else is
+        if isinstance(found, Row) and dataset_name(found.title, [u for _, u, _ in found.links], found.section):
+            continue  # "8. Street Scene (WACV 2020) [Download link](…)" under "## Datasets": a dataset, not a paper
         if isinstance(found, Trouble):
             troubles.append(found)
         elif found is not None:
@@ -169,8 +175,9 @@ def _after_year(text: str) -> str:
 def _paper_parent(unit: Unit) -> bool:
     """A bullet whose title links a paper (``- [Title](https://arxiv.org/abs/ID)``) is a paper even with
     bullets under it ("- Dataset; [BBQ](…)"); a parent naming a venue or a topic is not."""
-    title, url, _ = mh.head_title(unit.lines[0])
-    return bool(title and url and _ARXIV_PAGE.match(url) and not md.GENERIC.match(title))
+    title, url, rest = mh.head_title(unit.lines[0])  # or any paper link, or a venue and year after it
+    paper = bool(url) and (is_paper_url(url) or bool(mh.venue_after_link(rest)[1])) and len(title.split()) >= 3
+    return bool(title and url and (_ARXIV_PAGE.match(url) or paper) and not md.GENERIC.match(title))
 
 
 def _unclosed(text: str) -> bool:
@@ -179,15 +186,19 @@ def _unclosed(text: str) -> bool:
     return bool(re.search(r"\]\(\s*https?://", rest))
 
 
-def _evidence(row: Row, own_venue: bool, placeholder: bool, dated: bool = False, people: bool = True) -> Row | None:
+def _evidence(row: Row, own_venue: bool, placeholder: bool, dated: bool = False, people: bool = True,
+              cited: bool = False) -> Row | None:
     """Decide whether ``row`` is a paper: a paper link or label; a title link to a page that is not code,
-    video or a blog with a venue, a date or authors; or else (needs_id) an identifier in its links."""
+    video or a blog with a venue, a date or authors; a title of three words or more cited with a venue and
+    year after its link (``cited``: "[Title](code), THRI 2022."); or else (needs_id) an identifier in its links."""
     urls = [url for _, url, _ in row.links]
     if any(is_paper_url(u) for u in urls) or any(md.PAPER_LABEL.match(label) and not NOT_PAPER_HOSTS.match(u)
                                                   for label, u, _ in row.links):
         return row
     if _BLOG_VENUE.match(row.venue) or _ANNOUNCEMENT.match(row.title):
         row.needs_id = True  # a blog post or a product announcement in a paper's row shape, linking no paper
+        return row
+    if cited and row.year and len(row.title.split()) >= 3:
         return row
     if own_venue and md.looks_like_venue(row.venue) and row.title_url and (people and row.authors or not people):
         return row  # the row says where it was published ("arXiv", "Arxiv 2021"), its title linking the code
@@ -233,6 +244,9 @@ def _table_row(unit: Unit) -> Row | Trouble | None:
         title_cell = linked[-1] if linked else title_cell
     found = [link for link in md.links(title_cell) if not link[2]]
     plain = md.clean(md.without_links(title_cell))
+    cited = linked_citation(title_cell)  # "[**Paden et al.**, *Title* (IEEE T-IV 2016)](doi)"
+    if cited:
+        found, cells = [(cited[0], cited[1], False)], {**cells, "authors": cited[2], "venue": cited[3]}
     if found and (not plain or md.strip_decorations(title_cell).lstrip(" *_").startswith("[")) and not md.GENERIC.match(found[0][0]):
         title, title_url = found[0][0], found[0][1]
     else:
@@ -242,7 +256,8 @@ def _table_row(unit: Unit) -> Row | Trouble | None:
         return Trouble(unit.line, "the row has no title")
     row = Row(unit.line, title, title_url, section=unit.context.get("section", ""), text=" ".join(cells.values()))
     row.links = [link for cell in cells.values() for link in md.links(cell)]
-    venue = md.clean(md.without_links(cells.get("venue", "")))
+    venue = last_field(md.clean(md.without_links(cells.get("venue", ""))))  # "Team; Venue Year"
+    venue = venue or " ".join(label for label, _, badge in md.links(cells.get("venue", "")) if not badge and not md.GENERIC.match(label))
     venue = "" if venue in ("-", "–", "—", "N/A", "n/a") else venue
     venue_year = None
     if venue and md.is_date(venue):  # a Venue cell holding only a year or a date
@@ -261,7 +276,7 @@ def _table_row(unit: Unit) -> Row | Trouble | None:
     row.extra = {k: md.clean(v) for k, v in cells.items() if k not in ("title", "authors", "venue", "year", "code")}
     _fill_year(row, venue_year, date_year, unit.context)
     if cells.get("authors", authors_below).strip(" -"):
-        row.authors, row.authors_incomplete = md.split_authors(cells.get("authors", authors_below))
+        row.authors, row.authors_incomplete = md.split_authors(authors_field(cells.get("authors", authors_below)))
         row.authors = row.authors or None
     code = [u for _, u, _ in md.links(cells.get("code", ""))]
     row.code = code[0] if code else next((u for label, u, _ in row.links if md.CODE_LABEL.match(label)), "")
@@ -325,19 +340,21 @@ def _item(unit: Unit) -> Row | Trouble | None:
         title, rest = below, head
         unit.lines.pop(1)
     after_tags = re.sub(r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)*", "", rest)
-    cited = citation(rest.split(" | ")[0].lstrip(" .")) if not rest.lstrip().startswith(",") else None
+    cited = after = after_title(rest)  # "[Title](…) (Shokri et al., 2017)", "[Title](…) - *A et al*, `ICASSP 2021`"
+    if not cited and not rest.lstrip().startswith(","):
+        cited = citation(rest.split(" | ")[0].lstrip(" ."))
     said = mh.venue_after_link(after_tags) if title_url else ("", None)  # "[Title](link), Venue Year"
     if not cited and after_tags.startswith(",") and not said[1]:  # "[Title](page), Liu et al., NeurIPS 2020 | [github](…)"
         cited = citation(re.split(r"\||\[", after_tags[1:], maxsplit=1)[0])
     venue, venue_year, date_year = ("", None, None) if cited else mh.tags(rest)
     # "[Title](link) (DROP)": one yearless word after a linked title may be the list's short name for the paper
     short_name = venue if title_url and venue and venue_year is None and " " not in venue else ""
-    if said[1] and not venue:
+    if said[1] and (not venue or venue_year is None and date_year is None):  # "(NCLT) [Title](link), IJRR 2010."
         venue, venue_year = said
     if not cited:  # "[2023/10] **Title.** *First Author et al. arXiv.*": the date tag stays the row's
         cited = etal_citation(after_tags)
         venue = cited[2] if cited else venue
-    if not venue:  # "Title, EMNLP 2023 Main Conference Paper" written inside the bold title
+    if not venue and not after:  # "Title, EMNLP 2023 Main Conference Paper" written inside the bold title
         split = re.match(r"^(.{12,}?),\s+([A-Z][A-Za-z]+\s+(?:19|20)\d\d\b.*)$", title)
         if split and md.looks_like_venue(split.group(2)):
             title, venue = split.group(1), split.group(2).rstrip(" .")
@@ -347,6 +364,7 @@ def _item(unit: Unit) -> Row | Trouble | None:
             fields = None if named else year_fields(title)  # "Title, 2018 CVPR", "Title, 2020, ECCV"
             if named:
                 title, venue, venue_year = short, named, md.year_of(named)
+                venue = venue.rsplit(",", 1)[0] if _VENUE_COMMA_YEAR.match(venue) else venue  # "J. Image, 2018"
             elif fields:
                 title, venue, venue_year = fields
     if not venue and venue_year is None and not title_url and not cited:  # "**Title.** NIPS 2017. [paper](…)"
@@ -421,4 +439,4 @@ def _item(unit: Unit) -> Row | Trouble | None:
     if not row.code:
         row.code = next((u for label, u, _ in row.links if md.CODE_LABEL.match(label)), "")
     placeholder = bool(_PLACEHOLDER.search(head))
-    return _evidence(row, bool(venue), placeholder, date_year is not None)
+    return _evidence(row, bool(venue), placeholder, date_year is not None, cited=bool(said[1]) and venue == said[0])

@@ -28,6 +28,7 @@ _SKIP_SECTION = re.compile(
 _LABEL_LINK = re.compile(r"\[\\?\[\s*(?:paper|pdf)\s*\\?\]\]\(", re.I)
 _HARD_BREAK = re.compile(r"(?:\\|<br\s*/?>)\s*$", re.I)
 _HEADING_YEAR = re.compile(r"^(?:year\s*)?((?:19|20)\d\d)(?:\s*papers?)?$", re.I)
+_HEADING_DATE = re.compile(r"^\[?((?:19|20)\d\d)[-./](?:0?[1-9]|1[0-2])(?:[-./]\d{1,2})?\]?$")
 PAPER_HOSTS = re.compile(
     r"^https?://(?:[\w-]+\.)*(arxiv\.org|doi\.org|openreview\.net|aclanthology\.org|aclweb\.org|dl\.acm\.org|"
     r"link\.springer\.com|ieeexplore\.ieee\.org|proceedings\.mlr\.press|proceedings\.neurips\.cc|papers\.nips\.cc|"
@@ -67,9 +68,13 @@ def _column(header: str) -> str:
     name = md.clean(header).lower().strip(" :")
     if re.fullmatch(r"(paper|papers|title|paper title|paper name|article|work|method)s?|论文|标题|论文标题|题目", name):
         return "title"
+    if re.fullmatch(r"surveys?|(representative |key )?(citation|reference)", name):
+        return "title"  # a Surveys table's "Survey" column; "Representative citation": "[**A et al.**, *Title* (Venue)](…)"
+    if re.fullmatch(r"(team|lab|affiliation|org\.?|organi[sz]ation)\s*(/|&|and|;)\s*venue", name):
+        return "venue"  # "Team / venue": "Waabi + University of Toronto; ICLR 2024" (mdkind.last_field)
     if re.fullmatch(r"(paper|title)s?\s*(&|and|/|\+)\s*authors?", name):
         return "title"  # "Title & Authors": "[Title](…) <br> A, B, C"
-    if re.fullmatch(r"(first )?authors?|author\(s\)|author list|作者", name):
+    if re.fullmatch(r"(first )?authors?|author\(s\)|author list|作者|authors?\s*(/|&|and)\s*(team|affiliations?)[\w ]{0,20}", name):
         return "authors"
     if re.fullmatch(r"venue|publication|published( in| at)?|conference|journal|booktitle|pub\.?|conf\.?|venue & year|"
                     r"source|会议|期刊|会议/期刊|发表|出处", name):
@@ -176,7 +181,7 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
             headings = [h for h in headings if h[0] < level] + [(level, md.clean(md.without_links(title)) or title)]
             heading_year = [h for h in heading_year if h[0] < level]
             plain = md.clean(md.without_links(title))
-            found = _HEADING_YEAR.match(plain)
+            found = _HEADING_YEAR.match(plain) or _HEADING_DATE.match(plain)  # "### 2024", "#### 2024.05.27"
             if found or re.match(r"^(before|prior to|until|older)\b", plain, re.I):
                 heading_year.append((level, int(found.group(1)) if found else None, plain))
             elif _acronym(plain) and md.year_of(plain) and len(plain.split()) <= 5:
@@ -212,7 +217,8 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
                 open_item.lines.append(md.clean(item.group(3)))  # "- **Comments:** …" under "### [Title](…)"
                 continue
             if open_item is not None and open_item.kind in ("item", "block") and indent > open_item.indent and (
-                    field_match or not md.clean(md.without_links(item.group(3))) or _describes(open_item, item.group(3))):
+                    field_match or not md.clean(md.without_links(item.group(3))) or _describes(open_item, item.group(3))) and (
+                    not _paper_of_its_own(open_item, item.group(3), field_match)):
                 open_item.lines.append(item.group(3))  # "- Author(s): …" or a badge line belongs to its item
                 blank = False
                 continue
@@ -268,6 +274,19 @@ def _describes(item: Unit, text: str) -> bool:
         bool(re.fullmatch(r"(?i)anonymous(?: authors?)?\.?", text))) or _sentence(item, text)
 
 
+def _paper_of_its_own(parent: Unit, text: str, field: re.Match | None) -> bool:
+    """A linked title, alone or labelled ``Paper: [Title](link)``, under a bullet that holds no title, only a date
+    or a venue (``- **[2026.05.27]**``, ``- **CVPR**``): a paper of its own, not a link of that bullet (under a
+    titled bullet it stays the bullet's link)."""
+    if parent.kind != "item" or field and field.group(1).lower() not in ("paper", "paper link"):
+        return False
+    found = md.LINK.match((field.group(2) if field else text).strip())
+    label = md.clean(found.group(2)) if found and not found.group(1) else ""
+    if len(label.split()) < 2 or md.GENERIC.match(label):
+        return False
+    return not md.LINK.search(parent.lines[0]) and bool(_parent_context(parent.lines[0]))
+
+
 def _labelled_note(heading: Unit, text: str) -> bool:
     """A labelled bullet ("**Metrics:** …", "Comments: …") under a heading that links a paper: a note
     on that paper, never a paper of its own (unless it links a paper itself)."""
@@ -301,13 +320,15 @@ def _context(headings, heading_year) -> dict:
 
 
 def _parent_context(text: str) -> dict:
-    """What a parent bullet tells its children: "Year 2025" a year, "**CVPR**" a venue."""
+    """What a parent bullet tells its children: "Year 2025" or a date a year, "**CVPR**" a venue."""
     if md.links(text):
         return {}
     plain = md.clean(text)
     found = _HEADING_YEAR.match(plain)
     if found:
         return {"year": int(found.group(1)), "year_text": plain}
+    if md.is_date(plain.strip("[]()\u3010\u3011 ")):  # "**[2026.05.27]**": a date over the papers posted that day
+        return {"year": md.year_of(plain.strip("[]()\u3010\u3011 ")), "year_text": plain}
     if md.looks_like_venue(plain):
         return {"venue": plain, "venue_year": md.year_of(plain)}
     return {}

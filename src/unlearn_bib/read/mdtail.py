@@ -9,11 +9,13 @@
 - ``name_before_link(lead)``: a short name and a colon before a linked title, ``- Tacotron V2<sup>★</sup>:
   [Natural TTS Synthesis by …](link) (ICASSP 2018)``: the link text is the title;
 - ``drop_label(lead)``: a bracketed bold short name before a plain title (``**[R-CNN]** Rich feature …``,
-  ``[**UniFuture**] UniFuture: …``) is the list's label for the paper, not part of its title;
+  ``[**UniFuture**] UniFuture: …``, ``**(WizardMath)** _WizardMath: …_``) is the list's label for the paper, not part
+  of its title;
 - ``pipe_tail(text)``: `` | ``-separated fields after a plain title, ``Title | **[CVPR' 16]** |``: the title ends at
   the first `` | `` and a field naming a venue or date becomes a tag;
 - ``code_tag(text)``: a venue or date tag set as inline code after the title, ``Title. **`CVPR 26`**``,
-  ``**`arXiv 26.8`**``, ``**`25.09`**``: a two-digit year in such a tag is 20YY, ``YY.M`` a month.
+  ``**`arXiv 26.8`**``, ``**`25.09`**``, ```` ```EMNLP 2019``` ```` (any run of backquotes): a two-digit year in such a
+  tag is 20YY, ``YY.M`` a month.
 
 Linear time: no pattern nests quantifiers over the same characters.
 """
@@ -29,7 +31,8 @@ _FIELD_YEAR = re.compile(r"^([A-Za-z][^,]{0,60}?)\s*((?:19|20)\d\d)(?:\s+(.{1,40
 _NOTE = re.compile(r"^\([^()]*\)$")  # "(from Alahi, conference unknown for now)"
 _CUT = re.compile(r"[,\uff0c]\s*|\?\s+")
 # "**`CVPR 26 Findings`**", "`arXiv 26.8`", "**`25.09`**" at the end of a title
-_CODE_TAG = re.compile(r"(?:\*\*|__)?`([^`\n]{1,40})`(?:\*\*|__)?\s*$")
+_CODE_TAG = re.compile(r"(?:\*\*|__)?(`{1,3})([^`\n]{1,40})\1(?:\*\*|__)?\s*$")  # ```EMNLP 2019```: any run of backquotes
+_NAMED_YEAR = re.compile(r"^[A-Z][\w&.\-]*(?: [\w&.\-]+){0,7} (?:19|20)\d\d$")  # a venue written out, ending in its year
 _SHORT = re.compile(r"^(?:([A-Za-z][\w&\-]*(?: [A-Za-z][\w&\-]*){0,2})\s+)?(\d\d)(?:\.(\d{1,2}))?(?:\s+([A-Za-z][\w ]{0,20}))?$")
 
 
@@ -102,7 +105,7 @@ def code_tag(text: str) -> tuple[str, str]:
     found = _CODE_TAG.search(text)
     if not found:
         return text, ""
-    inner = found.group(1).strip()
+    inner = found.group(2).strip()
     short = _SHORT.match(inner)
     if short:
         venue, year, month, after = short.groups()
@@ -118,6 +121,8 @@ def code_tag(text: str) -> tuple[str, str]:
         return (text[:found.start()], f"{tag} ") if tag else (text, "")
     if md.looks_like_venue(inner) or md.is_date(inner):
         return text[:found.start()], f"({inner}) "
+    if _NAMED_YEAR.match(inner):  # "Research Notes of the AAS 2024": a venue written out, as a bold venue tag reads
+        return text[:found.start()], f"(**{inner}**) "
     return text, ""
 
 
@@ -133,7 +138,7 @@ def wrapped(first: str, second: str) -> bool:
     return bool(found) and len(found[0]) > len(md.clean(first))
 
 
-_LABEL = re.compile(r"^(?:\*\*\[([^\[\]*\n]{1,40})\]\*\*|\[\*\*([^\[\]*\n]{1,40})\*\*\])\s+")
+_LABEL = re.compile(r"^(?:\*\*\[([^\[\]*\n]{1,40})\]\*\*|\[\*\*([^\[\]*\n]{1,40})\*\*\]|\*\*\(([^()*\n]{1,40})\)\*\*)\s+")
 
 
 def name_before_link(lead: str) -> tuple[str, str, str] | None:

@@ -58,6 +58,8 @@ def _venue(text: str, year: int | None) -> tuple[dict, int | None]:
     """The record's venue fields for a list's venue text, and the year the text names."""
     from unlearn_bib.catalog import venues
 
+    if len(set(re.findall(r"(?<![\d.])(?:19|20)\d\d(?!\d)", text))) > 1:  # "arXiv 2019, ICLR 2020": a preprint and its
+        return {"venue_text": text}, None  # publication, two venues; kept as written for a person, the row keeps its year
     name, venue_year = venues.split_year(text)
     short = _SHORT_YEAR.match(name) if venue_year is None else None
     if short:  # "ICLR'24"

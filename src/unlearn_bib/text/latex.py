@@ -62,7 +62,7 @@ def pictographic(ch: str) -> bool:
     """
     code = ord(ch)
     if code < 0x2600:
-        return code in (0x200D, 0x20E3)  # zero-width joiner, combining keycap
+        return code == 0x20E3  # combining keycap (the zero-width joiner: see ``drop_pictographs``)
     if code <= 0x27BF or 0x2B00 <= code <= 0x2BFF or 0x1F000 <= code <= 0x1FAFF:
         return unicodedata.category(ch) in ("So", "Sk", "Cn")
     return 0xFE00 <= code <= 0xFE0F or 0xE0020 <= code <= 0xE007F  # variation selectors, tags
@@ -75,6 +75,7 @@ _PRINTS = re.compile("[\u00a0-\u00aa\u00ac-\u00ba\u00bc-\u00cf\u00d1-\u00dd\u00d
                      "\u00ff-\u0103\u0106-\u010f\u0112-\u0117\u011a-\u0125\u0128-\u012d\u0130-\u0137"
                      "\u0139-\u013e\u0141-\u0148\u014c-\u0165\u0168-\u0171\u0174-\u017e\u2010-\u2016"
                      "\u2018\u2019\u201c\u201d\u2020-\u2022\u2026\u2030\u20ac\u2122]")
+ZWJ = "\u200d"
 WRAP = "\\UBchar"  # the macro of ``{\UBchar{X}}``, defined by the .bib's @preamble
 
 
@@ -132,11 +133,20 @@ def encode(text: str, *, ascii_only: bool = True, wrap: bool = False) -> str:
     return _encode(drop_pictographs(text), ascii_only, wrap and ascii_only)
 
 
+def _shapes(text: str, i: int) -> bool:
+    """Does the zero-width joiner at ``text[i]`` join two letters or marks (क्‍ष in Devanagari)?
+
+    Between emoji (👩‍💻) it is part of the pictograph and goes with it; between Latin letters or
+    alone it changes nothing and is dropped too."""
+    return 0 < i < len(text) - 1 and all(unicodedata.category(ch)[0] in "LM" and not pdflatex_prints(ch)
+                                         for ch in (text[i - 1], text[i + 1]))
+
+
 def drop_pictographs(text: str) -> str:
     """``text`` without emoji and pictographs, the spaces they stood between collapsed to one."""
-    if text.isascii() or not any(pictographic(ch) for ch in text):
+    if text.isascii() or not (ZWJ in text or any(pictographic(ch) for ch in text)):
         return text
-    kept = "".join(ch for ch in text if not pictographic(ch))
+    kept = "".join(ch for i, ch in enumerate(text) if not pictographic(ch) and (ch != ZWJ or _shapes(text, i)))
     return re.sub(r"(?<=\S) {2,}(?=\S)", " ", kept).strip() if kept.strip() != text.strip() else kept
 
 
