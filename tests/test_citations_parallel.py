@@ -71,21 +71,49 @@ def test_rendering_thaws_only_what_it_froze():
 
 
 def test_without_worker_processes_the_slices_run_here(monkeypatch):
-    """A sandbox that cannot start a process pool still gets the list, identical."""
-    import multiprocessing
+    """A sandbox that cannot start a process still gets the list, identical."""
+    import os
 
     catalog = load_catalog()
     monkeypatch.setenv("UNLEARN_BIB_JOBS", "1")
     serial = citations.render(catalog, "apa", "text")
 
-    class NoPool:
-        def Pool(self, *args, **kwargs):
-            raise OSError(38, "Function not implemented")
+    def no_fork():
+        raise OSError(38, "Function not implemented")
 
-    monkeypatch.setattr(multiprocessing, "get_context", lambda method: NoPool())
+    monkeypatch.setattr(os, "fork", no_fork)
     monkeypatch.setattr(workers, "PARALLEL_MIN_ITEMS", 10)
     monkeypatch.setenv("UNLEARN_BIB_JOBS", "3")
     assert citations.render(catalog, "apa", "text") == serial
+
+
+def test_a_worker_error_reaches_the_caller_and_no_worker_is_left(monkeypatch):
+    """An exception in a forked slice is raised here, as in a single pass; every worker is reaped."""
+    import os
+
+    def work(bounds):
+        if bounds[0] == 4:
+            raise ValueError(f"slice {bounds} failed")
+        return [os.getpid()] * (bounds[1] - bounds[0])
+
+    with pytest.raises(ValueError, match=r"slice \(4, 8\) failed"):
+        workers.in_slices(work, [(0, 4), (4, 8), (8, 12)])
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child of this process left, not even a zombie
+    pids = workers.in_slices(work, [(0, 4), (8, 12), (12, 13)])
+    assert len(pids) == 9 and pids[:4] == [os.getpid()] * 4 and len(set(pids[4:])) == 2 and os.getpid() not in pids[4:]
+
+
+def test_a_worker_that_dies_is_an_error_not_a_short_list():
+    import os
+
+    def work(bounds):
+        if bounds[0]:
+            os._exit(3)
+        return list(range(*bounds))
+
+    with pytest.raises(RuntimeError, match="ended without a result"):
+        workers.in_slices(work, [(0, 2), (2, 4)])
 
 
 def test_a_malformed_jobs_setting_is_named_not_blamed_on_the_style(run, monkeypatch):

@@ -159,80 +159,71 @@ _QUOTE_LIKE = frozenset("\"'”’»")
 _END_PUNCT = frozenset(".,;:!?")
 
 
-class _Entry:
-    """A rendered entry as characters, with each visible character's protection state."""
-
-    def __init__(self, text: str):
-        self.chars = list(text)
-
-    def visible(self, start: int, step: int):
-        index = start
-        while 0 <= index < len(self.chars):
-            if self.chars[index] not in ZERO_WIDTH:
-                return index
-            index += step
-        return None
-
-    def protected_spans(self) -> list[int]:
-        """For each character, the id of the variable value it belongs to (0 = style text)."""
-        ids = []
-        depth = 0
-        current = 0
-        counter = 0
-        for ch in self.chars:
-            if ch == VAR_START:
-                depth += 1
-                if depth == 1:
-                    counter += 1
-                    current = counter
-            elif ch == VAR_END:
-                depth = max(depth - 1, 0)
-                if depth == 0:
-                    current = 0
-            ids.append(current)
-        return ids
+def _protected_spans(chars: list[str]) -> list[int]:
+    """For each character, the id of the variable value it belongs to (0 = style text)."""
+    ids = []
+    depth = 0
+    current = 0
+    counter = 0
+    for ch in chars:
+        if ch == VAR_START:
+            depth += 1
+            if depth == 1:
+                counter += 1
+                current = counter
+        elif ch == VAR_END:
+            depth = max(depth - 1, 0)
+            if depth == 0:
+                current = 0
+        ids.append(current)
+    return ids
 
 
 # Any visible pair the table (or the look-through-quotes rule) could act on matches this;
 # most entries have none and skip the character-by-character pass.
 _SEAM_CANDIDATE = re.compile("|".join(re.escape(a + b) for a, b in _COLLISIONS) + "|[\"'”’»]\\.")
+_LOOK_THROUGH = _QUOTE_LIKE | {" "}
+_FIRSTS = frozenset(a for a, _ in _COLLISIONS) | _QUOTE_LIKE  # the first of a pair any rule acts on
 
 
 def _fix_seams(text: str) -> str:
-    """Apply the collision table wherever two marks meet, except inside one variable's value."""
+    """Apply the collision table wherever two marks meet, except inside one variable's value.
+
+    After each change the pairs are looked at again from the start, as the marks that meet
+    change. Only visible characters are deleted, so the variable each remaining character
+    belongs to stays as it was."""
     if not _SEAM_CANDIDATE.search(_DROP_ZERO_WIDTH.sub("", text)):
         return text
-    entry = _Entry(text)
-    changed = True
-    while changed:
-        changed = False
-        spans = entry.protected_spans()
-        index = entry.visible(0, 1)
-        while index is not None:
-            following = entry.visible(index + 1, 1)
-            if following is None:
-                break
-            first, second = entry.chars[index], entry.chars[following]
+    chars = list(text)
+    spans = _protected_spans(chars)
+    while True:
+        shown = [i for i, ch in enumerate(chars) if ch not in ZERO_WIDTH]  # the visible characters
+        for k in [k for k, i in enumerate(shown[:-1]) if chars[i] in _FIRSTS]:
+            index, following = shown[k], shown[k + 1]
+            first, second = chars[index], chars[following]
             inside = spans[index] and spans[index] == spans[following]
-            rule = None if inside else _COLLISIONS.get((first, second))
+            if inside:
+                continue
+            rule = _COLLISIONS.get((first, second))
             if rule is None and second == "." and first in _QUOTE_LIKE and not spans[index]:
                 # "Enough?”." -> "Enough?”": look through the style's closing quotes (pandoc #179);
                 # a quote mark typed in a value (publisher={" O'Reilly Media, Inc."}) keeps the period
-                back = index
-                while back is not None and entry.chars[back] in _QUOTE_LIKE | {" "}:
-                    back = entry.visible(back - 1, -1)
-                if back is not None and _COLLISIONS.get((entry.chars[back], ".")) == 1:
+                back = k
+                while back >= 0 and chars[shown[back]] in _LOOK_THROUGH:
+                    back -= 1
+                if back >= 0 and _COLLISIONS.get((chars[shown[back]], ".")) == 1:
                     rule = 1
-            if rule == 1:
-                del entry.chars[following]
-                changed = True
+            if rule is not None:
+                gone = following if rule == 1 else index
+                del chars[gone]
+                del spans[gone]
                 break
-            if rule == 2:
-                del entry.chars[index]
-                changed = True
-                break
-            index = following
-    return "".join(entry.chars)
+        else:
+            return "".join(chars)
+
+
+_QUOTE_ENDS = re.compile(QUOTE_END)
+_AFTER_QUOTE = re.compile(f"([{QUOTE_END}{CLOSERS}{VAR_END}]*)([.,])")
 
 
 def _punctuation_in_quote(text: str) -> str:
@@ -242,12 +233,11 @@ def _punctuation_in_quote(text: str) -> str:
     quoted output "followed by a comma or period, punctuation-in-quote specifies whether this
     punctuation is placed outside (value "false", default) or inside (value "true") the
     closing quotation mark" (citeproc-js does so; pandoc drops the comma)."""
-    pattern = re.compile(f"([{QUOTE_END}{CLOSERS}{VAR_END}]*)([.,])")
     out = []
     position = 0
-    for match in re.finditer(QUOTE_END, text):
+    for match in _QUOTE_ENDS.finditer(text):
         end = match.end()
-        follow = pattern.match(text, end)
+        follow = _AFTER_QUOTE.match(text, end)
         if not follow or not follow.group(2):
             continue
         quote_at = match.start() - 1  # the closing quote character
@@ -305,7 +295,8 @@ def finish(text: str, style) -> str:
             before, text = text, _punctuation_in_quote(text)
             if text == before:
                 break
-    text = re.sub(f"{GLUE}\\s*", "", text)
+    if GLUE in text:
+        text = re.sub(f"{GLUE}\\s*", "", text)
     if COMMA_SUFFIX in text:
         text = re.sub(f"\\s*{COMMA_SUFFIX}", ", ", text)
     return _DROP_FIX_MARKS.sub("", text)

@@ -166,7 +166,8 @@ def render_list(style, items: list[dict], prepare, finish) -> list[tuple[str, st
     # entries), and forked workers then do not copy the pages it would touch. Whoever froze
     # first (the CLI freezes its catalog) thaws. Nor need it run at all while the list is made:
     # rendering makes no cyclic garbage worth the scans (10,000 entries: ~10% less CPU time,
-    # the same peak memory); forked workers inherit the pause.
+    # the same peak memory; the cites' cycles are broken by ``_unlink``); forked workers
+    # inherit the pause.
     thaw = gc.get_freeze_count() == 0
     gc.freeze()
     was_enabled = gc.isenabled()
@@ -175,12 +176,16 @@ def render_list(style, items: list[dict], prepare, finish) -> list[tuple[str, st
         jobs = workers.jobs_for(len(items))
         if jobs < 2 or not _independent(style):
             return render_bibliography(style, prepare(items), finish=finish)
+        _before_fork(style)
         _PIPELINE[:] = [style, items, prepare, finish]
         try:
             return workers.in_slices(_pipeline_slice, workers.slices(len(items), jobs))
         finally:
             _PIPELINE.clear()
     finally:
+        # What the list made and keeps (the entries, the style's caches) joins the old objects
+        # too, so the young generation's next pass does not walk it all (~5 ms at 2,000 entries).
+        gc.freeze()
         if was_enabled:
             gc.enable()
         if thaw:
@@ -188,6 +193,22 @@ def render_list(style, items: list[dict], prepare, finish) -> list[tuple[str, st
 
 
 _PIPELINE: list = []
+
+
+def _before_fork(style) -> None:
+    """Once, before the workers fork, what each process would otherwise do again for its
+    slice: import the renderer's modules and compile the layout (~20 ms of CPU per process
+    for IEEE). The formatter set is the one every slice sets (``render_bibliography``)."""
+    from citeproc import Citation  # noqa: F401 - imported for the workers
+    from citeproc.frontend import CitationStylesBibliography  # noqa: F401
+
+    from unlearn_bib.csl import compiled, correct, disambiguate  # noqa: F401
+    from unlearn_bib.csl.items import item_class, source_class
+
+    item_class()
+    source_class()
+    style.root.formatter = NeutralFormatter
+    compiled.prepare_sort(style.root.bibliography.layout)
 
 
 def _pipeline_slice(bounds: tuple[int, int]) -> list[tuple[str, str]]:
@@ -250,7 +271,21 @@ def render_bibliography(style, items: list[dict], formatter=NeutralFormatter, fi
         for item in bibliography.items:
             item.pin(positions[item.key])
         texts = _render_entries(style.root.bibliography, bibliography.items, finish, parallel)
-    return [(ids[int(item.key[4:])], text) for item, text in zip(bibliography.items, texts)]
+    out = [(ids[int(item.key[4:])], text) for item, text in zip(bibliography.items, texts)]
+    _unlink(bibliography)
+    return out
+
+
+def _unlink(bibliography) -> None:
+    """Break the reference cycles of a rendered list (each cite and its citation point at each
+    other and at the bibliography), so that its objects are freed as soon as it is dropped.
+    Left to the cyclic GC, they cost it one pass over everything made while rendering, with
+    the GC paused (17 ms after 2,000 entries)."""
+    for cite in bibliography.items:
+        citation = dict.pop(cite, "citation", None)
+        if citation is not None:
+            citation.clear()
+    bibliography.items = []
 
 
 # Rendering one entry depends only on that entry once the list is sorted and year suffixes

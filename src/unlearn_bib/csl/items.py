@@ -52,8 +52,10 @@ def item_class():
             return cached if cached is not None else super().number
 
         def pin(self, number: int | None = None) -> None:
-            """Pin the reference (once registered) and the number (once sorted)."""
-            self.__dict__["_reference"] = self.bibliography.source[self.key]
+            """Pin the reference (once registered) and the number (once sorted). A source's
+            references are never replaced once registered: a pinned one is not looked up again."""
+            if number is None or "_reference" not in self.__dict__:
+                self.__dict__["_reference"] = self.bibliography.source[self.key]
             if number is not None:
                 self.__dict__["_number"] = number
 
@@ -68,11 +70,63 @@ def source_class():
     any other value as text: a ``chair`` list or an ``available-date`` object then crashes
     a style that prints it. Lists of names and date objects are read as what they are.
     """
-    from citeproc.source import Name
+    from citeproc import DATES, NAMES, VARIABLES
+    from citeproc.source import Name, Reference
     from citeproc.source.json import CiteProcJSON
     from citeproc.string import MixedString, String
 
+    names, dates = frozenset(NAMES), frozenset(DATES)
+    # what Reference and Name accept without a warning: objects with nothing else are built
+    # directly (their checks build a set of ~100 variable names per reference and per name)
+    reference_fields = frozenset({"uri", "container_uri", "contributor", "date", *VARIABLES})
+    name_parts = frozenset({"family", "given", "dropping-particle", "non-dropping-particle", "suffix"})
+    literal = frozenset({"literal"})
+
+    def reference(key, kind, fields):
+        if not fields.keys() <= reference_fields:
+            return Reference(key, kind, **fields)  # its own way, warning included
+        built = Reference.__new__(Reference)
+        dict.__setitem__(built, "key", key)
+        dict.__setitem__(built, "type", kind)
+        dict.update(built, fields)
+        return built
+
+    def name(parts):
+        if not parts.keys() <= (literal if "literal" in parts else name_parts):
+            return Name(**parts)
+        built = Name.__new__(Name)
+        dict.update(built, parts)
+        return built
+
     class Source(CiteProcJSON):
+        def __init__(self, json_data):
+            """CiteProcJSON.__init__, the same references built without the per-object checks."""
+            for ref in json_data:
+                ref_data = {}
+                for key, value in ref.items():
+                    python_key = key.replace("-", "_")
+                    if python_key == "id":
+                        ref_key = str(value).lower()
+                        continue
+                    if python_key == "type":
+                        ref_type = value
+                        continue
+                    if python_key == "key":  # conflicts with the reference's key: left out
+                        continue
+                    if python_key == "shortTitle":
+                        python_key = "title_short"
+                    if python_key in names:
+                        value = self.parse_names(value)
+                    elif python_key in dates:
+                        value = self.parse_date(value)
+                    elif key != "language":
+                        value = self.parse_string(value)
+                    ref_data[python_key] = value
+                self.add(reference(ref_key, ref_type, ref_data))
+
+        def parse_names(self, json_data):
+            return [name(parts) for parts in json_data]
+
         def add(self, entry):
             # citeproc-py's cs:names looks a role up under its CSL name, the entry has it
             # with "_": a hyphenated name variable (reviewed-author, container-author,

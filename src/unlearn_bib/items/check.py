@@ -100,12 +100,21 @@ _MESSY = re.compile(r"^\s|\s$|\s\s|[^\S ]")  # white space to tidy
 _SIMPLE_NAME = frozenset({"family", "given"})
 
 
-def _name(raw, problems: list[str]) -> dict | None:
-    if type(raw) is dict and raw.keys() <= _SIMPLE_NAME:  # the common case, checked quickly
+def _simple_name(raw) -> dict | None:
+    """The common case, checked quickly: a family name (not empty, not starting lower-case)
+    and maybe a given name, both tidy; None for anything else."""
+    if type(raw) is dict and raw.keys() <= _SIMPLE_NAME:
         family, given = raw.get("family"), raw.get("given", "")
         if (type(family) is str and type(given) is str and family and not family[0].islower()
                 and not _MESSY.search(family) and not _MESSY.search(given)):
             return {"family": family, "given": given} if given else {"family": family}
+    return None
+
+
+def _name(raw, problems: list[str]) -> dict | None:
+    simple = _simple_name(raw)
+    if simple is not None:
+        return simple
     if not isinstance(raw, dict):
         problems.append("each name must be an object with 'family' and 'given' (or 'literal')")
         return None
@@ -144,7 +153,9 @@ def _names(value, problems: list[str], notes: list[str] | None = None) -> list[d
     if len(value) > MAX_ITEMS_NAMES:
         problems.append(f"has {len(value)} names (at most {MAX_ITEMS_NAMES})")
         return None
-    names = [_name(n, problems) for n in value if not _empty_name(n)]
+    # a simple name is never empty: only the others are asked both questions
+    names = [simple if simple is not None else _name(n, problems)
+             for n in value if (simple := _simple_name(n)) is not None or not _empty_name(n)]
     if len(names) < len(value):  # "{}" in PubMed/Manubot author lists: citeproc-js leaves it out too
         if notes is not None:
             notes.append("an empty name (no part) left out")
