@@ -113,8 +113,13 @@ def test_all_lists_together_reach_the_target(run, tmp_path):
     # eleventh, unseen set of 6 lists (2026-12-07/08): 249 of 350 with 11 extra records at first look, 349 of 350 and none
     # extra after the fixes (the miss: mathllm line 174 links the arXiv id of line 173 under another title, reported;
     # 8 protein rows whose only link is an arXiv DOI are contestable, as in the fourth set).
-    # All 66 lists: 3927 of 3944.
-    assert total == 3944 and good / total >= 0.98
+    # twelfth, unseen set of 6 lists (2026-12-08): 244 of 305 with 48 extra records at first look (authors lines taken
+    # as titles), 302 of 302 and none extra after the fixes (3 rows contestable: graphssl 144/177 repeat line 96's paper
+    # and 185 gives line 148's arXiv id under another label; the truth drops the `NAME: ` label from titles, the reader
+    # keeps it). An arXiv DOI link now gives the DOI as well as the arXiv id: the 12 such rows of the fourth and eleventh
+    # sets count again (12 of 12).
+    # All 72 lists: 4241 of 4258.
+    assert total == 4258 and good / total >= 0.98
 
 
 def test_titles_authors_and_venues_as_the_list_writes_them(run, tmp_path):
