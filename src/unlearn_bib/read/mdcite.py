@@ -57,8 +57,9 @@ _REFERENCE = re.compile(r"\[\[?[^\[\]\n]{0,40}\]?\]\[[^\[\]\n]{0,40}\]")  # "[[c
 
 
 def _names_after_title(text: str) -> tuple[str, tuple[list[str], bool, str, int | None]] | None:
-    """(title, citation) of ``Title. Names et al. (Affiliation) Venue Year`` (see ``bibtex_tail``), or None."""
-    for stop in re.finditer(r"\.\s+", text):
+    """(title, citation) of ``Title. Names et al. (Affiliation) Venue Year`` (see ``bibtex_tail``), or None; only
+    the end of ``text`` is tried (linear time)."""
+    for stop in re.compile(r"\.\s+").finditer(text, max(0, len(text) - 240)):  # names and venue: the last 240 characters
         title = text[:stop.start()].strip()
         found = _PLAIN_NAMES.fullmatch(text, stop.end())
         if len(title.split()) < 2 or not found:
