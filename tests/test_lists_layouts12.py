@@ -85,3 +85,11 @@ def test_an_escaped_slash_in_a_springer_doi_and_an_arxiv_doi_giving_both_identif
     assert row_ids(row) == {"doi": "10.1007/s10994-009-5152-4"}
     row = Row(1, "T", "https://doi.org/10.48550/arXiv.2302.04023")
     assert row_ids(row) == {"arxiv": "2302.04023", "doi": "10.48550/arXiv.2302.04023"}
+
+
+def test_a_full_stop_before_et_al_and_a_reference_style_code_link_after_the_venue():
+    assert [(r.title, r.authors, r.venue, r.year) for r in read_list(
+        "38. Distilling Effective Supervision from Severe Label Noise. Zhang, Zizhao. et al. CVPR 2020 [[code]][1.41]\n"
+        "33. Role-Wise Data Augmentation for Knowledge Distillation. ICLR 2020 [[code]][1.36]\n")[0]] == [
+        ("Distilling Effective Supervision from Severe Label Noise", ["Zhang, Zizhao"], "CVPR 2020", 2020),
+        ("Role-Wise Data Augmentation for Knowledge Distillation", None, "ICLR 2020", 2020)]  # "[[code]][1.36]": a link

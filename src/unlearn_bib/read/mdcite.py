@@ -49,9 +49,9 @@ def bibtex_tail(text: str) -> tuple[str, tuple[list[str], bool, str, int | None]
 
 
 _GIVEN = r"[^\W\d][\w'\-]*(?:\s[^\W\d][\w'\-]*)?,\s*[^\W\d][\w'\-]*(?:\s[^\W\d][\w'\-]*\.?){0,2}"  # "Cho, Jang Hyun"
-# after the title's full stop: "Xie, Qizhe et al.", "Z. Meng et al", or "Surname, Given & Surname, Given"; an
+# after the title's full stop: "Xie, Qizhe et al.", "Zhang, Zizhao. et al.", "Z. Meng et al", or "Surname, Given & Surname, Given"; an
 # affiliation in parentheses; then a venue with its year, "arXiv:2020" (a year), or nothing
-_PLAIN_NAMES = re.compile(rf"((?:[A-Z]\.\s?){{0,3}}[^\W\d][^.,()&\n]{{0,30}}(?:,\s*[^\W\d][^.,()&\n]{{0,30}})?\s+et\.?\s*al\b\.?"
+_PLAIN_NAMES = re.compile(rf"((?:[A-Z]\.\s?){{0,3}}[^\W\d][^.,()&\n]{{0,30}}(?:,\s*[^\W\d][^.,()&\n]{{0,30}})?\.?\s+et\.?\s*al\b\.?"
                           rf"|{_GIVEN}(?:\s+(?:&|and)\s+{_GIVEN})+)\s*(?:\(([^()\n]{{1,40}})\))?\s*\.?\s*(.*)")
 _REFERENCE = re.compile(r"\[\[?[^\[\]\n]{0,40}\]?\]\[[^\[\]\n]{0,40}\]")  # "[[code]][1.10]": a reference-style link
 
@@ -74,7 +74,7 @@ def _names_after_title(text: str) -> tuple[str, tuple[list[str], bool, str, int 
         names = found.group(1).strip(" .")
         etal = _ETAL.search(names)
         people = [" ".join(n.split()) for n in re.split(r"\s+(?:&|and)\s+", names[:etal.start()] if etal else names)]
-        return title, ([n.strip(" ,") for n in people if n.strip(" ,")], bool(etal), venue, year)
+        return title, ([n.strip(" ,.") for n in people if n.strip(" ,.")], bool(etal), venue, year)
     return None
 
 
