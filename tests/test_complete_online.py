@@ -192,3 +192,16 @@ def test_a_venue_the_paper_never_appeared_at_gives_way_to_the_records(mock, tmp_
     assert (paper.venue.id, paper.year) == ("eccv", 2024)
     assert "the row says CVPR 2023; the records say ECCV 2024: the records win" in result.stderr
     assert "Contradictions: the row says CVPR 2023" in paper.notes
+
+
+def test_a_lists_arxiv_doi_gives_way_to_the_published_doi(mock, tmp_path):
+    """A row linking arXiv's DOI (doi.org/10.48550/arXiv.ID) imports it as the record's DOI; completing the record
+    puts the publication's DOI in its place (the arXiv DOI names the preprint, the arXiv id keeps it)."""
+    path = tmp_path / "papers.yaml"
+    text = CATALOG.read_text(encoding="utf-8")
+    path.write_text(text.replace("    arxiv: '2310.05873'\n", "    arxiv: '2310.05873'\n    doi: 10.48550/arXiv.2310.05873\n", 1),
+                    encoding="utf-8")
+    assert _load(path)["anon2024implicit"].doi == "10.48550/arXiv.2310.05873"
+    invoke("update", "--online", "--no-cache", "--write", "--papers", path)
+    eccv = _load(path)["liu2024implicit"]
+    assert (eccv.venue.id, eccv.year, eccv.doi, eccv.arxiv) == ("eccv", 2024, "10.1007/978-3-031-72664-4_26", "2310.05873")

@@ -76,10 +76,11 @@ def test_sentences_below_a_paper_bullet_describe_it():
                                                 ("Inferring Rewards from Language in Context", 2022)]
 
 
-def test_an_arxiv_doi_gives_the_arxiv_id_only():
+def test_an_arxiv_doi_gives_the_arxiv_id_and_the_doi():
     row = _one("- [2023/08] **A Multitask Evaluation of ChatGPT.** *Yejin Bang et al. arXiv.* "
                "[[paper](https://doi.org/10.48550/arXiv.2302.04023)]\n")
-    assert row_ids(row) == {"arxiv": "2302.04023"}  # the catalog's rule: an arXiv DOI names the preprint
+    # the arXiv id it names (the preprint), and the DOI as the list writes it (since the twelfth set)
+    assert row_ids(row) == {"arxiv": "2302.04023", "doi": "10.48550/arXiv.2302.04023"}
 
 
 @pytest.mark.parametrize("line, title, venue, year", [

@@ -160,8 +160,8 @@ def link_identifier(url: str) -> tuple[str, str] | None:
     found = arxiv_link.match(url)
     if found:
         return "arxiv", found.group(1)
-    for doi_pattern in doi_links:
-        found = doi_pattern.match(url.split("#")[0].split("?")[0] if "doi=" not in url else url)
+    for doi_pattern in doi_links:  # "link.springer.com/content/pdf/10.1007%2Fs10994-…": the slash escaped
+        found = doi_pattern.match(re.sub("%2f", "/", url.split("#")[0].split("?")[0] if "doi=" not in url else url, flags=re.I))
         if found:
             doi = re.sub(r"(\.pdf|/(?:full|abstract|epdf))$", "", found.group(1), flags=re.IGNORECASE)
             arxiv = re.fullmatch(rf"10\.48550/arxiv\.({_NEW_ARXIV}|{_OLD_ARXIV})(?:v\d+)?", doi, re.IGNORECASE)

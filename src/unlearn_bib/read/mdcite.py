@@ -3,7 +3,9 @@
 - ``citation(text)``: the line after a title that cites it, ``Authors. Venue Year.``,
   ``A, B, and C. *Venue*, Year.`` or ``*A*, B, C, ICML 2024.`` -> (authors, incomplete, venue, year); names
   written as BibTeX does, ``Last, First and Last, First, 2020``, stay whole (``Last, First``);
-- ``bibtex_tail(title)``: an unlinked ``Title, Last, First and Last, First, 2017`` -> (title, citation);
+- ``bibtex_tail(title)``: an unlinked ``Title, Last, First and Last, First, 2017`` -> (title, citation); also a
+  plain title whose sentence ends before its people, ``Title. Xie, Qizhe et al.(Google) CVPR 2020``, ``Title. Hinton
+  et al.`` (its ``arXiv:ID`` read apart), ``Title. Cho, Jang Hyun & Hariharan, Bharath. ICCV 2019``;
 - ``etal_citation(text)``: one emphasised span after a title, ``*First Author (Affiliation) et al. Venue.*``
   -> (authors, incomplete, venue, None);
 - ``NOTE``: a labelled line that describes an item (``Key Word: …``, ``ExpEnv: …``, ``Publisher: …``);
@@ -43,6 +45,36 @@ def bibtex_tail(text: str) -> tuple[str, tuple[list[str], bool, str, int | None]
         if len(text[:found.start()].split()) >= 3 and _BIBTEX_NAMES.match(text[found.end():].strip(" .")):
             cited = citation(text[found.end():].strip(" ."))
             return (text[:found.start()].strip(), cited) if cited else None
+    return _names_after_title(text)
+
+
+_GIVEN = r"[^\W\d][\w'\-]*(?:\s[^\W\d][\w'\-]*)?,\s*[^\W\d][\w'\-]*(?:\s[^\W\d][\w'\-]*\.?){0,2}"  # "Cho, Jang Hyun"
+# after the title's full stop: "Xie, Qizhe et al.", "Zhang, Zizhao. et al.", "Z. Meng et al", or "Surname, Given & Surname, Given"; an
+# affiliation in parentheses; then a venue with its year, "arXiv:2020" (a year), or nothing
+_PLAIN_NAMES = re.compile(rf"((?:[A-Z]\.\s?){{0,3}}[^\W\d][^.,()&\n]{{0,30}}(?:,\s*[^\W\d][^.,()&\n]{{0,30}})?\.?\s+et\.?\s*al\b\.?"
+                          rf"|{_GIVEN}(?:\s+(?:&|and)\s+{_GIVEN})+)\s*(?:\(([^()\n]{{1,40}})\))?\s*\.?\s*(.*)")
+_REFERENCE = re.compile(r"\[\[?[^\[\]\n]{0,40}\]?\]\[[^\[\]\n]{0,40}\]")  # "[[code]][1.10]": a reference-style link
+
+
+def _names_after_title(text: str) -> tuple[str, tuple[list[str], bool, str, int | None]] | None:
+    """(title, citation) of ``Title. Names et al. (Affiliation) Venue Year`` (see ``bibtex_tail``), or None; only
+    the end of ``text`` is tried (linear time)."""
+    for stop in re.compile(r"\.\s+").finditer(text, max(0, len(text) - 240)):  # names and venue: the last 240 characters
+        title = text[:stop.start()].strip()
+        found = _PLAIN_NAMES.fullmatch(text, stop.end())
+        if len(title.split()) < 2 or not found:
+            continue
+        tail = md.clean(_REFERENCE.sub(" ", found.group(3))).strip(" .,;")
+        tail = re.sub(r"^arxiv\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?[.,]?\s*", "", tail, flags=re.I)  # the id, read apart
+        dated = re.fullmatch(r"(?i)arxiv\s*:?\s*(?:19|20)\d\d", tail)  # "arXiv:2020": a year, no id and no venue
+        year = int(tail[-4:]) if dated else md.year_of(tail)
+        if tail and not (year and (md.looks_like_venue(tail) or tail.lower().startswith("arxiv"))):
+            continue
+        venue = "" if dated or tail.lower().startswith("arxiv") and not md.looks_like_venue(tail) else tail
+        names = found.group(1).strip(" .")
+        etal = _ETAL.search(names)
+        people = [" ".join(n.split()) for n in re.split(r"\s+(?:&|and)\s+", names[:etal.start()] if etal else names)]
+        return title, ([n.strip(" ,.") for n in people if n.strip(" ,.")], bool(etal), venue, year)
     return None
 
 

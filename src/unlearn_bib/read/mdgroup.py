@@ -7,6 +7,11 @@
 - an index of names: four or more bullets in a row that are each a bare link and nothing else, most of whose
   texts are one or two words (``- [Pengi](arXiv)``, ``- [Qwen-Audio](arXiv)``), name models, not papers: a
   paper's title is a phrase. The run is left out (a list of titles in the same shape keeps its rows);
+- a bullet holding a title and no link (``- GraphCL: Graph Contrastive Learning with Augmentations.``) whose one
+  sub-bullet reads as the paper's people (``  - Y. You, T. Chen, and Y. Shen. *NIPS 2020*. [[pdf]](…) [[code]](…)``:
+  initials before each surname, maybe a venue and year, then the links) is ONE paper: the bullet's title, the
+  sub-bullet's authors, venue, year and links (other sub-bullets only links or fields). Personal names are never a
+  title (``mdnames``), so the sub-bullet is no paper of its own;
 - ``table_section(unit, following)``: a heading with a table right under it (``## [Bryan Hooi](home page)
   (NUS)`` over a table of that group's papers) is the table's section, not a paper.
 
@@ -17,6 +22,7 @@ from __future__ import annotations
 import re
 
 from unlearn_bib.read import mdinline as md
+from unlearn_bib.read.mdnames import personal_names
 from unlearn_bib.read.mdscan import FIELD, Unit, is_paper_url
 
 _BARE = re.compile(r"^\s*\[([^\[\]\n]{1,80})\]\((\S+?)\)\s*$")  # "[Pengi](https://arxiv.org/pdf/2305.11834.pdf)"
@@ -61,6 +67,23 @@ def _entry(head: Unit, children: list[Unit]) -> Unit | None:
     return Unit("item", titles[0].line, lines, indent=head.indent, context=context)
 
 
+def _cited(head: Unit, children: list[Unit]) -> Unit | None:
+    """One paper from a bullet holding a title (no link, three words or more, not a year, date or venue with a year)
+    and a sub-bullet of its people (see the module's text), or None."""
+    text = md.clean(" ".join(head.lines))
+    if not children or any(md.links(line) for line in head.lines) or head.own.get("year") or len(text.split()) < 3 or (
+            md.is_date(text) or md.looks_like_venue(text) and md.year_of(text) or personal_names(text)):
+        return None
+    people = [c for c in children if personal_names(c.lines[0].split("[")[0]) and md.links(" ".join(c.lines))]
+    others = [c for c in children if c not in people]
+    if len(people) != 1 or not all(FIELD.match(md.clean(c.lines[0])) or not md.clean(md.without_links(" ".join(
+            c.lines))).strip(" /|,") for c in others):
+        return None
+    context = {k: v for k, v in head.context.items()}
+    return Unit("item", head.line, list(head.lines) + [line for c in children for line in c.lines], indent=head.indent,
+                context=context)
+
+
 def _index(units: list[Unit], i: int) -> tuple[int, bool]:
     """How many bare-link bullets follow from ``units[i]`` on, and whether they form an index of names."""
     run: list[tuple[Unit, str]] = []
@@ -81,7 +104,7 @@ def regroup(units: list[Unit]) -> list[Unit]:
         unit = units[i]
         if unit.kind == "item" and unit.children:
             children = _children(units, i)
-            entry = _entry(unit, children)
+            entry = _entry(unit, children) or _cited(unit, children)
             if entry is not None:
                 out.append(entry)
                 i += 1 + len(children)

@@ -32,6 +32,7 @@ _YEAR_THEN_NOTES = re.compile(r"^([^(),]{1,80},\s*(?:19|20)\d\d)\s*\(")
 _VENUE_LINK = re.compile(r"^\[\s*\[([^\[\]\n]{2,60})\]\(\s*[^()\s]*\s*\)\s*\]\s*")
 # a bracketed list of code-span topic tags after a title: "[__`cls.`__ __`seg.`__]"
 _CODE_TAGS = re.compile(r"\[[\s*_]*(?:`[^`\n]{1,30}`[\s*_]*){1,20}\]")
+_REFERENCE = re.compile(r"\[\[?([^\[\]\n]{1,30})\]?\]\[[^\[\]\n]{1,30}\]")  # a reference-style link: "[[code]][1.30]"
 _BRACKETS = re.compile(r"\[([^\[\]\n]{1,80})\]")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
 # a month date after a venue: "June 2025", "May 17th 2024", "Sept 2024", "June 24" (a day: no year)
@@ -123,6 +124,7 @@ def head_title(head: str) -> tuple[str, str, str]:
     if named:
         return named
     lead = drop_label(lead)  # "**[R-CNN]** Rich feature hierarchies …"
+    lead = _REFERENCE.sub(lambda m: " " if md.GENERIC.match(m.group(1)) else m.group(0), lead)  # "[[code]][1.30]"
     first = md.LINK.search(lead)
     cut = first.start() if first else len(lead)
     while cut and lead[cut - 1] in "[( ":  # the outer bracket of [[Paper](…)]

@@ -82,7 +82,8 @@ def looks_like_venue(text: str) -> bool:
     letters = [ch for ch in first if ch.isalpha()]
     upper = sum(1 for ch in letters if ch.isupper())
     acronym = (upper >= 2 and upper >= 0.4 * len(letters)) or first.lower() in ("arxiv", "nips", "neurips")
-    return bool(re.match(r"^[A-Za-z]", first)) and (acronym or bool(YEAR.search(text)) and len(words) <= 4)
+    dated = bool(YEAR.search(text)) or bool(_SHORT_YEAR.match(text)) and first[:1].isupper()  # "Thesis' 10"
+    return bool(re.match(r"^[A-Za-z]", first)) and (acronym or dated and len(words) <= 4)
 
 
 def links(text: str) -> list[tuple[str, str, bool]]:

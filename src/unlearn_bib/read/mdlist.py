@@ -56,7 +56,8 @@ from unlearn_bib.read import mdhead as mh
 from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdcite import NOTE, after_title, badge_venue, bibtex_tail, citation, etal_citation, summary_citation
 from unlearn_bib.read.mdgroup import regroup, table_section
-from unlearn_bib.read.mdkind import authors_field, dataset_name, last_field, linked_citation
+from unlearn_bib.read.mdkind import authors_field, last_field, linked_citation
+from unlearn_bib.read.mdnames import vetted
 from unlearn_bib.read.mdpipe import pipe_record
 from unlearn_bib.read.mdscan import NOT_PAPER_HOSTS, FIELD, Trouble, is_paper_url, Unit, units
 from unlearn_bib.read.mdtail import short_date_year, wrapped, year_fields
@@ -162,8 +163,7 @@ def read_list(text: str) -> tuple[list[Row], list[Trouble]]:
             found = Trouble(unit.line, "could not read this item")
         if unit.context.get("skip") and not (isinstance(found, Row) and _ARXIV_PAGE.match(found.title_url)):
             continue  # among books, a title that links an arXiv paper is a paper; nothing else is
-        if isinstance(found, Row) and dataset_name(found.title, [u for _, u, _ in found.links], found.section):
-            continue  # "8. Street Scene (WACV 2020) [Download link](…)" under "## Datasets": a dataset, not a paper
+        found = vetted(found)  # a dataset's name under "## Datasets": none; personal names as a title: reported
         if isinstance(found, Trouble):
             troubles.append(found)
         elif found is not None:

@@ -214,6 +214,8 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
         item = _ITEM.match(raw)
         if item and not re.match(r"^\s*[-*_](\s*[-*_]){2,}\s*$", raw):
             indent = len(item.group(1).expandtabs(4))
+            if stack and stack[-1].indent < indent < stack[-1].indent + 2 and md.links(stack[-1].lines[0]):
+                indent = stack[-1].indent  # " - Title" one space in under a linked row: its sibling (a sub-list needs two)
             field_match = FIELD.match(item.group(3))
             if open_item is not None and open_item.kind == "heading" and _labelled_note(open_item, item.group(3)):
                 open_item.lines.append(md.clean(item.group(3)))  # "- **Comments:** …" under "### [Title](…)"

@@ -163,6 +163,9 @@ def drop_label(lead: str) -> str:
     return lead[found.end():]
 
 
+_ACRONYM_YY = re.compile(r"^([A-Z][A-Za-z&]*[A-Z][A-Za-z&]*)\s(\d\d)$")
+
+
 def pipe_tail(text: str) -> tuple[str, str]:
     """(title, tags) of "Title | **[CVPR' 16]** |": the fields after the first " | " that name a venue or a
     date, each as a tag "(CVPR' 16)"; (text, "") when no such field follows a title of four characters or more."""
@@ -172,6 +175,9 @@ def pipe_tail(text: str) -> tuple[str, str]:
     tags = ""
     for part in text[cut + 3:].split("|"):
         plain = md.clean(part).strip(" []`")
-        if plain and (md.looks_like_venue(plain) or md.is_date(plain)):
+        short = _ACRONYM_YY.match(plain)  # "IJCAI 19": an acronym's venue and its two-digit year, no apostrophe
+        if short:
+            tags += f"({plain} | {md.year_of(short.group(1) + chr(39) + short.group(2))}) "
+        elif plain and (md.looks_like_venue(plain) or md.is_date(plain)):
             tags += f"({plain}) "
     return (text[:cut], tags) if tags else (text, "")

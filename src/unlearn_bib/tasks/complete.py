@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from unlearn_bib.catalog.identifiers import is_arxiv_doi
 from unlearn_bib.errors import Problem, UnlearnBibError
 from unlearn_bib.outcomes import RecordStatus, Resolution, Verdict
 from unlearn_bib.tasks.update import Outcome, UpdatePlan, edit_record
@@ -143,7 +144,7 @@ def complete_record(client, paper, raw: dict, taken: set[str]):
             changes["year"] = decision.year
         for name in ("volume", "number", "pages", "doi", "openreview"):
             value = getattr(decision, name)
-            if value and not getattr(paper, name):
+            if value and (not getattr(paper, name) or name == "doi" and is_arxiv_doi(paper.doi)):  # the list's arXiv DOI
                 changes[name] = value
         filled.append(f"venue {venues.short_name(decision.venue_id)} {decision.year}")
         urls += [e.url for e in decision.evidence if e.verdict in (Verdict.ACCEPTED, Verdict.CORROBORATES) and e.url]

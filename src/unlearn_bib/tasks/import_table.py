@@ -25,11 +25,13 @@ from unlearn_bib.tasks.importer import Plan, grow, open_catalog, places_in_table
 _SHORT_YEAR = re.compile(r"^(.*?[A-Za-z])\s*'(\d\d)$")
 
 
+_ARXIV_DOI = re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.48550/arxiv\.[\w.]+?)(?:v\d+)?/?$", re.I)
 _NOT_THE_PAPER = re.compile(r"^\W*(code|codes|github|git|data|dataset|software|code\s*&\s*data)\W*$", re.I)
 
 
 def row_ids(row) -> dict[str, str]:
-    """{"arxiv"|"doi"|"openreview": id} from the row's links (title link first) and its text."""
+    """{"arxiv"|"doi"|"openreview": id} from the row's links (title link first) and its text; an arXiv DOI link
+    gives both the arXiv id and the DOI."""
     from unlearn_bib.catalog.identifiers import DOI_LINK, link_identifier, text_arxiv
 
     found: dict[str, str] = {}
@@ -40,6 +42,9 @@ def row_ids(row) -> dict[str, str]:
         ids = ("doi", doi.group(1)) if doi else link_identifier(url)
         if ids and ids[0] not in found:
             found[ids[0]] = ids[1]
+        arxiv_doi = _ARXIV_DOI.match(url.strip())  # doi.org/10.48550/arXiv.ID: the arXiv id above, and the DOI as written
+        if arxiv_doi and ids and "doi" not in found:
+            found["doi"] = arxiv_doi.group(1)
     if "arxiv" not in found:
         arxiv = text_arxiv(re.sub(r"\]\([^()\s]*\)", "]", row.text))  # written out, not inside a link
         if arxiv:
