@@ -111,6 +111,7 @@ class _Compiler:
             value = join(out, delimiter)
             return dress(value, wrappers, prefix, suffix) if value[0] else None
 
+        run.void_for = pieces.void_for
         return run
 
     def as_group(self, element, ctx, kw):
@@ -119,20 +120,28 @@ class _Compiler:
         the element is suppressed (it calls variables and none of them printed)."""
         void = void_unless(element)
         slots = self.flat(element, ctx, kw)
+        plans: dict = {}  # entry shape -> its plan (``_plan``)
+
+        def plan_for(item):
+            shape = item.__dict__["compiled_shape"]
+            plan = plans.get(shape)
+            if plan is None:
+                plan = plans[shape] = _plan(item, shape[1], void, slots)
+            return plan
 
         def run(item):
-            if void is not False:
-                reference = item.reference
-                for name in void:
-                    if name in reference:
-                        break
-                else:
-                    return None
+            shape = item.__dict__["compiled_shape"]
+            plan = plans.get(shape)
+            if plan is None:
+                plan = plans[shape] = _plan(item, shape[1], void, slots)
+            if plan is _VOID:
+                return None
             out = []
-            state = [False, False]  # a variable called, a variable rendered
-            _collect(item, slots, out, state)
+            state = [plan[1], False]  # a variable called, a variable rendered
+            _collect(item, plan[0], out, state)
             return out if out and (not state[0] or state[1]) else None
 
+        run.void_for = lambda item: plan_for(item) is _VOID
         return run
 
     def flat(self, parent, ctx, kw):
@@ -142,12 +151,14 @@ class _Compiler:
         for child in parent.iterchildren():
             if isinstance(child, model.Choose):
                 branches = {id(branch): self.flat(branch, ctx, kw) for branch in child.iterchildren()}
-                slots.append((None, _brancher(child, ctx), branches))
+                slots.append((None, _brancher(child, ctx), branches, False))
             else:
                 # 1: calls a variable; 2: a called macro, whose text counts as a printed variable
                 # (``conditions._render_as_group``); 0: neither
                 calls = 1 if child.calls_variable() else 2 if is_macro_call(child) else 0
-                slots.append((self.node(child, ctx, kw), calls, None))
+                run = self.node(child, ctx, kw)
+                void = void_unless(child)
+                slots.append((run, calls, None, void if void is not False else getattr(run, "void", False)))
         return tuple(slots)
 
     def text(self, text, ctx, kw):
@@ -186,6 +197,7 @@ class _Compiler:
                 value = body(item)
                 return finish(value) if value is not None and value[0] else None
 
+            run.void_for = body.void_for
             return run
         return None
 
@@ -197,6 +209,7 @@ class _Compiler:
             out = pieces(item)
             return join(out, "") if out else None
 
+        run.void_for = pieces.void_for
         return run
 
     def variable(self, text, ctx, kw, finish):
@@ -241,8 +254,49 @@ class _Compiler:
 _SHAPE_TESTS = frozenset(("type", "variable", "match"))
 
 
+_VOID = object()  # a plan: the group or macro prints nothing for entries of this shape
+
+
+def _plan(item, keys, void, slots):
+    """What ``as_group`` does for every entry of ``item``'s shape (``keys``: the variables
+    it has): _VOID where the element is suppressed (none of the variables ``void`` it needs),
+    else (its slots with each cs:choose that tests only the shape replaced by the branch it
+    takes, and without the children that print nothing for want of a variable; whether a
+    child calling a variable was met, as ``_collect`` would have found it)."""
+    if void is not False and not any(name in keys for name in void):
+        return _VOID
+    live: list = []
+    called = _flatten(item, keys, slots, live)
+    if not live or (called and not any(calls for _run, calls, _branches, _void in live)):
+        return _VOID  # nothing left, or only text that cannot count as a variable printed
+    return tuple(live), called
+
+
+def _flatten(item, keys, slots, live) -> bool:
+    called = False
+    for slot in slots:
+        run, calls, branches, void = slot
+        if branches is not None:
+            if getattr(calls, "by_shape", False):
+                branch = calls(item)
+                if branch is not None:
+                    called = _flatten(item, keys, branches[id(branch)], live) or called
+            else:
+                live.append(slot)  # a branch per entry: chosen as the entry renders
+            continue
+        if calls == 1:
+            called = True
+        if void is not False and not any(name in keys for name in void):
+            continue  # prints nothing (and a called macro that prints nothing counts for nothing)
+        void_for = getattr(run, "void_for", None)
+        if void_for is not None and void_for(item):
+            continue  # a group or macro that prints nothing for this shape
+        live.append(slot)
+    return called
+
+
 def _collect(item, slots, out, state) -> None:
-    for run, calls, branches in slots:
+    for run, calls, branches, _void in slots:
         if branches is not None:  # a cs:choose: the children of its branch taken
             branch = calls(item)
             if branch is not None:
@@ -273,6 +327,7 @@ def _brancher(choose, ctx):
             branch = taken[shape] = taken_branch(choose, item, ctx)
         return branch
 
+    find.by_shape = True
     return find
 
 
