@@ -100,27 +100,19 @@ class _Compiler:
         markup = self.markup(group)
         if markup is None:
             return None
-        wrappers, prefix, suffix = markup
-        delimiter = group.get("delimiter", "")
-        pieces = self.as_group(group, ctx, kw)
+        return self.as_group(group, ctx, kw, group.get("delimiter", ""), markup)
 
-        def run(item):
-            out = pieces(item)
-            if out is None:
-                return None
-            value = join(out, delimiter)
-            return dress(value, wrappers, prefix, suffix) if value[0] else None
-
-        run.void_for = pieces.void_for
-        return run
-
-    def as_group(self, element, ctx, kw):
+    def as_group(self, element, ctx, kw, delimiter: str = "", markup=None):
         """``conditions._render_as_group`` (a cs:group's or a called macro's children, each
-        cs:choose replaced by its branch taken): item -> the rendered pieces, or None where
-        the element is suppressed (it calls variables and none of them printed)."""
+        cs:choose replaced by its branch taken), None where the element is suppressed (it
+        calls variables and none of them printed), else its pieces joined by ``delimiter``:
+        a cs:group's finished with its ``markup`` (None if that leaves no text), a macro's
+        as they are (``conditions.Macro.render``)."""
         void = void_unless(element)
         slots = self.flat(element, ctx, kw)
         plans: dict = {}  # entry shape -> its plan (``_plan``)
+        wrappers, prefix, suffix = markup if markup is not None else ((), "", "")
+        finished = markup is not None
 
         def plan_for(item):
             shape = item.__dict__["compiled_shape"]
@@ -136,10 +128,26 @@ class _Compiler:
                 plan = plans[shape] = _plan(item, shape[1], void, slots)
             if plan is _VOID:
                 return None
+            live, called, dynamic = plan
             out = []
-            state = [plan[1], False]  # a variable called, a variable rendered
-            _collect(item, plan[0], out, state)
-            return out if out and (not state[0] or state[1]) else None
+            if dynamic:
+                state = [called, False]  # a variable called, a variable rendered
+                _collect(item, live, out, state)
+                called, rendered = state
+            else:
+                rendered = False
+                for child, calls, _branches, _void in live:
+                    value = child(item)
+                    if value is not None:
+                        out.append(value)
+                        if calls:
+                            rendered = True
+            if not out or (called and not rendered):
+                return None
+            value = join(out, delimiter)
+            if finished:
+                return dress(value, wrappers, prefix, suffix) if value[0] else None
+            return value
 
         run.void_for = lambda item: plan_for(item) is _VOID
         return run
@@ -203,14 +211,7 @@ class _Compiler:
 
     def macro(self, macro, context, sort_options):
         """``conditions.Macro.render``: its pieces joined, None where it is suppressed."""
-        pieces = self.as_group(macro, context, {} if sort_options is None else {"sort_options": sort_options})
-
-        def run(item):
-            out = pieces(item)
-            return join(out, "") if out else None
-
-        run.void_for = pieces.void_for
-        return run
+        return self.as_group(macro, context, {} if sort_options is None else {"sort_options": sort_options})
 
     def variable(self, text, ctx, kw, finish):
         name = text.get("variable")
@@ -269,7 +270,7 @@ def _plan(item, keys, void, slots):
     called = _flatten(item, keys, slots, live)
     if not live or (called and not any(calls for _run, calls, _branches, _void in live)):
         return _VOID  # nothing left, or only text that cannot count as a variable printed
-    return tuple(live), called
+    return tuple(live), called, any(branches is not None for _run, _calls, branches, _void in live)
 
 
 def _flatten(item, keys, slots, live) -> bool:
