@@ -128,23 +128,28 @@ class _Compiler:
                 plan = plans[shape] = _plan(item, shape[1], void, slots)
             if plan is _VOID:
                 return None
-            live, called, dynamic = plan
-            out = []
-            if dynamic:
-                state = [called, False]  # a variable called, a variable rendered
-                _collect(item, live, out, state)
-                called, rendered = state
+            live, called, dynamic, single = plan
+            if single is not None:  # one child, and it decides (``_plan``)
+                value = single(item)
+                if value is None:
+                    return None
             else:
-                rendered = False
-                for child, calls, _branches, _void in live:
-                    value = child(item)
-                    if value is not None:
-                        out.append(value)
-                        if calls:
-                            rendered = True
-            if not out or (called and not rendered):
-                return None
-            value = join(out, delimiter)
+                out = []
+                if dynamic:
+                    state = [called, False]  # a variable called, a variable rendered
+                    _collect(item, live, out, state)
+                    called, rendered = state
+                else:
+                    rendered = False
+                    for child, calls, _branches, _void in live:
+                        value = child(item)
+                        if value is not None:
+                            out.append(value)
+                            if calls:
+                                rendered = True
+                if not out or (called and not rendered):
+                    return None
+                value = join(out, delimiter)
             if finished:
                 return dress(value, wrappers, prefix, suffix) if value[0] else None
             return value
@@ -270,7 +275,11 @@ def _plan(item, keys, void, slots):
     called = _flatten(item, keys, slots, live)
     if not live or (called and not any(calls for _run, calls, _branches, _void in live)):
         return _VOID  # nothing left, or only text that cannot count as a variable printed
-    return tuple(live), called, any(branches is not None for _run, _calls, branches, _void in live)
+    dynamic = any(branches is not None for _run, _calls, branches, _void in live)
+    # One child left and no branch chosen per entry: its text is the pieces' whole text, and
+    # it counts as a variable printed wherever that matters (else the plan would be _VOID).
+    single = live[0][0] if len(live) == 1 and not dynamic else None
+    return tuple(live), called, dynamic, single
 
 
 def _flatten(item, keys, slots, live) -> bool:
