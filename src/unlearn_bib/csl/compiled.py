@@ -3,7 +3,7 @@
 citeproc-py renders an entry by walking the style's element tree, asking each element for
 its attributes and building ``MixedString`` objects that re-join their pieces at every seam.
 Here the layout becomes closures over what the tree says (delimiters, affixes, formatting,
-quotes, the variables a group needs, the branch a cs:choose takes per entry shape), which
+quotes; per entry shape, the branch a cs:choose takes and the children that can print), which
 produce a plain ``str`` with a flag saying whether citeproc-py would have held it as a
 ``String``/``MixedString`` (which tidy a seam) or as a plain ``str`` (``seams``). Compiled:
 cs:group, cs:choose, macros, cs:text of a variable, a page range, a term or a value, cs:names
