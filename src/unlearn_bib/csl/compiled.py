@@ -3,7 +3,7 @@
 citeproc-py renders an entry by walking the style's element tree, asking each element for
 its attributes and building ``MixedString`` objects that re-join their pieces at every seam.
 Here the layout becomes closures over what the tree says (delimiters, affixes, formatting,
-quotes, the variables a group needs, the branch a cs:choose takes per entry shape), which
+quotes; per entry shape, the branch a cs:choose takes and the children that can print), which
 produce a plain ``str`` with a flag saying whether citeproc-py would have held it as a
 ``String``/``MixedString`` (which tidy a seam) or as a plain ``str`` (``seams``). Compiled:
 cs:group, cs:choose, macros, cs:text of a variable, a page range, a term or a value, cs:names
@@ -100,39 +100,61 @@ class _Compiler:
         markup = self.markup(group)
         if markup is None:
             return None
-        wrappers, prefix, suffix = markup
-        delimiter = group.get("delimiter", "")
-        pieces = self.as_group(group, ctx, kw)
+        return self.as_group(group, ctx, kw, group.get("delimiter", ""), markup)
 
-        def run(item):
-            out = pieces(item)
-            if out is None:
-                return None
-            value = join(out, delimiter)
-            return dress(value, wrappers, prefix, suffix) if value[0] else None
-
-        return run
-
-    def as_group(self, element, ctx, kw):
+    def as_group(self, element, ctx, kw, delimiter: str = "", markup=None):
         """``conditions._render_as_group`` (a cs:group's or a called macro's children, each
-        cs:choose replaced by its branch taken): item -> the rendered pieces, or None where
-        the element is suppressed (it calls variables and none of them printed)."""
+        cs:choose replaced by its branch taken), None where the element is suppressed (it
+        calls variables and none of them printed), else its pieces joined by ``delimiter``:
+        a cs:group's finished with its ``markup`` (None if that leaves no text), a macro's
+        as they are (``conditions.Macro.render``)."""
         void = void_unless(element)
         slots = self.flat(element, ctx, kw)
+        plans: dict = {}  # entry shape -> its plan (``_plan``)
+        wrappers, prefix, suffix = markup if markup is not None else ((), "", "")
+        finished = markup is not None
+
+        def plan_for(item):
+            shape = item.__dict__["compiled_shape"]
+            plan = plans.get(shape)
+            if plan is None:
+                plan = plans[shape] = _plan(item, shape[1], void, slots)
+            return plan
 
         def run(item):
-            if void is not False:
-                reference = item.reference
-                for name in void:
-                    if name in reference:
-                        break
-                else:
+            shape = item.__dict__["compiled_shape"]
+            plan = plans.get(shape)
+            if plan is None:
+                plan = plans[shape] = _plan(item, shape[1], void, slots)
+            if plan is _VOID:
+                return None
+            live, called, dynamic, single = plan
+            if single is not None:  # one child, and it decides (``_plan``)
+                value = single(item)
+                if value is None:
                     return None
-            out = []
-            state = [False, False]  # a variable called, a variable rendered
-            _collect(item, slots, out, state)
-            return out if out and (not state[0] or state[1]) else None
+            else:
+                out = []
+                if dynamic:
+                    state = [called, False]  # a variable called, a variable rendered
+                    _collect(item, live, out, state)
+                    called, rendered = state
+                else:
+                    rendered = False
+                    for child, calls, _branches, _void in live:
+                        value = child(item)
+                        if value is not None:
+                            out.append(value)
+                            if calls:
+                                rendered = True
+                if not out or (called and not rendered):
+                    return None
+                value = join(out, delimiter)
+            if finished:
+                return dress(value, wrappers, prefix, suffix) if value[0] else None
+            return value
 
+        run.void_for = lambda item: plan_for(item) is _VOID
         return run
 
     def flat(self, parent, ctx, kw):
@@ -142,12 +164,14 @@ class _Compiler:
         for child in parent.iterchildren():
             if isinstance(child, model.Choose):
                 branches = {id(branch): self.flat(branch, ctx, kw) for branch in child.iterchildren()}
-                slots.append((None, _brancher(child, ctx), branches))
+                slots.append((None, _brancher(child, ctx), branches, False))
             else:
                 # 1: calls a variable; 2: a called macro, whose text counts as a printed variable
                 # (``conditions._render_as_group``); 0: neither
                 calls = 1 if child.calls_variable() else 2 if is_macro_call(child) else 0
-                slots.append((self.node(child, ctx, kw), calls, None))
+                run = self.node(child, ctx, kw)
+                void = void_unless(child)
+                slots.append((run, calls, None, void if void is not False else getattr(run, "void", False)))
         return tuple(slots)
 
     def text(self, text, ctx, kw):
@@ -186,18 +210,13 @@ class _Compiler:
                 value = body(item)
                 return finish(value) if value is not None and value[0] else None
 
+            run.void_for = body.void_for
             return run
         return None
 
     def macro(self, macro, context, sort_options):
         """``conditions.Macro.render``: its pieces joined, None where it is suppressed."""
-        pieces = self.as_group(macro, context, {} if sort_options is None else {"sort_options": sort_options})
-
-        def run(item):
-            out = pieces(item)
-            return join(out, "") if out else None
-
-        return run
+        return self.as_group(macro, context, {} if sort_options is None else {"sort_options": sort_options})
 
     def variable(self, text, ctx, kw, finish):
         name = text.get("variable")
@@ -241,8 +260,53 @@ class _Compiler:
 _SHAPE_TESTS = frozenset(("type", "variable", "match"))
 
 
+_VOID = object()  # a plan: the group or macro prints nothing for entries of this shape
+
+
+def _plan(item, keys, void, slots):
+    """What ``as_group`` does for every entry of ``item``'s shape (``keys``: the variables
+    it has): _VOID where the element is suppressed (none of the variables ``void`` it needs),
+    else (its slots with each cs:choose that tests only the shape replaced by the branch it
+    takes, and without the children that print nothing for want of a variable; whether a
+    child calling a variable was met, as ``_collect`` would have found it)."""
+    if void is not False and not any(name in keys for name in void):
+        return _VOID
+    live: list = []
+    called = _flatten(item, keys, slots, live)
+    if not live or (called and not any(calls for _run, calls, _branches, _void in live)):
+        return _VOID  # nothing left, or only text that cannot count as a variable printed
+    dynamic = any(branches is not None for _run, _calls, branches, _void in live)
+    # One child left and no branch chosen per entry: its text is the pieces' whole text, and
+    # it counts as a variable printed wherever that matters (else the plan would be _VOID).
+    single = live[0][0] if len(live) == 1 and not dynamic else None
+    return tuple(live), called, dynamic, single
+
+
+def _flatten(item, keys, slots, live) -> bool:
+    called = False
+    for slot in slots:
+        run, calls, branches, void = slot
+        if branches is not None:
+            if getattr(calls, "by_shape", False):
+                branch = calls(item)
+                if branch is not None:
+                    called = _flatten(item, keys, branches[id(branch)], live) or called
+            else:
+                live.append(slot)  # a branch per entry: chosen as the entry renders
+            continue
+        if calls == 1:
+            called = True
+        if void is not False and not any(name in keys for name in void):
+            continue  # prints nothing (and a called macro that prints nothing counts for nothing)
+        void_for = getattr(run, "void_for", None)
+        if void_for is not None and void_for(item):
+            continue  # a group or macro that prints nothing for this shape
+        live.append(slot)
+    return called
+
+
 def _collect(item, slots, out, state) -> None:
-    for run, calls, branches in slots:
+    for run, calls, branches, _void in slots:
         if branches is not None:  # a cs:choose: the children of its branch taken
             branch = calls(item)
             if branch is not None:
@@ -273,6 +337,7 @@ def _brancher(choose, ctx):
             branch = taken[shape] = taken_branch(choose, item, ctx)
         return branch
 
+    find.by_shape = True
     return find
 
 

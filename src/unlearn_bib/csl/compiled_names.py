@@ -43,6 +43,7 @@ def compile_names(names, ctx, kw, layout, markup):
     wrappers, prefix, suffix = markup
     tag = names.tag
     render = names.render
+    substitutes = names.substitute() is not None
 
     def fallback(item):
         try:
@@ -76,10 +77,13 @@ def compile_names(names, ctx, kw, layout, markup):
                     text = add(found[0], text) if label_first else add(text, found[0])
             output.append(text)
         if not output:
-            return fallback(item)  # cs:substitute, or nothing
+            # none of its variables: its cs:substitute, or nothing (``Names.process``)
+            return fallback(item) if substitutes else None
         value = join(output, delimiter)
         return dress(value, wrappers, prefix, suffix) if value[0] else None
 
+    if not substitutes:
+        run.void = tuple(roles)  # prints nothing without one of these (``compiled._plan``)
     return run
 
 

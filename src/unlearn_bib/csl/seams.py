@@ -42,12 +42,43 @@ def add(a, b):
 
 
 def join(pieces, delimiter: str):
-    """citeproc.string.join: the delimiter and each piece tidied against what precedes them."""
-    out = pieces[0]
-    for text, rich in pieces[1:]:
-        out = add(out, (seam(out[0], delimiter), False))
-        out = add(out, (seam(out[0], text), rich))
-    return out
+    """citeproc.string.join: the delimiter and each piece tidied against what precedes them.
+
+    ``add(add(out, (seam(out[0], delimiter), False)), (seam(..., text), rich))`` per piece,
+    written out (a seam is tidied once more where ``add`` sees a rich side);
+    ``tests/test_csl_seams_join.py`` checks it against that form."""
+    if len(pieces) == 1:
+        return pieces[0]
+    at, ar = pieces[0]
+    for bt, br in pieces[1:]:
+        d = delimiter
+        if at and d:
+            last, first = at[-1], d[0]
+            if (last == " " and first == " ") or (last == first and first in _SEAM):
+                d = d[1:]
+        if not ar:
+            at += d
+        elif d:
+            d = seam(at, d)
+            if d:
+                at += d
+        bt = seam(at, bt)
+        if ar:
+            if bt:
+                bt = seam(at, bt)
+                if bt:
+                    at += bt
+        elif br:
+            if at:
+                bt = seam(at, bt)
+                if bt:
+                    at += bt
+            else:
+                at = bt
+            ar = True
+        else:
+            at += bt
+    return at, ar
 
 
 def wrap(value, prefix: str, suffix: str):
