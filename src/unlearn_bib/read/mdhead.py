@@ -29,6 +29,8 @@ _QUOTED = re.compile(r'^(?:(\*\*|__)((?:(?!\*\*|__)[^"\u201c\n]){1,80})\1\s*:?\s
 _DATED_FIELDS = re.compile(r"^(?:19|20)\d\d-[01]\d,")
 # '"Title", Venue, 2022 (Affiliation)': parentheses after a "Venue, Year" field hold affiliations or other notes
 _YEAR_THEN_NOTES = re.compile(r"^([^(),]{1,80},\s*(?:19|20)\d\d)\s*\(")
+# "2015-CVPR - Title.", "2014 - Title.": the year, maybe joined to a venue by a hyphen, then a spaced dash, before the title
+_YEAR_DASH = re.compile(r"^((?:19|20)\d\d)(?:-([A-Za-z][\w&\-]{0,30}))?\s+[-\u2013\u2014]\s+(?=\S)")
 _VENUE_LINK = re.compile(r"^\[\s*\[([^\[\]\n]{2,60})\]\(\s*[^()\s]*\s*\)\s*\]\s*")
 # a bracketed list of code-span topic tags after a title: "[__`cls.`__ __`seg.`__]"
 _CODE_TAGS = re.compile(r"\[[\s*_]*(?:`[^`\n]{1,30}`[\s*_]*){1,20}\]")
@@ -79,6 +81,11 @@ def head_title(head: str) -> tuple[str, str, str]:
         if named and (named_year or dated) and not md.year_of(said):  # "**[RSA]** Title | **[ICCV' 17]** |": the
             return title, url, f"{rest} {as_tag(said)}"  # venue with a year after the title wins
         return title, url, f"{as_tag(said)} {rest}"
+    year_dash = _YEAR_DASH.match(lead)
+    if year_dash:  # the year (and venue) tag moves after the title, the title's closing full stop goes
+        title, url, rest = head_title(lead[year_dash.end():])
+        venue = year_dash.group(2).replace("_", " ").replace("-", " ") if year_dash.group(2) else ""
+        return title.rstrip(" ."), url, f"({(venue + ' ') if venue else ''}{year_dash.group(1)}) {rest}"
     named = short_name_link(lead)  # "[Street-Scene] [Title](link)": the list's short name, then the title
     if named:
         return named[0], named[1], code_after(named[2])
