@@ -18,3 +18,25 @@ def test_a_year_venue_tag_before_a_dash_gives_the_year_and_venue_not_the_title()
         (5, "A Comprehensive Introduction to Label Noise", "", 2014),
         (7, "A Light CNN for Deep Face Representation with Noisy Labels", "IEEE TIFS 2017", 2017)]
     assert row_ids(rows[0])["arxiv"] == "1412.6596"
+
+
+def test_a_reference_list_entry_gives_the_quoted_title_its_authors_venue_and_year():
+    rows, troubles = read_list(
+        "## 1.1 Survey\n\n"
+        '**[1]** LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton. "**Deep learning**." Nature 521.7553 (2015): 436-444. '
+        "[[pdf]](http://www.cs.toronto.edu/~hinton/absps/NatureDeepReview.pdf) **(Three Giants' Survey)** :star::star:\n\n"
+        '**[15]** Srivastava, Nitish, et al. "**Dropout: a simple way to prevent neural networks from overfitting**." Journal '
+        "of Machine Learning Research 15.1 (2014): 1929-1958. [[pdf]](https://www.cs.toronto.edu/~hinton/absps/JMLRdropout.pdf)\n\n"
+        '**[28]** Le, Quoc V. "**Building high-level features using large scale unsupervised learning**." 2013 IEEE '
+        "international conference on acoustics, speech and signal processing. IEEE, 2013. [[pdf]](http://arxiv.org/pdf/1112.6209.pdf&embed)\n\n"
+        '**[20]** Chen, Tianqi, Ian Goodfellow, and Jonathon Shlens. "Net2net: Accelerating learning via knowledge transfer." '
+        "arXiv preprint arXiv:1511.05641 (2015). [[pdf]](http://arxiv.org/abs/1511.05641)\n")
+    assert not troubles
+    assert [(r.line, r.title, r.year, r.authors, r.authors_incomplete) for r in rows] == [
+        (3, "Deep learning", 2015, ["Yann LeCun", "Yoshua Bengio", "Geoffrey Hinton"], False),
+        (5, "Dropout: a simple way to prevent neural networks from overfitting", 2014, ["Nitish Srivastava"], True),  # not pages
+        (7, "Building high-level features using large scale unsupervised learning", 2013, ["Quoc V Le"], False),
+        (9, "Net2net: Accelerating learning via knowledge transfer", 2015, ["Tianqi Chen", "Ian Goodfellow", "Jonathon Shlens"],
+         False)]
+    assert rows[0].venue == "Nature 521.7553 (2015): 436-444"  # the comment after the links is no part of it
+    assert row_ids(rows[2])["arxiv"] == "1112.6209" and row_ids(rows[3])["arxiv"] == "1511.05641"

@@ -31,6 +31,10 @@ _DATED_FIELDS = re.compile(r"^(?:19|20)\d\d-[01]\d,")
 _YEAR_THEN_NOTES = re.compile(r"^([^(),]{1,80},\s*(?:19|20)\d\d)\s*\(")
 # "2015-CVPR - Title.", "2014 - Title.": the year, maybe joined to a venue by a hyphen, then a spaced dash, before the title
 _YEAR_DASH = re.compile(r"^((?:19|20)\d\d)(?:-([A-Za-z][\w&\-]{0,30}))?\s+[-\u2013\u2014]\s+(?=\S)")
+# '**[12]** Amodei, Dario, et al. "**Title**." Venue (2015).': a reference-list entry, the authors before the quoted title
+_CITED_QUOTE = re.compile(r'^(?:(\*\*|__)?\[\d{1,4}\]\1?\s*)?([^"\u201c\u201d\[\]*_:\n]{3,400}?)\s*["\u201c](\*\*|__)?'
+                          r'([^"\u201c\u201d*\n]{4,400}?)\3?\.?["\u201d]')
+_INVERTED = re.compile(r"^([^\W\d][\w'\-]+),\s*([A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?(?:\s+(?:[A-Z]\.?|[a-z]{2,4}))*)(?=,|\s+and\s|$)")
 _VENUE_LINK = re.compile(r"^\[\s*\[([^\[\]\n]{2,60})\]\(\s*[^()\s]*\s*\)\s*\]\s*")
 # a bracketed list of code-span topic tags after a title: "[__`cls.`__ __`seg.`__]"
 _CODE_TAGS = re.compile(r"\[[\s*_]*(?:`[^`\n]{1,30}`[\s*_]*){1,20}\]")
@@ -48,6 +52,17 @@ def head_title(head: str) -> tuple[str, str, str]:
     date tag in front of the title ("[CVPR 2024] Title", "**[ICLR2025]** Title") moves to the rest."""
     head = re.sub(r"^\s*(?:[-*+]\s+)*(?:\d{1,3}[.)]\s+)?", "", head)  # "- - Title": an empty bullet before it
     lead = md.strip_decorations(head).lstrip()
+    cited = _CITED_QUOTE.match(lead)
+    names = cited.group(2).strip(" ,.") if cited else ""
+    if cited and (md.looks_like_authors(names) or re.search(r"\bet\.? al\.?$", names)):  # the rest reads as a citation:
+        inverted = _INVERTED.match(names)  # "LeCun, Yann, Yoshua Bengio, and …": the first author, surname first
+        names = f"{inverted.group(2)} {inverted.group(1)}{names[inverted.end():]}" if inverted else names
+        after = lead[cited.end():]
+        first = md.LINK.search(after)  # the citation ends at the first link; comments after the links are no venue
+        cut = first.start() if first else len(after)
+        while cut and after[cut - 1] in "[( ":
+            cut -= 1
+        return md.clean(cited.group(4)).rstrip(" .,"), "", f"{names}. {after[:cut].strip(' .,')}"  # names, venue
     quoted = _QUOTED.match(lead)
     if quoted and re.match(r"\s*:\s*\w", lead[quoted.end():]):
         quoted = None  # '“Seeing is Believing”: Pedestrian …': the quoted words only begin the title
