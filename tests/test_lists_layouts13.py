@@ -40,3 +40,18 @@ def test_a_reference_list_entry_gives_the_quoted_title_its_authors_venue_and_yea
          False)]
     assert rows[0].venue == "Nature 521.7553 (2015): 436-444"  # the comment after the links is no part of it
     assert row_ids(rows[2])["arxiv"] == "1112.6209" and row_ids(rows[3])["arxiv"] == "1511.05641"
+
+
+def test_a_weekly_heading_dates_its_table_and_a_numbered_cell_is_titled_by_its_name():
+    rows, troubles = read_list(
+        "## Top ML Papers of the Week (June 23 - June 29) - 2025\n"
+        "| **Paper**  | **Links** | \n"
+        "| ------------- | ------------- |\n"
+        "| 6) AlphaGenome  Google DeepMind introduces AlphaGenome, a powerful AI model designed to predict how genetic "
+        "variants affect gene regulation. | [Paper](https://storage.googleapis.com/deepmind-papers/alphagenome.pdf), "
+        "[Tweet](https://x.com/GoogleDeepMind/status/1937873589170237738) |\n"
+        "| 2) MEM1  This work introduces MEM1, an RL framework for training language agents that operate efficiently. | "
+        "[Paper](https://arxiv.org/abs/2506.15841), [Tweet](https://x.com/omarsar0/status/1) |\n")
+    assert not troubles
+    assert [(r.line, r.title, r.year) for r in rows] == [(4, "AlphaGenome", 2025), (5, "MEM1", 2025)]
+    assert row_ids(rows[1])["arxiv"] == "2506.15841"
