@@ -55,3 +55,16 @@ def test_a_weekly_heading_dates_its_table_and_a_numbered_cell_is_titled_by_its_n
     assert not troubles
     assert [(r.line, r.title, r.year) for r in rows] == [(4, "AlphaGenome", 2025), (5, "MEM1", 2025)]
     assert row_ids(rows[1])["arxiv"] == "2506.15841"
+
+
+def test_a_table_rows_date_cell_makes_its_title_link_to_a_page_a_paper():
+    rows, troubles = read_list(
+        "|   Date  |       keywords       |      Institute     |    Paper    |\n"
+        "|:-------:|:--------------------:|:------------------:|-------------|\n"
+        "| 2021-12 |         Retro        |      DeepMind      | [Improving language models by retrieving from trillions of "
+        "tokens](https://www.deepmind.com/publications/improving-language-models-by-retrieving-from-trillions-of-tokens) |\n"
+        "| 2023-03 |         GPT 4        |       OpenAI       | [GPT-4 Technical Report](https://openai.com/research/gpt-4) |\n")
+    assert not troubles
+    assert [(r.line, r.title, r.year, r.needs_id) for r in rows] == [
+        (3, "Improving language models by retrieving from trillions of tokens", 2021, False),
+        (4, "GPT-4 Technical Report", 2023, False)]

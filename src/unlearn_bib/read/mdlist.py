@@ -284,7 +284,7 @@ def _table_row(unit: Unit) -> Row | Trouble | None:
         row.authors = row.authors or None
     code = [u for _, u, _ in md.links(cells.get("code", ""))]
     row.code = code[0] if code else next((u for label, u, _ in row.links if md.CODE_LABEL.match(label)), "")
-    return _evidence(row, bool(venue), False, people=False)  # every row has an Author(s) cell
+    return _evidence(row, bool(venue), False, date_year is not None, people=False)  # a Date cell dates a linked title
 
 
 def _paper_link_below(unit: Unit) -> bool:
