@@ -14,9 +14,9 @@ def test_a_year_venue_tag_before_a_dash_gives_the_year_and_venue_not_the_title()
         "1511.02683.pdf)\n")
     assert not troubles
     assert [(r.line, r.title, r.venue, r.year) for r in rows] == [
-        (3, "Training Deep Neural Networks on Noisy Labels with Bootstrapping", "CVPR 2015", 2015),
+        (3, "Training Deep Neural Networks on Noisy Labels with Bootstrapping", "CVPR", 2015),
         (5, "A Comprehensive Introduction to Label Noise", "", 2014),
-        (7, "A Light CNN for Deep Face Representation with Noisy Labels", "IEEE TIFS 2017", 2017)]
+        (7, "A Light CNN for Deep Face Representation with Noisy Labels", "IEEE-TIFS", 2017)]
     assert row_ids(rows[0])["arxiv"] == "1412.6596"
 
 
@@ -33,12 +33,12 @@ def test_a_reference_list_entry_gives_the_quoted_title_its_authors_venue_and_yea
         "arXiv preprint arXiv:1511.05641 (2015). [[pdf]](http://arxiv.org/abs/1511.05641)\n")
     assert not troubles
     assert [(r.line, r.title, r.year, r.authors, r.authors_incomplete) for r in rows] == [
-        (3, "Deep learning", 2015, ["Yann LeCun", "Yoshua Bengio", "Geoffrey Hinton"], False),
-        (5, "Dropout: a simple way to prevent neural networks from overfitting", 2014, ["Nitish Srivastava"], True),  # not pages
-        (7, "Building high-level features using large scale unsupervised learning", 2013, ["Quoc V Le"], False),
-        (9, "Net2net: Accelerating learning via knowledge transfer", 2015, ["Tianqi Chen", "Ian Goodfellow", "Jonathon Shlens"],
+        (3, "Deep learning", 2015, ["LeCun, Yann", "Yoshua Bengio", "Geoffrey Hinton"], False),
+        (5, "Dropout: a simple way to prevent neural networks from overfitting", 2014, ["Srivastava, Nitish"], True),  # not pages
+        (7, "Building high-level features using large scale unsupervised learning", 2013, ["Le, Quoc V"], False),
+        (9, "Net2net: Accelerating learning via knowledge transfer", 2015, ["Chen, Tianqi", "Ian Goodfellow", "Jonathon Shlens"],
          False)]
-    assert rows[0].venue == "Nature 521.7553 (2015): 436-444"  # the comment after the links is no part of it
+    assert rows[0].venue == "Nature"  # volume, issue, pages and the comment after the links are no part of it
     assert row_ids(rows[2])["arxiv"] == "1112.6209" and row_ids(rows[3])["arxiv"] == "1511.05641"
 
 
@@ -68,3 +68,11 @@ def test_a_table_rows_date_cell_makes_its_title_link_to_a_page_a_paper():
     assert [(r.line, r.title, r.year, r.needs_id) for r in rows] == [
         (3, "Improving language models by retrieving from trillions of tokens", 2021, False),
         (4, "GPT-4 Technical Report", 2023, False)]
+
+
+def test_a_first_author_written_surname_first_stays_one_name():
+    from unlearn_bib.read.mdinline import split_authors
+    assert split_authors("LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton") == (
+        ["LeCun, Yann", "Yoshua Bengio", "Geoffrey Hinton"], False)
+    assert split_authors("Szegedy, Christian, et al.") == (["Szegedy, Christian"], True)
+    assert split_authors("Hinton, Bengio, and LeCun") == (["Hinton", "Bengio", "LeCun"], False)  # surnames only
