@@ -191,8 +191,9 @@ def split_authors(text: str) -> tuple[list[str], bool]:
         text, incomplete = text[:found.start()], True
     names = [n.strip(" .") for n in re.split(r",|;|\s+and\s+|\s+&\s+", text)]
     inverted = _INVERTED.match(text)  # "LeCun, Yann, Yoshua Bengio and …": the first author written surname first
-    joined = all(" " in n for n in names[2:] if n) if names[2:] else incomplete or re.search(r"\b[A-Z]\.?$", inverted.group(2))
-    if inverted and len(names) >= 2 and joined:  # not "Hinton, Bengio, and LeCun": surnames only
+    joined = inverted and (all(" " in n for n in names[2:] if n) if names[2:] else incomplete or
+                           re.search(r"\b[A-Z]\.?$", inverted.group(2)))
+    if joined and len(names) >= 2:  # not "Hinton, Bengio, and LeCun": surnames only
         names[:2] = [f"{inverted.group(1)}, {inverted.group(2)}"]
     names = [n for n in names if not re.fullmatch(r"(?i)anonymous(?: authors?)?", n)]  # under review: no names
     return [n for n in names if n and any(ch.isalpha() for ch in n)], incomplete
