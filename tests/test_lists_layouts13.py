@@ -75,4 +75,5 @@ def test_a_first_author_written_surname_first_stays_one_name():
     assert split_authors("LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton") == (
         ["LeCun, Yann", "Yoshua Bengio", "Geoffrey Hinton"], False)
     assert split_authors("Szegedy, Christian, et al.") == (["Szegedy, Christian"], True)
+    assert split_authors("Smith, Jones") == (["Smith", "Jones"], False)  # two surnames, no initial
     assert split_authors("Hinton, Bengio, and LeCun") == (["Hinton", "Bengio", "LeCun"], False)  # surnames only
