@@ -125,6 +125,8 @@ def citation(text: str) -> tuple[list[str], bool, str, int | None] | None:
         venue, year = split.group(1), int(split.group(2))
     if shown and venue.startswith(shown):  # "*IEEE Transactions on …*, 2022": the italic part is the venue
         venue = shown
+    if year is None and re.search(r"\(((?:19|20)\d\d)\)", venue):  # "Journal 15.1 (2014): 1929-1958": pages follow the year
+        year = int(re.search(r"\(((?:19|20)\d\d)\)", venue).group(1))
     if year is None:
         found = _YEAR.findall(venue)
         year = int(found[-1]) if found else None

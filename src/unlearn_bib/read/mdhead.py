@@ -29,6 +29,11 @@ _QUOTED = re.compile(r'^(?:(\*\*|__)((?:(?!\*\*|__)[^"\u201c\n]){1,80})\1\s*:?\s
 _DATED_FIELDS = re.compile(r"^(?:19|20)\d\d-[01]\d,")
 # '"Title", Venue, 2022 (Affiliation)': parentheses after a "Venue, Year" field hold affiliations or other notes
 _YEAR_THEN_NOTES = re.compile(r"^([^(),]{1,80},\s*(?:19|20)\d\d)\s*\(")
+# "2015-CVPR - Title.", "2014 - Title.": the year, maybe joined to a venue by a hyphen, then a spaced dash, before the title
+_YEAR_DASH = re.compile(r"^((?:19|20)\d\d)(?:-([A-Za-z][\w&\-]{0,30}))?\s+[-\u2013\u2014]\s+(?=\S)")
+# '**[12]** Amodei, Dario, et al. "**Title**." Venue (2015).': a reference-list entry, the authors before the quoted title
+_CITED_QUOTE = re.compile(r'^(?:(\*\*|__)?\[\d{1,4}\]\1?\s*)?([^"\u201c\u201d\[\]*_:\n]{3,400}?)\s*["\u201c](\*\*|__)?'
+                          r'([^"\u201c\u201d*\n]{4,400}?)\3?\.?["\u201d]')
 _VENUE_LINK = re.compile(r"^\[\s*\[([^\[\]\n]{2,60})\]\(\s*[^()\s]*\s*\)\s*\]\s*")
 # a bracketed list of code-span topic tags after a title: "[__`cls.`__ __`seg.`__]"
 _CODE_TAGS = re.compile(r"\[[\s*_]*(?:`[^`\n]{1,30}`[\s*_]*){1,20}\]")
@@ -46,6 +51,16 @@ def head_title(head: str) -> tuple[str, str, str]:
     date tag in front of the title ("[CVPR 2024] Title", "**[ICLR2025]** Title") moves to the rest."""
     head = re.sub(r"^\s*(?:[-*+]\s+)*(?:\d{1,3}[.)]\s+)?", "", head)  # "- - Title": an empty bullet before it
     lead = md.strip_decorations(head).lstrip()
+    cited = _CITED_QUOTE.match(lead)
+    names = cited.group(2).strip(" ,.") if cited else ""
+    if cited and (md.looks_like_authors(names) or re.search(r"\bet\.? al\.?$", names)):  # the rest reads as a citation:
+        names = names + "." if re.search(r"(?:^|[\s.\-])[A-Z]$", names) else names  # "Le, Quoc V.": the full stop kept
+        after = lead[cited.end():]
+        first = md.LINK.search(after)  # the citation ends at the first link; comments after the links are no venue
+        cut = first.start() if first else len(after)
+        while cut and after[cut - 1] in "[( ":
+            cut -= 1
+        return md.clean(cited.group(4)).rstrip(" .,"), "", f"{names}. {_cited_venue(after[:cut].strip(' .,'))}"
     quoted = _QUOTED.match(lead)
     if quoted and re.match(r"\s*:\s*\w", lead[quoted.end():]):
         quoted = None  # '“Seeing is Believing”: Pedestrian …': the quoted words only begin the title
@@ -79,6 +94,11 @@ def head_title(head: str) -> tuple[str, str, str]:
         if named and (named_year or dated) and not md.year_of(said):  # "**[RSA]** Title | **[ICCV' 17]** |": the
             return title, url, f"{rest} {as_tag(said)}"  # venue with a year after the title wins
         return title, url, f"{as_tag(said)} {rest}"
+    year_dash = _YEAR_DASH.match(lead)
+    if year_dash:  # the year (and venue) tag moves after the title, the title's closing full stop goes
+        title, url, rest = head_title(lead[year_dash.end():])
+        venue = year_dash.group(2) or ""
+        return title.rstrip(" ."), url, f"({venue}) ({year_dash.group(1)}) {rest}" if venue else f"({year_dash.group(1)}) {rest}"
     named = short_name_link(lead)  # "[Street-Scene] [Title](link)": the list's short name, then the title
     if named:
         return named[0], named[1], code_after(named[2])
@@ -242,6 +262,17 @@ def venue_date(text: str) -> tuple[str, str]:
     if len(words) >= 3 and _DATE_TAIL.match(" ".join(words[-2:])) and re.match(_MONTH, words[-2], re.I):
         return " ".join(words[:-2]).rstrip(","), " ".join(words[-2:])
     return text, ""
+
+
+def _cited_venue(text: str) -> str:
+    """``Venue, Year`` of a reference's text after its title: "Nature 521.7553 (2015): 436-444" -> "Nature, 2015",
+    "arXiv preprint arXiv:1512.02595 (2015)" -> "arXiv preprint, 2015" (volume, issue, pages and the id left out)."""
+    dated = list(re.finditer(r"\(((?:19|20)\d\d)\)", text)) or list(re.finditer(r"(?<![\w.:/-])((?:19|20)\d\d)\.?$", text))
+    if not dated:
+        return text
+    venue = re.sub(r"\s*\barxiv\s*:\s*\d{4}\.\d{4,5}(?:v\d+)?", "", text[:dated[-1].start()], flags=re.I)
+    venue = re.sub(r"(?:\s+\(\d{1,3}\))?(?:\s+\d{1,4}(?:\.\d{1,4})?)?[\s.,]*$", "", venue)  # "ICML (3) 28", "Nature 521.7553"
+    return f"{venue}, {dated[-1].group(1)}" if venue else dated[-1].group(1)
 
 
 def is_tag(text: str) -> bool:

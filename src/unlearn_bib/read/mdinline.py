@@ -171,6 +171,9 @@ _NOBODY = re.compile(r"^(?:(?:the )?authors? )?(?:(?:are |is )?(?:not|un)[ -]?(?
                      r"unknown|n/?a|none|tbd|-+)$", re.I)
 
 
+_INVERTED = re.compile(r"^([^\W\d][\w'\-]+),\s*([A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?(?:\s+(?:[A-Z]\.?|[a-z]{2,4}))*)(?=,|\s+and\s|$)")
+
+
 def split_authors(text: str) -> tuple[list[str], bool]:
     """(names, incomplete) from "A, B and C" or "X et al."; link labels kept, links dropped."""
     text = LINK.sub(lambda m: m.group(2), text)
@@ -187,6 +190,11 @@ def split_authors(text: str) -> tuple[list[str], bool]:
     if found:
         text, incomplete = text[:found.start()], True
     names = [n.strip(" .") for n in re.split(r",|;|\s+and\s+|\s+&\s+", text)]
+    inverted = _INVERTED.match(text)  # "LeCun, Yann, Yoshua Bengio and …": the first author written surname first
+    joined = inverted and (all(" " in n for n in names[2:] if n) if names[2:] else incomplete or
+                           re.search(r"\b[A-Z]\.?$", inverted.group(2)))
+    if joined and len(names) >= 2:  # not "Hinton, Bengio, and LeCun": surnames only
+        names[:2] = [f"{inverted.group(1)}, {inverted.group(2)}"]
     names = [n for n in names if not re.fullmatch(r"(?i)anonymous(?: authors?)?", n)]  # under review: no names
     return [n for n in names if n and any(ch.isalpha() for ch in n)], incomplete
 

@@ -99,3 +99,16 @@ def authors_field(cell: str) -> str:
     if others and (_TEAM.search(others.split(";")[0]) or not md.looks_like_authors(md.clean(others.split(";")[0]))):
         return md.clean(first)
     return cell
+
+
+_NAMED_CELL = re.compile(r"^\s*\d{1,3}[.)]\s+([^\s\[\]|][^\n\[\]|]{1,150}?\S)\s{2,}(\S[^\n]*)$")
+
+
+def cell_name(cell: str) -> str:
+    """The name of a plain numbered cell ``1) Short Name  This paper introduces …``: a double space ends the name
+    and a description of eight words or more follows; "" for any other cell."""
+    found = _NAMED_CELL.match(cell)
+    if not found or md.links(found.group(1)) or len(md.clean(md.without_links(found.group(2))).split()) < 8:
+        return ""
+    return md.clean(found.group(1))
+

@@ -56,7 +56,7 @@ from unlearn_bib.read import mdhead as mh
 from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdcite import NOTE, after_title, badge_venue, bibtex_tail, citation, etal_citation, summary_citation
 from unlearn_bib.read.mdgroup import regroup, table_section
-from unlearn_bib.read.mdkind import authors_field, last_field, linked_citation
+from unlearn_bib.read.mdkind import authors_field, cell_name, last_field, linked_citation
 from unlearn_bib.read.mdnames import vetted
 from unlearn_bib.read.mdpipe import pipe_record
 from unlearn_bib.read.mdscan import NOT_PAPER_HOSTS, FIELD, Trouble, is_paper_url, Unit, units
@@ -254,7 +254,7 @@ def _table_row(unit: Unit) -> Row | Trouble | None:
     if found and (not plain or md.strip_decorations(title_cell).lstrip(" *_").startswith("[")) and not md.GENERIC.match(found[0][0]):
         title, title_url = found[0][0], found[0][1]
     else:
-        title, title_url = plain, ""
+        title, title_url = cell_name(title_cell) or plain, ""  # "1) Name  description …": the name
     title = md.clean_title(title)
     if not title:
         return Trouble(unit.line, "the row has no title")
@@ -284,7 +284,7 @@ def _table_row(unit: Unit) -> Row | Trouble | None:
         row.authors = row.authors or None
     code = [u for _, u, _ in md.links(cells.get("code", ""))]
     row.code = code[0] if code else next((u for label, u, _ in row.links if md.CODE_LABEL.match(label)), "")
-    return _evidence(row, bool(venue), False, people=False)  # every row has an Author(s) cell
+    return _evidence(row, bool(venue), False, date_year is not None, people=False)  # a Date cell dates a linked title
 
 
 def _paper_link_below(unit: Unit) -> bool:

@@ -29,6 +29,9 @@ _LABEL_LINK = re.compile(r"\[\\?\[\s*(?:paper|pdf)\s*\\?\]\]\(", re.I)
 _HARD_BREAK = re.compile(r"(?:\\|<br\s*/?>)\s*$", re.I)
 _HEADING_YEAR = re.compile(r"^(?:year\s*)?((?:19|20)\d\d)(?:\s*papers?)?$", re.I)
 _HEADING_DATE = re.compile(r"^\[?((?:19|20)\d\d)[-./](?:0?[1-9]|1[0-2])(?:[-./]\d{1,2})?\]?$")
+# "Top ML Papers of the Week (June 23 - June 29) - 2025": a heading naming days of a month and ending in their year
+_HEADING_DAYS = re.compile(r"^[^\n]{0,80}?\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s+\d{1,2}\b"
+                           r"[^\n]{0,40}?[\s,(\-\u2013\u2014]((?:19|20)\d\d)\)?$", re.I)
 PAPER_HOSTS = re.compile(
     r"^https?://(?:[\w-]+\.)*(arxiv\.org|doi\.org|openreview\.net|aclanthology\.org|aclweb\.org|dl\.acm\.org|"
     r"link\.springer\.com|ieeexplore\.ieee\.org|proceedings\.mlr\.press|proceedings\.neurips\.cc|papers\.nips\.cc|"
@@ -183,7 +186,7 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
             headings = [h for h in headings if h[0] < level] + [(level, md.clean(md.without_links(title)) or title)]
             heading_year = [h for h in heading_year if h[0] < level]
             plain = md.clean(md.without_links(title))
-            found = _HEADING_YEAR.match(plain) or _HEADING_DATE.match(plain)  # "### 2024", "#### 2024.05.27"
+            found = _HEADING_YEAR.match(plain) or _HEADING_DATE.match(plain) or _HEADING_DAYS.match(plain)  # "### 2024", a week
             if found or re.match(r"^(before|prior to|until|older)\b", plain, re.I):
                 heading_year.append((level, int(found.group(1)) if found else None, plain))
             elif _acronym(plain) and md.year_of(plain) and len(plain.split()) <= 5:
