@@ -16,6 +16,8 @@ from functools import lru_cache
 ARXIV_NEW_ID = r"\d{4}\.\d{4,5}"
 ARXIV_OLD_ID = r"[a-z\-]+(?:\.[A-Z]{2})?/\d{7}"
 ARXIV_DOI_PREFIX = "10.48550/"  # arXiv's own DOIs (10.48550/arXiv.2401.01234) name the preprint
+# One of arXiv's own DOIs, naming the preprint: group 1 is its arXiv id (no version)
+ARXIV_DOI = re.compile(rf"^10\.48550/arxiv\.({ARXIV_NEW_ID}|{ARXIV_OLD_ID})(?:v\d+)?$", re.IGNORECASE)
 
 # JSON Schema sources (papers.schema.json carries the same strings; a test ties them).
 SOURCES = {
@@ -164,7 +166,7 @@ def link_identifier(url: str) -> tuple[str, str] | None:
         found = doi_pattern.match(re.sub("%2f", "/", url.split("#")[0].split("?")[0] if "doi=" not in url else url, flags=re.I))
         if found:
             doi = re.sub(r"(\.pdf|/(?:full|abstract|epdf))$", "", found.group(1), flags=re.IGNORECASE)
-            arxiv = re.fullmatch(rf"10\.48550/arxiv\.({_NEW_ARXIV}|{_OLD_ARXIV})(?:v\d+)?", doi, re.IGNORECASE)
+            arxiv = ARXIV_DOI.match(doi)
             if arxiv:  # arXiv's own DOI names the preprint: its arXiv id, as match.rule reads it
                 return "arxiv", arxiv.group(1)
             if pattern("DOI").match(doi):

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from unlearn_bib.text.latex import plain
-from unlearn_bib.catalog.identifiers import ARXIV_NEW_ID, ARXIV_OLD_ID, clean_doi
+from unlearn_bib.catalog.identifiers import ARXIV_DOI, ARXIV_NEW_ID, ARXIV_OLD_ID, clean_doi
 from unlearn_bib.catalog.model import Catalog, Paper, normalize_title
 from unlearn_bib.read.names import fold_family, parse_name, split_names
 from unlearn_bib.outcomes import MatchStatus
@@ -39,7 +39,6 @@ _ARXIV_IN_TEXT = re.compile(
     re.IGNORECASE,
 )
 _ARXIV_BARE = re.compile(rf"^(?:arxiv:\s*)?(?:abs/)?({_ARXIV_NEW}|{_ARXIV_OLD})(?:v\d+)?$", re.IGNORECASE)
-_ARXIV_DOI = re.compile(rf"^10\.48550/arxiv\.({_ARXIV_NEW}|{_ARXIV_OLD})(?:v\d+)?$", re.IGNORECASE)
 _DOI_IN_TEXT = re.compile(r"(?:doi\.org/|doi:\s*)(10\.\d{4,9}/[^\s{}\"<>]+)", re.IGNORECASE)
 _OPENREVIEW = re.compile(r"openreview\.net/(?:forum|pdf)/?\?([^\s{}]*)", re.IGNORECASE)  # then the id in the query
 _QUERY_ID = re.compile(r"(?:^|&)id=([A-Za-z0-9_\-]+)")
@@ -98,8 +97,8 @@ def link_ids(link: str) -> tuple[str, str, str]:
     openreview = match.group(1) if match else ""
     match = _DOI_IN_TEXT.search(link)
     doi = clean_doi(match.group(1)) if match else ""
-    if doi and _ARXIV_DOI.match(doi):
-        arxiv, doi = arxiv or _ARXIV_DOI.match(doi).group(1), ""
+    if doi and ARXIV_DOI.match(doi):
+        arxiv, doi = arxiv or ARXIV_DOI.match(doi).group(1), ""
     return arxiv, openreview, doi
 
 
@@ -136,7 +135,7 @@ def entry_ids(fields: dict[str, str]) -> Ids:
             continue
         if name == "doi":
             doi = clean_doi(value)
-            match = _ARXIV_DOI.match(doi)
+            match = ARXIV_DOI.match(doi)
             if match:
                 arxiv.append(match.group(1))
             elif doi:

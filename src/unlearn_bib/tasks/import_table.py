@@ -25,14 +25,14 @@ from unlearn_bib.tasks.importer import Plan, grow, open_catalog, places_in_table
 _SHORT_YEAR = re.compile(r"^(.*?[A-Za-z])\s*'(\d\d)$")
 
 
-_ARXIV_DOI = re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.48550/arxiv\.[\w.]+?)(?:v\d+)?/?$", re.I)
+_DOI_ORG = re.compile(r"^https?://(?:dx\.)?doi\.org/", re.I)
 _NOT_THE_PAPER = re.compile(r"^\W*(code|codes|github|git|data|dataset|software|code\s*&\s*data)\W*$", re.I)
 
 
 def row_ids(row) -> dict[str, str]:
     """{"arxiv"|"doi"|"openreview": id} from the row's links (title link first) and its text; an arXiv DOI link
     gives both the arXiv id and the DOI."""
-    from unlearn_bib.catalog.identifiers import DOI_LINK, link_identifier, text_arxiv
+    from unlearn_bib.catalog.identifiers import ARXIV_DOI, DOI_LINK, link_identifier, text_arxiv
 
     found: dict[str, str] = {}
     urls = ([row.title_url] if row.title_url else []) + [url for label, url, _ in row.links
@@ -42,9 +42,10 @@ def row_ids(row) -> dict[str, str]:
         ids = ("doi", doi.group(1)) if doi else link_identifier(url)
         if ids and ids[0] not in found:
             found[ids[0]] = ids[1]
-        arxiv_doi = _ARXIV_DOI.match(url.strip())  # doi.org/10.48550/arXiv.ID: the arXiv id above, and the DOI as written
-        if arxiv_doi and ids and "doi" not in found:
-            found["doi"] = arxiv_doi.group(1)
+        written = _DOI_ORG.sub("", url.strip()).rstrip("/")
+        arxiv_doi = ARXIV_DOI.match(written) if written != url.strip() else None
+        if arxiv_doi and "doi" not in found:  # doi.org/10.48550/arXiv.ID: the arXiv id above, and the DOI as written
+            found["doi"] = written[:arxiv_doi.end(1)]
     if "arxiv" not in found:
         arxiv = text_arxiv(re.sub(r"\]\([^()\s]*\)", "]", row.text))  # written out, not inside a link
         if arxiv:
