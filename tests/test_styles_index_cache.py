@@ -6,8 +6,11 @@ checkout) is read as YAML, so the copy can be stale but never wrong.
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from unlearn_bib.csl import styles
 
@@ -52,3 +55,28 @@ def test_resolving_a_short_name_does_not_load_pyyaml():
             "print('yaml' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_the_rewrite_tool_writes_only_into_a_checkout(tmp_path):
+    """``python -m unlearn_bib.csl.styles`` rewrites a checkout's styles/index.json (a copy of this
+    checkout here) and refuses an installed package's folder, writing nothing there."""
+    root = Path(__file__).resolve().parents[1]
+    checkout = tmp_path / "checkout"
+    shutil.copytree(root / "src" / "unlearn_bib", checkout / "src" / "unlearn_bib",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    (checkout / "styles").mkdir()
+    shutil.copy(root / "styles" / "index.yaml", checkout / "styles" / "index.yaml")
+    shutil.copy(root / "pyproject.toml", checkout / "pyproject.toml")
+    ran = subprocess.run([sys.executable, "-m", "unlearn_bib.csl.styles"], capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(checkout / "src")}, cwd=tmp_path)
+    assert ran.returncode == 0, ran.stderr
+    assert (checkout / "styles" / "index.json").read_bytes() == (root / "styles" / "index.json").read_bytes()
+    installed = tmp_path / "site-packages"
+    shutil.copytree(checkout / "src" / "unlearn_bib", installed / "unlearn_bib")
+    packaged = installed / "unlearn_bib" / "styles"
+    packaged.mkdir(exist_ok=True)
+    shutil.copy(root / "styles" / "index.yaml", packaged / "index.yaml")
+    ran = subprocess.run([sys.executable, "-m", "unlearn_bib.csl.styles"], capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(installed)}, cwd=tmp_path)
+    assert ran.returncode != 0 and "installed package" in ran.stderr
+    assert not (packaged / "index.json").exists()

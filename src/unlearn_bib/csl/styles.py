@@ -210,7 +210,11 @@ def suggestions(name: str, n: int = 5) -> list[str]:
     return out[:n]
 
 
-if __name__ == "__main__":  # rewrite styles/index.json from styles/index.yaml
-    _folder = styles_dir()
-    (_folder / "index.json").write_text(index_cache_text((_folder / "index.yaml").read_bytes(), "index.yaml"),
-                                        encoding="utf-8")
+if __name__ == "__main__":  # a checkout's tool: rewrite styles/index.json from styles/index.yaml
+    import sys
+
+    from unlearn_bib.files.write import write_atomic
+
+    if styles_dir() != _REPO:  # never into an installed package
+        sys.exit(f"error: {_PACKAGED} is an installed package's; run this in a checkout of unlearn-bib")
+    write_atomic(_REPO / "index.json", index_cache_text((_REPO / "index.yaml").read_bytes(), "index.yaml"))
