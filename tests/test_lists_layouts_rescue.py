@@ -1,0 +1,82 @@
+"""The reader's safety net (read/mdrescue.py) and the layouts of the nineteenth and twentieth unseen
+sets (tests/data/lists, SOURCES.md), one small case each: what the reader must take from a row and
+what it must leave alone."""
+from unlearn_bib.read.mdlist import read_list
+
+
+def _rows(text):
+    rows, _ = read_list(text)
+    return [(r.line, r.title, r.year) for r in rows]
+
+
+def test_a_unit_no_rule_reads_that_links_a_paper_by_its_identifier_is_a_row():
+    rows, _ = read_list(
+        "## 2017\n\n"
+        "Attention Is All You Need. [arXiv](https://arxiv.org/abs/1706.03762)\n\n"
+        "Deep Residual Learning for Image Recognition (CVPR 2016) -- https://doi.org/10.1109/CVPR.2016.90\n")
+    assert [(r.line, r.title, r.year) for r in rows] == [
+        (3, "Attention Is All You Need", 2017),  # the heading's year
+        (5, "Deep Residual Learning for Image Recognition", 2016)]  # the unit's own tag
+    assert rows[0].title_url == "https://arxiv.org/abs/1706.03762"
+
+
+def test_the_safety_net_leaves_prose_toc_code_and_posts_alone():
+    assert _rows(
+        "## Contents\n\n"
+        "- [Tool basics](#tool-basics)\n\n"
+        "## About\n\n"
+        "We thank the authors of [the survey](https://arxiv.org/abs/2401.00001) for the idea behind this list, see below.\n\n"
+        "Jane Doe, John Smith and Ann Lee. [arXiv](https://arxiv.org/abs/2401.00002)\n\n"
+        "## Blogs\n\n"
+        "Why transformers work so well. [arXiv](https://arxiv.org/abs/2401.00003)\n\n"
+        "- [Tool basics](#tool-basics) [arXiv](https://arxiv.org/abs/2401.00004)\n") == []
+
+
+def test_a_description_bullet_over_paper_paragraphs_gives_each_paragraph_on_its_own_line():
+    assert _rows(
+        "### Learning by training\n\n"
+        "- Training on model-synthesized examples (NL input, tool output)\n"
+        "  \n"
+        "  **ToolAlpaca: Generalized Tool Learning for Language Models with 3000 Simulated Cases** *Tang, Qiaoyu, et al.* "
+        "2023.06 [[Preprint]](https://arxiv.org/abs/2306.05301)\n"
+        "  \n"
+        "  **ToolLLM: Facilitating Large Language Models to Master 16000+ Real-world APIs** *Qin, Yujia, et al.* 2023.07 "
+        "[[Paper]](https://openreview.net/forum?id=dHng2O0Jjr)\n") == [
+        (5, "ToolAlpaca: Generalized Tool Learning for Language Models with 3000 Simulated Cases", 2023),
+        (7, "ToolLLM: Facilitating Large Language Models to Master 16000+ Real-world APIs", 2023)]
+
+
+def test_a_numbered_heading_with_labelled_field_bullets_in_chinese_and_an_accepted_note():
+    rows, _ = read_list(
+        "## 3D Gaussian Splatting Papers\n\n"
+        "#### [1] GS-Checker: Tampering Localization for 3D Gaussian Splatting\n"
+        "- **🧑\u200d🔬 作者**：Haoliang Han, Ziyuan Luo, Jun Qi\n"
+        "- **🏫 单位**：Hong Kong Baptist University ⟐ University of Campinas\n"
+        "- **🔗 链接**：[[中英摘要](./abs/2511.20354.md)] [[arXiv:2511.20354](https://arxiv.org/abs/2511.20354)] [Code]\n"
+        "- **📝 说明**: 🏆 Accepted to AAAI 2026\n\n"
+        "#### [2] Material-informed Gaussian Splatting for 3D World Reconstruction in a Digital Twin\n"
+        "- **🧑\u200d🔬 作者**：Andy Huynh, Tong Duy Son\n"
+        "- **🏫 单位**：Delft University of Technology\n"
+        "- **🔗 链接**：[[中英摘要](./abs/2511.20348.md)] [[arXiv:2511.20348](https://arxiv.org/abs/2511.20348)] [Code]\n"
+        "- **📝 说明**:\n")
+    assert [(r.line, r.title, r.year, r.venue) for r in rows] == [
+        (3, "GS-Checker: Tampering Localization for 3D Gaussian Splatting", 2026, "AAAI 2026"),
+        (9, "Material-informed Gaussian Splatting for 3D World Reconstruction in a Digital Twin", None, "")]  # arXiv id's year
+    assert "arxiv.org/abs/2511.20348" in rows[1].text
+
+
+def test_an_index_of_the_lists_own_pages_with_counts_is_not_a_paper():
+    assert _rows(
+        "- **2024**\n\n"
+        "  - [[ICLR](./2024/ICLR.md)] (2 篇)\n"
+        "    [[CVPR](./2024/CVPR.md)] (67 篇)\n"
+        "  - [[NeurIPS](./2024/NeurIPS.md)] (70 篇)\n") == []
+
+
+def test_a_venue_year_link_label_dates_a_row_over_a_yearless_short_name_tag():
+    assert _rows(
+        "- Domain Generalization by Marginal Transfer Learning [[JMLR 2021](https://www.jmlr.org/papers/volume22/17-679/17-679.pdf)] "
+        "[[Code](https://github.com/aniketde/DomainGeneralizationMarginal)] (**MTL**) [188]\n"
+        "- A Generalization Error Bound for Multi-Class Domain Generalization [[arXiv 2019](https://arxiv.org/pdf/1905.10392)] [123]\n"
+    ) == [(1, "Domain Generalization by Marginal Transfer Learning", 2021),
+          (2, "A Generalization Error Bound for Multi-Class Domain Generalization", None)]  # dated by its arXiv id on import
