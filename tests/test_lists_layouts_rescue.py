@@ -80,3 +80,14 @@ def test_a_venue_year_link_label_dates_a_row_over_a_yearless_short_name_tag():
         "- A Generalization Error Bound for Multi-Class Domain Generalization [[arXiv 2019](https://arxiv.org/pdf/1905.10392)] [123]\n"
     ) == [(1, "Domain Generalization by Marginal Transfer Learning", 2021),
           (2, "A Generalization Error Bound for Multi-Class Domain Generalization", None)]  # dated by its arXiv id on import
+
+
+def test_the_safety_net_on_hostile_lines_is_fast_and_reads_nothing_unbounded():
+    import time
+
+    start = time.perf_counter()
+    rows, _ = read_list("(a)" * 30000 + " [x](https://arxiv.org/abs/2401.00001)\n\n"
+                        + "**" + "a " * 30000 + " https://doi.org/10.1/x" + "*" * 5000 + "\n\n"
+                        + "Accepted to " + "A" * 50000 + " 2026 https://arxiv.org/abs/2401.00002\n")
+    assert time.perf_counter() - start < 2
+    assert all(len(r.title) <= 400 for r in rows)

@@ -76,7 +76,7 @@ def _title(unit: Unit) -> str:
     link = md.LINK.search(first)
     if not link or len(md.clean(md.without_links(first[link.end():])).split()) <= 3:
         candidates.append(md.without_links(first))  # not prose that cites a paper in passing ("see [this](…) for …")
-    for text in candidates:
+    for text in (c[:400] for c in candidates):  # a title is short: nothing longer is searched
         title = md.clean_title(re.sub(r"^\s*(?:\d{1,3}[.)]\s+|\[\d{1,4}\]\s+)", "", text)).strip(" .,:;-–|")
         title = re.sub(r"^(?:\[[^\[\]]{1,40}\]\s*|\([^()]{1,40}\)\s*)+", "", title).strip()  # tags before the title
         title = re.sub(r"\s*https?://\S*", " ", title).strip(" .,:;-–|")  # a bare URL (GFM links it) is never the title
