@@ -16,7 +16,8 @@ do not know, and its rows then produced nothing at all. Three general rules, app
   importer dates it by its arXiv id or reports it.
 - ``rescued`` drops a "row" whose title is a parenthesised note and whose links all lead to the
   list's own pages (``- [[ICLR](./2024/ICLR.md)] (2 篇)``: an index with a count), and dates a row that has no year and no venue from an ``Accepted to AAAI 2026`` note
-  anywhere in its unit (``- **📝 说明**: 🏆 Accepted to AAAI 2026`` under a paper's heading).
+  anywhere in its unit (``- **📝 说明**: 🏆 Accepted to AAAI 2026`` under a paper's heading), and
+  reads a title that is a whole citation (``Authors. "Title." Venue 70 (1983): 41-55.``) as its parts.
 """
 from __future__ import annotations
 
@@ -34,6 +35,8 @@ _BOLD = re.compile(r"\*\*([^*\n]{4,300})\*\*|__([^_\n]{4,300})__")
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{8,300})[\"”]")
 _ACCEPTED = re.compile(r"\b(?i:accepted|published|appear(?:s|ing)?)\s+(?i:to|by|at|in)\s+(?:the\s+)?"
                        r"([A-Z0-9][\w&\-]{1,20}(?:\s[A-Z][\w&\-]{1,20}){0,3}\s*'?(?:19|20)?\d\d)\b")
+# ``Authors. "Title." Venue (Year).``: the authors, the quoted title, what follows it
+_CITED = re.compile(r"^([^\"“”]{3,300}?)[.,]?\s*[\"“]([^\"“”]{8,300})[\"”]\s*(.*)$")
 _PROSE = re.compile(r"^[A-Z][^\[\]*_`|<>]{3,300}$")  # a description: words, no link, no emphasis, no tag
 _PAPER_LINE = re.compile(r"^(?:\*\*|__)[^*_\n]{4,300}(?:\*\*|__)")
 
@@ -110,6 +113,22 @@ def _year(unit: Unit) -> int | None:
     return None
 
 
+def _quoted_citation(row) -> None:
+    """A title that is a whole citation ``Authors. "Title." Venue 70, no. 1 (1983): 41-55.`` (a linked
+    citation in a Paper cell): the quoted title, the authors before it, the venue and year after it."""
+    cited = _CITED.match(row.title)
+    if not cited or not (md.looks_like_authors(cited.group(1)) or re.search(r"\bet al\b", cited.group(1))):
+        return
+    rest = re.sub(r"(?i)\barxiv(?: preprint)?\s*:?\s*(?:abs/)?\d{4}\.\d{4,5}(?:v\d+)?", "", cited.group(3))
+    years = re.findall(r"(?<![\d.])((?:19|20)\d\d)(?![\d.])", rest)
+    row.title = cited.group(2).strip(" ,.")
+    row.authors, row.authors_incomplete = md.split_authors(cited.group(1).strip(" ,."))
+    row.authors = row.authors or None
+    row.year = row.year or (int(years[-1]) if years else None)
+    venue = re.split(r",?\s+(?:\d|\(|no\.|vol\.)|,", re.sub(r"^(?:In|in)\s+", "", rest.strip(" .")))[0].strip(" .")
+    row.venue = row.venue or (venue if 2 <= len(venue) <= 120 and venue[0].isalpha() else "")  # not "(2011)"
+
+
 def rescued(unit: Unit, found, row_type):
     """``found`` as the layout rules read it, or the unit read by the safety net (see the module) as a
     ``row_type`` (``mdlist.Row``, passed in: this module is below ``mdlist``)."""
@@ -120,6 +139,7 @@ def rescued(unit: Unit, found, row_type):
             accepted = _ACCEPTED.search(" ".join(md.clean(line) for line in unit.lines))
             if accepted and md.year_of(accepted.group(1)):
                 found.venue, found.year = accepted.group(1), md.year_of(accepted.group(1))
+        _quoted_citation(found)
         return found
     if found is not None or unit.kind not in ("item", "block", "heading") or unit.context.get("skip"):
         return found

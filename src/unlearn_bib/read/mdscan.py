@@ -210,6 +210,10 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
                 header = _header(_cells(raw))
                 i += 1
                 while i < len(lines) and "|" in lines[i] and lines[i].strip() and len(lines[i]) <= MAX_LINE:
+                    if comment or lines[i].lstrip().startswith("<!--"):  # a row commented out is not shown
+                        comment = "-->" not in lines[i][lines[i].find("<!--") + 4:] if not comment else "-->" not in lines[i]
+                        i += 1
+                        continue
                     cells = _cells(lines[i])
                     row = dict(zip(header, cells + [""] * (len(header) - len(cells))))
                     if "title" in header and any(c.strip() for c in cells):
