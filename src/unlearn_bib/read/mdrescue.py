@@ -17,7 +17,8 @@ do not know, and its rows then produced nothing at all. Three general rules, app
 - ``rescued`` drops a "row" whose title is a parenthesised note and whose links all lead to the
   list's own pages (``- [[ICLR](./2024/ICLR.md)] (2 篇)``: an index with a count), and dates a row that has no year and no venue from an ``Accepted to AAAI 2026`` note
   anywhere in its unit (``- **📝 说明**: 🏆 Accepted to AAAI 2026`` under a paper's heading), and
-  reads a title that is a whole citation (``Authors. "Title." Venue 70 (1983): 41-55.``) as its parts.
+  reads a title that is a whole citation (``Authors. "Title." Venue 70 (1983): 41-55.``, or APA's
+  ``Authors (2015). Title. Venue, 9(1).``) as its parts.
 """
 from __future__ import annotations
 
@@ -36,7 +37,9 @@ _QUOTED = re.compile(r"[\"“]([^\"“”\n]{8,300})[\"”]")
 _ACCEPTED = re.compile(r"\b(?i:accepted|published|appear(?:s|ing)?)\s+(?i:to|by|at|in)\s+(?:the\s+)?"
                        r"([A-Z0-9][\w&\-]{1,20}(?:\s[A-Z][\w&\-]{1,20}){0,3}\s*'?(?:19|20)?\d\d)\b")
 # ``Authors. "Title." Venue (Year).``: the authors, the quoted title, what follows it
-_CITED = re.compile(r"^([^\"“”]{3,300}?)[.,]?\s*[\"“]([^\"“”]{8,300})[\"”]\s*(.*)$")
+_CITED = re.compile(r"^([^\"“”]{3,300}?)[.,]\s*[\"“]([^\"“”]{8,300})[\"”]\s*(.*)$")
+# APA: ``Brodersen, K. H., & Scott, S. L. (2015). Title. Venue, 9(1), 247–274.``
+_APA = re.compile(r"^([^()\"“”]{3,300}?),?\s*\(((?:19|20)\d\d)[a-z]?\)\.\s+([^.?!]{8,300}[?!]?)\.?\s+(.*)$")
 _PROSE = re.compile(r"^[A-Z][^\[\]*_`|<>]{3,300}$")  # a description: words, no link, no emphasis, no tag
 _PAPER_LINE = re.compile(r"^(?:\*\*|__)[^*_\n]{4,300}(?:\*\*|__)")
 
@@ -116,14 +119,21 @@ def _year(unit: Unit) -> int | None:
 def _quoted_citation(row) -> None:
     """A title that is a whole citation ``Authors. "Title." Venue 70, no. 1 (1983): 41-55.`` (a linked
     citation in a Paper cell): the quoted title, the authors before it, the venue and year after it."""
-    cited = _CITED.match(row.title)
-    if not cited or not (md.looks_like_authors(cited.group(1)) or re.search(r"\bet al\b", cited.group(1))):
+    quoted, apa = _CITED.match(row.title), _APA.match(row.title)
+    parts = (quoted.groups() if quoted else (apa.group(1), apa.group(3), f"{apa.group(4)} ({apa.group(2)})") if apa else None)
+    if not parts or not (md.looks_like_authors(parts[0]) or re.search(r"\bet al\b", parts[0])):
         return
-    rest = re.sub(r"(?i)\barxiv(?: preprint)?\s*:?\s*(?:abs/)?\d{4}\.\d{4,5}(?:v\d+)?", "", cited.group(3))
+    people, title, rest = parts
+    doi = re.search(r"(?i)(?:doi\.org/|\bdoi:?\s*)(10\.\d{4,9}/[^\s\]\[()<>\"]+)", rest)
+    if doi:  # "… 9(1), 247–274. doi: 10.1214/14-AOAS788": the DOI the citation writes is the paper's
+        row.links.append(("doi", "https://doi.org/" + doi.group(1).rstrip(".,;"), False))
+        rest = rest[:doi.start()] + rest[doi.end():]
+    rest = re.sub(r"(?i)\barxiv(?: preprint)?\s*:?\s*(?:abs/)?\d{4}\.\d{4,5}(?:v\d+)?", "", rest)
     years = re.findall(r"(?<![\d.])((?:19|20)\d\d)(?![\d.])", rest)
-    row.title = cited.group(2).strip(" ,.")
-    row.authors, row.authors_incomplete = md.split_authors(cited.group(1).strip(" ,."))
+    row.title = title.strip(" ,.")
+    row.authors, row.authors_incomplete = md.split_authors(people.strip(" ,."))
     row.authors = row.authors or None
+    row.needs_id = False  # a citation names a paper, whatever its link leads to
     row.year = row.year or (int(years[-1]) if years else None)
     venue = re.split(r",?\s+(?:\d|\(|no\.|vol\.)|,", re.sub(r"^(?:In|in)\s+", "", rest.strip(" .")))[0].strip(" .")
     row.venue = row.venue or (venue if 2 <= len(venue) <= 120 and venue[0].isalpha() else "")  # not "(2011)"
