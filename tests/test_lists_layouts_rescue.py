@@ -91,3 +91,39 @@ def test_the_safety_net_on_hostile_lines_is_fast_and_reads_nothing_unbounded():
                         + "Accepted to " + "A" * 50000 + " 2026 https://arxiv.org/abs/2401.00002\n")
     assert time.perf_counter() - start < 2
     assert all(len(r.title) <= 400 for r in rows)
+
+
+def test_commented_out_table_rows_are_not_rows():
+    rows, _ = read_list(
+        "|Name|Paper|Code|\n|---|---|---|\n"
+        "|GANITE|[GANITE: Estimation of Individualized Treatment Effects](https://openreview.net/forum?id=ByKWUeWA-)|NA|\n"
+        "<!-- |ABCEI|[Adversarial Balancing-based Representation Learning](https://arxiv.org/pdf/1904.13335.pdf)|NA| -->\n"
+        "<!-- ||[D'Amour, Alexander. \"On multi-cause causal inference.\" arXiv preprint arXiv:1902.10286 (2019).](https://arxiv.org/abs/1902.10286)|NA|\n"
+        "||[Kong, Dehan. \"Multi-cause causal inference with unmeasured confounding.\" (2019).](https://arxiv.org/pdf/1907.13323.pdf)|NA| -->\n"
+        "|DeepMatch|[DeepMatch: Balancing Deep Covariate Representations](https://arxiv.org/abs/1802.05664)|NA|\n")
+    assert [r.line for r in rows] == [3, 7]
+
+
+def test_a_paper_cell_holding_a_whole_citation_gives_its_parts():
+    rows, _ = read_list(
+        "|Name|Paper|Code|\n|---|---|---|\n"
+        "|Propensity Score Matching|[Rosenbaum, Paul R., and Donald B. Rubin. \"The central role of the propensity score in "
+        "observational studies for causal effects.\" Biometrika 70, no. 1 (1983): 41-55.](https://academic.oup.com/biomet/x.pdf)|"
+        "[Python](https://github.com/a/b)|\n"
+        "|Causal Impact|[Brodersen, K. H., Gallusser, F., & Scott, S. L. (2015). Inferring causal impact using Bayesian "
+        "structural time-series models. The Annals of Applied Statistics, 9(1), 247–274. doi: 10.1214/14-AOAS788]"
+        "(https://projecteuclid.org/x)|[R](https://github.com/cran/bsts)|\n"
+        "|Start|[Qwen VLo: From \"Understanding\" the World to \"Depicting\" It](https://qwenlm.github.io/blog/qwen-vlo/)|-|\n")
+    assert [(r.title, r.year, r.venue, r.authors) for r in rows[:2]] == [
+        ("The central role of the propensity score in observational studies for causal effects", 1983, "Biometrika",
+         ["Rosenbaum, Paul R.", "Donald B. Rubin"]),
+        ("Inferring causal impact using Bayesian structural time-series models", 2015, "The Annals of Applied Statistics",
+         ["Brodersen, K. H.", "Gallusser, F.", "Scott, S. L."])]
+    assert ("doi", "https://doi.org/10.1214/14-AOAS788", False) in rows[1].links
+    assert rows[2].title == 'Qwen VLo: From "Understanding" the World to "Depicting" It'  # quotes in a title: not a citation
+
+
+def test_an_update_history_section_is_news_not_papers():
+    assert _rows(
+        "### Update History\n\n"
+        "- [11/2024] we have an [updated version](https://arxiv.org/abs/2404.16789), which is concise.\n") == []

@@ -132,6 +132,8 @@ def _quoted_citation(row) -> None:
     years = re.findall(r"(?<![\d.])((?:19|20)\d\d)(?![\d.])", rest)
     row.title = title.strip(" ,.")
     row.authors, row.authors_incomplete = md.split_authors(people.strip(" ,."))
+    inverted = re.findall(r"[^,&]{2,60}?,\s*(?:[A-Z][a-z]?\.[\s-]*){1,4}", people) if apa and not quoted else []
+    row.authors = [name.strip(" ,&") for name in inverted] or row.authors  # APA: "Family, I. N., & Other, I."
     row.authors = row.authors or None
     row.needs_id = False  # a citation names a paper, whatever its link leads to
     row.year = row.year or (int(years[-1]) if years else None)
