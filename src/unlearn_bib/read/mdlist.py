@@ -393,7 +393,7 @@ def _item(unit: Unit) -> Row | Trouble | None:
         field = FIELD.match(md.clean(extra) if not md.links(extra) else extra.strip(" -*+"))
         if field:
             name, value = field.group(1).lower(), field.group(2).strip()
-            if name.startswith("author"):
+            if name.startswith("author") or name == "作者":
                 authors_line = value
             elif name in ("date", "year"):
                 date_year = date_year or md.year_of(md.clean(value))

@@ -152,6 +152,11 @@ def rescued(unit: Unit, found, row_type):
             if accepted and md.year_of(accepted.group(1)):
                 found.venue, found.year = accepted.group(1), md.year_of(accepted.group(1))
         _quoted_citation(found)
+        if md.is_date(found.venue):
+            found.venue = ""  # "**Title** *Authors* 2023.07 [[Paper](…)]": a date, not a venue (the year is kept)
+        comma_year = re.fullmatch(r"(.*[^\W\d]\.?),\s*(?:19|20)\d\d\.?", found.venue)
+        if comma_year and found.year and md.looks_like_venue(comma_year.group(1)):
+            found.venue = comma_year.group(1)  # "ICLR, 2020." below a paper's authors: the venue is "ICLR"
         return found
     if found is not None or unit.kind not in ("item", "block", "heading") or unit.context.get("skip"):
         return found
