@@ -1,0 +1,53 @@
+"""What a reader of the rendered README sees as links where the Markdown writes none, for ``mdscan``:
+
+- ``autolink(line)``: GitHub renders a bare web address as a link (GFM autolinks), so
+  ``- U-Net [https://arxiv.org/pdf/1505.04597.pdf] [2015]`` links a paper: the address becomes a link
+  labelled ``link`` (a URL is never a title); addresses inside a link's target, an HTML attribute, an
+  angle-bracket autolink or inline code are left alone, trailing punctuation is not part of the address;
+- ``untitled(text)``: a sub-bullet that names nothing, only links without a title and bracketed notes
+  (``+ https://github.com/a/b [PyTorch]``, a star badge): links of the bullet above it (its code), never a
+  paper of its own.
+
+Linear time: no pattern nests quantifiers over the same characters.
+"""
+from __future__ import annotations
+
+import re
+
+from unlearn_bib.read import mdinline as md
+
+_BARE = re.compile(r"(?<![\w(<\"'=`/@.\-])(?:https?://|www\.)[^\s<>\[\]\"'`|]{2,2000}", re.I)
+_TRAILING = ".,:;!?*_~"
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
+_NOTES = re.compile(r"\[[^\[\]\n]{1,30}\]")  # "[PyTorch]", "[MxNet]"
+
+
+def _end(url: str) -> str:
+    """The address without the punctuation GitHub leaves out of it: a final full stop or comma, an unbalanced ')'."""
+    while url and (url[-1] in _TRAILING or url[-1] == ")" and url.count(")") > url.count("(")):
+        url = url[:-1]
+    return url
+
+
+def autolink(line: str) -> str:
+    """``line`` with each bare web address written as a Markdown link ``[link](address)``."""
+    if "://" not in line and "www." not in line:
+        return line
+    spans = [(m.start(), m.end()) for m in _CODE_SPAN.finditer(line)] if "`" in line else []
+    out, last = [], 0
+    for found in _BARE.finditer(line):
+        if any(a <= found.start() < b for a, b in spans) or line[:found.start()].rstrip().endswith(("](", "<")):
+            continue  # inline code; "[code]( https://…)": a link's target with a space before it
+        url = _end(found.group(0))
+        target = url if "://" in url else "http://" + url
+        out.append(line[last:found.start()] + f"[link]({target})")
+        last = found.start() + len(url)
+    return "".join(out) + line[last:] if out else line
+
+
+def untitled(text: str) -> bool:
+    """True for a sub-bullet that holds links without a title (bare addresses, badges) and bracketed notes only."""
+    found = md.links(text)
+    if not found or any(not badge and not md.GENERIC.match(label) for label, _, badge in found):
+        return False
+    return not _NOTES.sub(" ", md.clean(md.without_links(text))).strip(" ,;|-")
