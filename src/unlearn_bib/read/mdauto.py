@@ -4,6 +4,8 @@
   ``- U-Net [https://arxiv.org/pdf/1505.04597.pdf] [2015]`` links a paper: the address becomes a link
   labelled ``link`` (a URL is never a title); addresses inside a link's target, an HTML attribute, an
   angle-bracket autolink or inline code are left alone, trailing punctuation is not part of the address;
+- ``html_list(line)``: an HTML list item ``<li>Title <a href="https://arxiv.org/abs/…">[arXiv]</a>`` is a bullet
+  with a Markdown link, as GitHub shows it (the anchor's text is the link's label);
 - ``untitled(text)``: a sub-bullet that names nothing, only links without a title and bracketed notes
   (``+ https://github.com/a/b [PyTorch]``, a star badge): links of the bullet above it (its code), never a
   paper of its own.
@@ -19,6 +21,8 @@ from unlearn_bib.read import mdinline as md
 _BARE = re.compile(r"(?<![\w(<\"'=`/@.\-])(?:https?://|www\.)[^\s<>\[\]\"'`|]{2,2000}", re.I)
 _TRAILING = ".,:;!?*_~"
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
+_ANCHOR = re.compile(r"<a\s[^<>]{0,300}?href=[\"']([^\"'<>\s]{1,2000})[\"'][^<>]{0,300}>([^<>\n]{1,300})</a>", re.I)
+_LI = re.compile(r"^(\s*)<li>\s*(?=\S)", re.I)
 _NOTES = re.compile(r"\[[^\[\]\n]{1,30}\]")  # "[PyTorch]", "[MxNet]"
 
 
@@ -51,3 +55,12 @@ def untitled(text: str) -> bool:
     if not found or any(not badge and not md.GENERIC.match(label) for label, _, badge in found):
         return False
     return not _NOTES.sub(" ", md.clean(md.without_links(text))).strip(" ,;|-")
+
+
+def html_list(line: str) -> str:
+    """``line`` with an opening ``<li>`` written as a bullet and its ``<a href>`` anchors as Markdown links; any other
+    line as it is."""
+    found = _LI.match(line)
+    if not found:
+        return line
+    return found.group(1) + "- " + _ANCHOR.sub(lambda m: f"[{m.group(2).strip()}]({m.group(1)})", line[found.end():])

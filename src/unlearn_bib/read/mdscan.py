@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from unlearn_bib.read import mdinline as md
-from unlearn_bib.read.mdauto import autolink, untitled
+from unlearn_bib.read.mdauto import autolink, html_list, untitled
 from unlearn_bib.read.mdcite import NOTE, citation
 
 MAX_LINE = 20_000  # longer lines are reported, not parsed
@@ -175,7 +175,7 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
         if raw.lstrip().startswith("<!--"):
             comment = "-->" not in raw
             continue
-        raw = autolink(raw)  # a bare web address is a link on GitHub
+        raw = autolink(html_list(raw))  # a bare web address is a link on GitHub, <li> a bullet
         if not raw.strip():
             blank = True
             if open_item is not None and open_item.kind == "block":
