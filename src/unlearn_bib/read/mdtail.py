@@ -9,8 +9,9 @@
 - ``name_before_link(lead)``: a short name and a colon before a linked title, ``- Tacotron V2<sup>★</sup>:
   [Natural TTS Synthesis by …](link) (ICASSP 2018)``: the link text is the title;
 - ``drop_label(lead)``: a bracketed bold short name before a plain title (``**[R-CNN]** Rich feature …``,
-  ``[**UniFuture**] UniFuture: …``, ``**(WizardMath)** _WizardMath: …_``) is the list's label for the paper, not part
-  of its title;
+  ``[**UniFuture**] UniFuture: …``, ``**(WizardMath)** _WizardMath: …_``), or a bold name and a colon that the title
+  repeats (``**CO-MOT**: CO-MOT: Boosting …``, ``**ByteTrack:** ByteTrack: …``, a full-width ``：``) is the list's
+  label for the paper, not part of its title (``**MOTIP**: Multiple Object …`` keeps its name: lists differ there);
 - ``pipe_tail(text)``: `` | ``-separated fields after a plain title, ``Title | **[CVPR' 16]** |``: the title ends at
   the first `` | `` and a field naming a venue or date becomes a tag;
 - ``code_tag(text)``: a venue or date tag set as inline code after the title, ``Title. **`CVPR 26`**``,
@@ -138,7 +139,9 @@ def wrapped(first: str, second: str) -> bool:
     return bool(found) and len(found[0]) > len(md.clean(first))
 
 
-_LABEL = re.compile(r"^(?:\*\*\[([^\[\]*\n]{1,40})\]\*\*|\[\*\*([^\[\]*\n]{1,40})\*\*\]|\*\*\(([^()*\n]{1,40})\)\*\*)\s+")
+_LABEL = re.compile(r"^(?:\*\*\[([^\[\]*\n]{1,40})\]\*\*|\[\*\*([^\[\]*\n]{1,40})\*\*\]|\*\*\(([^()*\n]{1,40})\)\*\*)\s+"
+                    # "**CO-MOT**: CO-MOT: Title", "**ByteTrack:** ByteTrack: …": a bold name and a colon, repeated
+                    r"|^\*\*([^*:\uff1a\s][^*:\uff1a\n]{0,30})(?:\*\*\s?[:\uff1a]|[:\uff1a]\*\*)\s*")
 
 
 def name_before_link(lead: str) -> tuple[str, str, str] | None:
@@ -158,7 +161,8 @@ def name_before_link(lead: str) -> tuple[str, str, str] | None:
 def drop_label(lead: str) -> str:
     """``lead`` without a bracketed bold short name before a plain title of three words or more."""
     found = _LABEL.match(lead)
-    if not found or len(md.clean(md.without_links(lead[found.end():])).split()) < 3 or lead[found.end()] == "[":
+    if not found or len(md.clean(md.without_links(lead[found.end():])).split()) < 3 or lead[found.end()] == "[" or (
+            found.group(4) and not md.clean(lead[found.end():]).startswith(found.group(4).strip() + ":")):
         return lead
     return lead[found.end():]
 
