@@ -6,6 +6,8 @@
   angle-bracket autolink or inline code are left alone, trailing punctuation is not part of the address;
 - ``html_list(line)``: an HTML list item ``<li>Title <a href="https://arxiv.org/abs/…">[arXiv]</a>`` is a bullet
   with a Markdown link, as GitHub shows it (the anchor's text is the link's label);
+- ``broken_label(previous, line)``: a link text broken over two lines (``- [Simple Baselines for Human Pose
+  Estimation`` / ``and Tracking](link) - …``) is one link, as GitHub joins the lines;
 - ``untitled(text)``: a sub-bullet that names nothing, only links without a title and bracketed notes
   (``+ https://github.com/a/b [PyTorch]``, a star badge): links of the bullet above it (its code), never a
   paper of its own.
@@ -64,3 +66,12 @@ def html_list(line: str) -> str:
     if not found:
         return line
     return found.group(1) + "- " + _ANCHOR.sub(lambda m: f"[{m.group(2).strip()}]({m.group(1)})", line[found.end():])
+
+
+def broken_label(previous: str, line: str) -> bool:
+    """True when ``previous`` opens a link text that ``line`` closes with its target (``and Tracking](link)``)."""
+    start = previous.rfind("[")
+    if start < 0 or "]" in previous[start:] or "](" not in line:
+        return False
+    found = md.LINK.match(previous[start:] + " " + line)
+    return bool(found) and found.end() > len(previous) - start

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from unlearn_bib.read import mdinline as md
-from unlearn_bib.read.mdauto import autolink, html_list, untitled
+from unlearn_bib.read.mdauto import autolink, broken_label, html_list, untitled
 from unlearn_bib.read.mdcite import NOTE, citation
 
 MAX_LINE = 20_000  # longer lines are reported, not parsed
@@ -255,6 +255,9 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
                 continue
             open_item = None
         if open_item is not None and (not blank or (open_item.kind == "item" and indent > open_item.indent)):
+            if broken_label(open_item.lines[-1], stripped):  # "[Title start" / "rest](link)": one link
+                open_item.lines[-1] += " " + stripped
+                continue
             open_item.lines.append(stripped)
             blank = False
             continue
