@@ -261,7 +261,7 @@ def _table_row(unit: Unit) -> Row | Trouble | None:
     row = Row(unit.line, title, title_url, section=unit.context.get("section", ""), text=" ".join(cells.values()))
     row.links = [link for cell in cells.values() for link in md.links(cell)]
     venue = last_field(md.clean(md.without_links(cells.get("venue", ""))))  # "Team; Venue Year"
-    venue = venue or " ".join(label for label, _, badge in md.links(cells.get("venue", "")) if not badge and not md.GENERIC.match(label))
+    venue = venue or " ".join(lab for lab, _, b in md.links(cells.get("venue", "")) if not b and md.VENUE_LABEL.match(lab))
     venue = "" if venue in ("-", "–", "—", "N/A", "n/a") else venue
     venue_year = None
     if venue and md.is_date(venue):  # a Venue cell holding only a year or a date
