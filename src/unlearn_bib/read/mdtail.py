@@ -37,11 +37,12 @@ _NAMED_YEAR = re.compile(r"^[A-Z][\w&.\-]*(?: [\w&.\-]+){0,7} (?:19|20)\d\d$")  
 _SHORT = re.compile(r"^(?:([A-Za-z][\w&\-]*(?: [A-Za-z][\w&\-]*){0,2})\s+)?(\d\d)(?:\.(\d{1,2}))?(?:\s+([A-Za-z][\w ]{0,20}))?$")
 
 
-_YY_MM = re.compile(r"^\s*(\d\d)\.(0[1-9]|1[0-2])\s*$")  # a Date cell "20.10": October 2020
+_YY_MM = re.compile(r"^\s*(\d\d)([./])(0[1-9]|1[0-2])(?:\2(?:0[1-9]|[12]\d|3[01]))?\s*$")  # "20.10", "15/06/01": 2020, 2015
 
 
 def short_date_year(text: str) -> int | None:
-    """The year of a table's Date cell written ``YY.MM`` ("23.12" -> 2023); None for anything else."""
+    """The year of a table's Date cell written ``YY.MM`` or ``YY/MM/DD`` ("23.12" -> 2023, "15/06/01" -> 2015); None for
+    anything else."""
     found = _YY_MM.match(text)
     return 2000 + int(found.group(1)) if found else None
 
