@@ -20,7 +20,8 @@ _PAPER_LINK = re.compile(r"^\s*\[\[\s*(?:paper|pdf|arxiv)\s*\]\(", re.I)  # "[[p
 
 def plain_paragraph(line: str) -> bool:
     """True for a paragraph ``Plain Title [[paper](link)] …``: three words or more (not a sentence ending in a full
-    stop or colon, no link in it), then a bracketed ``[[paper](…)]`` link to a paper, only links and notes after it."""
+    stop or colon, no link in it), then a bracketed ``[[paper](…)]`` link to a paper (other links and a bold remark may
+    follow)."""
     first = md.LINK.search(line)
     if not first:
         return False
