@@ -130,3 +130,12 @@ def test_hostile_addresses_and_brackets_read_fast():
     start = time.perf_counter()
     read_list(line * 3)
     assert time.perf_counter() - start < 2.0
+
+
+def test_a_date_cell_written_yy_mm_dd_gives_its_year():
+    rows, troubles = read_list(
+        "*Conf.* | *Date* | *Title* | *IC13* | *IC15* | *Resources* |\n:---: | :---: | :--- | :---: | :---: | :---: |\n"
+        "15-CVPR\t| 15/06/01\t| [Symmetry-based text line detection in natural scenes](https://www.cv-foundation.org/"
+        "openaccess/content_cvpr_2015/papers/Zhang_Symmetry-Based_Text_Line_2015_CVPR_paper.pdf) | [0.80]() | - |\n")
+    assert not troubles
+    assert [(r.title, r.year) for r in rows] == [("Symmetry-based text line detection in natural scenes", 2015)]
