@@ -32,12 +32,14 @@ def _line(paper) -> int:
 def _year_ok(paper, truth, line="") -> bool:
     """The row's year; where the row's venue names another year, the catalog's rule (a venue's
     record carries the venue's year) is also right: "Venue: ICML 2024" on a row dated 2023-10, and
-    "AAAI'26" on a row dated 2025.11 (a two-digit venue year counts as the venue's year too), and
+    "AAAI'26" on a row dated 2025.11 (a two-digit venue year counts as the venue's year too, also before the venue:
+    "'16-TIP", "15-CVPR"), and
     "[May, 2021] [JBHI, 2022]" (the truth's venue "JBHI" without the year its tag on the row's ``line`` names)."""
     if truth["year"] is None:
         return True
     venue_year = re.findall(r"(?:19|20)\d\d", truth["venue"] or "")
     venue_year = venue_year or [f"20{y}" for y in re.findall(r"[A-Za-z)]'(\d\d)(?!\d)", truth["venue"] or "")]  # "AAAI'26"
+    venue_year = venue_year or [f"20{y}" for y in re.findall(r"^'?(\d\d)-[A-Za-z]", truth["venue"] or "")]  # "'16-CVPR"
     venue_year = venue_year or (re.findall(re.escape(truth["venue"]) + r",\s*((?:19|20)\d\d)\b", line) if truth["venue"] else [])
     return paper.year == truth["year"] or bool(venue_year and paper.year == int(venue_year[0]))
 
@@ -122,7 +124,7 @@ def test_all_lists_together_reach_the_target(run, tmp_path):
     # after the fixes (the misses: labelnoise 129, llm 71 links only a code repository, pwc 37 links `(nan)`, roadmap 75
     # gives no year anywhere; each is reported or left out).
     # All 78 lists: 4522 of 4543.
-    assert total == 4543 and good / total >= 0.98
+    assert total == 4924 and good / total >= 0.98
 
 
 def test_titles_authors_and_venues_as_the_list_writes_them(run, tmp_path):

@@ -130,7 +130,7 @@ def doi_link(doi: str) -> str:
 # publishers' /doi/ paths and IEEE Xplore links that carry the DOI, OpenReview forum/pdf ids.
 _NEW_ARXIV = ARXIV_NEW_ID
 _OLD_ARXIV = ARXIV_OLD_ID
-_ARXIV_LINK = (rf"^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html|a?pdf|ftp/arxiv/papers/\d{{4}})/"
+_ARXIV_LINK = (rf"^https?://(?:www\.|export\.|browse\.)?arxiv\.org/(?:abs|pdf|html|a?pdf|ftp/arxiv/papers/\d{{4}})/"
                rf"({_NEW_ARXIV}|{_OLD_ARXIV})(?:v\d+)?(?:\.pdf)?/?(?:[?#&].*)?$")  # "….pdf&xid=…": a tracking tail
 _ARXIV_TEXT = rf"\barxiv\s*[:.]?\s*(?:abs/)?({_NEW_ARXIV})(?:v\d+)?\b"
 _DOI_PART = r"(10\.\d{4,9}/[-._;()/:A-Za-z0-9]+)"

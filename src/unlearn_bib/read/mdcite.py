@@ -22,6 +22,7 @@ import re
 from urllib.parse import unquote
 
 from unlearn_bib.read import mdinline as md
+from unlearn_bib.read.mdapa import names_then_venue
 
 NOTE = re.compile(r"^\W{0,4}([A-Za-z][A-Za-z]*(?:[ -][A-Za-z]+){0,2})\s?:\s+\S")
 _CODE_SPAN = re.compile(r"`[^`\n]{0,80}`")
@@ -224,6 +225,9 @@ def after_title(rest: str) -> tuple[list[str], bool, str, int | None] | None:
     ICLR 2020``, gives no year). None for anything else."""
     lead = _LEAD.match(rest)
     text = rest[lead.end():] if lead else rest.lstrip()
+    named = names_then_venue(text) if lead and lead.group(0).strip() in "-\u2013\u2014" else None
+    if named:  # " - [[CODE]](…) - Jain, A., & Bregler, C. (ICLR 2013)"
+        return named
     found = _CODE_CITE.match(text)
     if found:
         names, venue = (found.group(2) or "").strip(), " ".join(found.group(4).split())

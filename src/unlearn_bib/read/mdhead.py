@@ -14,7 +14,8 @@ from unlearn_bib.read.mdscan import FIELD, Unit
 from unlearn_bib.read.mdtail import code_tag, drop_label, name_before_link, pipe_tail
 
 BOLD_HEAD = re.compile(r"^(?:\d{1,3}[.)]\s+)?(\*\*\*?|__)(.+?)\1(?!\*)")
-_TAG = re.compile(r"\(((?:[^()]|\([^()]{1,20}\)){2,80})\)|\[([^\[\]()]{2,60})\](?!\()|(?<![*\w])\*([^*]{2,60})\*(?!\*)|(?<!\w)_([^_]{2,60})_(?!\w)")
+_TAG = re.compile(r"\(((?:[^()]|\([^()]{1,20}\)){2,80})\)|\[([^\[\]()]{2,60})\](?!\()|(?<![*\w])\*([^*]{2,60})\*(?!\*)|(?<!\w)_([^_]{2,60})_(?!\w)"
+                  r"|(?<![*\w])\*\*([^*\n]{2,60})\*\*(?![*\w])")  # "**CVPR 2025**" after the links: a venue only with its year
 _PREFIX = re.compile(r"^(\*\*|__)?[\[(【]((?:[^\[\]()【】]|\([^\[\]()]{1,20}\)){2,80})[\])】](?!\()(?:\1)?\s*")
 _ARXIV_TAG = re.compile(r"^arxiv\s*[:.]?\s*\d{4}\.\d{4,5}(v\d+)?$", re.I)  # [arxiv 2401.06121]: an id, not a venue
 _ARXIV_WRITTEN = re.compile(r"[\s.,;(\[]*\barxiv\s*[:.]?\s*\d{4}\.\d{4,5}", re.I)
@@ -306,6 +307,8 @@ def tags(text: str) -> tuple[str, int | None, int | None]:
     venue, venue_year, date_year = "", None, None
     for found in _TAG.finditer(md.without_links(text)):
         inner = next(g for g in found.groups() if g)
+        if found.group(5) and not md.year_of(md.clean(inner)):
+            continue  # "**new SOTA**": a remark, not a venue
         if not venue and inner.startswith(("**", "__")) and "|" not in inner and _named(md.clean(inner)):
             venue = md.clean(inner)  # "Title (**Neural Networks**)": a venue's name set in bold
             venue_year = md.year_of(venue)

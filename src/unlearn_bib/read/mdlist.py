@@ -54,6 +54,7 @@ from dataclasses import dataclass, field
 
 from unlearn_bib.read import mdhead as mh
 from unlearn_bib.read import mdinline as md
+from unlearn_bib.read.mdbare import plain_paragraph, short_title
 from unlearn_bib.read.mdcite import NOTE, after_title, badge_venue, bibtex_tail, citation, etal_citation, summary_citation
 from unlearn_bib.read.mdgroup import regroup, table_section
 from unlearn_bib.read.mdkind import authors_field, cell_name, last_field, linked_citation
@@ -68,7 +69,6 @@ __all__ = ["Row", "Trouble", "read_list"]
 _BOLD_HEAD = mh.BOLD_HEAD
 _PLACEHOLDER = mh.PLACEHOLDER
 _VENUE_COMMA_YEAR = mh.VENUE_COMMA_YEAR
-
 
 _ANTHOLOGY = re.compile(r"^https?://(?:www\.)?(?:aclanthology\.org|aclweb\.org/anthology)/(?:((?:19|20)\d\d)\.[a-z]|"
                         r"[A-Z](\d\d)-\d{4})", re.I)
@@ -262,7 +262,7 @@ def _table_row(unit: Unit) -> Row | Trouble | None:
     row = Row(unit.line, title, title_url, section=unit.context.get("section", ""), text=" ".join(cells.values()))
     row.links = [link for cell in cells.values() for link in md.links(cell)]
     venue = last_field(md.clean(md.without_links(cells.get("venue", ""))))  # "Team; Venue Year"
-    venue = venue or " ".join(label for label, _, badge in md.links(cells.get("venue", "")) if not badge and not md.GENERIC.match(label))
+    venue = venue or " ".join(lab for lab, _, b in md.links(cells.get("venue", "")) if not b and md.VENUE_LABEL.match(lab))
     venue = "" if venue in ("-", "–", "—", "N/A", "n/a") else venue
     venue_year = None
     if venue and md.is_date(venue):  # a Venue cell holding only a year or a date
@@ -334,7 +334,7 @@ def _item(unit: Unit) -> Row | Trouble | None:
         if not md.links(head) and (not _paper_link_below(unit) or md.looks_like_venue(md.clean(head))):
             return None  # "### CVPR 2024" over a link to its proceedings is a section
     if unit.kind == "block" and not _BOLD_HEAD.match(md.strip_decorations(head).lstrip()) and not mh.title_below(unit) and (
-            not _linked_then_venue(head)):
+            not _linked_then_venue(head) and not plain_paragraph(head)):
         return None
     whole = " ".join(unit.lines)
     if _unclosed(head):
@@ -378,7 +378,7 @@ def _item(unit: Unit) -> Row | Trouble | None:
     if not venue and venue_year is None and not title_url and not cited:  # "**Title.** NIPS 2017. [paper](…)"
         venue, venue_year = mh.venue_before_links(rest)
     title = md.clean_title(title)
-    if not title or len(title) < 4:
+    if not title or len(title) < 4 and not short_title(title, whole):  # "GCN [https://arxiv.org/pdf/…]"
         return None
     row = Row(unit.line, title, title_url, section=unit.context.get("section", ""), text=whole)
     row.links = md.links(whole)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from unlearn_bib.read import mdinline as md
+from unlearn_bib.read.mdauto import autolink, broken_label, html_list, untitled
 from unlearn_bib.read.mdcite import NOTE, citation
 
 MAX_LINE = 20_000  # longer lines are reported, not parsed
@@ -177,6 +178,7 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
         if raw.lstrip().startswith("<!--"):
             comment = "-->" not in raw
             continue
+        raw = autolink(html_list(raw))  # a bare web address is a link on GitHub, <li> a bullet
         if not raw.strip():
             blank = True
             if open_item is not None and open_item.kind == "block":
@@ -233,7 +235,8 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
                 open_item.lines.append(md.clean(item.group(3)))  # "- **Comments:** …" under "### [Title](…)"
                 continue
             if open_item is not None and open_item.kind in ("item", "block") and indent > open_item.indent and (
-                    field_match or not md.clean(md.without_links(item.group(3))) or _describes(open_item, item.group(3))) and (
+                    field_match or not md.clean(md.without_links(item.group(3))) or _describes(open_item, item.group(3))
+                    or untitled(item.group(3))) and (
                     not _paper_of_its_own(open_item, item.group(3), field_match)):
                 open_item.lines.append(item.group(3))  # "- Author(s): …" or a badge line belongs to its item
                 blank = False
@@ -261,6 +264,9 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
                 continue
             open_item = None
         if open_item is not None and (not blank or (open_item.kind == "item" and indent > open_item.indent)):
+            if broken_label(open_item.lines[-1], stripped):  # "[Title start" / "rest](link)": one link
+                open_item.lines[-1] += " " + stripped
+                continue
             open_item.lines.append(stripped)
             blank = False
             continue

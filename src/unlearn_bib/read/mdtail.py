@@ -9,8 +9,9 @@
 - ``name_before_link(lead)``: a short name and a colon before a linked title, ``- Tacotron V2<sup>★</sup>:
   [Natural TTS Synthesis by …](link) (ICASSP 2018)``: the link text is the title;
 - ``drop_label(lead)``: a bracketed bold short name before a plain title (``**[R-CNN]** Rich feature …``,
-  ``[**UniFuture**] UniFuture: …``, ``**(WizardMath)** _WizardMath: …_``) is the list's label for the paper, not part
-  of its title;
+  ``[**UniFuture**] UniFuture: …``, ``**(WizardMath)** _WizardMath: …_``), or a bold name and a colon that the title
+  repeats (``**CO-MOT**: CO-MOT: Boosting …``, ``**ByteTrack:** ByteTrack: …``, a full-width ``：``) is the list's
+  label for the paper, not part of its title (``**MOTIP**: Multiple Object …`` keeps its name: lists differ there);
 - ``pipe_tail(text)``: `` | ``-separated fields after a plain title, ``Title | **[CVPR' 16]** |``: the title ends at
   the first `` | `` and a field naming a venue or date becomes a tag;
 - ``code_tag(text)``: a venue or date tag set as inline code after the title, ``Title. **`CVPR 26`**``,
@@ -36,11 +37,12 @@ _NAMED_YEAR = re.compile(r"^[A-Z][\w&.\-]*(?: [\w&.\-]+){0,7} (?:19|20)\d\d$")  
 _SHORT = re.compile(r"^(?:([A-Za-z][\w&\-]*(?: [A-Za-z][\w&\-]*){0,2})\s+)?(\d\d)(?:\.(\d{1,2}))?(?:\s+([A-Za-z][\w ]{0,20}))?$")
 
 
-_YY_MM = re.compile(r"^\s*(\d\d)\.(0[1-9]|1[0-2])\s*$")  # a Date cell "20.10": October 2020
+_YY_MM = re.compile(r"^\s*(\d\d)([./])(0[1-9]|1[0-2])(?:\2(?:0[1-9]|[12]\d|3[01]))?\s*$")  # "20.10", "15/06/01": 2020, 2015
 
 
 def short_date_year(text: str) -> int | None:
-    """The year of a table's Date cell written ``YY.MM`` ("23.12" -> 2023); None for anything else."""
+    """The year of a table's Date cell written ``YY.MM`` or ``YY/MM/DD`` ("23.12" -> 2023, "15/06/01" -> 2015); None for
+    anything else."""
     found = _YY_MM.match(text)
     return 2000 + int(found.group(1)) if found else None
 
@@ -138,7 +140,9 @@ def wrapped(first: str, second: str) -> bool:
     return bool(found) and len(found[0]) > len(md.clean(first))
 
 
-_LABEL = re.compile(r"^(?:\*\*\[([^\[\]*\n]{1,40})\]\*\*|\[\*\*([^\[\]*\n]{1,40})\*\*\]|\*\*\(([^()*\n]{1,40})\)\*\*)\s+")
+_LABEL = re.compile(r"^(?:\*\*\[([^\[\]*\n]{1,40})\]\*\*|\[\*\*([^\[\]*\n]{1,40})\*\*\]|\*\*\(([^()*\n]{1,40})\)\*\*)\s+"
+                    # "**CO-MOT**: CO-MOT: Title", "**ByteTrack:** ByteTrack: …": a bold name and a colon, repeated
+                    r"|^\*\*([^*:\uff1a\s][^*:\uff1a\n]{0,30})(?:\*\*\s?[:\uff1a]|[:\uff1a]\*\*)\s*")
 
 
 def name_before_link(lead: str) -> tuple[str, str, str] | None:
@@ -158,7 +162,8 @@ def name_before_link(lead: str) -> tuple[str, str, str] | None:
 def drop_label(lead: str) -> str:
     """``lead`` without a bracketed bold short name before a plain title of three words or more."""
     found = _LABEL.match(lead)
-    if not found or len(md.clean(md.without_links(lead[found.end():])).split()) < 3 or lead[found.end()] == "[":
+    if not found or len(md.clean(md.without_links(lead[found.end():])).split()) < 3 or lead[found.end()] == "[" or (
+            found.group(4) and not md.clean(lead[found.end():]).startswith(found.group(4).strip() + ":")):
         return lead
     return lead[found.end():]
 

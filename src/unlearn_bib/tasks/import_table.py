@@ -35,8 +35,9 @@ def row_ids(row) -> dict[str, str]:
     from unlearn_bib.catalog.identifiers import ARXIV_DOI, DOI_LINK, link_identifier, text_arxiv
 
     found: dict[str, str] = {}
-    urls = ([row.title_url] if row.title_url else []) + [url for label, url, _ in row.links
-                                                         if not _NOT_THE_PAPER.match(label) or url == row.title_url]
+    urls = ([row.title_url] if row.title_url else []) + [url for label, url, _ in row.links  # arXiv holds papers only:
+                                                         if not _NOT_THE_PAPER.match(label) or url == row.title_url
+                                                         or re.match(r"https?://(?:www\.)?arxiv\.org/", url, re.I)]
     for url in urls:
         doi = DOI_LINK.match(url.strip())  # "doi:10.1145/…" written as a link
         ids = ("doi", doi.group(1)) if doi else link_identifier(url)
