@@ -47,7 +47,8 @@ _PAPER_LINE = re.compile(r"^(?:\*\*|__)[^*_\n]{4,300}(?:\*\*|__)")
 def _all_links(unit: Unit) -> list[tuple[str, str, bool]]:
     """The unit's links, with its bare URLs (GitHub links them: GFM autolinks) as links without a label."""
     found = [link for line in unit.lines for link in md.links(line)]
-    bare = [url.rstrip(".,;:*_~") for line in unit.lines for url in _BARE.findall(md.without_links(line))]
+    shown = [re.sub(r"`[^`\n]*`|<[^<>\n]*>", " ", md.without_links(line)) for line in unit.lines]  # not in code or HTML
+    bare = [url.rstrip(".,;:*_~") for line in shown for url in _BARE.findall(line)]
     return found + [("", url, False) for url in bare]
 
 
@@ -80,7 +81,9 @@ def _title(unit: Unit) -> str:
     candidates += [m.group(1) for m in _QUOTED.finditer(first)]
     candidates += [label for label, url, badge in md.links(first) if not badge and len(label.split()) >= 3]
     link = md.LINK.search(first)
-    if not link or len(md.clean(md.without_links(first[link.end():])).split()) <= 3:
+    after = re.sub(r"[(\[][^()\[\]]*[)\]]", " ", md.clean(md.without_links(first[link.end():]))) if link else ""
+    before = md.clean(first[:link.start()]).rstrip(" [(") if link else ""
+    if not re.search(r"[^\W\d_]{2}", after) and not before.endswith(":") and "`" not in first:
         candidates.append(md.without_links(first))  # not prose that cites a paper in passing ("see [this](…) for …")
     for text in (c[:400] for c in candidates):  # a title is short: nothing longer is searched
         title = md.clean_title(re.sub(r"^\s*(?:\d{1,3}[.)]\s+|\[\d{1,4}\]\s+)", "", text)).strip(" .,:;-–|")
