@@ -127,3 +127,29 @@ def test_an_update_history_section_is_news_not_papers():
     assert _rows(
         "### Update History\n\n"
         "- [11/2024] we have an [updated version](https://arxiv.org/abs/2404.16789), which is concise.\n") == []
+
+
+def test_a_bullet_of_names_under_a_bullet_holding_only_a_bold_title_is_its_authors_line():
+    rows, _ = read_list(
+        "* **Learning Semantic-Agnostic and Spatial-Aware Representation for Generalizable Visual-Audio Navigation** <br>\n"
+        "* Hongcheng Wang*, Yuxuan Wang*, Fangwei Zhong, Mingdong Wu, Hao Dong* <br>\n"
+        "IEEE RA-L, 2023. [[Paper]](https://arxiv.org/pdf/2304.10773.pdf)\n")
+    assert [(r.line, r.year, r.venue) for r in rows] == [(1, 2023, "IEEE RA-L")]
+    assert rows[0].authors[:2] == ["Hongcheng Wang", "Yuxuan Wang"]
+
+
+def test_italic_authors_then_a_venue_below_a_title():
+    rows, _ = read_list(
+        "1. **[Multimodal Chain-of-Thought Reasoning: A Comprehensive Survey.](https://arxiv.org/abs/2503.12605)** "
+        "[[code](https://github.com/a/b)]\n\n"
+        "    *Yaoting Wang, Shengqiong Wu, Hao Fei.* Preprint'25\n")
+    assert [(r.authors, r.venue, r.year) for r in rows] == [(["Yaoting Wang", "Shengqiong Wu", "Hao Fei"], "Preprint'25", 2025)]
+
+
+def test_a_date_after_the_authors_is_no_venue_and_a_venue_comma_year_keeps_the_name():
+    rows, _ = read_list(
+        "**Augmented Language Models: a Survey** *Mialon, Grégoire, et al.* 2023.02 [[Paper]](https://openreview.net/forum?id=jh7wH2AzKK)\n\n"
+        "* **Cognitive Mapping and Planning for Visual Navigation** <br>\n"
+        "*Saurabh Gupta, Varun Tolani, Jitendra Malik* <br>\n"
+        "CVPR, 2017. [[Paper]](https://arxiv.org/abs/1702.03920)\n")
+    assert [(r.venue, r.year) for r in rows] == [("", 2023), ("CVPR", 2017)]

@@ -3,7 +3,8 @@
 The layout rules of ``mdlist`` read the layouts real lists use; a new list often brings one they
 do not know, and its rows then produced nothing at all. Three general rules, applied after them:
 
-- ``described(units, text)``: a bullet whose first line is a description (plain prose, no link)
+- ``described(units, text)``: a bullet of names under a bullet holding only a bold title is that
+  title's authors line (a stray bullet marker); a bullet whose first line is a description (plain prose, no link)
   and whose following paragraphs are each a paper line (``**Title** *Authors* 2023.02 [[Paper](…)]``)
   is a description over its papers: each paragraph becomes a block of its own, on its own line.
 - ``rescued(unit, found)``: a unit (item, block or heading; never a table row, a section of posts or
@@ -18,7 +19,8 @@ do not know, and its rows then produced nothing at all. Three general rules, app
   list's own pages (``- [[ICLR](./2024/ICLR.md)] (2 篇)``: an index with a count), and dates a row that has no year and no venue from an ``Accepted to AAAI 2026`` note
   anywhere in its unit (``- **📝 说明**: 🏆 Accepted to AAAI 2026`` under a paper's heading), and
   reads a title that is a whole citation (``Authors. "Title." Venue 70 (1983): 41-55.``, or APA's
-  ``Authors (2015). Title. Venue, 9(1).``) as its parts.
+  ``Authors (2015). Title. Venue, 9(1).``) as its parts; ``*A, B.* Preprint'25`` below a title gives
+  authors and venue.
 """
 from __future__ import annotations
 
@@ -40,6 +42,7 @@ _ACCEPTED = re.compile(r"\b(?i:accepted|published|appear(?:s|ing)?)\s+(?i:to|by|
 _CITED = re.compile(r"^([^\"“”]{3,300}?)[.,]\s*[\"“]([^\"“”]{8,300})[\"”]\s*(.*)$")
 # APA: ``Brodersen, K. H., & Scott, S. L. (2015). Title. Venue, 9(1), 247–274.``
 _APA = re.compile(r"^([^()\"“”]{3,300}?),?\s*\(((?:19|20)\d\d)[a-z]?\)\.\s+([^.?!]{8,300}[?!]?)\.?\s+(.*)$")
+_ITALIC_THEN = re.compile(r"^\s*([*_])([^*_\n]{3,2000})\1\s+([^\[\]*_\n]{2,60}?)\s*(?:\[|$)")
 _PROSE = re.compile(r"^[A-Z][^\[\]*_`|<>]{3,300}$")  # a description: words, no link, no emphasis, no tag
 _PAPER_LINE = re.compile(r"^(?:\*\*|__)[^*_\n]{4,300}(?:\*\*|__)")
 
@@ -61,6 +64,9 @@ def described(units: list[Unit], text: str) -> list[Unit]:
     out: list[Unit] = []
     lines = None
     for unit in units:
+        if out and _authors_bullet(out[-1], unit):  # "* **Title** <br>" over "* A*, B, C* <br>" + "Venue. [[Paper](…)]"
+            out[-1].lines.extend(unit.lines)
+            continue
         rest = unit.lines[1:]
         if not (unit.kind == "item" and not unit.children and rest and _PROSE.match(unit.lines[0].strip())
                 and all(_PAPER_LINE.match(line) and md.links(line) for line in rest)):
@@ -72,6 +78,16 @@ def described(units: list[Unit], text: str) -> list[Unit]:
             at = next((n + 1 for n in range(at, min(len(lines), at + 50)) if lines[n].strip().startswith(line[:60])), at)
             out.append(Unit("block", at, [line], context=unit.context))
     return out
+
+
+def _authors_bullet(title: Unit, people: Unit) -> bool:
+    """A bullet of names right under a sibling bullet holding only a bold title: the title's authors
+    line, written with a stray bullet marker (``* Hongcheng Wang*, Yuxuan Wang*, …``)."""
+    names = md.clean(people.lines[0])
+    return (title.kind == people.kind == "item" and title.indent == people.indent and len(title.lines) == 1
+            and not title.children and not md.links(title.lines[0]) and bool(_PAPER_LINE.match(title.lines[0]))
+            and not md.links(people.lines[0]) and names.count(",") >= 2 and md.looks_like_authors(names)
+            and not personal_names(title.lines[0]))
 
 
 def _title(unit: Unit) -> str:
@@ -144,6 +160,20 @@ def _quoted_citation(row) -> None:
     row.venue = row.venue or (venue if 2 <= len(venue) <= 120 and venue[0].isalpha() else "")  # not "(2011)"
 
 
+def _italic_authors_then_venue(unit: Unit, row) -> None:
+    """``*A, B, Hao Fei.* Preprint'25`` below a title: the italic span is the authors, the text after it
+    the venue (read as one authors' line, the venue would end the last name)."""
+    if row.venue:
+        return
+    for line in unit.lines[1:]:
+        found = _ITALIC_THEN.match(line)
+        venue = found.group(3).strip(" .") if found else ""
+        if found and md.looks_like_authors(found.group(2)) and md.looks_like_venue(venue) and md.year_of(venue):
+            row.authors, row.authors_incomplete = md.split_authors(found.group(2).strip(" ."))
+            row.authors, row.venue, row.year = row.authors or None, venue, row.year or md.year_of(venue)
+            return
+
+
 def rescued(unit: Unit, found, row_type):
     """``found`` as the layout rules read it, or the unit read by the safety net (see the module) as a
     ``row_type`` (``mdlist.Row``, passed in: this module is below ``mdlist``)."""
@@ -155,6 +185,7 @@ def rescued(unit: Unit, found, row_type):
             if accepted and md.year_of(accepted.group(1)):
                 found.venue, found.year = accepted.group(1), md.year_of(accepted.group(1))
         _quoted_citation(found)
+        _italic_authors_then_venue(unit, found)
         if md.is_date(found.venue):
             found.venue = ""  # "**Title** *Authors* 2023.07 [[Paper](…)]": a date, not a venue (the year is kept)
         comma_year = re.fullmatch(r"(.*[^\W\d]\.?),\s*(?:19|20)\d\d\.?", found.venue)
