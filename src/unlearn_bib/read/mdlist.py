@@ -60,6 +60,7 @@ from unlearn_bib.read.mdgroup import regroup, table_section
 from unlearn_bib.read.mdkind import authors_field, cell_name, last_field, linked_citation
 from unlearn_bib.read.mdnames import vetted
 from unlearn_bib.read.mdpipe import pipe_record
+from unlearn_bib.read.mdrescue import described, rescued
 from unlearn_bib.read.mdscan import NOT_PAPER_HOSTS, FIELD, Trouble, is_paper_url, Unit, units
 from unlearn_bib.read.mdtail import short_date_year, wrapped, year_fields
 
@@ -146,7 +147,7 @@ def read_list(text: str) -> tuple[list[Row], list[Trouble]]:
     """The rows of papers in a Markdown list, and what could not be read, in file order."""
     troubles: list[Trouble] = []
     rows: list[Row] = []
-    found_units = regroup(units(text, troubles))
+    found_units = described(regroup(units(text, troubles)), text)
     for n, unit in enumerate(found_units):
         if table_section(unit, found_units[n + 1] if n + 1 < len(found_units) else None):
             continue  # "## [Bryan Hooi](home page) (NUS)" over a table of papers: the table's section
@@ -163,7 +164,7 @@ def read_list(text: str) -> tuple[list[Row], list[Trouble]]:
             found = Trouble(unit.line, "could not read this item")
         if unit.context.get("skip") and not (isinstance(found, Row) and _ARXIV_PAGE.match(found.title_url)):
             continue  # among books, a title that links an arXiv paper is a paper; nothing else is
-        found = vetted(found)  # a dataset's name under "## Datasets": none; personal names as a title: reported
+        found = vetted(rescued(unit, found, Row))  # a dataset's name under "## Datasets": none; personal names as a title: reported
         if isinstance(found, Trouble):
             troubles.append(found)
         elif found is not None:
@@ -329,7 +330,7 @@ def _item(unit: Unit) -> Row | Trouble | None:
     if piped:
         return _piped(unit, *piped)
     if unit.kind == "heading":
-        head = re.sub(r"^\s*(?:\d{1,3}[.)]\s*)", "", head)
+        head = re.sub(r"^\s*(?:\d{1,3}[.)]\s*|\[\d{1,4}\]\s+)", "", head)  # "7. Title", "[7] Title"
         if not md.links(head) and (not _paper_link_below(unit) or md.looks_like_venue(md.clean(head))):
             return None  # "### CVPR 2024" over a link to its proceedings is a section
     if unit.kind == "block" and not _BOLD_HEAD.match(md.strip_decorations(head).lstrip()) and not mh.title_below(unit) and (
@@ -392,7 +393,7 @@ def _item(unit: Unit) -> Row | Trouble | None:
         field = FIELD.match(md.clean(extra) if not md.links(extra) else extra.strip(" -*+"))
         if field:
             name, value = field.group(1).lower(), field.group(2).strip()
-            if name.startswith("author"):
+            if name.startswith("author") or name == "作者":
                 authors_line = value
             elif name in ("date", "year"):
                 date_year = date_year or md.year_of(md.clean(value))
@@ -432,9 +433,9 @@ def _item(unit: Unit) -> Row | Trouble | None:
             row.title_url = row.title_url or ("" if NOT_PAPER_HOSTS.match(url) else url)  # and the link is the title's
             continue
         label = tag if not title_url and tag != label else label  # "Plain Title [[NeurIPS2021]](link)"
-        if not venue and not badge and md.looks_like_venue(label) and not re.match(r"(?i)^arxiv\b", label) and (
-                not NOT_PAPER_HOSTS.match(url)):
-            venue, venue_year = label, md.year_of(label)  # [[CVPR 2023](…)]
+        if (not venue or venue_year is None and md.year_of(label)) and not badge and md.looks_like_venue(label) and (
+                not NOT_PAPER_HOSTS.match(url)) and not re.match(r"(?i)^arxiv\b", label):
+            venue, venue_year = label, md.year_of(label)  # [[CVPR 2023](…)], also over a yearless "(**MTL**)" tag
     row.venue = venue or unit.context.get("venue", "")
     row.venue_guess = not venue and bool(unit.context.get("venue_guess")) or bool(short_name and venue == short_name)
     _fill_year(row, venue_year, date_year, unit.context)

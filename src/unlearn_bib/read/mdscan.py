@@ -19,13 +19,16 @@ _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^(\s*)([-*+]|\d{1,3}[.)])\s+(.*)$")
 _ALIGN = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-FIELD = re.compile(r"^\W{0,4}(authors?|author\(s\)|date|venue|code|published|publication|publisher|conference|year|"
-                   r"paper(?: link)?|pdf|link)\W{0,4}:\s*(.*)$", re.I)
+# "**🧑‍🔬 作者**：…", "**🔗 链接**：…": a bold label led by an emoji (several code points), in Chinese, with a full-width colon
+FIELD = re.compile(r"^\W{0,8}(authors?|author\(s\)|date|venue|code|published|publication|publisher|conference|year|"
+                   r"paper(?: link)?|pdf|link|作者|链接|日期|会议|年份|代码)\W{0,4}[:：]\s*(.*)$", re.I)
 _SKIP_SECTION = re.compile(
-    r"\b(blogs?|blog posts|posts|videos|lectures?|tutorials?|talks|courses?|notebooks?|news|contents|citation|citing|"
+    r"\b(blogs?|blog posts|posts|videos|lectures?|tutorials?|talks|courses?|notebooks?|news|updates|update history|change ?logs?|contents|citation|citing|"
     r"contribut\w*|licen[cs]e|acknowledg\w*|star history|products?|commercial|to-?do( lists?)?|books?|podcasts?|"
     r"workshops? and challenges|related (lists|repos\w*|awesome\w*)|awesome lists)\b", re.I)
 # "[[pdf]](…)" written as a paper's link even when its target is not a URL ("[[pdf]](Title of the paper)")
+# "**🏫 单位**：…": a bold label and a colon, another field of a paper whose heading took a field already
+_BOLD_LABEL = re.compile(r"^(\*\*|__)[^*_\n]{1,24}\1\s*[:：]|^(\*\*|__)[^*_\n]{1,24}[:：]\2")
 _LABEL_LINK = re.compile(r"\[\\?\[\s*(?:paper|pdf)\s*\\?\]\]\(", re.I)
 _HARD_BREAK = re.compile(r"(?:\\|<br\s*/?>)\s*$", re.I)
 _HEADING_YEAR = re.compile(r"^(?:year\s*)?((?:19|20)\d\d)(?:\s*papers?)?$", re.I)
@@ -209,6 +212,10 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
                 header = _header(_cells(raw))
                 i += 1
                 while i < len(lines) and "|" in lines[i] and lines[i].strip() and len(lines[i]) <= MAX_LINE:
+                    if comment or lines[i].lstrip().startswith("<!--"):  # a row commented out is not shown
+                        comment = "-->" not in lines[i][lines[i].find("<!--") + 4:] if not comment else "-->" not in lines[i]
+                        i += 1
+                        continue
                     cells = _cells(lines[i])
                     row = dict(zip(header, cells + [""] * (len(header) - len(cells))))
                     if "title" in header and any(c.strip() for c in cells):
@@ -222,7 +229,9 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
             if stack and stack[-1].indent < indent < stack[-1].indent + 2 and md.links(stack[-1].lines[0]):
                 indent = stack[-1].indent  # " - Title" one space in under a linked row: its sibling (a sub-list needs two)
             field_match = FIELD.match(item.group(3))
-            if open_item is not None and open_item.kind == "heading" and _labelled_note(open_item, item.group(3)):
+            if open_item is not None and open_item.kind == "heading" and (
+                    _labelled_note(open_item, item.group(3)) or (FIELD.match(md.clean(item.group(3))) and not stack)
+                    or (len(open_item.lines) > 1 and not stack and _BOLD_LABEL.match(item.group(3)))):
                 open_item.lines.append(md.clean(item.group(3)))  # "- **Comments:** …" under "### [Title](…)"
                 continue
             if open_item is not None and open_item.kind in ("item", "block") and indent > open_item.indent and (
