@@ -45,7 +45,7 @@ def _year_ok(paper, truth, line="") -> bool:
 def _ids_ok(paper, row, truth) -> bool:
     """The row's identifiers, and no other, except those another row of the same paper (same
     title) gives: two rows of one paper are merged into one record holding both rows' links."""
-    same = [t for t in truth if normalize_title(t["title"]) == normalize_title(row["title"])]
+    same = [t for t in truth if normalize_title(t["title"] or "") == normalize_title(row["title"] or "")]  # no title: null
     for kind in ("arxiv", "doi", "openreview"):
         have = getattr(paper, kind) or None
         if have != row[kind] and (row[kind] is not None or have not in {t[kind] for t in same}):

@@ -162,9 +162,14 @@ def clean(text: str) -> str:
 
 
 def clean_title(text: str) -> str:
-    """A title as shown: clean text without a trailing period, colon or comma."""
+    """A title as shown: clean text without a trailing period, colon or comma; a title wholly in quotes
+    (after a short label and a colon, maybe) is the quoted text."""
     text = clean(text).strip(" \\")
-    return text.rstrip(".,;:").strip()
+    quoted = _QUOTED_TITLE.match(text)  # '"Title".', 'Squad: "Squad: 100,000+ questions …"': the quoted text
+    return (quoted.group(1) if quoted else text).rstrip(".,;:").strip()
+
+
+_QUOTED_TITLE = re.compile(r'^(?:[^"“”:]{1,40}:\s*)?["“]([^"“”]{4,})["”][.,;:]?$')
 
 
 _NOBODY = re.compile(r"^(?:(?:the )?authors? )?(?:(?:are |is )?(?:not|un)[ -]?(?:specified|given|known|available|listed)\b.*|"

@@ -1,0 +1,81 @@
+"""Last touches on a row as a person reads the rendered list: an italic run of names right after a bold
+title is the authors line (``**Title** *A, B, C* [[pdf](…)]``); a venue is never only a date
+(``[[abs](…)], 2023.8`` dates the row, it names no venue) and ends before a spaced dash and a date
+(``AAAI 25 – Mar 2025`` is the venue ``AAAI 25``) or a stray comma (``CIKM-2020 ,``)."""
+from __future__ import annotations
+
+import re
+
+from unlearn_bib.read import mdinline as md
+
+__all__ = ["authors_first", "italic_people", "tidy"]
+
+# "*A, B, C*" or "_A, B_" at the start of the text after a bold title: one italic run, no nested markers
+_ITALIC = re.compile(r"^\s*[.,]?\s*(\*|_)([^*_\[\]\n]{3,2000})\1(?![*_])")
+_BOLD_TITLE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\d{1,3}[.)]\s+)?\*\*[^*\n]{4,600}\*\*")
+# one person: "Richard S. Sutton", "G.A. Rummery", "Hado van Hasselt", "J. Andrew Bagnell" (2 to 5 words)
+_PERSON = re.compile(r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)+)(?:\s+(?:(?:van|von|der|de|den|di|da|del|la|le)\s+)*"
+                     r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)+)){1,4}")
+_ETAL_FIELD = re.compile(r"^(?:and\s+)?et\.?\s*al\.?$", re.I)
+_TOPIC = re.compile(r"^([^,\-–—]{2,40}?)\s+[-–—]\s+")  # "Atari 2600 Games - Volodymyr Mnih, …"
+_DASH_DATE = re.compile(r"^(.+?)\s+[–—-]\s+([^–—]{3,30})$")
+
+
+def italic_people(after: str) -> str:
+    """The names of an italic run of authors right after a bold title ("**Title** *A, B, C* [[pdf](…)]"),
+    or "" when the text after the title is something else."""
+    found = _ITALIC.match(after)
+    if not found:
+        return ""
+    names = found.group(2).strip(" .,")
+    return names if "," in names and md.looks_like_authors(names) else ""
+
+
+def tidy(row):
+    """The row with its venue cleaned as shown (no date alone, no date after a dash, no stray comma), and the
+    italic names after its bold title as its authors when nothing else gave them."""
+    venue = (row.venue or "").rstrip(" ,;")
+    dash = _DASH_DATE.match(venue)
+    if dash and md.is_date(dash.group(2).strip()):
+        venue = dash.group(1).strip()  # "AAAI 25 – Mar 2025", "arxiv - Nov 2023"
+    if venue and md.is_date(venue):
+        venue = ""  # "2023.8": the row's date, read for its year already
+    row.venue = venue
+    bold = _BOLD_TITLE.match(row.text or "")
+    people = italic_people(row.text[bold.end():]) if bold and row.authors is None else ""
+    if people:  # "**Title** *A, B, C* [[pdf](…)]": the italic names are the authors
+        row.authors, row.authors_incomplete = md.split_authors(people)
+        row.authors = row.authors or None
+    first = authors_first(row.title) if row.authors is None and not row.title_url else None
+    if first:  # "- A, B, Title (Venue Year) [[Paper](…)]": the people first, then the title
+        row.authors, row.authors_incomplete, row.title = first
+    return row
+
+
+def authors_first(title: str) -> tuple[list[str], bool, str] | None:
+    """(authors, incomplete, title) when a plain title begins with the people who wrote it:
+    "Richard Sutton, Doina Precup, Satinder Singh, Between MDPs and Semi-MDPs: …", "A and B, Title",
+    "V. Mnih, et. al., Title", "Atari 2600 Games - A, B et al., Title" (a topic before a dash). Two people
+    at least, or one and ``et al.``, and a title of three words or more after them; None otherwise."""
+    topic = _TOPIC.match(title)
+    text = title[topic.end():] if topic else title
+    fields = [f.strip() for f in re.split(r"\s*,\s*", text)]
+    names, incomplete, used = [], False, 0
+    for part in fields:
+        if _ETAL_FIELD.match(part):
+            incomplete, used = True, used + 1
+            break
+        tail = re.search(r"\s+et\.?\s*al\.?$", part)
+        people = [p.strip() for p in re.split(r"\s+and\s+|^and\s+", part[:tail.start()] if tail else part) if p.strip()]
+        if not people or not all(_PERSON.fullmatch(p) for p in people):
+            break
+        names, used, last = names + people, used + 1, len(people)
+        if tail:
+            incomplete = True
+            break
+    if used == len(fields) and not incomplete and names:  # "A, B, Natural Actor-Critic": the last field is the title
+        names, used = names[:-last], used - 1
+    rest = ", ".join(fields[used:]).strip()
+    if not names or (len(names) < 2 and not incomplete) or len(rest.split()) < 3 or used >= len(fields):
+        return None
+    return names, incomplete, rest
