@@ -18,6 +18,10 @@ _PERSON = re.compile(r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)+)(?:\s+(?:(?:va
                      r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)+)){1,4}")
 _ETAL_FIELD = re.compile(r"^(?:and\s+)?et\.?\s*al\.?$", re.I)
 _TOPIC = re.compile(r"^([^,\-–—]{2,40}?)\s+[-–—]\s+")  # "Atari 2600 Games - Volodymyr Mnih, …"
+_SHORT_YEAR = re.compile(r"^[A-Z][A-Za-z&]{1,12}\s*'?\s*(\d\d)$")  # "ICLR 24", "AAAI'25"
+_PAREN_VENUE = re.compile(r"^(.{12,}?)\s*\(([A-Z][^()]{1,80}?\s(?:19|20)\d\d)\)$")  # "Title (Annu. Rev. Control 2019)"
+_NAMED = re.compile(r"^(?:[A-Z][\w.&'’\-]*|&|of|and|on|in|for|the)$")  # a word of a venue's name: "Annu.", "Int", "of"
+_CODE_VENUE = re.compile(r"`([A-Z][^`\n]{1,60}?\s(?:19|20)\d\d)`")  # "[[pdf](…)] `EMNLP 2022`"
 _DASH_DATE = re.compile(r"^(.+?)\s+[–—-]\s+([^–—]{3,30})$")
 
 
@@ -36,11 +40,16 @@ def tidy(row):
     italic names after its bold title as its authors when nothing else gave them."""
     venue = (row.venue or "").rstrip(" ,;")
     dash = _DASH_DATE.match(venue)
-    if dash and md.is_date(dash.group(2).strip()):
-        venue = dash.group(1).strip()  # "AAAI 25 – Mar 2025", "arxiv - Nov 2023"
+    if dash and (md.is_date(dash.group(2).strip()) or re.fullmatch(r"[A-Z][a-z]{2,8}\.?\s+\d\d", dash.group(2).strip())):
+        venue = dash.group(1).strip()  # "AAAI 25 – Mar 2025", "arxiv - Nov 2023", "ICLR 24 – Oct 23"
+        tail = dash.group(2).strip()  # the row's own date wins over a two-digit venue year, as everywhere
+        two = re.search(r"\b(\d\d)$", tail)
+        row.year = row.year or md.year_of(tail) or (_century(int(two.group(1))) if two else None)
     if venue and md.is_date(venue):
         venue = ""  # "2023.8": the row's date, read for its year already
     row.venue = venue
+    if row.year is None:
+        _venue_year(row)
     bold = _BOLD_TITLE.match(row.text or "")
     people = italic_people(row.text[bold.end():]) if bold and row.authors is None else ""
     if people:  # "**Title** *A, B, C* [[pdf](…)]": the italic names are the authors
@@ -79,3 +88,25 @@ def authors_first(title: str) -> tuple[list[str], bool, str] | None:
     if not names or (len(names) < 2 and not incomplete) or len(rest.split()) < 3 or used >= len(fields):
         return None
     return names, incomplete, rest
+
+
+def _venue_year(row) -> None:
+    """A year for a row that has none, from what the rendered row shows: a venue with a two-digit year
+    (``ICLR 24``: 2024), a parenthesis ending the title with a venue and its year (``(Int J Adapt Control
+    Signal Process 2019)``), a venue with its year in inline code after the links (`` `EMNLP 2022` ``)."""
+    short = _SHORT_YEAR.match(row.venue)
+    if short:
+        row.year = _century(int(short.group(1)))
+        return
+    paren = _PAREN_VENUE.match(row.title) if not row.venue else None
+    if paren and (md.looks_like_venue(paren.group(2)) or all(_NAMED.match(w) for w in paren.group(2).split()[:-1])):
+        row.title, row.venue, row.year = paren.group(1).rstrip(" ,."), paren.group(2), md.year_of(paren.group(2))
+        return
+    code = _CODE_VENUE.search(md.LINK.sub(" ", row.text or "")) if not row.venue else None
+    if code and md.looks_like_venue(code.group(1)):
+        row.venue, row.year = code.group(1), md.year_of(code.group(1))
+
+
+def _century(two: int) -> int:
+    """A two-digit year as the reader reads it everywhere: '00-'40 are 20YY, '41-'99 19YY."""
+    return 2000 + two if two <= 40 else 1900 + two
