@@ -133,14 +133,16 @@ def head_title(head: str) -> tuple[str, str, str]:
             tail = ""  # "**Title**. *A*, B, C, ICML 2024. [[pdf](…)]", "**Title.** *A et al. arXiv.*": a citation follows
         dated = bool(_BRACKETS.findall(tail)) and not _BRACKETS.sub("", tail).strip(" .,") and all(  # "**T.** [Apr., 2022]."
             is_tag(md.clean(b)) or VENUE_COMMA_YEAR.match(md.clean(b)) for b in _BRACKETS.findall(tail))
-        if not tail or dated or tail.startswith("(") or md.looks_like_venue(tail.strip("()[]")) or tail.startswith("<") or (
-                venue_before_links(after)[1]) or after_title(after) or italic_people(after):  # "**Title.** Journal of … 2016. [paper](…)",
+        known = not tail or dated or tail.startswith("(") or md.looks_like_venue(tail.strip("()[]")) or tail.startswith("<") or (
+            venue_before_links(after)[1]) or after_title(after)
+        people = not known and italic_people(after)  # "**Title** *A, B* `ICLR 2023` [[pdf](…)] <details>…": no other reading
+        if known or people:  # "**Title.** Journal of … 2016. [paper](…)",
             # "**Title** - A, B - NeurIPS 2022 - [[Paper](…)]"
             inner = re.sub(r"^\s*\d{1,3}\.\s+(?=[^\W\d_])", "", bold.group(2))  # "**1. Title**": the list's number
             linked = md.LINK.fullmatch(inner.strip())
             if linked and not md.GENERIC.match(md.clean(linked.group(2))):
                 return md.clean(linked.group(2)), linked.group(3), after
-            if italic_people(after):  # "**Title** *A, B* `ICLR 2023` [[pdf](…)] <details>…": a digest is no tag
+            if people:  # the italic names, then maybe a venue in inline code; a <details> digest is no tag
                 after = " - " + re.split(r"<details", after, maxsplit=1, flags=re.I)[0].replace("``", " ")
             return md.clean(inner), "", after
     named = name_before_link(lead)  # "Tacotron V2<sup>★</sup>: [Title](link) (ICASSP 2018)"

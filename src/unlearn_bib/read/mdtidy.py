@@ -1,7 +1,9 @@
 """Last touches on a row as a person reads the rendered list: an italic run of names right after a bold
 title is the authors line (``**Title** *A, B, C* [[pdf](…)]``); a venue is never only a date
 (``[[abs](…)], 2023.8`` dates the row, it names no venue) and ends before a spaced dash and a date
-(``AAAI 25 – Mar 2025`` is the venue ``AAAI 25``) or a stray comma (``CIKM-2020 ,``)."""
+(``AAAI 25 – Mar 2025`` is the venue ``AAAI 25``) or a stray comma (``CIKM-2020 ,``), and never comes from a
+collapsed ``<details>`` digest; a row without a year takes it from what it shows (``_venue_year``); authors written
+before a plain title (``A, B, Title (Venue Year)``) or after a linked one (``[Title](…). A, B.``) are its authors."""
 from __future__ import annotations
 
 import re
@@ -22,7 +24,7 @@ _SHORT_YEAR = re.compile(r"^[A-Z][A-Za-z&]{1,12}\s*'?\s*(\d\d)$")  # "ICLR 24", 
 _PAREN_VENUE = re.compile(r"^(.{12,}?)\s*\(([A-Z][^()]{1,80}?\s(?:19|20)\d\d)\)$")  # "Title (Annu. Rev. Control 2019)"
 _NAMED = re.compile(r"^(?:[A-Z][\w.&'’\-]*|&|of|and|on|in|for|the)$")  # a word of a venue's name: "Annu.", "Int", "of"
 _CODE_VENUE = re.compile(r"`([A-Z][^`\n]{1,60}?\s(?:19|20)\d\d)`")  # "[[pdf](…)] `EMNLP 2022`"
-_DASH_DATE = re.compile(r"^(.+?)\s+[–—-]\s+([^–—]{3,30})$")
+_DASH_DATE = re.compile(r"^(.+?)\s*[–—-]\s+([^–—]{3,30})$")
 
 
 def italic_people(after: str) -> str:
@@ -39,6 +41,7 @@ def tidy(row):
     """The row with its venue cleaned as shown (no date alone, no date after a dash, no stray comma), and the
     italic names after its bold title as its authors when nothing else gave them."""
     venue = (row.venue or "").rstrip(" ,;")
+    venue = venue[:-1].rstrip() if venue[-1:] in (")", "]") and venue.count(venue[-1]) > venue.count("(" if venue[-1] == ")" else "[") else venue
     dash = _DASH_DATE.match(venue)
     if dash and (md.is_date(dash.group(2).strip()) or re.fullmatch(r"[A-Z][a-z]{2,8}\.?\s+\d\d", dash.group(2).strip())):
         venue = dash.group(1).strip()  # "AAAI 25 – Mar 2025", "arxiv - Nov 2023", "ICLR 24 – Oct 23"
@@ -47,6 +50,9 @@ def tidy(row):
         row.year = row.year or md.year_of(tail) or (_century(int(two.group(1))) if two else None)
     if venue and md.is_date(venue):
         venue = ""  # "2023.8": the row's date, read for its year already
+    digest = (row.text or "").lower().find("</summary>")
+    if venue and digest >= 0 and venue not in row.text[:digest]:
+        venue = ""  # "<summary>[Abs]</summary> … (PLMs) …": the collapsed abstract's words, not the row's venue
     row.venue = venue
     if row.year is None:
         _venue_year(row)
@@ -55,6 +61,7 @@ def tidy(row):
     if people:  # "**Title** *A, B, C* [[pdf](…)]": the italic names are the authors
         row.authors, row.authors_incomplete = md.split_authors(people)
         row.authors = row.authors or None
+    _names_after(row)
     first = authors_first(row.title) if row.authors is None and not row.title_url else None
     if first:  # "- A, B, Title (Venue Year) [[Paper](…)]": the people first, then the title
         row.authors, row.authors_incomplete, row.title = first
@@ -110,3 +117,20 @@ def _venue_year(row) -> None:
 def _century(two: int) -> int:
     """A two-digit year as the reader reads it everywhere: '00-'40 are 20YY, '41-'99 19YY."""
     return 2000 + two if two <= 40 else 1900 + two
+
+
+def _names_after(row) -> None:
+    """Authors the rendered row shows around its title: ``[Title](link). A, B, C.`` (names after a linked
+    title and a full stop), and the last name of an italic run read as a venue (``*A, B, C* [[pdf](…)] 2022.3``
+    read as authors A, B and venue "C , 2022.3": C is an author, the date no venue)."""
+    text = row.text or ""
+    if row.authors is None and row.title_url:
+        at = text.find("](" + row.title_url + ")")
+        after = text[at + len(row.title_url) + 3:] if at >= 0 else ""
+        found = re.match(r"^\.\s+([^\[\]*_`()\n]{3,2000}?)\.?\s*(?:\[|$)", after)
+        if found and "," in found.group(1) and md.looks_like_authors(found.group(1)):
+            row.authors, row.authors_incomplete = md.split_authors(found.group(1))
+            row.authors = row.authors or None
+    core = re.sub(r"[\s,]*(?:19|20)\d\d(?:[.\-/]\d{1,2})?$", "", row.venue).strip(" ,")
+    if row.authors and core and core not in row.authors and re.search(r"[,\s]" + re.escape(core) + r"\s*[*_]", text):
+        row.authors, row.venue = row.authors + [core], ""
