@@ -72,7 +72,7 @@ def authors_first(title: str) -> tuple[list[str], bool, str] | None:
     """(authors, incomplete, title) when a plain title begins with the people who wrote it:
     "Richard Sutton, Doina Precup, Satinder Singh, Between MDPs and Semi-MDPs: …", "A and B, Title",
     "V. Mnih, et. al., Title", "Atari 2600 Games - A, B et al., Title" (a topic before a dash). Two people
-    at least, or one and ``et al.``, and a title of three words or more after them; None otherwise."""
+    at least, or one and ``et al.``, and a title of two words or more after them; None otherwise."""
     topic = _TOPIC.match(title)
     text = title[topic.end():] if topic else title
     fields = [f.strip() for f in re.split(r"\s*,\s*", text)]
@@ -92,7 +92,7 @@ def authors_first(title: str) -> tuple[list[str], bool, str] | None:
     if used == len(fields) and not incomplete and names:  # "A, B, Natural Actor-Critic": the last field is the title
         names, used = names[:-last], used - 1
     rest = ", ".join(fields[used:]).strip()
-    if not names or (len(names) < 2 and not incomplete) or len(rest.split()) < 3 or used >= len(fields):
+    if not names or (len(names) < 2 and not incomplete) or len(rest.split()) < 2 or used >= len(fields):
         return None
     return names, incomplete, rest
 
