@@ -42,7 +42,7 @@ def tidy(row):
     italic names after its bold title as its authors when nothing else gave them."""
     venue = (row.venue or "").rstrip(" ,;")
     venue = venue[:-1].rstrip() if venue[-1:] in (")", "]") and venue.count(venue[-1]) > venue.count("(" if venue[-1] == ")" else "[") else venue
-    dash = _DASH_DATE.match(venue)
+    dash = _DASH_DATE.match(venue) if len(venue) <= 300 else None  # short texts only: the lazy part meets spaces
     if dash and (md.is_date(dash.group(2).strip()) or re.fullmatch(r"[A-Z][a-z]{2,8}\.?\s+\d\d", dash.group(2).strip())):
         venue = dash.group(1).strip()  # "AAAI 25 – Mar 2025", "arxiv - Nov 2023", "ICLR 24 – Oct 23"
         tail = dash.group(2).strip()  # the row's own date wins over a two-digit venue year, as everywhere
@@ -105,7 +105,7 @@ def _venue_year(row) -> None:
     if short:
         row.year = _century(int(short.group(1)))
         return
-    paren = _PAREN_VENUE.match(row.title) if not row.venue else None
+    paren = _PAREN_VENUE.match(row.title) if not row.venue and len(row.title) <= 1000 else None
     if paren and (md.looks_like_venue(paren.group(2)) or all(_NAMED.match(w) for w in paren.group(2).split()[:-1])):
         row.title, row.venue, row.year = paren.group(1).rstrip(" ,."), paren.group(2), md.year_of(paren.group(2))
         return
