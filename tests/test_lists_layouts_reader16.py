@@ -73,6 +73,10 @@ def test_authors_written_before_a_plain_title_and_a_venue_ending_the_title():
         ("Natural Actor-Critic", ["Jan Peters", "Sethu Vijayakumar", "Stefan Schaal"], False, 2005)]
     assert row_ids(rows[1])["doi"] == "10.1038/nature14236"
     assert link_identifier("https://dx.doi.org/doi:10.1038/nature14236") == ("doi", "10.1038/nature14236")
+    (row,), _ = read_list("- Tom Schaul, John Quan, Prioritized Experience Replay, ArXiv, 18 Nov 2015 "
+                          "[[Paper]](https://arxiv.org/abs/1511.05952)\n")  # a venue and date field end the title
+    assert (row.title, row.authors, row.venue, row.year) == ("Prioritized Experience Replay", ["Tom Schaul", "John Quan"],
+                                                             "ArXiv", 2015)
     # a title that only begins with capitalised words keeps them
     (row,), _ = read_list("- Deep Learning, A Survey of Methods (Nature 2015) [[Paper]](https://x.org/a.pdf)\n")
     assert (row.title, row.authors) == ("Deep Learning, A Survey of Methods", None)

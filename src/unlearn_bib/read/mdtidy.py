@@ -24,6 +24,7 @@ _SHORT_YEAR = re.compile(r"^[A-Z][A-Za-z&]{1,12}\s*'?\s*(\d\d)$")  # "ICLR 24", 
 _PAREN_VENUE = re.compile(r"^(.{12,}?)\s*\(([A-Z][^()]{1,80}?\s(?:19|20)\d\d)\)$")  # "Title (Annu. Rev. Control 2019)"
 _NAMED = re.compile(r"^(?:[A-Z][\w.&'’\-]*|&|of|and|on|in|for|the)$")  # a word of a venue's name: "Annu.", "Int", "of"
 _CODE_VENUE = re.compile(r"`([A-Z][^`\n]{1,60}?\s(?:19|20)\d\d)`")  # "[[pdf](…)] `EMNLP 2022`"
+_VENUE_DATE_END = re.compile(r"^(.{8,}?),\s*([^,]{2,60}),\s*([^,]{4,20})$")  # "Title, ArXiv, 18 Nov 2015"
 _DASH_DATE = re.compile(r"^(.+?)\s*[–—-]\s+([^–—]{3,30})$")
 
 
@@ -65,6 +66,10 @@ def tidy(row):
     first = authors_first(row.title) if row.authors is None and not row.title_url else None
     if first:  # "- A, B, Title (Venue Year) [[Paper](…)]": the people first, then the title
         row.authors, row.authors_incomplete, row.title = first
+    ending = _VENUE_DATE_END.match(row.title) if not row.title_url and len(row.title) <= 1000 else None
+    if ending and md.looks_like_venue(ending.group(2)) and md.is_date(ending.group(3)):  # "Title, ArXiv, 18 Nov 2015"
+        row.title, row.venue = ending.group(1), row.venue or ending.group(2)
+        row.year = row.year or md.year_of(ending.group(3))
     return row
 
 
@@ -89,8 +94,8 @@ def authors_first(title: str) -> tuple[list[str], bool, str] | None:
         if tail:
             incomplete = True
             break
-    if used == len(fields) and not incomplete and names:  # "A, B, Natural Actor-Critic": the last field is the title
-        names, used = names[:-last], used - 1
+    if names and not incomplete and (used == len(fields) or md.looks_like_venue(fields[used]) or md.is_date(fields[used])):
+        names, used = names[:-last], used - 1  # "A, B, Natural Actor-Critic", "A, B, Title, ArXiv, 18 Nov 2015": a title
     rest = ", ".join(fields[used:]).strip()
     if not names or (len(names) < 2 and not incomplete) or len(rest.split()) < 2 or used >= len(fields):
         return None
