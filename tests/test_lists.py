@@ -6,6 +6,7 @@ may come from anything else (a post, a tool, a law, a table of contents).
 """
 import json
 import re
+from difflib import SequenceMatcher
 
 import pytest
 
@@ -47,7 +48,7 @@ def _year_ok(paper, truth, line="") -> bool:
 def _ids_ok(paper, row, truth) -> bool:
     """The row's identifiers, and no other, except those another row of the same paper (same
     title) gives: two rows of one paper are merged into one record holding both rows' links."""
-    same = [t for t in truth if normalize_title(t["title"]) == normalize_title(row["title"])]
+    same = [t for t in truth if normalize_title(t["title"] or "") == normalize_title(row["title"] or "")]  # no title: null
     for kind in ("arxiv", "doi", "openreview"):
         have = getattr(paper, kind) or None
         if have != row[kind] and (row[kind] is not None or have not in {t[kind] for t in same}):
@@ -67,7 +68,10 @@ def _score(catalog, name):
             continue
         paper = by_line.get(row["line"])
         if paper is None:  # merged into the record of an earlier row for the same paper (same title)
-            paper = next((p for p in catalog if normalize_title(p.title) == normalize_title(row["title"])), None)
+            paper = next((p for p in catalog if normalize_title(p.title) == normalize_title(row["title"] or "")), None)
+        if paper is None and row["arxiv"]:  # or the same arXiv id under a title with a typo ("…Summarizatio")
+            paper = next((p for p in catalog if p.arxiv == row["arxiv"] and SequenceMatcher(
+                None, normalize_title(p.title), normalize_title(row["title"] or "")).ratio() >= 0.95), None)
         if paper and _year_ok(paper, row, source[row["line"] - 1]) and _ids_ok(paper, row, truth):
             good += 1
         else:
@@ -124,7 +128,7 @@ def test_all_lists_together_reach_the_target(run, tmp_path):
     # after the fixes (the misses: labelnoise 129, llm 71 links only a code repository, pwc 37 links `(nan)`, roadmap 75
     # gives no year anywhere; each is reported or left out).
     # All 78 lists: 4522 of 4543.
-    assert total == 5519 and good / total >= 0.98
+    assert total == 6047 and good / total >= 0.98
 
 
 def test_titles_authors_and_venues_as_the_list_writes_them(run, tmp_path):
@@ -148,6 +152,8 @@ def test_reader_fields_against_the_truth():
     for name in NAMES:
         rows = {r.line: r for r in read_list((LISTS / f"{name}.md").read_text())[0]}
         for t in json.loads((LISTS / f"{name}.truth.json").read_text()):
+            if t.get("contestable"):
+                continue  # a contestable row's fields are contestable too ("title": null for a row without one)
             row = rows.get(t["line"])
             total += 3
             if row:

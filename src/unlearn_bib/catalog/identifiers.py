@@ -135,7 +135,7 @@ _ARXIV_LINK = (rf"^https?://(?:www\.|export\.|browse\.)?arxiv\.org/(?:abs|pdf|ht
 _ARXIV_TEXT = rf"\barxiv\s*[:.]?\s*(?:abs/)?({_NEW_ARXIV})(?:v\d+)?\b"
 _DOI_PART = r"(10\.\d{4,9}/[-._;()/:A-Za-z0-9]+)"
 _DOI_LINKS = (
-    rf"^https?://(?:dx\.)?doi\.org/{_DOI_PART}$",
+    rf"^https?://(?:dx\.)?doi\.org/(?:doi:)?{_DOI_PART}$",  # "dx.doi.org/doi:10.1038/nature14236" as lists write it
     rf"^https?://dl\.acm\.org/doi/(?:abs/|pdf/|full/|fullHtml/|epdf/)?{_DOI_PART}$",
     rf"^https?://link\.springer\.com/(?:chapter|article|content/pdf)/{_DOI_PART}$",
     rf"^https?://(?:[\w-]+\.)*(?:royalsocietypublishing\.org|onlinelibrary\.wiley\.com|tandfonline\.com|"

@@ -12,6 +12,7 @@ from unlearn_bib.read.mdcite import after_title, citation, etal_citation
 from unlearn_bib.read.mdkind import code_after, short_name_link
 from unlearn_bib.read.mdscan import FIELD, Unit
 from unlearn_bib.read.mdtail import code_tag, drop_label, name_before_link, pipe_tail
+from unlearn_bib.read.mdtidy import italic_people
 
 BOLD_HEAD = re.compile(r"^(?:\d{1,3}[.)]\s+)?(\*\*\*?|__)(.+?)\1(?!\*)")
 _TAG = re.compile(r"\(((?:[^()]|\([^()]{1,20}\)){2,80})\)|\[([^\[\]()]{2,60})\](?!\()|(?<![*\w])\*([^*]{2,60})\*(?!\*)|(?<!\w)_([^_]{2,60})_(?!\w)"
@@ -133,13 +134,17 @@ def head_title(head: str) -> tuple[str, str, str]:
             tail = ""  # "**Title**. *A*, B, C, ICML 2024. [[pdf](…)]", "**Title.** *A et al. arXiv.*": a citation follows
         dated = bool(_BRACKETS.findall(tail)) and not _BRACKETS.sub("", tail).strip(" .,") and all(  # "**T.** [Apr., 2022]."
             is_tag(md.clean(b)) or VENUE_COMMA_YEAR.match(md.clean(b)) for b in _BRACKETS.findall(tail))
-        if not tail or dated or tail.startswith("(") or md.looks_like_venue(tail.strip("()[]")) or tail.startswith("<") or (
-                venue_before_links(after)[1]) or after_title(after):  # "**Title.** Journal of … 2016. [paper](…)",
+        known = not tail or dated or tail.startswith("(") or md.looks_like_venue(tail.strip("()[]")) or tail.startswith("<") or (
+            venue_before_links(after)[1]) or after_title(after)
+        people = not known and italic_people(after)  # "**Title** *A, B* `ICLR 2023` [[pdf](…)] <details>…": no other reading
+        if known or people:  # "**Title.** Journal of … 2016. [paper](…)",
             # "**Title** - A, B - NeurIPS 2022 - [[Paper](…)]"
             inner = re.sub(r"^\s*\d{1,3}\.\s+(?=[^\W\d_])", "", bold.group(2))  # "**1. Title**": the list's number
             linked = md.LINK.fullmatch(inner.strip())
             if linked and not md.GENERIC.match(md.clean(linked.group(2))):
                 return md.clean(linked.group(2)), linked.group(3), after
+            if people:  # the italic names, then maybe a venue in inline code; a <details> digest is no tag
+                after = " - " + re.split(r"<details", after, maxsplit=1, flags=re.I)[0].replace("``", " ")
             return md.clean(inner), "", after
     named = name_before_link(lead)  # "Tacotron V2<sup>★</sup>: [Title](link) (ICASSP 2018)"
     if named:

@@ -104,9 +104,13 @@ def links(text: str) -> list[tuple[str, str, bool]]:
     return out
 
 
+# a bare URL, as GitHub shows it linked; not an HTML attribute's value (href="…") nor a Markdown link's target
+BARE_URL = re.compile(r"(?<![\w\"'=(/])https?://[^\s<>()\[\]\"'`|]+")
+
+
 def without_links(text: str) -> str:
-    """``text`` with links, badges and images removed."""
-    return re.sub(r"\[\s*\]", " ", LINK.sub(" ", text))
+    """``text`` with links, bare URLs, badges and images removed."""
+    return re.sub(r"\[\s*\]", " ", BARE_URL.sub(" ", LINK.sub(" ", text)))
 
 
 def strip_decorations(text: str) -> str:
@@ -163,9 +167,14 @@ def clean(text: str) -> str:
 
 
 def clean_title(text: str) -> str:
-    """A title as shown: clean text without a trailing period, colon or comma."""
-    text = clean(text).strip(" \\")
-    return text.rstrip(".,;:").strip()
+    """A title as shown: clean text without a trailing period, colon or comma; a title wholly in quotes
+    (after a short label and a colon, maybe) is the quoted text."""
+    text = clean(re.sub(r"\[\s*\]", " ", BARE_URL.sub(" ", text))).strip(" \\")  # a URL is never part of a title
+    quoted = _QUOTED_TITLE.match(text)  # '"Title".', 'Squad: "Squad: 100,000+ questions …"': the quoted text
+    return (quoted.group(1) if quoted else text).rstrip(".,;:").strip()
+
+
+_QUOTED_TITLE = re.compile(r'^(?:[^"“”:]{1,40}:\s*)?["“]([^"“”]{4,})["”][.,;:]?$')
 
 
 _NOBODY = re.compile(r"^(?:(?:the )?authors? )?(?:(?:are |is )?(?:not|un)[ -]?(?:specified|given|known|available|listed)\b.*|"

@@ -179,9 +179,9 @@ def _after_year(text: str) -> str:
 
 def _paper_parent(unit: Unit) -> bool:
     """A bullet whose title links a paper (``- [Title](https://arxiv.org/abs/ID)``) is a paper even with
-    bullets under it ("- Dataset; [BBQ](…)"); a parent naming a venue or a topic is not."""
+    bullets under it ("- Dataset; [BBQ](…)"), so is one tagged ``[**CVPR 2019**]``; a parent naming a venue or a topic is not."""
     title, url, rest = mh.head_title(unit.lines[0])  # or any paper link, or a venue and year after it
-    paper = bool(url) and (is_paper_url(url) or bool(mh.venue_after_link(rest)[1])) and len(title.split()) >= 3
+    paper = bool(url) and (is_paper_url(url) or bool(mh.venue_after_link(rest)[1] or mh.tags(rest)[1])) and len(title.split()) >= 3
     return bool(title and url and (_ARXIV_PAGE.match(url) or paper) and not md.GENERIC.match(title))
 
 

@@ -5,7 +5,8 @@
   (``… and Y. Shen. *NIPS 2020*``, ``…, X. Arxiv 2020``). Such a text is never a paper's title: under a bullet
   that holds a title it is that paper's citation (``mdgroup``), anywhere else the row is reported (``vetted``);
 - ``vetted(found)``: what ``mdlist`` keeps of a row it read: a dataset's name under a Datasets heading is left
-  out, a "title" that reads as personal names is reported with its line, anything else is kept.
+  out, a "title" that reads as personal names is reported with its line, anything else is kept (its venue
+  tidied by ``mdtidy``).
 
 Linear time: no pattern nests quantifiers over the same characters.
 """
@@ -16,6 +17,7 @@ import re
 from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdkind import dataset_name
 from unlearn_bib.read.mdscan import Trouble
+from unlearn_bib.read.mdtidy import tidy
 
 # "Y. You", "M.-T. Luong", "Q. V. Le", "N. Q. V.Hung", "E. van der Pol", "P. Veliˇckovi´c", "P. Li` o"; a bare "X."
 _NAME = re.compile(r"(?:[A-Z][a-z]?\.[ -]?){1,4}(?:(?:van|von|der|den|de|di|da|del|la|le|du|dos)\s)*"
@@ -53,4 +55,4 @@ def vetted(found):
     if personal_names(found.title):
         return Trouble(found.line, f"{found.title[:60]!r} reads as a list of authors, not a paper's title; not imported "
                                    "(put the title on this line or on the bullet above it)")
-    return found
+    return tidy(found)  # its venue as shown: no date alone, no "– Mar 2025" after it

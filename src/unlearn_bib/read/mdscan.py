@@ -106,6 +106,10 @@ def _header(cells: list[str]) -> list[str]:
         keep = next((i for i in titles if "title" in md.clean(cells[i]).lower()), titles[0])
         names = [md.clean(cells[i]).lower().strip(" :") + " links" if n == "title" and i != keep else n
                  for i, n in enumerate(names)]
+    for role in ("venue", "year", "authors", "code"):  # "Venue | … | Source": the column named as the role keeps it
+        both = [i for i, n in enumerate(names) if n == role]
+        keep = next((i for i in both if md.clean(cells[i]).lower().strip(" :") == role), both[0]) if both else -1
+        names = [md.clean(cells[i]).lower().strip(" :") if n == role and i != keep else n for i, n in enumerate(names)]
     return names
 
 
@@ -226,7 +230,7 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
         item = _ITEM.match(raw)
         if item and not re.match(r"^\s*[-*_](\s*[-*_]){2,}\s*$", raw):
             indent = len(item.group(1).expandtabs(4))
-            if stack and stack[-1].indent < indent < stack[-1].indent + 2 and md.links(stack[-1].lines[0]):
+            if stack and stack[-1].indent < indent < stack[-1].indent + 2 and md.links(" ".join(stack[-1].lines)):
                 indent = stack[-1].indent  # " - Title" one space in under a linked row: its sibling (a sub-list needs two)
             field_match = FIELD.match(item.group(3))
             if open_item is not None and open_item.kind == "heading" and (

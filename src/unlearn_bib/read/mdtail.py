@@ -130,7 +130,11 @@ def code_tag(text: str) -> tuple[str, str]:
 
 def wrapped(first: str, second: str) -> bool:
     """True when an item's first line is the start of a plain title (no link, no year field) and the
-    line below goes on with the rest of it, ending in the year field before the first link."""
+    line below goes on with the rest of it, ending in the year field before the first link; or when the item's
+    sentence goes on over a line break (the first line ends in a comma, or the second starts with one), which
+    GitHub renders as one paragraph."""
+    if re.match(r"\s*[,，]", second) or (first.rstrip().endswith(",") and not FIELD.match(second.strip(" -*+"))):
+        return True  # a lazy continuation: "Title, A, B," + "C, ICML 2017", "Title, Recsys 2021" + " , [[paper]](…)"
     if md.links(first) or not md.links(second) or year_fields(md.clean(first)):
         return False
     head = md.LINK.split(second, maxsplit=1)[0].rstrip("[( ")

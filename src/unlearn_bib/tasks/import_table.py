@@ -29,6 +29,11 @@ _DOI_ORG = re.compile(r"^https?://(?:dx\.)?doi\.org/", re.I)
 _NOT_THE_PAPER = re.compile(r"^\W*(code|codes|github|git|data|dataset|software|code\s*&\s*data)\W*$", re.I)
 
 
+# arXiv and OpenReview hold papers only: their links give the paper's id whatever the label ("[code](openreview…)")
+_PAPERS_ONLY = re.compile(r"https?://(?:www\.|export\.|browse\.)?(?:arxiv\.org/|openreview\.net/(?:forum|pdf)\?)", re.I)
+_DOI_WRITTEN = re.compile(r"(?:https?://)?(?:dx\.)?doi\.org/(10\.\d{4,9}/[^\s\[\]()<>\"]+)", re.I)
+
+
 def row_ids(row) -> dict[str, str]:
     """{"arxiv"|"doi"|"openreview": id} from the row's links (title link first) and its text; an arXiv DOI link
     gives both the arXiv id and the DOI."""
@@ -37,7 +42,7 @@ def row_ids(row) -> dict[str, str]:
     found: dict[str, str] = {}
     urls = ([row.title_url] if row.title_url else []) + [url for label, url, _ in row.links  # arXiv holds papers only:
                                                          if not _NOT_THE_PAPER.match(label) or url == row.title_url
-                                                         or re.match(r"https?://(?:www\.)?arxiv\.org/", url, re.I)]
+                                                         or _PAPERS_ONLY.match(url)]
     for url in urls:
         doi = DOI_LINK.match(url.strip())  # "doi:10.1145/…" written as a link
         ids = ("doi", doi.group(1)) if doi else link_identifier(url)
@@ -47,6 +52,10 @@ def row_ids(row) -> dict[str, str]:
         arxiv_doi = ARXIV_DOI.match(written) if written != url.strip() else None
         if arxiv_doi and "doi" not in found:  # doi.org/10.48550/arXiv.ID: the arXiv id above, and the DOI as written
             found["doi"] = written[:arxiv_doi.end(1)]
+    if "doi" not in found:  # a citation as a link's text: "[A (2020). Title. Journal, 5(52), https://doi.org/10.…](page)"
+        written = next((m for label, _, _ in row.links for m in [_DOI_WRITTEN.search(label)] if m), None)
+        if written:
+            found["doi"] = written.group(1).rstrip(".,;")
     if "arxiv" not in found:
         arxiv = text_arxiv(re.sub(r"\]\([^()\s]*\)", "]", row.text))  # written out, not inside a link
         if arxiv:
