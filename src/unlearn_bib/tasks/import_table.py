@@ -5,7 +5,8 @@ row's links and text through ``catalog.identifiers``. Every row ends as exactly 
 
 - imported: a new record with ``needs_verification: true``, the row's title, year, identifiers,
   authors (``authors_incomplete`` after "et al.") and a ``sources`` entry naming the list's file
-  and line; a venue the registry lacks is kept as ``venue_text`` (``check`` flags it);
+  and line; a venue the registry lacks is kept as ``venue_text`` (``check`` flags it); a code link
+  (or, beside an identifier, a paper link) that is no web address is left out and reported;
 - merged: the same paper as a catalog record or an earlier row (same arXiv id, DOI or OpenReview
   id with agreeing titles, or the same title with no conflicting identifier); nothing changes;
 - reported: with its line and the reason (no year, an identifier shared by a different title,
@@ -91,7 +92,7 @@ def _derived_link(record: dict) -> str:
 
 
 def _record(row, ids: dict, section: str, taken: set[str], source: str, where: Location):
-    """(record, problems) for one row."""
+    """(record, problems, reports of links left out) for one row."""
     from unlearn_bib.catalog.keys import make_key
 
     year = row.year
@@ -112,7 +113,7 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
         why = (f"the heading says {row.year_text!r}, which gives no year" if row.year_text
                else "nothing in the row or its headings gives a year")
         return None, [Problem(f"{_short(row.title)}: {why}", where,
-                              "add a year to the row or its heading")]
+                              "add a year to the row or its heading")], []
     people = ([dict(person) for person in row.people] if row.people
               else [_person(name) for name in row.authors] if row.authors else [])
     first = people[0] if people else {}  # the catalog's key rule as soon as a first author is known
@@ -134,7 +135,8 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
         record["list_year"] = row.list_year
     if link and is_web_url(link) and ids and link != _derived_link(record):
         record["list_link"] = link
-    if row.code:
+    left_out = _bad_links(row, link if ids else "", where)  # the paper is imported without them, each reported
+    if row.code and is_web_url(row.code):
         record["code"] = row.code
     if people:  # the row's BibTeX citation's name parts, else its authors as written
         record["authors"] = people
@@ -150,7 +152,27 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
     problems = record_problems(record, where, "the row")
     if "title" in record and ("{" in row.title) != ("}" in row.title):
         problems.append(Problem("the title has an unbalanced brace", where))
-    return (None, problems) if problems else (record, [])
+    return (None, problems, []) if problems else (record, [], left_out)
+
+
+def _bad_links(row, paper_link: str, where: Location) -> list[Problem]:
+    """A report per link of the row that is no web address and that the record leaves out: the code
+    link, and the paper's own link when an identifier stands for the paper (without one, that link is
+    the record's ``url`` and ``record_problems`` reports the row). Relative links and other schemes
+    that are not attempts at a web address (``./paper.pdf``, ``ftp:``) are not links to keep either way."""
+    from unlearn_bib.catalog.identifiers import is_web_url, link_problem
+
+    shown = _short(row.title)
+    out = []
+    if row.code and not is_web_url(row.code):
+        out.append(Problem(f"{shown}: imported without its code link: {link_problem(row.code)}", where,
+                           "only http(s) links are kept"))
+    others = [url for _label, url, badge in row.links if not badge and url not in (row.code, row.title_url)]
+    for url in dict.fromkeys(([paper_link] if paper_link else []) + others):
+        if re.match(r"(?i)https?:", url) and not is_web_url(url):
+            out.append(Problem(f"{shown}: imported without its link {link_problem(url)}", where,
+                               "only http(s) links are kept"))
+    return out
 
 
 def _person(name: str) -> dict:
@@ -278,11 +300,13 @@ def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool 
         if found.status == "ambiguous":
             report(Problem(f"{_short(row.title)}: {found.reason}; not imported", where))
             continue
-        record, trouble = _record(row, ids, section, taken, md_path, where)
-        if trouble:
-            for problem in trouble[:1]:
+        record, trouble, left_out = _record(row, ids, section, taken, md_path, where)
+        if trouble or (strict and left_out):  # --strict: a row is imported as written or not at all
+            for problem in (trouble or left_out)[:1]:
                 report(problem)
             continue
+        problems += left_out
+        plan.counts["links left out"] = plan.counts.get("links left out", 0) + len(left_out)
         accepted.add(ids, row.title, row.line, record)
         order.setdefault(section, []).append((record["key"], "new"))
         section_of[record["key"]] = section
@@ -311,4 +335,5 @@ def summary(plan: Plan, source: str) -> str:
     counts = plan.counts
     seen = counts.get("rows seen", 0)
     return (f"{source}: {seen} row{'' if seen == 1 else 's'} seen, {counts.get('imported', 0)} imported, "
-            f"{counts.get('merged', 0)} merged, {counts.get('reported', 0)} reported")
+            f"{counts.get('merged', 0)} merged, {counts.get('reported', 0)} reported"
+            + (f"; {left} link{'' if left == 1 else 's'} left out (above)" if (left := counts.get('links left out')) else ""))
