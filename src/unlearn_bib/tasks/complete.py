@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 
-from unlearn_bib.catalog.identifiers import is_arxiv_doi
 from unlearn_bib.errors import Problem, UnlearnBibError
 from unlearn_bib.outcomes import RecordStatus, Resolution, Verdict
-from unlearn_bib.tasks.update import Outcome, UpdatePlan, edit_record
+from unlearn_bib.tasks.update import Outcome, UpdatePlan, detail_changes, edit_record, replaced_note
 
 
 
@@ -142,10 +141,7 @@ def complete_record(client, paper, raw: dict, taken: set[str]):
             if paper.venue.id == decision.venue_id:
                 reports.append(f"the row says {paper.year}; the records say {decision.year}: the records win")
             changes["year"] = decision.year
-        for name in ("volume", "number", "pages", "doi", "openreview"):
-            value = getattr(decision, name)
-            if value and (not getattr(paper, name) or name == "doi" and is_arxiv_doi(paper.doi)):  # the list's arXiv DOI
-                changes[name] = value
+        changes.update(detail_changes(paper, decision))  # the list's arXiv DOI gives way, as in `update`
         filled.append(f"venue {venues.short_name(decision.venue_id)} {decision.year}")
         urls += [e.url for e in decision.evidence if e.verdict in (Verdict.ACCEPTED, Verdict.CORROBORATES) and e.url]
         verified = True
@@ -194,7 +190,7 @@ def complete_record(client, paper, raw: dict, taken: set[str]):
     note = (f"`--online` filled {', '.join(filled) or 'nothing'} from arXiv {paper.arxiv} (title similarity "
             f"{score:.2f}, " + ("first author agrees" if mine else "anchored by the identifier") + ")"
             + (f", the venue confirmed by {', '.join(others)}" if decision.status == Resolution.RESOLVED and others else "")
-            + "." + (" Contradictions: " + "; ".join(reports) + "." if reports else ""))
+            + "." + replaced_note(paper, changes) + (" Contradictions: " + "; ".join(reports) + "." if reports else ""))
     shown = dict(changes)
     if people is not None:
         shown["authors"] = f"{len(people)} from arXiv"
