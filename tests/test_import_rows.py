@@ -71,3 +71,24 @@ def test_a_relative_or_other_scheme_link_is_no_news(run, tmp_path):
                              "[[Slides]](./slides/p.pdf) [[Mirror]](ftp://example.org/p.pdf)")
     result = run("import", "--from", "markdown", readme, "--papers", tmp_path / "papers.yaml")
     assert result.exit_code == 0 and "left out" not in result.stderr and "1 imported, 0 merged, 0 reported" in result.stderr
+
+
+def test_an_import_reads_its_new_catalog_text_once(run, tmp_path, monkeypatch):
+    """The grown text is validated before it is written, and once only (3,000 rows: a third of a second each time)."""
+    from unlearn_bib.catalog import edit
+    from unlearn_bib.files import yamlio
+
+    read = []
+    real = yamlio.load_yaml
+    monkeypatch.setattr(yamlio, "load_yaml", lambda data, shown, *a, **k: read.append(data) or real(data, shown, *a, **k))
+    monkeypatch.setattr(edit, "_VALID", [], raising=False)
+    readme = _rows(tmp_path, "* 2019-ICML - One Paper. [[Paper]](https://arxiv.org/abs/1901.00001)")
+    path = tmp_path / "papers.yaml"
+    assert run("import", "--from", "markdown", readme, "--papers", path).exit_code == 0
+    assert read.count(path.read_bytes()) == 1
+    bad = path.read_text(encoding="utf-8").replace("year: 2019", "year: soon")
+    try:  # a different text is read and checked, never taken for the one accepted before
+        edit.validate_text(bad, "p.yaml")
+        raise AssertionError("an invalid catalog was accepted")
+    except edit.UnlearnBibError as exc:
+        assert "year" in str(exc)

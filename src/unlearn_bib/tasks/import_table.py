@@ -18,6 +18,7 @@ stops the import and nothing is written.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from unlearn_bib.errors import Location, Problem, UnlearnBibError, error_at
@@ -63,6 +64,12 @@ def _short(title: str, limit: int = 60) -> str:
 
 def _venue(text: str, year: int | None) -> tuple[dict, int | None]:
     """The record's venue fields for a list's venue text, and the year the text names."""
+    fields, venue_year = _venue_of(text)
+    return dict(fields), venue_year
+
+
+@lru_cache(maxsize=4096)  # a list names a few venue strings on thousands of rows
+def _venue_of(text: str) -> tuple[dict, int | None]:
     from unlearn_bib.catalog import venues
 
     if len(set(re.findall(r"(?<![\d.])(?:19|20)\d\d(?!\d)", text))) > 1:  # "arXiv 2019, ICLR 2020": a preprint and its
@@ -115,7 +122,7 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
         return None, [Problem(f"{_short(row.title)}: {why}", where,
                               "add a year to the row or its heading")], []
     people = ([dict(person) for person in row.people] if row.people
-              else [_person(name) for name in row.authors] if row.authors else [])
+              else [dict(_person(name)) for name in row.authors] if row.authors else [])
     first = people[0] if people else {}  # the catalog's key rule as soon as a first author is known
     record: dict = {"key": make_key(first.get("family") or first.get("literal", ""), year, row.title, taken),
                     "section": section, "title": row.title}
@@ -145,10 +152,11 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
     if row.extra.get("type"):
         record["attack_type"] = row.extra["type"]
     record["needs_verification"] = True
-    listed = f"listed in {Path(source).name}, line {row.line}"
+    name = Path(source).name
+    listed = f"listed in {name}, line {row.line}"
     if link and is_web_url(link):  # a source is a web address first; the list's file and line follow it
         record["sources"] = [f"{link} ({listed})"]
-    record["notes"] = f"Imported from {Path(source).name}, line {row.line}; not verified yet."
+    record["notes"] = f"Imported from {name}, line {row.line}; not verified yet."
     problems = record_problems(record, where, "the row")
     if "title" in record and ("{" in row.title) != ("}" in row.title):
         problems.append(Problem("the title has an unbalanced brace", where))
@@ -175,6 +183,7 @@ def _bad_links(row, paper_link: str, where: Location) -> list[Problem]:
     return out
 
 
+@lru_cache(maxsize=8192)  # authors recur across a list's rows (copied by the caller)
 def _person(name: str) -> dict:
     """A Person entry from a name as a list writes it ("Jane Q. Doe", "Doe, Jane", "Graves")."""
     from unlearn_bib.read.names import parse_name
@@ -230,7 +239,8 @@ class _Rows:
 
 def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool = False) -> Plan:
     from unlearn_bib.catalog.load import read_bytes
-    from unlearn_bib.match.rule import CatalogIndex, Ids, match
+    from unlearn_bib.match.rule import CatalogIndex, Ids, Match, match
+    from unlearn_bib.outcomes import MatchStatus
     from unlearn_bib.read.mdlist import read_list
 
     target = open_catalog(catalog_path)
@@ -247,6 +257,7 @@ def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool 
     ids_known = {s.id for s in target.catalog.sections}
     new_sections: list[tuple[str, str]] = []
     index = CatalogIndex(target.catalog)
+    empty = None if len(target.catalog) else Match(MatchStatus.UNMATCHED)  # a new catalog: nothing to match
     taken = {p.key for p in target.catalog}
     accepted = _Rows(target.catalog)
     records, problems = [], []
@@ -288,7 +299,7 @@ def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool 
                                f"{_short(row.title)}: {how} is also on line {entry[0]} for another title "
                                f"({_short(entry[1])}); not imported", where, "fix the link of one of the two rows"))
             continue
-        found = match(Ids(title=row.title, arxiv=tuple(v for k, v in ids.items() if k == "arxiv"),
+        found = empty or match(Ids(title=row.title, arxiv=tuple(v for k, v in ids.items() if k == "arxiv"),
                           doi=tuple(v for k, v in ids.items() if k == "doi"),
                           openreview=tuple(v for k, v in ids.items() if k == "openreview")), index)
         if found.status == "matched":
