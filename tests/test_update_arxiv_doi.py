@@ -75,3 +75,17 @@ def test_a_publications_doi_is_never_replaced(services, tmp_path):
     result = invoke("update", "--online", "--no-cache", "--write", "--papers", path)
     assert result.exit_code == 3, result.output
     assert _paper(path).doi == "10.9999/another.publication.1"
+
+
+def test_import_online_asks_arxiv_once_per_paper(services, tmp_path):
+    """arXiv's record anchors the row and is a resolver candidate too: read once per run, not once for each
+    (without a cache, a second request would wait arXiv's 3 s between requests again)."""
+    readme = tmp_path / "README.md"
+    readme.write_text("# Papers\n\n| Paper | Venue | Year |\n|---|---|---|\n"
+                      "| [Implicit Concept Removal of Diffusion Models](https://arxiv.org/abs/2310.05873) | ECCV | 2024 |\n",
+                      encoding="utf-8")
+    path = tmp_path / "papers.yaml"
+    result = invoke("import", "--from", "markdown", readme, "--papers", path, "--online", "--no-cache")
+    assert result.exit_code == 0, result.output
+    assert (_paper(path).venue.id, _paper(path).doi) == ("eccv", PUBLISHED)
+    assert len(services.asked("arxiv")) == 1, services.asked("arxiv")
