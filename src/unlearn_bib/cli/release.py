@@ -25,8 +25,9 @@ def release(out, papers, previous, release_name, verbose):
     appears in manifest.json only when SOURCE_DATE_EPOCH is set.
 
     Records without authors (imported, not yet verified) are left out of every bibliography,
-    with a warning (one line for more than three; --verbose names each); the page lists them marked "unverified". --previous must lie
-    outside OUT (the build replaces OUT's manifest): copy the previous release aside first.
+    with a warning naming each (one line for more than three; --verbose names each); the page
+    lists them marked "unverified". --previous must lie outside OUT (the build replaces OUT's
+    manifest): copy the previous release aside first.
 
     \b
     Examples:

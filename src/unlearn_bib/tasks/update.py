@@ -1,7 +1,7 @@
 """`unlearn-bib update`: propose published versions of the catalog's preprints, as a diff.
 
 Each preprint (and, with ``missing``, each record lacking a DOI or pages) goes through the
-resolver. A resolved record is edited through ``catalog.edit``, like ``import`` grows the catalog: only
+resolver; arXiv's own DOI (10.48550/arXiv.ID) counts as no DOI, the publication's replaces it. A resolved record is edited through ``catalog.edit``, like ``import`` grows the catalog: only
 the changed lines of that record move, comments and layout elsewhere stay byte for byte. The
 evidence links are appended to ``sources`` and a sentence to ``notes``. A record with
 ``pinned: true`` (or ``pinned: [venue, ...]``) keeps what a person decided.
