@@ -98,8 +98,9 @@ def _derived_link(record: dict) -> str:
     return ""
 
 
-def _record(row, ids: dict, section: str, taken: set[str], source: str, where: Location):
-    """(record, problems, reports of links left out) for one row."""
+def _record(row, ids: dict, section: str, taken: set[str], source: str, where: Location, strict: bool = False):
+    """(record, problems, reports of links left out) for one row; ``strict`` leaves nothing out (the row is
+    reported instead)."""
     from unlearn_bib.catalog.keys import make_key
 
     year = row.year
@@ -142,8 +143,8 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
         record["list_year"] = row.list_year
     if link and is_web_url(link) and ids and link != _derived_link(record):
         record["list_link"] = link
-    left_out = _bad_links(row, link if ids else "", where)  # the paper is imported without them, each reported
-    if row.code and is_web_url(row.code):
+    left_out = [] if strict else _bad_links(row, link if ids else "", where)  # imported without them, each reported
+    if row.code and (strict or is_web_url(row.code)):  # strict: record_problems reports the row
         record["code"] = row.code
     if people:  # the row's BibTeX citation's name parts, else its authors as written
         record["authors"] = people
@@ -311,9 +312,9 @@ def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool 
         if found.status == "ambiguous":
             report(Problem(f"{_short(row.title)}: {found.reason}; not imported", where))
             continue
-        record, trouble, left_out = _record(row, ids, section, taken, md_path, where)
-        if trouble or (strict and left_out):  # --strict: a row is imported as written or not at all
-            for problem in (trouble or left_out)[:1]:
+        record, trouble, left_out = _record(row, ids, section, taken, md_path, where, strict)
+        if trouble:
+            for problem in trouble[:1]:
                 report(problem)
             continue
         problems += left_out
