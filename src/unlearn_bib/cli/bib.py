@@ -205,8 +205,11 @@ def _complete_online(plan, online) -> None:
     quiet, cache_dir, no_cache, mailto = online
     client = _client(cache_dir, no_cache, mailto)
     todo = set(plan.added) | set(plan.matched.values())  # needs_verification ones only (plan_complete checks)
+    from unlearn_bib.tasks.importer import FreshEditor
+
     filled = complete.plan_complete(client, plan.file, text=plan.after, shown=plan.path, only=todo,
-                                    progress=Progress("import --online", quiet))
+                                    progress=Progress("import --online", quiet),
+                                    editor=FreshEditor(plan) if plan.fresh else None)
     for line in report_lines(filled):
         tell(line)
     if not quiet:

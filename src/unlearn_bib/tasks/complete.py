@@ -19,12 +19,13 @@ from unlearn_bib.tasks.update import Outcome, UpdatePlan, detail_changes, edit_r
 
 
 
-def _open(path: str | None, text: str | None, shown: str | None):
+def _open(path: str | None, text: str | None, shown: str | None, editor=None):
     """(editor, catalog, raw records by key): the catalog file, or ``text`` standing for it (an import's
-    new text, not written yet)."""
+    new text, not written yet), or the ``editor`` given (``importer.FreshEditor``)."""
     from unlearn_bib.catalog.edit import edit_text, open_for_edit
 
-    editor = open_for_edit(path, read_only=True) if text is None else edit_text(text, str(path), shown or str(path))
+    if editor is None:
+        editor = open_for_edit(path, read_only=True) if text is None else edit_text(text, str(path), shown or str(path))
     raw = {r.get("key"): r for r in editor.doc.get("papers") or [] if isinstance(r, dict)}
     return editor, editor.catalog, raw
 
@@ -208,13 +209,13 @@ def complete_record(client, paper, raw: dict, taken: set[str]):
 
 
 def plan_complete(client, path: str | None = None, *, text: str | None = None, shown: str | None = None,
-                  only=None, progress=None) -> UpdatePlan:
+                  only=None, progress=None, editor=None) -> UpdatePlan:
     """Complete the catalog's needs_verification records (nothing written).
 
     ``text``: the catalog's text to start from (an import's, not written yet; ``path`` is then
     where it will go); ``only``: the keys to complete (default: every needs_verification record).
     """
-    editor, catalog, raw = _open(path, text, shown)
+    editor, catalog, raw = _open(path, text, shown, editor)
     start = editor.before.decode("utf-8")
     plan = UpdatePlan(editor.shown, editor.file, start, start)
     todo = [p for p in catalog if p.needs_verification and (only is None or p.key in only)]

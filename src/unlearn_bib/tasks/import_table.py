@@ -339,6 +339,8 @@ def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool 
         if any(kind == "old" for _, kind in rows_of_section):  # else the end of the section is the place
             places.update(places_in_table(rows_of_section, section_of))
     plan.after = grow(target, new_sections, records, places) if records else target.text
+    if records and not target.text:  # a new catalog, written from these records: --online edits them as they are
+        plan.fresh = (new_sections, records, target.editor.newline)
     return plan
 
 
