@@ -346,9 +346,7 @@ README = """## Attacks
     "| [Evil Paper About Erasing](javascript:alert(1)) | 2024 | arXiv | |",
     "| [Evil Paper About Erasing](JaVaScRiPt:alert(document.cookie)) | 2024 | arXiv | |",
     "| [Evil Paper About Erasing](data:text/html,x) | 2024 | arXiv | |",
-    "| [Evil Paper About Erasing](https://arxiv.org/abs/2401.00002) | 2024 | arXiv | [GitHub](javascript:alert(1)) |",
     "| [Evil Paper About Erasing](vbscript:x) | 2024 | arXiv | |",
-    "| [Evil Paper About Erasing](https://arxiv.org/abs/2401.00002) | 2024 | arXiv | [Code](file:///etc/passwd) |",
     "| [Evil \u202eParer About Erasing](https://arxiv.org/abs/2401.00002) | 2024 | arXiv | |",
     "| [Evil Paper About Erasing]( javascript:alert(1) ) | 2024 | arXiv | |",
     "| [Evil Paper About Erasing](<javascript:alert(1)>) | 2024 | arXiv | |",
@@ -365,6 +363,26 @@ def test_import_markdown_refuses_non_web_links_with_the_readme_line(run, tmp_pat
     result = run("import", "--from", "markdown", readme, "--papers", path)  # row by row: the evil row is reported
     assert result.exit_code == 0 and f"{readme}:6: the row: " in result.stderr
     assert [r["title"] for r in load_yaml(path.read_bytes(), "new.yaml")["papers"]] == ["A Fine Paper About Erasing"]
+
+
+@pytest.mark.parametrize("row, link", [
+    ("| [Evil Paper About Erasing](https://arxiv.org/abs/2401.00002) | 2024 | arXiv | [GitHub](javascript:alert(1)) |",
+     "javascript:alert(1)"),
+    ("| [Evil Paper About Erasing](https://arxiv.org/abs/2401.00002) | 2024 | arXiv | [Code](file:///etc/passwd) |",
+     "file:///etc/passwd"),
+])
+def test_import_markdown_leaves_a_non_web_code_link_out_with_the_readme_line(run, tmp_path, row, link):
+    """The paper is what the row is about: it is imported without the code link, which is reported (issue 18)."""
+    readme = tmp_path / "README.md"
+    readme.write_text(README.replace("{row}", row))
+    path = tmp_path / "new.yaml"
+    result = run("import", "--from", "markdown", readme, "--papers", path, "--strict")
+    assert result.exit_code == 1 and f"{readme}:6: the row: " in result.stderr and not path.exists()
+    result = run("import", "--from", "markdown", readme, "--papers", path)
+    assert result.exit_code == 0 and f"{readme}:6: 'Evil Paper About Erasing': imported without its code link" in result.stderr
+    records = {r["title"]: r for r in load_yaml(path.read_bytes(), "new.yaml")["papers"]}
+    assert list(records) == ["A Fine Paper About Erasing", "Evil Paper About Erasing"]
+    assert "code" not in records["Evil Paper About Erasing"] and link not in path.read_text()
 
 
 def test_import_markdown_takes_a_doi_link_as_the_doi(run, tmp_path):

@@ -19,6 +19,7 @@ from unlearn_bib.errors import Problem, UnlearnBibError
 from unlearn_bib.catalog.model import Catalog
 from unlearn_bib.files.yamlio import RECORD_ORDER, typed_in_yaml11  # a new field lands where a person would put it
 
+_VALID: list = []  # [(text, shown), catalog]: validate_text's last accepted text, not read twice (import checks, saves)
 NEW_CATALOG_HEAD = (
     "# unlearn-bib catalog, started by `unlearn-bib import`. Records marked needs_verification came\n"
     "# from a .bib file or a Markdown table: add authors and sources, then drop the mark\n"
@@ -325,11 +326,13 @@ def validate_text(text: str, shown: str) -> Catalog:
     from unlearn_bib.catalog.validate import build_catalog
     from unlearn_bib.files.yamlio import load_yaml
 
-    try:
-        return build_catalog(load_yaml(text.encode("utf-8"), shown), shown, strict=False)
-    except UnlearnBibError as exc:
-        raise UnlearnBibError(Problem(f"the edit would leave {shown} invalid; nothing written:"),
-                              *exc.problems) from None
+    if _VALID[:1] != [(text, shown)]:
+        try:
+            _VALID[:] = [(text, shown), build_catalog(load_yaml(text.encode("utf-8"), shown), shown, strict=False)]
+        except UnlearnBibError as exc:
+            raise UnlearnBibError(Problem(f"the edit would leave {shown} invalid; nothing written:"),
+                                  *exc.problems) from None
+    return _VALID[1]
 
 
 def save_text(file: str, shown: str, before: bytes, text: str) -> bool:

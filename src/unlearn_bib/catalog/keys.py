@@ -16,7 +16,8 @@ STOP_WORDS = frozenset(
 
 
 def first_word(title: str) -> str:
-    for word in re.split(r"[\s\-:–—/]+", ascii_fold(title.replace("{", "").replace("}", ""))):
+    title = title.replace("{", "").replace("}", "")
+    for word in re.split(r"[\s\-:–—/]+", title if title.isascii() else ascii_fold(title)):
         word = re.sub(r"[^A-Za-z0-9]", "", word).lower()
         if word and word not in STOP_WORDS:
             return word
@@ -24,7 +25,7 @@ def first_word(title: str) -> str:
 
 
 def make_key(family: str, year: int | None, title: str, taken: set[str]) -> str:
-    base = re.sub(r"[^a-z]", "", ascii_fold(family).lower()) or "anon"
+    base = re.sub(r"[^a-z]", "", (family if family.isascii() else ascii_fold(family)).lower()) or "anon"
     key = f"{base}{year or ''}{first_word(title)}"
     if key not in taken:
         return key

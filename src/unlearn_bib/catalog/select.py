@@ -54,6 +54,12 @@ def shippable(catalog: Catalog) -> tuple[Catalog, list]:
     return Catalog(kept, catalog.sections, catalog.path), left_out
 
 
+def left_out_summary(count: int) -> str:
+    """The one warning for ``count`` records ``shippable`` left out, when they are too many to name."""
+    return (f"warning: {count} records have no authors (needs_verification): left out of the bibliographies; run "
+            "`unlearn-bib update --online --write` or see `unlearn-bib check` (--verbose names each)")
+
+
 def left_out_warning(paper) -> str:
     """The warning for a record ``shippable`` left out: file, line, key and what to do."""
     where = f"{paper.where}: " if getattr(paper, "where", None) else ""

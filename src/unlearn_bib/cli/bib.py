@@ -205,8 +205,11 @@ def _complete_online(plan, online) -> None:
     quiet, cache_dir, no_cache, mailto = online
     client = _client(cache_dir, no_cache, mailto)
     todo = set(plan.added) | set(plan.matched.values())  # needs_verification ones only (plan_complete checks)
+    from unlearn_bib.tasks.importer import FreshEditor
+
     filled = complete.plan_complete(client, plan.file, text=plan.after, shown=plan.path, only=todo,
-                                    progress=Progress("import --online", quiet))
+                                    progress=Progress("import --online", quiet),
+                                    editor=FreshEditor(plan) if plan.fresh else None)
     for line in report_lines(filled):
         tell(line)
     if not quiet:
@@ -277,12 +280,12 @@ def import_(source, file, papers, section, dry_run, strict, online, quiet, cache
 
 def _import(source, file, papers, section, dry_run, online=None, strict=False):
     """Read the catalog, add FILE's new papers, write it back (under the caller's lock)."""
-    from unlearn_bib.tasks import import_bib
     from unlearn_bib.tasks import import_table
     from unlearn_bib.tasks import importer
-    from unlearn_bib.tasks.normalize import unified_diff
 
     if source == "bibtex":
+        from unlearn_bib.tasks import import_bib
+
         plan = import_bib.import_bibtex(file, papers, section)
     else:
         plan = import_table.import_markdown(file, papers, strict=strict)
@@ -292,6 +295,8 @@ def _import(source, file, papers, section, dry_run, online=None, strict=False):
     if online and (plan.added or plan.matched):
         _complete_online(plan, online)
     if dry_run:
+        from unlearn_bib.tasks.normalize import unified_diff
+
         click.echo(unified_diff(plan.before, plan.after, plan.path), nl=False)
         return
     importer.write(plan)

@@ -6,7 +6,8 @@ import sys
 import click
 
 from unlearn_bib.cli.common import (CITATION_FORMATS, EXPORT_FORMATS, catalog_input, emit, filter_options,
-                                    foreign_items, is_foreign, load, papers_option, refuse_own_input, selection, tell)
+                                    foreign_items, is_foreign, load, papers_option, refuse_own_input, selection, tell,
+                                    tell_records, verbose_option)
 from unlearn_bib.errors import UnlearnBibError
 
 
@@ -25,7 +26,8 @@ from unlearn_bib.errors import UnlearnBibError
               "<!-- /unlearn-bib:tables --> lines with the tables (atomically; nothing else changes).")
 @filter_options
 @papers_option
-def export(fmt, style, arxiv_style, output, check_file, write_file, sections, keys, year, since, venue, papers):
+@verbose_option
+def export(fmt, style, arxiv_style, output, check_file, write_file, sections, keys, year, since, venue, papers, verbose):
     """Export the bibliography.
 
     \b
@@ -51,12 +53,11 @@ def export(fmt, style, arxiv_style, output, check_file, write_file, sections, ke
         emit(_export_items(papers, fmt, style, check_file, sections, keys, year, since, venue), output)
         return
     catalog = load(papers)
-    from unlearn_bib.catalog.select import left_out_warning, shippable
+    from unlearn_bib.catalog.select import left_out_summary, left_out_warning, shippable
 
     if fmt != "tables":  # the README's tables list every row; bibliographies leave authorless records out
         catalog, left_out = shippable(catalog)
-        for paper in left_out:
-            tell(left_out_warning(paper))
+        tell_records([left_out_warning(p) for p in left_out], left_out_summary(len(left_out)), verbose)
     if keys:
         from unlearn_bib.match.identify import resolve_keys
 
@@ -80,8 +81,12 @@ def export(fmt, style, arxiv_style, output, check_file, write_file, sections, ke
                  "the file's @preamble prints them under xelatex, lualatex or pdflatex with the fonts loaded, "
                  "and shows [U+XXXX] with a warning otherwise (docs/bibtex.md)")
 
-        for key, chars in dropped_characters(catalog):
-            tell(f"warning: {key}: {chars} left out of the title (pdflatex has no glyph for emoji)")
+        dropped = dropped_characters(catalog)
+        every = "".join(dict.fromkeys(ch for _, chars in dropped for ch in chars))
+        tell_records([f"warning: {key}: {chars} left out of the title (pdflatex has no glyph for emoji)"
+                      for key, chars in dropped],
+                     f"warning: {len(dropped)} titles have characters pdflatex has no glyph for (emoji), left out of "
+                     f"the title: {every[:20]}{'…' if len(every) > 20 else ''} (--verbose names each)", verbose)
 
 
 def _export_items(papers, fmt, style, check_file, sections, keys, year, since, venue) -> str:

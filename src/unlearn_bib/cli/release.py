@@ -5,7 +5,7 @@ import sys
 
 import click
 
-from unlearn_bib.cli.common import emit, papers_option, tell
+from unlearn_bib.cli.common import emit, papers_option, tell, tell_records, verbose_option
 
 
 @click.command(short_help="Build the release bundle: bibliographies, page, checksums.")
@@ -15,7 +15,8 @@ from unlearn_bib.cli.common import emit, papers_option, tell
 @click.option("--release-name", default="", metavar="NAME",
               help="The list's release, e.g. v2025.03 (the git tag): named in CITATION.cff, CHANGES.md and manifest.json.")
 @papers_option
-def release(out, papers, previous, release_name):
+@verbose_option
+def release(out, papers, previous, release_name, verbose):
     """Build the release bundle: refs.bib, BibLaTeX, CSL-JSON, styled lists, tables, web page, checksums.
 
     A new OUT is built beside it and renamed into place when complete. An existing OUT must be
@@ -24,8 +25,9 @@ def release(out, papers, previous, release_name):
     appears in manifest.json only when SOURCE_DATE_EPOCH is set.
 
     Records without authors (imported, not yet verified) are left out of every bibliography,
-    with a warning naming each; the page lists them marked "unverified". --previous must lie
-    outside OUT (the build replaces OUT's manifest): copy the previous release aside first.
+    with a warning naming each (one line for more than three; --verbose names each); the page
+    lists them marked "unverified". --previous must lie outside OUT (the build replaces OUT's
+    manifest): copy the previous release aside first.
 
     \b
     Examples:
@@ -70,8 +72,9 @@ def release(out, papers, previous, release_name):
                   previous=before, warn=warnings.append, release_name=release_name)
     if tty:
         click.echo("\r\033[K", err=True, nl=False)
-    for line in warnings:
-        tell(line)
+    from unlearn_bib.catalog.select import left_out_summary
+
+    tell_records(warnings, left_out_summary(len(warnings)), verbose)
     write_tree(out, files, marker="manifest.json", owned=owned_files)
     shipped = len(catalog) - len(warnings)
     left = f" ({len(warnings)} left out: no authors yet)" if warnings else ""

@@ -39,7 +39,17 @@ class Record:
 
 
 def record(client: Client, arxiv_id: str) -> Record | None:
-    """The arXiv record of one id (None: arXiv has no such paper)."""
+    """The arXiv record of one id (None: arXiv has no such paper); asked once per run (``client.parsed``)."""
+    memo = getattr(client, "parsed", None)
+    if memo is not None and ("arxiv", arxiv_id) in memo:
+        return memo[("arxiv", arxiv_id)]
+    found = _record(client, arxiv_id)
+    if memo is not None:
+        memo[("arxiv", arxiv_id)] = found
+    return found
+
+
+def _record(client: Client, arxiv_id: str) -> Record | None:
     import re
     import xml.etree.ElementTree as ET
 

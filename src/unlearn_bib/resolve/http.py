@@ -118,6 +118,7 @@ class Client:
         self.down = self.stats.skipped  # service -> why it is skipped for the rest of the run
         self.tried: set[str] = set()
         self.answered = False  # any service (or the cache) gave any answer in this run
+        self.parsed: dict = {}  # (service, id) -> an answer already read in this run (arXiv's record: anchor and candidate)
         self._started = time.monotonic()
         self._last: dict[str, float] = {}
         self._last_key: dict[str, str] = {}

@@ -13,19 +13,19 @@ from __future__ import annotations
 
 import re
 
-from unlearn_bib.catalog.identifiers import is_arxiv_doi
 from unlearn_bib.errors import Problem, UnlearnBibError
 from unlearn_bib.outcomes import RecordStatus, Resolution, Verdict
-from unlearn_bib.tasks.update import Outcome, UpdatePlan, edit_record
+from unlearn_bib.tasks.update import Outcome, UpdatePlan, detail_changes, edit_record, replaced_note
 
 
 
-def _open(path: str | None, text: str | None, shown: str | None):
+def _open(path: str | None, text: str | None, shown: str | None, editor=None):
     """(editor, catalog, raw records by key): the catalog file, or ``text`` standing for it (an import's
-    new text, not written yet)."""
+    new text, not written yet), or the ``editor`` given (``importer.FreshEditor``)."""
     from unlearn_bib.catalog.edit import edit_text, open_for_edit
 
-    editor = open_for_edit(path, read_only=True) if text is None else edit_text(text, str(path), shown or str(path))
+    if editor is None:
+        editor = open_for_edit(path, read_only=True) if text is None else edit_text(text, str(path), shown or str(path))
     raw = {r.get("key"): r for r in editor.doc.get("papers") or [] if isinstance(r, dict)}
     return editor, editor.catalog, raw
 
@@ -142,10 +142,7 @@ def complete_record(client, paper, raw: dict, taken: set[str]):
             if paper.venue.id == decision.venue_id:
                 reports.append(f"the row says {paper.year}; the records say {decision.year}: the records win")
             changes["year"] = decision.year
-        for name in ("volume", "number", "pages", "doi", "openreview"):
-            value = getattr(decision, name)
-            if value and (not getattr(paper, name) or name == "doi" and is_arxiv_doi(paper.doi)):  # the list's arXiv DOI
-                changes[name] = value
+        changes.update(detail_changes(paper, decision))  # the list's arXiv DOI gives way, as in `update`
         filled.append(f"venue {venues.short_name(decision.venue_id)} {decision.year}")
         urls += [e.url for e in decision.evidence if e.verdict in (Verdict.ACCEPTED, Verdict.CORROBORATES) and e.url]
         verified = True
@@ -194,7 +191,7 @@ def complete_record(client, paper, raw: dict, taken: set[str]):
     note = (f"`--online` filled {', '.join(filled) or 'nothing'} from arXiv {paper.arxiv} (title similarity "
             f"{score:.2f}, " + ("first author agrees" if mine else "anchored by the identifier") + ")"
             + (f", the venue confirmed by {', '.join(others)}" if decision.status == Resolution.RESOLVED and others else "")
-            + "." + (" Contradictions: " + "; ".join(reports) + "." if reports else ""))
+            + "." + replaced_note(paper, changes) + (" Contradictions: " + "; ".join(reports) + "." if reports else ""))
     shown = dict(changes)
     if people is not None:
         shown["authors"] = f"{len(people)} from arXiv"
@@ -212,13 +209,13 @@ def complete_record(client, paper, raw: dict, taken: set[str]):
 
 
 def plan_complete(client, path: str | None = None, *, text: str | None = None, shown: str | None = None,
-                  only=None, progress=None) -> UpdatePlan:
+                  only=None, progress=None, editor=None) -> UpdatePlan:
     """Complete the catalog's needs_verification records (nothing written).
 
     ``text``: the catalog's text to start from (an import's, not written yet; ``path`` is then
     where it will go); ``only``: the keys to complete (default: every needs_verification record).
     """
-    editor, catalog, raw = _open(path, text, shown)
+    editor, catalog, raw = _open(path, text, shown, editor)
     start = editor.before.decode("utf-8")
     plan = UpdatePlan(editor.shown, editor.file, start, start)
     todo = [p for p in catalog if p.needs_verification and (only is None or p.key in only)]

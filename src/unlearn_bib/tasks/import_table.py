@@ -5,7 +5,8 @@ row's links and text through ``catalog.identifiers``. Every row ends as exactly 
 
 - imported: a new record with ``needs_verification: true``, the row's title, year, identifiers,
   authors (``authors_incomplete`` after "et al.") and a ``sources`` entry naming the list's file
-  and line; a venue the registry lacks is kept as ``venue_text`` (``check`` flags it);
+  and line; a venue the registry lacks is kept as ``venue_text`` (``check`` flags it); a code link
+  (or, beside an identifier, a paper link) that is no web address is left out and reported;
 - merged: the same paper as a catalog record or an earlier row (same arXiv id, DOI or OpenReview
   id with agreeing titles, or the same title with no conflicting identifier); nothing changes;
 - reported: with its line and the reason (no year, an identifier shared by a different title,
@@ -17,6 +18,7 @@ stops the import and nothing is written.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from unlearn_bib.errors import Location, Problem, UnlearnBibError, error_at
@@ -72,6 +74,12 @@ def _short(title: str, limit: int = 60) -> str:
 
 def _venue(text: str, year: int | None) -> tuple[dict, int | None]:
     """The record's venue fields for a list's venue text, and the year the text names."""
+    fields, venue_year = _venue_of(text)
+    return dict(fields), venue_year
+
+
+@lru_cache(maxsize=4096)  # a list names a few venue strings on thousands of rows
+def _venue_of(text: str) -> tuple[dict, int | None]:
     from unlearn_bib.catalog import venues
 
     if len(set(re.findall(r"(?<![\d.])(?:19|20)\d\d(?!\d)", text))) > 1:  # "arXiv 2019, ICLR 2020": a preprint and its
@@ -100,8 +108,9 @@ def _derived_link(record: dict) -> str:
     return ""
 
 
-def _record(row, ids: dict, section: str, taken: set[str], source: str, where: Location):
-    """(record, problems) for one row."""
+def _record(row, ids: dict, section: str, taken: set[str], source: str, where: Location, strict: bool = False):
+    """(record, problems, reports of links left out) for one row; ``strict`` leaves nothing out (the row is
+    reported instead)."""
     from unlearn_bib.catalog.keys import make_key
 
     year = row.year
@@ -122,9 +131,9 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
         why = (f"the heading says {row.year_text!r}, which gives no year" if row.year_text
                else "nothing in the row or its headings gives a year")
         return None, [Problem(f"{_short(row.title)}: {why}", where,
-                              "add a year to the row or its heading")]
+                              "add a year to the row or its heading")], []
     people = ([dict(person) for person in row.people] if row.people
-              else [_person(name) for name in row.authors] if row.authors else [])
+              else [dict(_person(name)) for name in row.authors] if row.authors else [])
     first = people[0] if people else {}  # the catalog's key rule as soon as a first author is known
     record: dict = {"key": make_key(first.get("family") or first.get("literal", ""), year, row.title, taken),
                     "section": section, "title": row.title}
@@ -144,7 +153,8 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
         record["list_year"] = row.list_year
     if link and is_web_url(link) and ids and link != _derived_link(record):
         record["list_link"] = link
-    if row.code:
+    left_out = [] if strict else _bad_links(row, link if ids else "", where)  # imported without them, each reported
+    if row.code and (strict or is_web_url(row.code)):  # strict: record_problems reports the row
         record["code"] = row.code
     if people:  # the row's BibTeX citation's name parts, else its authors as written
         record["authors"] = people
@@ -153,16 +163,38 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
     if row.extra.get("type"):
         record["attack_type"] = row.extra["type"]
     record["needs_verification"] = True
-    listed = f"listed in {Path(source).name}, line {row.line}"
+    name = Path(source).name
+    listed = f"listed in {name}, line {row.line}"
     if link and is_web_url(link):  # a source is a web address first; the list's file and line follow it
         record["sources"] = [f"{link} ({listed})"]
-    record["notes"] = f"Imported from {Path(source).name}, line {row.line}; not verified yet."
+    record["notes"] = f"Imported from {name}, line {row.line}; not verified yet."
     problems = record_problems(record, where, "the row")
     if "title" in record and ("{" in row.title) != ("}" in row.title):
         problems.append(Problem("the title has an unbalanced brace", where))
-    return (None, problems) if problems else (record, [])
+    return (None, problems, []) if problems else (record, [], left_out)
 
 
+def _bad_links(row, paper_link: str, where: Location) -> list[Problem]:
+    """A report per link of the row that is no web address and that the record leaves out: the code
+    link, and the paper's own link when an identifier stands for the paper (without one, that link is
+    the record's ``url`` and ``record_problems`` reports the row). Relative links and other schemes
+    that are not attempts at a web address (``./paper.pdf``, ``ftp:``) are not links to keep either way."""
+    from unlearn_bib.catalog.identifiers import is_web_url, link_problem
+
+    shown = _short(row.title)
+    out = []
+    if row.code and not is_web_url(row.code):
+        out.append(Problem(f"{shown}: imported without its code link: {link_problem(row.code)}", where,
+                           "only http(s) links are kept"))
+    others = [url for _label, url, badge in row.links if not badge and url not in (row.code, row.title_url)]
+    for url in dict.fromkeys(([paper_link] if paper_link else []) + others):
+        if re.match(r"(?i)https?:", url) and not is_web_url(url):
+            out.append(Problem(f"{shown}: imported without its link {link_problem(url)}", where,
+                               "only http(s) links are kept"))
+    return out
+
+
+@lru_cache(maxsize=8192)  # authors recur across a list's rows (copied by the caller)
 def _person(name: str) -> dict:
     """A Person entry from a name as a list writes it ("Jane Q. Doe", "Doe, Jane", "Graves")."""
     from unlearn_bib.read.names import parse_name
@@ -218,7 +250,8 @@ class _Rows:
 
 def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool = False) -> Plan:
     from unlearn_bib.catalog.load import read_bytes
-    from unlearn_bib.match.rule import CatalogIndex, Ids, match
+    from unlearn_bib.match.rule import CatalogIndex, Ids, Match, match
+    from unlearn_bib.outcomes import MatchStatus
     from unlearn_bib.read.mdlist import read_list
 
     target = open_catalog(catalog_path)
@@ -235,6 +268,7 @@ def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool 
     ids_known = {s.id for s in target.catalog.sections}
     new_sections: list[tuple[str, str]] = []
     index = CatalogIndex(target.catalog)
+    empty = None if len(target.catalog) else Match(MatchStatus.UNMATCHED)  # a new catalog: nothing to match
     taken = {p.key for p in target.catalog}
     accepted = _Rows(target.catalog)
     records, problems = [], []
@@ -276,7 +310,7 @@ def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool 
                                f"{_short(row.title)}: {how} is also on line {entry[0]} for another title "
                                f"({_short(entry[1])}); not imported", where, "fix the link of one of the two rows"))
             continue
-        found = match(Ids(title=row.title, arxiv=tuple(v for k, v in ids.items() if k == "arxiv"),
+        found = empty or match(Ids(title=row.title, arxiv=tuple(v for k, v in ids.items() if k == "arxiv"),
                           doi=tuple(v for k, v in ids.items() if k == "doi"),
                           openreview=tuple(v for k, v in ids.items() if k == "openreview")), index)
         if found.status == "matched":
@@ -288,11 +322,13 @@ def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool 
         if found.status == "ambiguous":
             report(Problem(f"{_short(row.title)}: {found.reason}; not imported", where))
             continue
-        record, trouble = _record(row, ids, section, taken, md_path, where)
+        record, trouble, left_out = _record(row, ids, section, taken, md_path, where, strict)
         if trouble:
             for problem in trouble[:1]:
                 report(problem)
             continue
+        problems += left_out
+        plan.counts["links left out"] = plan.counts.get("links left out", 0) + len(left_out)
         accepted.add(ids, row.title, row.line, record)
         order.setdefault(section, []).append((record["key"], "new"))
         section_of[record["key"]] = section
@@ -313,6 +349,8 @@ def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool 
         if any(kind == "old" for _, kind in rows_of_section):  # else the end of the section is the place
             places.update(places_in_table(rows_of_section, section_of))
     plan.after = grow(target, new_sections, records, places) if records else target.text
+    if records and not target.text:  # a new catalog, written from these records: --online edits them as they are
+        plan.fresh = (new_sections, records, target.editor.newline)
     return plan
 
 
@@ -321,4 +359,5 @@ def summary(plan: Plan, source: str) -> str:
     counts = plan.counts
     seen = counts.get("rows seen", 0)
     return (f"{source}: {seen} row{'' if seen == 1 else 's'} seen, {counts.get('imported', 0)} imported, "
-            f"{counts.get('merged', 0)} merged, {counts.get('reported', 0)} reported")
+            f"{counts.get('merged', 0)} merged, {counts.get('reported', 0)} reported"
+            + (f"; {left} link{'' if left == 1 else 's'} left out (above)" if (left := counts.get('links left out')) else ""))

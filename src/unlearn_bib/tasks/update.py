@@ -1,7 +1,7 @@
 """`unlearn-bib update`: propose published versions of the catalog's preprints, as a diff.
 
 Each preprint (and, with ``missing``, each record lacking a DOI or pages) goes through the
-resolver. A resolved record is edited through ``catalog.edit``, like ``import`` grows the catalog: only
+resolver; arXiv's own DOI (10.48550/arXiv.ID) counts as no DOI, the publication's replaces it. A resolved record is edited through ``catalog.edit``, like ``import`` grows the catalog: only
 the changed lines of that record move, comments and layout elsewhere stay byte for byte. The
 evidence links are appended to ``sources`` and a sentence to ``notes``. A record with
 ``pinned: true`` (or ``pinned: [venue, ...]``) keeps what a person decided.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from unlearn_bib.catalog.identifiers import is_arxiv_doi
 from unlearn_bib.catalog.validate import PINNABLE
 from unlearn_bib.outcomes import RecordStatus, Resolution, Verdict
 
@@ -62,8 +63,34 @@ def candidates(catalog, missing: bool):
             continue
         if paper.venue.is_preprint and paper.arxiv:
             yield paper, "preprint"
-        elif missing and paper.arxiv and (not paper.doi or not paper.pages):
+        elif missing and paper.arxiv and (lacks(paper, "doi") or not paper.pages):
             yield paper, "missing"
+
+
+DETAILS = ("volume", "number", "pages", "doi", "openreview")  # what a resolved publication fills in
+
+
+def lacks(paper, name: str) -> bool:
+    """Whether the resolver may fill the record's ``name``: it has none, or, for ``doi``, only arXiv's own DOI
+    of the preprint (10.48550/arXiv.ID), which the publication's DOI replaces (the arXiv id keeps naming the
+    preprint). The one rule for `update --online` and for `import --online` (``tasks.complete``)."""
+    value = getattr(paper, name)
+    return not value or (name == "doi" and is_arxiv_doi(value))
+
+
+def detail_changes(paper, decision) -> dict:
+    """Field -> value of a resolved publication's details the record lacks (``lacks``)."""
+    out = {}
+    for name in DETAILS:
+        value = getattr(decision, name)
+        if value and value != getattr(paper, name) and lacks(paper, name) and not (name == "doi" and is_arxiv_doi(value)):
+            out[name] = value
+    return out
+
+
+def replaced_note(paper, changes: dict) -> str:
+    """' arXiv's DOI X gave way to the publication's.' when a change replaces it, else ''."""
+    return f" arXiv's DOI {paper.doi} gave way to the publication's." if "doi" in changes and paper.doi else ""
 
 
 def changes_for(paper, decision, kind: str, pinned: set[str]) -> dict:
@@ -79,10 +106,7 @@ def changes_for(paper, decision, kind: str, pinned: set[str]) -> dict:
         new["year"] = decision.year
     elif decision.venue_id != paper.venue.id or decision.year != paper.year:
         return {}  # a different publication than the record's: not a detail of this one
-    for name in ("volume", "number", "pages", "doi", "openreview"):
-        value = getattr(decision, name)
-        if value and not getattr(paper, name):
-            new[name] = value
+    new.update(detail_changes(paper, decision))
     return {k: v for k, v in new.items() if k not in pinned}
 
 
@@ -140,7 +164,8 @@ def plan_update(client, path: str | None = None, *, missing: bool = False, progr
             continue
         urls = [e.url for e in decision.evidence if e.verdict in (Verdict.ACCEPTED, Verdict.CORROBORATES) and e.url
                 and e.url not in paper.sources]
-        edit_record(editor, paper.key, changes, list(dict.fromkeys(urls)), evidence_note(decision))
+        edit_record(editor, paper.key, changes, list(dict.fromkeys(urls)),
+                    evidence_note(decision) + replaced_note(paper, changes))
         edited = True
         plan.outcomes.append(Outcome(paper.key, RecordStatus.PROPOSED, ", ".join(f"{k}: {v}" for k, v in changes.items())
                                      + dropped_note(decision), changes=changes, evidence=evidence))

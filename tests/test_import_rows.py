@@ -1,0 +1,94 @@
+"""What happens to a list's row after the reader: a bad code link is left out, not the paper
+(issue 18, row by row); the row that holds it is the real one of tests/data/lists (labelnoise line 129)."""
+from conftest import DATA
+
+from unlearn_bib.catalog.load import load_catalog
+
+LABELNOISE = DATA / "lists" / "labelnoise-year-venue-dash-title-bullets.md"
+
+
+def _rows(tmp_path, *lines):
+    readme = tmp_path / "README.md"
+    readme.write_text("# Papers\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    return readme
+
+
+def _papers(path):
+    return {p.title: p for p in load_catalog(str(path), strict=False)}
+
+
+def test_a_malformed_code_link_is_left_out_and_the_paper_imported(run, tmp_path):
+    bad = LABELNOISE.read_text(encoding="utf-8").splitlines()[128]  # the list's line 129, as written
+    assert "[[Code]](https://https://github.com/khetan2/MBEM)" in bad
+    readme = _rows(tmp_path, bad, "",
+                   "* 2019-ICML - A Second Paper With a Good Code Link. [[Paper]](https://arxiv.org/abs/1901.00001) "
+                   "[[Code]](https://github.com/a/b)")
+    path = tmp_path / "papers.yaml"
+    result = run("import", "--from", "markdown", readme, "--papers", path)
+    assert result.exit_code == 0, result.output
+    papers = _papers(path)
+    paper = papers["Learning From Noisy Singly-labeled Data"]
+    assert (paper.openreview, paper.year, paper.code) == ("H1sUHgb0Z", 2018, "")
+    assert papers["A Second Paper With a Good Code Link"].code == "https://github.com/a/b"
+    assert "https://https://" not in path.read_text(encoding="utf-8")
+    # one line, the list's file and line, the link named and why it was left out
+    lines = [line for line in result.stderr.splitlines() if "https://https://github.com/khetan2/MBEM" in line]
+    assert len(lines) == 1 and lines[0].startswith(f"{readme}:3: ")
+    assert "imported without its code link" in lines[0] and "missing host name" in lines[0]
+    assert f"{readme}: 2 rows seen, 2 imported, 0 merged, 0 reported; 1 link left out (above)" in result.stderr
+
+
+def test_strict_keeps_a_row_with_a_malformed_code_link_all_or_nothing(run, tmp_path):
+    readme = _rows(tmp_path, "* 2018-ICLR - A Paper. [[Paper]](https://arxiv.org/abs/1801.00001) "
+                             "[[Code]](javascript:alert(1))")
+    path = tmp_path / "papers.yaml"
+    result = run("import", "--from", "markdown", readme, "--papers", path, "--strict")
+    assert result.exit_code == 1 and not path.exists()
+    assert f"{readme}:3: " in result.stderr and "javascript:alert(1)" in result.stderr
+
+
+def test_a_malformed_paper_link_reports_the_row_when_nothing_else_identifies_it(run, tmp_path):
+    """The title's own link is what the row is: without an identifier elsewhere the row is reported, as before;
+    with one, the paper is imported without the bad link and the link is reported."""
+    readme = _rows(tmp_path, "| Paper | Venue | Year |", "|---|---|---|",
+                   "| [A Paper Known Only by Its Link](https://https://example.org/p.pdf) | ICLR | 2018 |",
+                   "| [A Paper Known by Its arXiv id](https://https://example.org/q.pdf) "
+                   "[arXiv](https://arxiv.org/abs/1801.00002) | ICLR | 2018 |")
+    path = tmp_path / "papers.yaml"
+    result = run("import", "--from", "markdown", readme, "--papers", path)
+    assert result.exit_code == 0, result.output
+    papers = _papers(path)
+    assert list(papers) == ["A Paper Known by Its arXiv id"] and papers["A Paper Known by Its arXiv id"].arxiv == "1801.00002"
+    assert "example.org" not in path.read_text(encoding="utf-8")
+    assert f"{readme}:5: the row: the link 'https://https://example.org/p.pdf'" in result.stderr
+    noted = [line for line in result.stderr.splitlines() if line.startswith(f"{readme}:6: ")]
+    assert len(noted) == 1 and "imported without its link 'https://https://example.org/q.pdf'" in noted[0]
+    assert "2 rows seen, 1 imported, 0 merged, 1 reported; 1 link left out (above)" in result.stderr
+
+
+def test_a_relative_or_other_scheme_link_is_no_news(run, tmp_path):
+    readme = _rows(tmp_path, "* 2018-ICLR - A Bullet Paper. [[Paper]](https://arxiv.org/abs/1801.00003) "
+                             "[[Slides]](./slides/p.pdf) [[Mirror]](ftp://example.org/p.pdf)")
+    result = run("import", "--from", "markdown", readme, "--papers", tmp_path / "papers.yaml")
+    assert result.exit_code == 0 and "left out" not in result.stderr and "1 imported, 0 merged, 0 reported" in result.stderr
+
+
+def test_an_import_reads_its_new_catalog_text_once(run, tmp_path, monkeypatch):
+    """The grown text is validated before it is written, and once only (3,000 rows: a third of a second each time)."""
+    from unlearn_bib.catalog import edit
+    from unlearn_bib.files import yamlio
+
+    read = []
+    real = yamlio.load_yaml
+    monkeypatch.setattr(yamlio, "load_yaml", lambda data, shown, *a, **k: read.append(data) or real(data, shown, *a, **k))
+    monkeypatch.setattr(edit, "_VALID", [], raising=False)
+    readme = _rows(tmp_path, "* 2019-ICML - One Paper. [[Paper]](https://arxiv.org/abs/1901.00001)")
+    path = tmp_path / "papers.yaml"
+    assert run("import", "--from", "markdown", readme, "--papers", path).exit_code == 0
+    assert read.count(path.read_bytes()) == 1
+    bad = path.read_text(encoding="utf-8").replace("year: 2019", "year: soon")
+    try:  # a different text is read and checked, never taken for the one accepted before
+        edit.validate_text(bad, "p.yaml")
+        raise AssertionError("an invalid catalog was accepted")
+    except edit.UnlearnBibError as exc:
+        assert "year" in str(exc)
