@@ -28,7 +28,7 @@ def make_list(rows_wanted: int = 3250) -> str:  # 3,250 candidate rows: about 3,
     parts, count, copy = [], 0, 0
     sources = []
     for path in sorted(LISTS.glob("*.truth.json")):
-        titles = sorted({row["title"] for row in json.loads(path.read_text())}, key=len, reverse=True)
+        titles = sorted({row["title"] for row in json.loads(path.read_text()) if row["title"]}, key=len, reverse=True)
         sources.append(((LISTS / path.name.replace(".truth.json", ".md")).read_text(), titles))
     while count < rows_wanted:
         for text, titles in sources:
