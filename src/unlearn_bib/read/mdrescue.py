@@ -12,7 +12,8 @@ do not know, and its rows then produced nothing at all. Three general rules, app
   paper by identifier (an arXiv abs/pdf/html link, a DOI link, an OpenReview forum/pdf link),
   becomes a row. Its title is the unit's most title-like text: a bold or quoted span, a link
   text of three words or more that is not a generic label, else the first line without tags,
-  numbering and decorations; never a URL, a venue, a field label or personal names. Its year is
+  numbering and decorations; never a URL, a venue, a field label or personal names (a Title Case text with
+  "and" or commas reads as names, except as the text of a link to the paper by identifier). Its year is
   the unit's own (a venue or date tag anywhere in it), else the heading's; with neither, the
   importer dates it by its arXiv id or reports it.
 - ``rescued`` drops a "row" whose title is a parenthesised note and whose links all lead to the
@@ -96,6 +97,9 @@ def _title(unit: Unit) -> str:
     candidates = [m.group(1) or m.group(2) for m in _BOLD.finditer(first)]
     candidates += [m.group(1) for m in _QUOTED.finditer(first)]
     candidates += [label for label, url, badge in md.links(first) if not badge and len(label.split()) >= 3]
+    # the text of a link to a paper by its identifier is the paper's title, never its authors (Title Case with
+    # "and": "[Fast and Robust Visuomotor Flow Matching Policy](arXiv)"); initials still read as names
+    id_labels = {label for label, url, badge in md.links(first) if not badge and _ID_URL.match(url)}
     link = md.LINK.search(first)
     after = re.sub(r"[(\[][^()\[\]]*[)\]]", " ", md.clean(md.without_links(first[link.end():]))) if link else ""
     before = md.clean(first[:link.start()]).rstrip(" [(") if link else ""
@@ -108,7 +112,8 @@ def _title(unit: Unit) -> str:
         tail = re.search(r"(?:\s*[(\[][^()\[\]]{1,40}[)\]])+$", title)  # tags after it: "(CVPR 2016)"
         title = title[:tail.start()].strip(" .,:;-–|") if tail else title
         if (len(title.split()) < 3 or re.search(r"https?:|www\.", title) or md.GENERIC.match(title)
-                or FIELD.match(title) or (md.looks_like_venue(title) and len(title.split()) <= 4) or (md.looks_like_authors(title) and re.search(r",|\band\b", title))
+                or FIELD.match(title) or (md.looks_like_venue(title) and len(title.split()) <= 4) or (
+                    text not in id_labels and md.looks_like_authors(title) and re.search(r",|\band\b", title))
                 or personal_names(title) or title.endswith(":") or len(title.split()) > 30):
             continue
         around = md.without_links(first).replace(text, " ") if text in first else md.without_links(first)
