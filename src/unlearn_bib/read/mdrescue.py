@@ -21,13 +21,14 @@ do not know, and its rows then produced nothing at all. Three general rules, app
   anywhere in its unit (``- **📝 说明**: 🏆 Accepted to AAAI 2026`` under a paper's heading), and
   reads a title that is a whole citation (``Authors. "Title." Venue 70 (1983): 41-55.``, or APA's
   ``Authors (2015). Title. Venue, 9(1).``) as its parts; ``*A, B.* Preprint'25`` below a title gives
-  authors and venue.
+  authors and venue; a GB/T 7714 reference (``Zhao J, et al. Title[J]. Journal, 2023.``, ``mdgbt``) as its parts.
 """
 from __future__ import annotations
 
 import re
 
 from unlearn_bib.read import mdinline as md
+from unlearn_bib.read.mdgbt import gbt_reference
 from unlearn_bib.read.mdnames import personal_names
 from unlearn_bib.read.mdscan import FIELD, NOT_PAPER_HOSTS, Unit
 
@@ -189,7 +190,8 @@ def rescued(unit: Unit, found, row_type):
             accepted = _ACCEPTED.search(" ".join(md.clean(line) for line in unit.lines))
             if accepted and md.year_of(accepted.group(1)):
                 found.venue, found.year = accepted.group(1), md.year_of(accepted.group(1))
-        _quoted_citation(found)
+        if not gbt_reference(found, unit.lines[0]):  # "Zhao J, et al. <b>Title[J]</b>. Journal, 2023: 1-10."
+            _quoted_citation(found)
         _italic_authors_then_venue(unit, found)
         if md.is_date(found.venue):
             found.venue = ""  # "**Title** *Authors* 2023.07 [[Paper](…)]": a date, not a venue (the year is kept)
