@@ -18,16 +18,19 @@ do not know, and its rows then produced nothing at all. Three general rules, app
   importer dates it by its arXiv id or reports it.
 - ``rescued`` drops a "row" whose title is a parenthesised note and whose links all lead to the
   list's own pages (``- [[ICLR](./2024/ICLR.md)] (2 篇)``: an index with a count), and dates a row that has no year and no venue from an ``Accepted to AAAI 2026`` note
-  anywhere in its unit (``- **📝 说明**: 🏆 Accepted to AAAI 2026`` under a paper's heading), and
+  anywhere in its unit (``- **📝 说明**: 🏆 Accepted to AAAI 2026`` under a paper's heading) or from a link labelled
+  with a venue and its year in parentheses (``[npj Comput Mater 9, 69 (2023)](…)``), and
   reads a title that is a whole citation (``Authors. "Title." Venue 70 (1983): 41-55.``, or APA's
   ``Authors (2015). Title. Venue, 9(1).``) as its parts; ``*A, B.* Preprint'25`` below a title gives
-  authors and venue; a GB/T 7714 reference (``Zhao J, et al. Title[J]. Journal, 2023.``, ``mdgbt``) as its parts.
+  authors and venue; a GB/T 7714 reference (``Zhao J, et al. Title[J]. Journal, 2023.``, ``mdgbt``) as its parts;
+  ``Names - Title`` (no title link) gives the names as the authors (``mddash``).
 """
 from __future__ import annotations
 
 import re
 
 from unlearn_bib.read import mdinline as md
+from unlearn_bib.read.mddash import dash_authors
 from unlearn_bib.read.mdgbt import gbt_reference
 from unlearn_bib.read.mdnames import personal_names
 from unlearn_bib.read.mdscan import FIELD, NOT_PAPER_HOSTS, Unit
@@ -46,6 +49,7 @@ _CITED = re.compile(r"^([^\"“”]{3,300}?)[.,]\s*[\"“]([^\"“”]{8,300})[\
 _APA = re.compile(r"^([^()\"“”]{3,300}?),?\s*\(((?:19|20)\d\d)[a-z]?\)\.\s+([^.?!]{8,300}[?!]?)\.?\s+(.*)$")
 _ITALIC_THEN = re.compile(r"^\s*([*_])([^*_\n]{3,2000})\1\s+([^\[\]*_\n]{2,60}?)\s*(?:\[|$)")
 _PROSE = re.compile(r"^[A-Z][^\[\]*_`|<>]{3,300}$")  # a description: words, no link, no emphasis, no tag
+_LABEL_YEAR = re.compile(r"^([A-Za-z][^()\[\]]{1,120})\(((?:19|20)\d\d)\)\s*$")  # "Journal 9, 69 (2023)"
 _PAPER_LINE = re.compile(r"^(?:\*\*|__)[^*_\n]{4,300}(?:\*\*|__)")
 
 
@@ -180,16 +184,31 @@ def _italic_authors_then_venue(unit: Unit, row) -> None:
             return
 
 
+def _label_year(row) -> None:
+    """A link labelled with a reference's venue part ending in its year in parentheses (``[npj Comput Mater 9, 69
+    (2023)](nature link)``, ``[J. Chem. Inf. Model. (2023)](doi)``) dates a row that has no year: the venue, the year."""
+    for label, url, badge in row.links:
+        found = _LABEL_YEAR.match(label)
+        if found and not badge and not NOT_PAPER_HOSTS.match(url) and not re.match(r"(?i)arxiv\b", label):
+            row.year, row.venue = int(found.group(2)), row.venue or found.group(1).strip(" ,.")
+            return
+
+
 def rescued(unit: Unit, found, row_type):
     """``found`` as the layout rules read it, or the unit read by the safety net (see the module) as a
     ``row_type`` (``mdlist.Row``, passed in: this module is below ``mdlist``)."""
     if isinstance(found, row_type):
         if re.fullmatch(r"\([^()]*\)", found.title) and not any(re.match(r"(?i)^https?:", u) for _, u, _ in found.links):
             return None  # "- [[ICLR](./2024/ICLR.md)] (2 篇)": the list's index of its own pages, with a count
+        if found.year is None:
+            _label_year(found)
         if found.year is None and not found.venue:
             accepted = _ACCEPTED.search(" ".join(md.clean(line) for line in unit.lines))
             if accepted and md.year_of(accepted.group(1)):
                 found.venue, found.year = accepted.group(1), md.year_of(accepted.group(1))
+        dashed = None if found.title_url or found.authors else dash_authors(found.title)
+        if dashed:  # "Zhuoran Xiong et al. - Practical Deep Reinforcement Learning Approach for Stock Trading"
+            found.title, found.authors, found.authors_incomplete = dashed
         if not gbt_reference(found, unit.lines[0]):  # "Zhao J, et al. <b>Title[J]</b>. Journal, 2023: 1-10."
             _quoted_citation(found)
         _italic_authors_then_venue(unit, found)
