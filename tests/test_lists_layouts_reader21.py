@@ -90,6 +90,9 @@ def test_a_bold_name_and_year_tag_before_the_title_whatever_the_name():
         "* [**GitHub, 2024**] **dna-claude-analysis**: Personal genome analysis toolkit using Claude. "
         "[[code]](https://github.com/shmlkv/dna-claude-analysis)\n")
     assert [(r.line, r.year) for r in rows] == [(1, 2023)]  # a repository "published on GitHub" is no paper
+    rows, _ = _papers("* [**Healthcare, 2023**]Leveraging Generative AI. [paper](https://www.ncbi.nlm.nih.gov/pmc/PMC1/)\n"
+                      "* [**Arxiv, 2025.06**] MedAgentBench for clinical agents. [paper](https://arxiv.org/abs/2506.01234)\n")
+    assert [(r.year, r.venue) for r in rows] == [(2023, "Healthcare"), (2025, "Arxiv")]  # the name is the venue
 
 
 def test_a_link_labelled_with_a_venue_and_its_year_dates_the_row():
@@ -98,7 +101,7 @@ def test_a_link_labelled_with_a_venue_and_its_year_dates_the_row():
         "Manica, Matteo and Cadow, Joris and others  \n"
         "[npj Comput Mater 9, 69 (2023)](https://www.nature.com/articles/s41524-023-01028-1) |  "
         "[code](https://github.com/GT4SD/gt4sd-core) \n")[0]
-    assert (row.year, row.venue) == (2023, "npj Comput Mater 9, 69")
+    assert (row.year, row.venue) == (2023, "npj Comput Mater 9, 69 (2023)")
 
 
 def test_names_dash_title_gives_the_authors_and_a_title_with_a_dash_stays_whole():

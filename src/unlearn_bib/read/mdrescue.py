@@ -186,11 +186,12 @@ def _italic_authors_then_venue(unit: Unit, row) -> None:
 
 def _label_year(row) -> None:
     """A link labelled with a reference's venue part ending in its year in parentheses (``[npj Comput Mater 9, 69
-    (2023)](nature link)``, ``[J. Chem. Inf. Model. (2023)](doi)``) dates a row that has no year: the venue, the year."""
+    (2023)](nature link)``, ``[J. Chem. Inf. Model. (2023)](doi)``) gives a row that has none its venue, as written,
+    and its year."""
     for label, url, badge in row.links:
         found = _LABEL_YEAR.match(label)
         if found and not badge and not NOT_PAPER_HOSTS.match(url) and not re.match(r"(?i)arxiv\b", label):
-            row.year, row.venue = int(found.group(2)), row.venue or found.group(1).strip(" ,.")
+            row.year, row.venue = row.year or int(found.group(2)), row.venue or label.strip()
             return
 
 
@@ -200,7 +201,7 @@ def rescued(unit: Unit, found, row_type):
     if isinstance(found, row_type):
         if re.fullmatch(r"\([^()]*\)", found.title) and not any(re.match(r"(?i)^https?:", u) for _, u, _ in found.links):
             return None  # "- [[ICLR](./2024/ICLR.md)] (2 篇)": the list's index of its own pages, with a count
-        if found.year is None:
+        if found.year is None or not found.venue:
             _label_year(found)
         if found.year is None and not found.venue:
             accepted = _ACCEPTED.search(" ".join(md.clean(line) for line in unit.lines))
@@ -214,8 +215,8 @@ def rescued(unit: Unit, found, row_type):
         _italic_authors_then_venue(unit, found)
         if md.is_date(found.venue):
             found.venue = ""  # "**Title** *Authors* 2023.07 [[Paper](…)]": a date, not a venue (the year is kept)
-        comma_year = re.fullmatch(r"(.*[^\W\d]\.?),\s*(?:19|20)\d\d\.?", found.venue)
-        if comma_year and found.year and md.looks_like_venue(comma_year.group(1)):
+        comma_year = re.fullmatch(r"(.*[^\W\d]\.?),\s*(?:19|20)\d\d(?:[.\-/](?:0?[1-9]|1[0-2]))?\.?", found.venue)
+        if comma_year and found.year and (md.looks_like_venue(comma_year.group(1)) or comma_year.group(1)[:1].isupper()):
             found.venue = comma_year.group(1)  # "ICLR, 2020." below a paper's authors: the venue is "ICLR"
         return found
     if found is not None or unit.kind not in ("item", "block", "heading") or unit.context.get("skip"):
