@@ -141,7 +141,8 @@ _DOI_LINKS = (
     rf"^https?://(?:[\w-]+\.)*(?:royalsocietypublishing\.org|onlinelibrary\.wiley\.com|tandfonline\.com|"
     rf"journals\.sagepub\.com|science\.org|pubs\.acs\.org)/doi/(?:abs/|pdf/|full/|epdf/)?{_DOI_PART}$",
     rf"^https?://ieeexplore\.ieee\.org/.*?(?:doi=|/doi/){_DOI_PART}$",
-    rf"^https?://[\w.-]+/(?:[\w-]+/)?doi/(?:abs/|pdf/|full/|epdf/)?{_DOI_PART}$",  # any publisher's /doi/ path (pnas.org)
+    # any publisher's /doi/ path (pnas.org), also deeper ("emerald.com/insight/content/doi/10.1108/…/full/html")
+    rf"^https?://[\w.-]+/(?:[\w-]+/){{0,3}}doi/(?:abs/|pdf/|full/|epdf/)?{_DOI_PART}$",
 )
 _OPENREVIEW_LINK = r"^https?://(?:www\.)?openreview\.net/(?:forum|pdf|attachment)\?(?:.*&)?id=([A-Za-z0-9_\-]{6,})"
 
@@ -165,7 +166,7 @@ def link_identifier(url: str) -> tuple[str, str] | None:
     for doi_pattern in doi_links:  # "link.springer.com/content/pdf/10.1007%2Fs10994-…": the slash escaped
         found = doi_pattern.match(re.sub("%2f", "/", url.split("#")[0].split("?")[0] if "doi=" not in url else url, flags=re.I))
         if found:
-            doi = re.sub(r"(\.pdf|/(?:full|abstract|epdf))$", "", found.group(1), flags=re.IGNORECASE)
+            doi = re.sub(r"(\.pdf|/(?:full|abstract|epdf)(?:/html)?)$", "", found.group(1), flags=re.IGNORECASE)
             arxiv = ARXIV_DOI.match(doi)
             if arxiv:  # arXiv's own DOI names the preprint: its arXiv id, as match.rule reads it
                 return "arxiv", arxiv.group(1)

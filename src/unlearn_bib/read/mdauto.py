@@ -3,7 +3,7 @@
 - ``autolink(line)``: GitHub renders a bare web address as a link (GFM autolinks), so
   ``- U-Net [https://arxiv.org/pdf/1505.04597.pdf] [2015]`` links a paper: the address becomes a link
   labelled ``link`` (a URL is never a title); addresses inside a link's target, an HTML attribute, an
-  angle-bracket autolink or inline code are left alone, trailing punctuation is not part of the address;
+  angle-bracket autolink, inline code or a link's text (``[https://…](https://…)``) are left alone, trailing punctuation is not part of the address;
 - ``html_list(line)``: an HTML list item ``<li>Title <a href="https://arxiv.org/abs/…">[arXiv]</a>`` is a bullet
   with a Markdown link, as GitHub shows it (the anchor's text is the link's label);
 - ``broken_label(previous, line)``: a link text broken over two lines (``- [Simple Baselines for Human Pose
@@ -45,6 +45,8 @@ def autolink(line: str) -> str:
         if any(a <= found.start() < b for a, b in spans) or line[:found.start()].rstrip().endswith(("](", "<")):
             continue  # inline code; "[code]( https://…)": a link's target with a space before it
         url = _end(found.group(0))
+        if line[:found.start()].endswith("[") and line[found.start() + len(url):].startswith("]("):
+            continue  # "[https://…](https://…)": the address is a link's text, already a link
         target = url if "://" in url else "http://" + url
         out.append(line[last:found.start()] + f"[link]({target})")
         last = found.start() + len(url)

@@ -12,6 +12,8 @@
   initials before each surname, maybe a venue and year, then the links) is ONE paper: the bullet's title, the
   sub-bullet's authors, venue, year and links (other sub-bullets only links or fields). Personal names are never a
   title (``mdnames``), so the sub-bullet is no paper of its own;
+- a title bullet over unlabelled field sub-bullets (``* Title`` / ``  * ICML 2023`` / ``  * <link>``) is ONE paper
+  (``mdsubs.fielded``); an italic span wrapped over two lines is one line (``mdwrap.rejoined``);
 - ``table_section(unit, following)``: a heading with a table right under it (``## [Bryan Hooi](home page)
   (NUS)`` over a table of that group's papers) is the table's section, not a paper.
 
@@ -24,6 +26,8 @@ import re
 from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdnames import personal_names
 from unlearn_bib.read.mdscan import FIELD, Unit, is_paper_url
+from unlearn_bib.read.mdsubs import fielded
+from unlearn_bib.read.mdwrap import rejoined
 
 _BARE = re.compile(r"^\s*\[([^\[\]\n]{1,80})\]\((\S+?)\)\s*$")  # "[Pengi](https://arxiv.org/pdf/2305.11834.pdf)"
 _BOLD_ONLY = re.compile(r"^\s*(\*\*|__)([^*_\n]{8,400})\1\s*$")  # "**Title**", nothing else
@@ -101,10 +105,10 @@ def regroup(units: list[Unit]) -> list[Unit]:
     out: list[Unit] = []
     i = 0
     while i < len(units):
-        unit = units[i]
+        unit = rejoined(units[i])  # an italic authors' line wrapped over two lines: one line
         if unit.kind == "item" and unit.children:
             children = _children(units, i)
-            entry = _entry(unit, children) or _cited(unit, children)
+            entry = _entry(unit, children) or _cited(unit, children) or fielded(unit, children)
             if entry is not None:
                 out.append(entry)
                 i += 1 + len(children)

@@ -90,7 +90,8 @@ def head_title(head: str) -> tuple[str, str, str]:
         lead = lead[label.end():]  # "Paper: [Title](link)": a sub-bullet that is a paper of its own
     prefix = _PREFIX.match(lead)
     said = md.clean(prefix.group(2)) if prefix else ""  # "(*ICLR'25*) Title": a tag set in italics inside its brackets
-    if prefix and is_tag(said):
+    comma = VENUE_COMMA_YEAR.match(said)  # "[**Korean J Med Educ., 2023**] Title": a name then its year, any name
+    if prefix and (is_tag(said) or comma and _named(comma.group(1).rstrip("."))):
         title, url, rest = head_title(lead[prefix.end():])
         named, named_year, dated = tags(rest)
         if named and (named_year or dated) and not md.year_of(said):  # "**[RSA]** Title | **[ICCV' 17]** |": the

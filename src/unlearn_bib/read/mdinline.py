@@ -126,9 +126,11 @@ def strip_decorations(text: str) -> str:
 
 
 def _emphasised_tag(text: str) -> bool:
-    """``[*ICLR'25*]``: a venue or date tag set in emphasis inside its brackets, not a decoration like ``[💬 Topic]``."""
+    """``[*ICLR'25*]``, ``[**Korean J Med Educ., 2023**]``: a venue or date tag set in emphasis inside its brackets (any
+    name then a comma and its year), not a decoration like ``[💬 Topic]``."""
     inner = _EMPHASIS.sub("", text[1:-1]).strip()
-    return text[1:2] in "*_" and bool(inner) and (looks_like_venue(inner) or is_date(inner))
+    return text[1:2] in "*_" and bool(inner) and (looks_like_venue(inner) or is_date(inner) or bool(
+        re.search(r"^[A-Z][^,]{1,60},\s*(?:19|20)\d\d$", inner)))  # "[**Korean J Med Educ., 2023**]": a name, its year
 
 
 _NEW_WORD = re.compile(r"(?<!\w)(?:new|hot)\b[!:]*", re.I)

@@ -74,7 +74,7 @@ _ANTHOLOGY = re.compile(r"^https?://(?:www\.)?(?:aclanthology\.org|aclweb\.org/a
                         r"[A-Z](\d\d)-\d{4})", re.I)
 _BOOKS = re.compile(r"\bbooks?\b", re.I)
 _ARXIV_PAGE = re.compile(r"^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/", re.I)
-_BLOG_VENUE = re.compile(r"^(?:blogs?|blog ?posts?|news|posts?|announcements?|press releases?|website)$", re.I)
+_BLOG_VENUE = re.compile(r"^(?:blogs?|blog ?posts?|news|posts?|announcements?|press releases?|website|github|gitlab|hugging ?face)(?:,?\s*(?:19|20)\d\d)?$", re.I)
 # "Introducing GPT-5", "Introducing Mistral 3": a title that only names a product is its news, not a paper's title
 _ANNOUNCEMENT = re.compile(r"^(?:introducing|announcing)\s+\S+(?:\s\S+){0,2}$", re.I)
 

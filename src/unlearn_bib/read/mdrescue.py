@@ -12,21 +12,26 @@ do not know, and its rows then produced nothing at all. Three general rules, app
   paper by identifier (an arXiv abs/pdf/html link, a DOI link, an OpenReview forum/pdf link),
   becomes a row. Its title is the unit's most title-like text: a bold or quoted span, a link
   text of three words or more that is not a generic label, else the first line without tags,
-  numbering and decorations; never a URL, a venue, a field label or personal names. Its year is
+  numbering and decorations; never a URL, a venue, a field label or personal names (a Title Case text with
+  "and" or commas reads as names, except as the text of a link to the paper by identifier). Its year is
   the unit's own (a venue or date tag anywhere in it), else the heading's; with neither, the
   importer dates it by its arXiv id or reports it.
 - ``rescued`` drops a "row" whose title is a parenthesised note and whose links all lead to the
   list's own pages (``- [[ICLR](./2024/ICLR.md)] (2 篇)``: an index with a count), and dates a row that has no year and no venue from an ``Accepted to AAAI 2026`` note
-  anywhere in its unit (``- **📝 说明**: 🏆 Accepted to AAAI 2026`` under a paper's heading), and
+  anywhere in its unit (``- **📝 说明**: 🏆 Accepted to AAAI 2026`` under a paper's heading) or from a link labelled
+  with a venue and its year in parentheses (``[npj Comput Mater 9, 69 (2023)](…)``), and
   reads a title that is a whole citation (``Authors. "Title." Venue 70 (1983): 41-55.``, or APA's
   ``Authors (2015). Title. Venue, 9(1).``) as its parts; ``*A, B.* Preprint'25`` below a title gives
-  authors and venue.
+  authors and venue; a GB/T 7714 reference (``Zhao J, et al. Title[J]. Journal, 2023.``, ``mdgbt``) as its parts;
+  ``Names - Title`` (no title link) gives the names as the authors (``mddash``).
 """
 from __future__ import annotations
 
 import re
 
 from unlearn_bib.read import mdinline as md
+from unlearn_bib.read.mddash import dash_authors
+from unlearn_bib.read.mdgbt import gbt_reference
 from unlearn_bib.read.mdnames import personal_names
 from unlearn_bib.read.mdscan import FIELD, NOT_PAPER_HOSTS, Unit
 
@@ -44,6 +49,7 @@ _CITED = re.compile(r"^([^\"“”]{3,300}?)[.,]\s*[\"“]([^\"“”]{8,300})[\
 _APA = re.compile(r"^([^()\"“”]{3,300}?),?\s*\(((?:19|20)\d\d)[a-z]?\)\.\s+([^.?!]{8,300}[?!]?)\.?\s+(.*)$")
 _ITALIC_THEN = re.compile(r"^\s*([*_])([^*_\n]{3,2000})\1\s+([^\[\]*_\n]{2,60}?)\s*(?:\[|$)")
 _PROSE = re.compile(r"^[A-Z][^\[\]*_`|<>]{3,300}$")  # a description: words, no link, no emphasis, no tag
+_LABEL_YEAR = re.compile(r"^([A-Za-z][^()\[\]]{1,120})\(((?:19|20)\d\d)\)\s*$")  # "Journal 9, 69 (2023)"
 _PAPER_LINE = re.compile(r"^(?:\*\*|__)[^*_\n]{4,300}(?:\*\*|__)")
 
 
@@ -96,6 +102,9 @@ def _title(unit: Unit) -> str:
     candidates = [m.group(1) or m.group(2) for m in _BOLD.finditer(first)]
     candidates += [m.group(1) for m in _QUOTED.finditer(first)]
     candidates += [label for label, url, badge in md.links(first) if not badge and len(label.split()) >= 3]
+    # the text of a link to a paper by its identifier is the paper's title, never its authors (Title Case with
+    # "and": "[Fast and Robust Visuomotor Flow Matching Policy](arXiv)"); initials still read as names
+    id_labels = {label for label, url, badge in md.links(first) if not badge and _ID_URL.match(url)}
     link = md.LINK.search(first)
     after = re.sub(r"[(\[][^()\[\]]*[)\]]", " ", md.clean(md.without_links(first[link.end():]))) if link else ""
     before = md.clean(first[:link.start()]).rstrip(" [(") if link else ""
@@ -108,7 +117,8 @@ def _title(unit: Unit) -> str:
         tail = re.search(r"(?:\s*[(\[][^()\[\]]{1,40}[)\]])+$", title)  # tags after it: "(CVPR 2016)"
         title = title[:tail.start()].strip(" .,:;-–|") if tail else title
         if (len(title.split()) < 3 or re.search(r"https?:|www\.", title) or md.GENERIC.match(title)
-                or FIELD.match(title) or (md.looks_like_venue(title) and len(title.split()) <= 4) or (md.looks_like_authors(title) and re.search(r",|\band\b", title))
+                or FIELD.match(title) or (md.looks_like_venue(title) and len(title.split()) <= 4) or (
+                    text not in id_labels and md.looks_like_authors(title) and re.search(r",|\band\b", title))
                 or personal_names(title) or title.endswith(":") or len(title.split()) > 30):
             continue
         around = md.without_links(first).replace(text, " ") if text in first else md.without_links(first)
@@ -174,22 +184,39 @@ def _italic_authors_then_venue(unit: Unit, row) -> None:
             return
 
 
+def _label_year(row) -> None:
+    """A link labelled with a reference's venue part ending in its year in parentheses (``[npj Comput Mater 9, 69
+    (2023)](nature link)``, ``[J. Chem. Inf. Model. (2023)](doi)``) gives a row that has none its venue, as written,
+    and its year."""
+    for label, url, badge in row.links:
+        found = _LABEL_YEAR.match(label)
+        if found and not badge and not NOT_PAPER_HOSTS.match(url) and not re.match(r"(?i)arxiv\b", label):
+            row.year, row.venue = row.year or int(found.group(2)), row.venue or label.strip()
+            return
+
+
 def rescued(unit: Unit, found, row_type):
     """``found`` as the layout rules read it, or the unit read by the safety net (see the module) as a
     ``row_type`` (``mdlist.Row``, passed in: this module is below ``mdlist``)."""
     if isinstance(found, row_type):
         if re.fullmatch(r"\([^()]*\)", found.title) and not any(re.match(r"(?i)^https?:", u) for _, u, _ in found.links):
             return None  # "- [[ICLR](./2024/ICLR.md)] (2 篇)": the list's index of its own pages, with a count
+        if found.year is None or not found.venue:
+            _label_year(found)
         if found.year is None and not found.venue:
             accepted = _ACCEPTED.search(" ".join(md.clean(line) for line in unit.lines))
             if accepted and md.year_of(accepted.group(1)):
                 found.venue, found.year = accepted.group(1), md.year_of(accepted.group(1))
-        _quoted_citation(found)
+        dashed = None if found.title_url or found.authors else dash_authors(found.title)
+        if dashed:  # "Zhuoran Xiong et al. - Practical Deep Reinforcement Learning Approach for Stock Trading"
+            found.title, found.authors, found.authors_incomplete = dashed
+        if not gbt_reference(found, unit.lines[0]):  # "Zhao J, et al. <b>Title[J]</b>. Journal, 2023: 1-10."
+            _quoted_citation(found)
         _italic_authors_then_venue(unit, found)
         if md.is_date(found.venue):
             found.venue = ""  # "**Title** *Authors* 2023.07 [[Paper](…)]": a date, not a venue (the year is kept)
-        comma_year = re.fullmatch(r"(.*[^\W\d]\.?),\s*(?:19|20)\d\d\.?", found.venue)
-        if comma_year and found.year and md.looks_like_venue(comma_year.group(1)):
+        comma_year = re.fullmatch(r"(.*[^\W\d]\.?),\s*(?:19|20)\d\d(?:[.\-/](?:0?[1-9]|1[0-2]))?\.?", found.venue)
+        if comma_year and found.year and (md.looks_like_venue(comma_year.group(1)) or comma_year.group(1)[:1].isupper()):
             found.venue = comma_year.group(1)  # "ICLR, 2020." below a paper's authors: the venue is "ICLR"
         return found
     if found is not None or unit.kind not in ("item", "block", "heading") or unit.context.get("skip"):
