@@ -1,6 +1,7 @@
 """A paper a list names without any year (issue 18, rows like `* A et al. - Title [[Link]](pdf)` or under
 `## Before 2017`): imported as a needs_verification record with no `year`, flagged, never given an invented one."""
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -71,10 +72,10 @@ def test_exports_leave_the_year_out(run):
     bib = run("export", "--format", "bibtex", "--papers", FIXTURE)
     assert bib.exit_code == 0, bib.stderr
     entry = bib.stdout.split("@inproceedings{babbageyearless,")[1].split("\n}")[0]
-    assert "year" not in entry and "None" not in entry
+    assert not re.search(r"^\s*(year|date)\s*=", entry, re.M) and "None" not in entry
     biblatex = run("export", "--format", "biblatex", "--papers", FIXTURE).stdout
     entry = biblatex.split("{babbageyearless,")[1].split("\n}")[0]
-    assert "date" not in entry and "None" not in entry
+    assert not re.search(r"^\s*(year|date)\s*=", entry, re.M) and "None" not in entry
     items = {i["id"]: i for i in json.loads(run("export", "--format", "csljson", "--papers", FIXTURE).stdout)}
     assert "issued" not in items["babbageyearless"] and "issued" in items["lovelace2023dated"]
     ris = run("export", "--format", "ris", "--papers", FIXTURE).stdout
@@ -82,8 +83,7 @@ def test_exports_leave_the_year_out(run):
     assert "PY  -" not in record and "Y1  -" not in record and "None" not in record
     text = run("export", "--format", "text", "--papers", FIXTURE).stdout
     assert "n.d." in text and "None" not in text
-    # yearless records sort last
-    assert text.index("Babbage") > text.index("Lovelace")
+    assert text.index("Babbage") < text.index("Lovelace")  # the style's own order (APA: by author)
 
 
 def test_the_readme_table_leaves_the_year_cell_empty(run):

@@ -9,8 +9,12 @@ row's links and text through ``catalog.identifiers``. Every row ends as exactly 
   (or, beside an identifier, a paper link) that is no web address is left out and reported;
 - merged: the same paper as a catalog record or an earlier row (same arXiv id, DOI or OpenReview
   id with agreeing titles, or the same title with no conflicting identifier); nothing changes;
-- reported: with its line and the reason (no year, an identifier shared by a different title,
-  an unreadable row, ...).
+- reported: with its line and the reason (an identifier shared by a different title, an
+  unreadable row, ...).
+
+A row that gives no year anywhere (no year cell, tag or heading, no arXiv id; a heading like
+"Before 2017") is imported without ``year`` and reported as such: the year is filled from a
+source (``update --online``) or by hand, never guessed; the heading's text stays in ``notes``.
 
 The rows that can be imported are, even when others cannot; with ``strict`` one reported row
 stops the import and nothing is written.
@@ -127,18 +131,23 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
         fields = {"venue": "arXiv"}
     if year is None and ids.get("arxiv") and re.match(r"\d{4}\.", ids["arxiv"]):
         year = 2000 + int(ids["arxiv"][:2])  # a preprint's year: the month its arXiv id was given
-    if year is None:
+    no_year = None
+    if year is None:  # imported without a year (never an invented one), and said so
         why = (f"the heading says {row.year_text!r}, which gives no year" if row.year_text
                else "nothing in the row or its headings gives a year")
-        return None, [Problem(f"{_short(row.title)}: {why}", where,
-                              "add a year to the row or its heading")], []
+        no_year = Problem(f"{_short(row.title)}: imported with no year: {why}", where,
+                          "`unlearn-bib update --online --write` fills it from the paper's identifier, or add "
+                          "`year:` to the record by hand")
+        if strict:
+            return None, [no_year], []
     people = ([dict(person) for person in row.people] if row.people
               else [dict(_person(name)) for name in row.authors] if row.authors else [])
     first = people[0] if people else {}  # the catalog's key rule as soon as a first author is known
     record: dict = {"key": make_key(first.get("family") or first.get("literal", ""), year, row.title, taken),
                     "section": section, "title": row.title}
     record.update(fields)
-    record["year"] = year
+    if year is not None:
+        record["year"] = year
     for name in ("doi", "arxiv", "openreview"):
         if ids.get(name):
             record[name] = ids[name]
@@ -167,11 +176,13 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
     listed = f"listed in {name}, line {row.line}"
     if link and is_web_url(link):  # a source is a web address first; the list's file and line follow it
         record["sources"] = [f"{link} ({listed})"]
-    record["notes"] = f"Imported from {name}, line {row.line}; not verified yet."
+    record["notes"] = f"Imported from {name}, line {row.line}; not verified yet." + (
+        f" No year: the list's heading says {row.year_text!r}." if year is None and row.year_text else
+        " No year: the list gives none." if year is None else "")
     problems = record_problems(record, where, "the row")
     if "title" in record and ("{" in row.title) != ("}" in row.title):
         problems.append(Problem("the title has an unbalanced brace", where))
-    return (None, problems, []) if problems else (record, [], left_out)
+    return (None, problems, []) if problems else (record, [], ([no_year] if no_year else []) + left_out)
 
 
 def _bad_links(row, paper_link: str, where: Location) -> list[Problem]:
@@ -328,7 +339,8 @@ def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool 
                 report(problem)
             continue
         problems += left_out
-        plan.counts["links left out"] = plan.counts.get("links left out", 0) + len(left_out)
+        plan.counts["links left out"] = plan.counts.get("links left out", 0) + sum(1 for p in left_out if "no year" not in p.message)
+        plan.counts["no year"] = plan.counts.get("no year", 0) + sum(1 for p in left_out if "no year" in p.message)
         accepted.add(ids, row.title, row.line, record)
         order.setdefault(section, []).append((record["key"], "new"))
         section_of[record["key"]] = section
@@ -360,4 +372,5 @@ def summary(plan: Plan, source: str) -> str:
     seen = counts.get("rows seen", 0)
     return (f"{source}: {seen} row{'' if seen == 1 else 's'} seen, {counts.get('imported', 0)} imported, "
             f"{counts.get('merged', 0)} merged, {counts.get('reported', 0)} reported"
-            + (f"; {left} link{'' if left == 1 else 's'} left out (above)" if (left := counts.get('links left out')) else ""))
+            + (f"; {left} link{'' if left == 1 else 's'} left out (above)" if (left := counts.get('links left out')) else "")
+            + (f"; {none} imported with no year (above)" if (none := counts.get('no year')) else ""))
