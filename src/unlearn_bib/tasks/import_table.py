@@ -102,6 +102,39 @@ def _venue_of(text: str) -> tuple[dict, int | None]:
     return venue_fields(vid), venue_year
 
 
+_CODE_HOST = re.compile(r"(?i)^https?://(?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co)/")
+_PAPER_LABEL = re.compile(r"(?i)^\W*(?:paper|pdf|link|full\s*text)\W*$")
+# where an article's own page lives: a link here is a paper's (proceedings, publishers, SSRN, Semantic Scholar)
+_ARTICLE_HOST = re.compile(r"(?i)^https?://(?:www\.)?(?:papers\.nips\.cc|proceedings\.neurips\.cc|proceedings\.mlr\.press|"
+                           r"openaccess\.thecvf\.com|aclanthology\.org|dl\.acm\.org|ieeexplore\.ieee\.org|link\.springer\.com|"
+                           r"sciencedirect\.com/science/article|papers\.ssrn\.com|nature\.com/articles|mdpi\.com|"
+                           r"(?:pdfs\.)?semanticscholar\.org|ojs\.aaai\.org|aaai\.org/ocs)")
+
+
+def _reads_as_paper(row, ids: dict) -> bool:
+    """Whether a row that gives no year still shows a paper (imported then without a year): an identifier,
+    a registry venue, a link labelled as the paper (`[[Paper]](…)`, `[pdf]`, `[Link]`) or to an article's
+    page, or a PDF as the title's link beside named authors; never a title linking a code repository.
+    A bare name linking a home page, a blog, a dataset's site or a file of the list's own repository
+    gives none of these: such a row is reported, as before."""
+    from unlearn_bib.catalog import venues
+    from unlearn_bib.catalog.identifiers import is_web_url
+
+    if row.title_url and _CODE_HOST.match(row.title_url.strip()):
+        return False
+    if ids or (row.venue and venues.find(row.venue)[0]):
+        return True
+    for label, url, badge in row.links:
+        url = url.strip()
+        if badge or not is_web_url(url) or _CODE_HOST.match(url):
+            continue
+        if _PAPER_LABEL.match(label) or _ARTICLE_HOST.match(url):
+            return True
+    title_link = row.title_url.strip()
+    return bool(title_link and is_web_url(title_link) and (row.authors or row.people)
+                and re.search(r"(?i)\.pdf(?:[?#]|$)", title_link))
+
+
 def _derived_link(record: dict) -> str:
     if record.get("arxiv"):
         return f"https://arxiv.org/abs/{record['arxiv']}"
@@ -132,9 +165,12 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
     if year is None and ids.get("arxiv") and re.match(r"\d{4}\.", ids["arxiv"]):
         year = 2000 + int(ids["arxiv"][:2])  # a preprint's year: the month its arXiv id was given
     no_year = None
-    if year is None:  # imported without a year (never an invented one), and said so
+    if year is None:  # a paper is imported without a year (never an invented one), and said so
         why = (f"the heading says {row.year_text!r}, which gives no year" if row.year_text
                else "nothing in the row or its headings gives a year")
+        if not _reads_as_paper(row, ids):
+            return None, [Problem(f"{_short(row.title)}: {why}, and no identifier, venue or paper link shows "
+                                  "it is a paper", where, "add a year or a paper link to the row")], []
         no_year = Problem(f"{_short(row.title)}: imported with no year: {why}", where,
                           "`unlearn-bib update --online --write` fills it from the paper's identifier, or add "
                           "`year:` to the record by hand")
