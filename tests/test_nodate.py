@@ -109,3 +109,38 @@ def test_check_and_export_warn_about_records_without_a_year(run, tmp_path):
     assert listed.exit_code == 0 and "None" not in listed.stdout
     for flag in (("--since", "2020"), ("--year", "2023")):
         assert run("export", "--format", "bibtex", "--papers", many, *flag).exit_code == 0
+
+
+def test_update_online_fills_the_year_from_the_anchored_record_and_remakes_the_key(tmp_path, monkeypatch):
+    import shutil
+
+    import responses
+
+    from replay import register
+    from test_complete_online import _record_text, invoke
+
+    monkeypatch.setattr("time.sleep", lambda s: None)
+    path = tmp_path / "papers.yaml"
+    shutil.copy(FIXTURE.parent / "nodate-online.yaml", path)
+    before = path.read_text(encoding="utf-8")
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
+        register(rsps)
+        result = invoke("update", "--online", "--no-cache", "--write", "--papers", path)
+    assert result.exit_code in (0, 3), result.output
+    papers = {p.key: p for p in load_catalog(path, strict=False)}
+    eccv = papers["liu2024implicit"]  # the year and authors known: the catalog's key rule
+    assert (eccv.venue.id, eccv.year) == ("eccv", 2024) and "https://arxiv.org/abs/2310.05873" in eccv.sources
+    fmn = papers["zhang2024forget"]
+    assert fmn.year == 2024 and "https://arxiv.org/abs/2303.17591" in fmn.sources
+    assert "anonimplicit" not in papers and "anonforgetmenot" not in papers
+    # not anchored (no identifier): unchanged byte for byte, still no year
+    assert papers["anonseparable"].year is None
+    assert _record_text(path.read_text(encoding="utf-8"), "anonseparable") == _record_text(before, "anonseparable")
+
+
+def test_a_yearless_key_is_provisional():
+    from unlearn_bib.catalog.keys import is_provisional, make_key
+
+    assert make_key("", None, "Erasing Concepts", set()) == "anonerasing"
+    assert is_provisional("anonerasing") and is_provisional("anon2024erasing")
+    assert make_key("Lovelace", None, "The Erasing of Concepts", set()) == "lovelaceerasing"

@@ -55,7 +55,7 @@ def _row_venue_contradiction(paper, posted: tuple[int, int] | None) -> str:
     """Why the row's venue and year cannot be this paper's, given its first posting ("" = no reason)."""
     from unlearn_bib.catalog import venues
 
-    if posted is None:
+    if posted is None or paper.year is None:  # no year in the row: nothing it could contradict
         return ""
     year, month = posted
     label = f"{paper.venue.short} {paper.year}"
@@ -129,7 +129,7 @@ def complete_record(client, paper, raw: dict, taken: set[str]):
     if decision.status == Resolution.RESOLVED:
         base, _, track = decision.venue_id.partition("/")
         if decision.venue_id != paper.venue.id and not paper.venue.is_preprint:
-            reports.append(f"the row says {paper.venue.short} {paper.year}; the records say "
+            reports.append(f"the row says {paper.venue.short} {paper.year or ''}".rstrip() + "; the records say "
                            f"{venues.short_name(decision.venue_id)} {decision.year}: the records win")
         if paper.venue.track and not track and decision.venue_id != paper.venue.id:
             return (Outcome(paper.key, RecordStatus.UNANCHORED, f"the records say {decision.venue_id} {decision.year} but the "
@@ -139,7 +139,7 @@ def complete_record(client, paper, raw: dict, taken: set[str]):
             if track:
                 changes["track"] = track
         if decision.year != paper.year:
-            if paper.venue.id == decision.venue_id:
+            if paper.venue.id == decision.venue_id and paper.year is not None:
                 reports.append(f"the row says {paper.year}; the records say {decision.year}: the records win")
             changes["year"] = decision.year
         changes.update(detail_changes(paper, decision))  # the list's arXiv DOI gives way, as in `update`
@@ -165,12 +165,13 @@ def complete_record(client, paper, raw: dict, taken: set[str]):
             verified = True
         elif paper.venue.is_preprint:
             if posted and paper.year != posted[0]:
-                reports.append(f"the row says {paper.year}; arXiv first posted it in {posted[0]}: arXiv wins")
+                if paper.year is not None:
+                    reports.append(f"the row says {paper.year}; arXiv first posted it in {posted[0]}: arXiv wins")
                 changes["year"] = posted[0]
             filled.append(f"arXiv {posted[0] if posted else paper.year}")
             verified = True
         else:  # the row's venue: neither confirmed nor contradicted
-            reports.append(f"{paper.venue.short} {paper.year} is the row's claim; no service confirms it "
+            reports.append(f"{paper.venue.short} {paper.year or ''}".rstrip() + " is the row's claim; no service confirms it "
                            f"({decision.status}: {decision.reason}); left marked needs_verification")
             verified = False
     if verified:
@@ -178,8 +179,11 @@ def complete_record(client, paper, raw: dict, taken: set[str]):
         if "authors_incomplete" in raw:
             changes["authors_incomplete"] = False
     new_key = ""
-    if people and keys.is_provisional(paper.key) and not paper.authors:
-        first = people[0].get("family") or people[0].get("literal", "")
+    year_filled = paper.year is None and changes.get("year") is not None  # a key made without a year is remade
+    if people and keys.is_provisional(paper.key) and not paper.authors or year_filled:
+        person = people[0] if people else {"family": paper.authors[0].family, "literal": paper.authors[0].literal} \
+            if paper.authors else {}
+        first = person.get("family") or person.get("literal", "")
         new_key = keys.make_key(first, changes.get("year", paper.year),
                                 changes.get("title", paper.title), taken - {paper.key})
         new_key = "" if new_key == paper.key else new_key
