@@ -90,7 +90,15 @@ def test_the_readme_table_leaves_the_year_cell_empty(run):
     tables = run("export", "--format", "tables", "--papers", FIXTURE)
     assert tables.exit_code == 0, tables.stderr
     row = next(l for l in tables.stdout.splitlines() if "A Yearless Paper About Erasing" in l)
-    assert "None" not in row and "ICLR |" in row.replace("ICLR  |", "ICLR |") or "None" not in row
+    assert [c.strip() for c in row.strip("|").split("|")][1:3] == ["", "ICLR"]
+
+
+def test_a_release_holds_a_yearless_record_without_a_year(run, tmp_path):
+    result = run("release", "--out", tmp_path / "out", "--papers", FIXTURE)
+    assert result.exit_code == 0, result.stderr
+    page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert 'data-key="babbageyearless"' in page and "None" not in page
+    assert '<option value="2023">2023</option>' in page
 
 
 def test_check_and_export_warn_about_records_without_a_year(run, tmp_path):

@@ -305,7 +305,7 @@ def render(catalog: Catalog, *, bibtex: dict[str, str], citations: dict[str, dic
         if p.needs_verification:
             title += ' <span class="unverified" title="imported from a list; not yet checked against the publisher">unverified</span>'
         rows.append(
-            f'<tr data-key="{escape(p.key)}" data-section="{escape(p.section)}" data-year="{p.year or ''}" data-search="{escape(search)}"'
+            f'<tr data-key="{escape(p.key)}" data-section="{escape(p.section)}" data-year="{p.year or ""}" data-search="{escape(search)}"'
             f'{marker}>'
             f'<td data-label="Paper">{title}</td>'
             f'<td class="authors" data-label="Authors">{escape(_authors(p))}</td>'
