@@ -150,5 +150,26 @@ def test_a_yearless_key_is_provisional():
     from unlearn_bib.catalog.keys import is_provisional, make_key
 
     assert make_key("", None, "Erasing Concepts", set()) == "anonerasing"
-    assert is_provisional("anonerasing") and is_provisional("anon2024erasing")
+    assert is_provisional("anonerasing", "Erasing Concepts") and is_provisional("anon2024erasing")
+    assert not is_provisional("anonerasing") and not is_provisional("anonymous", "Erasing Concepts")
     assert make_key("Lovelace", None, "The Erasing of Concepts", set()) == "lovelaceerasing"
+
+
+def test_update_online_fills_the_year_of_a_record_its_doi_anchors(tmp_path, monkeypatch):
+    import responses
+
+    from replay import register
+    from test_complete_online import invoke
+
+    monkeypatch.setattr("time.sleep", lambda s: None)
+    path = tmp_path / "papers.yaml"
+    path.write_text("sections:\n  - id: papers\n    title: Papers\npapers:\n"
+                    "  - key: anonimplicit\n    section: papers\n    title: Implicit Concept Removal of Diffusion Models\n"
+                    "    venue: ECCV\n    doi: 10.1007/978-3-031-72664-4_26\n    needs_verification: true\n", encoding="utf-8")
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
+        register(rsps)
+        result = invoke("update", "--online", "--no-cache", "--write", "--papers", path)
+    assert result.exit_code in (0, 3), result.output
+    (paper,) = load_catalog(path, strict=False)
+    assert (paper.key, paper.year) == ("anon2024implicit", 2024)
+    assert "https://doi.org/10.1007/978-3-031-72664-4_26" in paper.sources and paper.needs_verification

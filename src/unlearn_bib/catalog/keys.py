@@ -40,7 +40,9 @@ def make_key(family: str, year: int | None, title: str, taken: set[str]) -> str:
     return f"{key}{n}"
 
 
-def is_provisional(key: str) -> bool:
-    """A key made before any author was known (``anon2024erasing``, or ``anonerasing`` for a record whose
-    list gave no year): replaced once authors are filled."""
-    return re.fullmatch(r"anon(?:(?:19|20)\d\d)?[a-z0-9]*", key) is not None
+def is_provisional(key: str, title: str | None = None) -> bool:
+    """A key made before any author was known (``anon2024erasing``): replaced once authors are filled.
+    With the record's ``title``, also the key of a record whose list gave no year (``anonerasing``)."""
+    if re.fullmatch(r"anon(?:19|20)\d\d[a-z0-9]*", key):
+        return True
+    return title is not None and re.fullmatch(f"anon{first_word(title)}(?:[b-z]|[0-9]+)?", key) is not None

@@ -68,6 +68,34 @@ def _row_venue_contradiction(paper, posted: tuple[int, int] | None) -> str:
     return ""
 
 
+def _dated_by_identifier(paper, decision, taken: set[str]):
+    """For a record with no year and no arXiv id: the year of the record its own DOI or OpenReview id
+    anchors (the resolver's decision, resolved, its anchored evidence agreeing on the title), with that
+    evidence in ``sources`` and the key remade by the rule; None when nothing anchors it. The record
+    stays needs_verification (its authors are not filled from here)."""
+    from unlearn_bib.catalog import keys
+    from unlearn_bib.match import rule as match
+
+    if paper.year is not None or decision.status != Resolution.RESOLVED or not decision.year:
+        return None
+    anchored = [e for e in decision.evidence if e.verdict == Verdict.ACCEPTED and e.anchor and e.year == decision.year
+                and match.title_agrees(e.title_score) and e.url]
+    if not anchored:
+        return None
+    first = paper.authors[0] if paper.authors else None
+    new_key = keys.make_key((first.family or first.literal) if first else "", decision.year, paper.title,
+                            taken - {paper.key})
+    new_key = "" if new_key == paper.key else new_key
+    shown = ", ".join(f"{e.service} {e.record}" for e in anchored)
+    note = f"`--online` filled the year {decision.year} from {shown} ({anchored[0].anchor})."
+    changes = {"year": decision.year}
+    outcome = Outcome(paper.key, RecordStatus.COMPLETED, f"year: {decision.year} from {shown}"
+                      + (f", key: {new_key}" if new_key else ""), changes={**changes, **({"key": new_key} if new_key else {})},
+                      evidence=[e.as_dict() for e in decision.evidence])
+    sources = [u for u in dict.fromkeys(e.url for e in anchored) if u not in paper.sources]
+    return outcome, changes, None, new_key, sources, note, []
+
+
 def complete_record(client, paper, raw: dict, taken: set[str]):
     """(Outcome, scalar changes, authors or None, new key or "", sources, note, reports) for one record."""
     from unlearn_bib.catalog import keys, venues
@@ -88,6 +116,9 @@ def complete_record(client, paper, raw: dict, taken: set[str]):
                    + (f": {decision.reason}" if decision.status == Resolution.FAILED else "") + ")")
         status = (RecordStatus.CANDIDATES if found else RecordStatus.FAILED if decision.status == Resolution.FAILED
                   else RecordStatus.UNANCHORED)
+        dated = _dated_by_identifier(paper, decision, taken)
+        if dated:
+            return dated
         return (Outcome(paper.key, status, message,
                         evidence=[e.as_dict() for e in decision.evidence]),) + nothing[1:]
     try:
@@ -180,7 +211,7 @@ def complete_record(client, paper, raw: dict, taken: set[str]):
             changes["authors_incomplete"] = False
     new_key = ""
     year_filled = paper.year is None and changes.get("year") is not None  # a key made without a year is remade
-    if people and keys.is_provisional(paper.key) and not paper.authors or year_filled:
+    if people and keys.is_provisional(paper.key, paper.title) and not paper.authors or year_filled:
         person = people[0] if people else {"family": paper.authors[0].family, "literal": paper.authors[0].literal} \
             if paper.authors else {}
         first = person.get("family") or person.get("literal", "")
