@@ -6,8 +6,10 @@ the exact title and the date of first posting; the resolver then gives the publi
 year, pages and DOI. Every filled fact's record goes into ``sources`` and a sentence into
 ``notes``. Where the row contradicts the records (a year before the arXiv id's month, a venue
 that met before the paper was first posted, a venue the records place elsewhere), the records
-win and the contradiction is reported. A record without an identifier gets a title search whose
-candidates are reported, never applied. Nothing changes on a record the services do not anchor.
+win and the contradiction is reported. A record without an arXiv id gets a title search whose
+candidates are reported, never applied; only a record with no year (its list gave none) takes the
+year of the record its own DOI or OpenReview id anchors. Nothing changes on a record the services
+do not anchor. A key made without a year is remade by the rule once the year is known.
 """
 from __future__ import annotations
 
