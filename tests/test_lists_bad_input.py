@@ -48,10 +48,12 @@ def test_each_bad_row_is_reported_with_its_line_and_the_rest_imported(run, tmp_p
     assert "README.md:6: a link is not closed" in err
     assert "README.md:8: the row has no title" in err
     assert "README.md:15: a link is not closed" in err
-    assert "README.md:20: 'Old Paper Without Id': the heading says 'Before 2017', which gives no year" in err
-    assert "README.md: 9 rows seen, 5 imported, 0 merged, 4 reported" in err
+    # no year anywhere: imported without one (a registry venue shows a paper), said so with its line
+    assert "README.md:20: 'Old Paper Without Id': imported with no year: the heading says 'Before 2017'" in err
+    assert "README.md: 9 rows seen, 6 imported, 0 merged, 3 reported" in err
     catalog = load_catalog(path, strict=False)
-    by_arxiv = {p.arxiv: p for p in catalog}
+    assert [p.year for p in catalog if p.title == "Old Paper Without Id"] == [None]
+    by_arxiv = {p.arxiv: p for p in catalog if p.arxiv}
     assert sorted(by_arxiv) == ["2401.00001", "2401.00003", "2401.00004", "2401.00005", "2401.00006"]
     assert by_arxiv["2401.00004"].year == 2024  # no Year cell: the preprint's year from its arXiv id
     unknown = by_arxiv["2401.00005"]

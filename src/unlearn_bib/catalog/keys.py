@@ -1,7 +1,9 @@
 """Citation keys: assigned once, stored in the catalog, never changed.
 
 New keys follow the common convention family name + year + first significant title
-word, e.g. ``gong2024reliable``; a collision gets a deterministic suffix (b, c, ...).
+word, e.g. ``gong2024reliable``; a collision gets a deterministic suffix (b, c, ...). A record
+imported without a year (unverified) gets the same key with the year left out
+(``gongreliable``, ``anonreliable``), remade by the rule when a source gives the year.
 """
 from __future__ import annotations
 
@@ -38,6 +40,9 @@ def make_key(family: str, year: int | None, title: str, taken: set[str]) -> str:
     return f"{key}{n}"
 
 
-def is_provisional(key: str) -> bool:
-    """A key made before any author was known (``anon2024erasing``): replaced once authors are filled."""
-    return re.fullmatch(r"anon(?:19|20)\d\d[a-z0-9]*", key) is not None
+def is_provisional(key: str, title: str | None = None) -> bool:
+    """A key made before any author was known (``anon2024erasing``): replaced once authors are filled.
+    With the record's ``title``, also the key of a record whose list gave no year (``anonerasing``)."""
+    if re.fullmatch(r"anon(?:19|20)\d\d[a-z0-9]*", key):
+        return True
+    return title is not None and re.fullmatch(f"anon{first_word(title)}(?:[b-z]|[0-9]+)?", key) is not None

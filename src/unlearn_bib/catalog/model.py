@@ -51,7 +51,8 @@ class Paper:
     key: str
     title: str
     authors: tuple[Person, ...]
-    year: int  # bibliographic year: the venue's year, or the preprint's submission year
+    year: int | None  # bibliographic year: the venue's year, or the preprint's submission year; None only
+    # on a needs_verification record whose list gave no year
     venue: Venue
     section: str = ""
     title_aliases: tuple[str, ...] = ()

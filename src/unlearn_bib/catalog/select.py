@@ -38,7 +38,7 @@ class Selection:
             if (not self.sections or p.section in self.sections)
             and (not self.keys or p.key in self.keys)
             and (self.year is None or p.year == self.year)
-            and (self.since is None or p.year >= self.since)
+            and (self.since is None or (p.year or 0) >= self.since)  # no year yet: not "since" any year
             and (not venue_id or p.venue.id == venue_id or p.venue.id.startswith(venue_id + "/"))
             and (venue_year is None or p.year == venue_year)
         ]
@@ -65,3 +65,13 @@ def left_out_warning(paper) -> str:
     where = f"{paper.where}: " if getattr(paper, "where", None) else ""
     return (f"{where}warning: {paper.key!r} has no authors (not yet verified): left out of the bibliographies; "
             "add its authors and sources (by hand or with --online), then run `unlearn-bib check`")
+
+
+def yearless_warnings(catalog) -> tuple[list[str], str]:
+    """(one warning per record without a year, the one summary line): such a record (imported
+    from a list that gave none, not yet verified) is written without a year ("n.d.")."""
+    yearless = [p for p in catalog if p.year is None]
+    lines = [f"{f'{p.where}: ' if getattr(p, 'where', None) else ''}warning: {p.key!r} has no year (not yet verified): "
+             "written without one (n.d.); run `unlearn-bib update --online --write` or add its year" for p in yearless]
+    return lines, (f"warning: {len(yearless)} records have no year (needs_verification): written without one (n.d.); "
+                   "run `unlearn-bib update --online --write` or see `unlearn-bib check` (--verbose names each)")

@@ -1,7 +1,8 @@
 """Turn loaded YAML records into a ``Catalog``, collecting every problem with its line.
 
 A strict catalog (the shipped one) must be complete; ``strict=False`` lets records
-marked ``needs_verification`` (imported from a table) through without authors.
+marked ``needs_verification`` (imported from a table) through without authors; such a record
+may also have no ``year`` (a list that gives none: the year stays absent until a source gives it).
 """
 from __future__ import annotations
 
@@ -140,7 +141,7 @@ def _record(raw, check: _Checker, section_ids: set[str], strict: bool) -> Paper 
         check.add(line, f"paper {raw.get('key', '?')!r} has no 'venue'")
         ok = False
     for name in REQUIRED:
-        if name not in raw:
+        if name not in raw and not (name == "year" and needs_verification):  # an imported record: no year until a source gives one
             check.add(line, f"paper {raw.get('key', '?')!r} has no {name!r}")
             ok = False
     if "authors" not in raw and not needs_verification:
@@ -212,8 +213,8 @@ def _record(raw, check: _Checker, section_ids: set[str], strict: bool) -> Paper 
     if raw.get("list_year") is not None and not 1900 <= raw["list_year"] <= 2100:
         check.add(lines["list_year"], f"list_year {raw['list_year']} is out of range")
         ok = False
-    year = raw["year"]
-    if not 1900 <= year <= 2100:
+    year = raw.get("year")
+    if year is not None and not 1900 <= year <= 2100:
         check.add(lines["year"], f"year {year} is out of range")
         ok = False
     venue = None
@@ -223,7 +224,7 @@ def _record(raw, check: _Checker, section_ids: set[str], strict: bool) -> Paper 
             raise LookupError
         vname, vyear = venues.split_year(raw["venue"])
         vid = venues.lookup(vname, raw.get("track", ""))
-        if vyear is not None and vyear != year:
+        if vyear is not None and vyear != year and year is not None:
             check.add(lines["venue"], f"venue says {vyear} but year is {year}")
             ok = False
         venue = venues.resolve(vid, year)
@@ -297,7 +298,8 @@ def build_catalog(data, path: str, *, strict: bool = True) -> Catalog:
 def verification_problems(catalog: Catalog) -> list[Problem]:
     """Records that still need a person to verify them (reported by `check`)."""
     out = [Problem(f"paper {p.key!r} needs verification (imported from a list or .bib"
-                   f"{'' if p.authors else ', no authors yet'}: not checked against a source)", p.where,
+                   f"{'' if p.authors else ', no authors yet'}{'' if p.year else ', no year yet'}"
+                   ": not checked against a source)", p.where,
                    "run `unlearn-bib update --online`, or check it by hand and remove needs_verification")
            for p in catalog if p.needs_verification]
     out += [Problem(f"paper {p.key!r}: venue {p.venue_text!r} is not in the venue registry; kept as written",

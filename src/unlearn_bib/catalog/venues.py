@@ -107,21 +107,26 @@ def split_year(text: str) -> tuple[str, int | None]:
 
 
 @lru_cache(maxsize=None)
-def resolve(vid: str, year: int) -> Venue:
-    """Build the canonical Venue for a registry id in a given year (one shared object per pair)."""
+def resolve(vid: str, year: int | None) -> Venue:
+    """Build the canonical Venue for a registry id in a given year (one shared object per pair); with no
+    year (an unverified record) the names carry no year and no edition."""
     entries, _ = _registry()
     entry = entries[vid]
     parent = entry.parent
     data = {**{k: v for k, v in parent.items() if k not in ("tracks", "aliases")}, **entry.data}
     first = parent.get("first_year")
-    edition = year - first + 1 if first else 0
+    edition = year - first + 1 if first and year else 0
 
     def fill(template: str) -> str:
         if edition:
             template = template.replace("{nth}", _ordinal(edition)).replace("{Nth}", _ordinal_word(edition))
+        if year is None:
+            for part in ("{year}", "{nth}", "{Nth}"):
+                template = template.replace(part, "")
+            return " ".join(template.split())
         return template.replace("{year}", str(year))
 
-    renamed = {int(y): t for y, t in (data.get("booktitles") or {}).items() if int(y) <= year}
+    renamed = {int(y): t for y, t in (data.get("booktitles") or {}).items() if year and int(y) <= year}
     if renamed and not entry.track:
         data["booktitle"] = renamed[max(renamed)]
 

@@ -58,6 +58,9 @@ def export(fmt, style, arxiv_style, output, check_file, write_file, sections, ke
     if fmt != "tables":  # the README's tables list every row; bibliographies leave authorless records out
         catalog, left_out = shippable(catalog)
         tell_records([left_out_warning(p) for p in left_out], left_out_summary(len(left_out)), verbose)
+        from unlearn_bib.catalog.select import yearless_warnings
+
+        tell_records(*yearless_warnings(catalog), verbose)
     if keys:
         from unlearn_bib.match.identify import resolve_keys
 
@@ -207,7 +210,7 @@ def _print_rows(rows: list[dict], as_json: bool) -> None:
     width = max((len(r["key"]) for r in rows), default=3)
     vwidth = max((len(r["venue"]) for r in rows), default=5)
     for r in rows:
-        click.echo(f"{r['key']:<{width}}  {r['year']}  {r['venue']:<{vwidth}}  {r['title']}")
+        click.echo(f"{r['key']:<{width}}  {r['year'] or 'n.d.'}  {r['venue']:<{vwidth}}  {r['title']}")
 
 
 def _list_items(items, as_json: bool) -> None:

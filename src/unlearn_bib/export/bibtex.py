@@ -111,6 +111,13 @@ def format_person(person: Person, ascii_only: bool = True, wrap: bool = False) -
     return ", ".join(parts)
 
 
+def _year(fields: dict, paper, options) -> None:
+    """``year`` (BibTeX) or ``date`` (biblatex); none for an unverified record whose list gave no year
+    (styles print it as they print a work without a date, "n.d.")."""
+    if paper.year is not None:
+        fields["date" if options.dialect == "biblatex" else "year"] = str(paper.year)
+
+
 def _fields(paper: Paper, options: Options) -> tuple[str, dict[str, str]]:
     ascii_only, wrap = options.dialect == "bibtex", options.wrap
     enc = lambda text: encode(text, ascii_only=ascii_only, wrap=wrap)  # noqa: E731
@@ -126,10 +133,7 @@ def _fields(paper: Paper, options: Options) -> tuple[str, dict[str, str]]:
             fields["journal"] = enc(f"arXiv preprint arXiv:{paper.arxiv}")
         else:
             entry_type = "misc"
-        if options.dialect == "biblatex":
-            fields["date"] = str(paper.year)
-        else:
-            fields["year"] = str(paper.year)
+        _year(fields, paper, options)
         if paper.arxiv and entry_type == "misc":
             fields["eprint"] = paper.arxiv
             if options.dialect == "biblatex":
@@ -159,10 +163,7 @@ def _fields(paper: Paper, options: Options) -> tuple[str, dict[str, str]]:
         fields["pages"] = paper.pages
     if paper.effective_publisher and entry_type == "inproceedings":  # @article has no publisher field
         fields["publisher"] = enc(paper.effective_publisher)
-    if options.dialect == "biblatex":
-        fields["date"] = str(paper.year)
-    else:
-        fields["year"] = str(paper.year)
+    _year(fields, paper, options)
     if paper.doi:
         fields["doi"] = paper.doi
     if options.dialect == "biblatex":

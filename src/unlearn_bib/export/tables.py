@@ -15,7 +15,7 @@ COLUMNS = ("Paper", "Year", "Venue", "Code")
 def venue_cell(paper: Paper) -> str:
     if paper.venue.is_preprint or not paper.venue.id:  # a venue the registry lacks: as the list wrote it
         return paper.venue.short
-    return f"{paper.venue.short} {paper.year}"
+    return f"{paper.venue.short} {paper.year}" if paper.year else paper.venue.short  # no year yet: the name alone
 
 
 def code_cell(paper: Paper) -> str:
@@ -40,7 +40,7 @@ def link_target(url: str) -> str:
 def row(paper: Paper, with_type: bool) -> list[str]:
     cells = [
         f"[{_cell(paper.plain_title)}]({link_target(paper.link)})" if link_target(paper.link) else _cell(paper.plain_title),
-        str(paper.list_year or paper.year),
+        str(paper.list_year or paper.year or ""),  # an unverified record without a year: an empty cell
         _cell(venue_cell(paper)),
         code_cell(paper),
     ]

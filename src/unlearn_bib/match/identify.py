@@ -37,8 +37,8 @@ def identifiers(query: str) -> Ids:
 
 
 def _describe(paper: Paper) -> str:
-    venue = paper.venue.short if paper.venue.is_preprint else f"{paper.venue.short} {paper.year}"
-    return f"  {paper.key}  {paper.year}  {venue}  {paper.plain_title}"
+    venue = paper.venue.short if paper.venue.is_preprint or not paper.year else f"{paper.venue.short} {paper.year}"
+    return f"  {paper.key}  {paper.year or 'n.d.'}  {venue}  {paper.plain_title}"
 
 
 def _word_hits(words: list[str], title: str) -> bool:

@@ -301,7 +301,7 @@ def _published_elsewhere(ids: Ids, paper: Paper) -> str:
         return ""
     kind = "preprint" if venue.is_preprint else venue.entry_type
     shown = f"{ids.container} {ids.year or ''}".strip()
-    theirs = f"{venue.short} {paper.year}"
+    theirs = f"{venue.short} {paper.year or ''}".rstrip()
     if kind != ids.kind:
         what = "a journal article" if ids.kind == "article" else "a proceedings paper"
         return f"the entry is {what} ({shown}) and {paper.key} is {theirs}; no identifier ties them"

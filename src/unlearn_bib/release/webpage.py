@@ -192,7 +192,7 @@ def first_year(paper: Paper) -> int | None:
 def preprint_path(paper: Paper) -> str:
     """'arXiv 2023 → ECCV 2024' for a paper first seen as a preprint a year before it appeared; else ''."""
     first = first_year(paper)
-    if paper.venue.is_preprint or not paper.arxiv or first is None or first >= paper.year:
+    if paper.venue.is_preprint or not paper.arxiv or first is None or not paper.year or first >= paper.year:
         return ""
     return f"arXiv {first} → {venue_cell(paper)}"
 
@@ -221,7 +221,7 @@ def _authors(paper: Paper) -> str:
 def chart(catalog: Catalog) -> str:
     """Papers per year, stacked by section, as inline SVG (drawn at build time)."""
     sections = [s for s in catalog.sections if any(p.section == s.id for p in catalog)]
-    years = sorted({p.year for p in catalog})
+    years = sorted({p.year for p in catalog if p.year is not None})  # a record with no year yet is not drawn
     if not years:
         return ""
     counts = {(y, s.id): sum(1 for p in catalog if p.year == y and p.section == s.id) for y in years for s in sections}
@@ -305,18 +305,18 @@ def render(catalog: Catalog, *, bibtex: dict[str, str], citations: dict[str, dic
         if p.needs_verification:
             title += ' <span class="unverified" title="imported from a list; not yet checked against the publisher">unverified</span>'
         rows.append(
-            f'<tr data-key="{escape(p.key)}" data-section="{escape(p.section)}" data-year="{p.year}" data-search="{escape(search)}"'
+            f'<tr data-key="{escape(p.key)}" data-section="{escape(p.section)}" data-year="{p.year or ""}" data-search="{escape(search)}"'
             f'{marker}>'
             f'<td data-label="Paper">{title}</td>'
             f'<td class="authors" data-label="Authors">{escape(_authors(p))}</td>'
             f'<td data-label="Venue">{escape(venue)}{_path_note(p)}</td>'
-            f'<td data-label="Year">{p.year}</td>'
+            f'<td data-label="Year">{p.year or ""}</td>'
             f'<td data-label="Code">{code}</td>'
             f'<td data-label="Section">{escape(titles.get(p.section, p.section))}</td>'
             f'<td class="cite">{_buttons(p) if p.key in bibtex else _LEFT_OUT}</td></tr>'
         )
     section_options = "".join(f'<option value="{escape(s.id)}">{escape(s.title)}</option>' for s in catalog.sections)
-    year_options = "".join(f'<option value="{y}">{y}</option>' for y in sorted({p.year for p in catalog}, reverse=True))
+    year_options = "".join(f'<option value="{y}">{y}</option>' for y in sorted({p.year for p in catalog if p.year}, reverse=True))
     style_options = "".join(f'<option value="{escape(k)}">{escape(v)}</option>' for k, v in style_labels.items())
     links = " ".join(f'<a href="{escape(href)}">{escape(label)}</a>' for label, href in downloads)
     data = _json_for_script({"bibtex": bibtex, "citations": citations})

@@ -6,8 +6,10 @@ the exact title and the date of first posting; the resolver then gives the publi
 year, pages and DOI. Every filled fact's record goes into ``sources`` and a sentence into
 ``notes``. Where the row contradicts the records (a year before the arXiv id's month, a venue
 that met before the paper was first posted, a venue the records place elsewhere), the records
-win and the contradiction is reported. A record without an identifier gets a title search whose
-candidates are reported, never applied. Nothing changes on a record the services do not anchor.
+win and the contradiction is reported. A record without an arXiv id gets a title search whose
+candidates are reported, never applied; only a record with no year (its list gave none) takes the
+year of the record its own DOI or OpenReview id anchors. Nothing changes on a record the services
+do not anchor. A key made without a year is remade by the rule once the year is known.
 """
 from __future__ import annotations
 
@@ -55,7 +57,7 @@ def _row_venue_contradiction(paper, posted: tuple[int, int] | None) -> str:
     """Why the row's venue and year cannot be this paper's, given its first posting ("" = no reason)."""
     from unlearn_bib.catalog import venues
 
-    if posted is None:
+    if posted is None or paper.year is None:  # no year in the row: nothing it could contradict
         return ""
     year, month = posted
     label = f"{paper.venue.short} {paper.year}"
@@ -66,6 +68,34 @@ def _row_venue_contradiction(paper, posted: tuple[int, int] | None) -> str:
         return (f"the row says {label}, but {paper.venue.short} meets by month {held} and the paper was first "
                 f"posted on arXiv in {year}-{month:02d}")
     return ""
+
+
+def _dated_by_identifier(paper, decision, taken: set[str]):
+    """For a record with no year and no arXiv id: the year of the record its own DOI or OpenReview id
+    anchors (the resolver's decision, resolved, its anchored evidence agreeing on the title), with that
+    evidence in ``sources`` and the key remade by the rule; None when nothing anchors it. The record
+    stays needs_verification (its authors are not filled from here)."""
+    from unlearn_bib.catalog import keys
+    from unlearn_bib.match import rule as match
+
+    if paper.year is not None or decision.status != Resolution.RESOLVED or not decision.year:
+        return None
+    anchored = [e for e in decision.evidence if e.verdict == Verdict.ACCEPTED and e.anchor and e.year == decision.year
+                and match.title_agrees(e.title_score) and e.url]
+    if not anchored:
+        return None
+    first = paper.authors[0] if paper.authors else None
+    new_key = keys.make_key((first.family or first.literal) if first else "", decision.year, paper.title,
+                            taken - {paper.key})
+    new_key = "" if new_key == paper.key else new_key
+    shown = ", ".join(f"{e.service} {e.record}" for e in anchored)
+    note = f"`--online` filled the year {decision.year} from {shown} ({anchored[0].anchor})."
+    changes = {"year": decision.year}
+    outcome = Outcome(paper.key, RecordStatus.COMPLETED, f"year: {decision.year} from {shown}"
+                      + (f", key: {new_key}" if new_key else ""), changes={**changes, **({"key": new_key} if new_key else {})},
+                      evidence=[e.as_dict() for e in decision.evidence])
+    sources = [u for u in dict.fromkeys(e.url for e in anchored) if u not in paper.sources]
+    return outcome, changes, None, new_key, sources, note, []
 
 
 def complete_record(client, paper, raw: dict, taken: set[str]):
@@ -88,6 +118,9 @@ def complete_record(client, paper, raw: dict, taken: set[str]):
                    + (f": {decision.reason}" if decision.status == Resolution.FAILED else "") + ")")
         status = (RecordStatus.CANDIDATES if found else RecordStatus.FAILED if decision.status == Resolution.FAILED
                   else RecordStatus.UNANCHORED)
+        dated = _dated_by_identifier(paper, decision, taken)
+        if dated:
+            return dated
         return (Outcome(paper.key, status, message,
                         evidence=[e.as_dict() for e in decision.evidence]),) + nothing[1:]
     try:
@@ -129,7 +162,7 @@ def complete_record(client, paper, raw: dict, taken: set[str]):
     if decision.status == Resolution.RESOLVED:
         base, _, track = decision.venue_id.partition("/")
         if decision.venue_id != paper.venue.id and not paper.venue.is_preprint:
-            reports.append(f"the row says {paper.venue.short} {paper.year}; the records say "
+            reports.append(f"the row says {paper.venue.short} {paper.year or ''}".rstrip() + "; the records say "
                            f"{venues.short_name(decision.venue_id)} {decision.year}: the records win")
         if paper.venue.track and not track and decision.venue_id != paper.venue.id:
             return (Outcome(paper.key, RecordStatus.UNANCHORED, f"the records say {decision.venue_id} {decision.year} but the "
@@ -139,7 +172,7 @@ def complete_record(client, paper, raw: dict, taken: set[str]):
             if track:
                 changes["track"] = track
         if decision.year != paper.year:
-            if paper.venue.id == decision.venue_id:
+            if paper.venue.id == decision.venue_id and paper.year is not None:
                 reports.append(f"the row says {paper.year}; the records say {decision.year}: the records win")
             changes["year"] = decision.year
         changes.update(detail_changes(paper, decision))  # the list's arXiv DOI gives way, as in `update`
@@ -165,12 +198,13 @@ def complete_record(client, paper, raw: dict, taken: set[str]):
             verified = True
         elif paper.venue.is_preprint:
             if posted and paper.year != posted[0]:
-                reports.append(f"the row says {paper.year}; arXiv first posted it in {posted[0]}: arXiv wins")
+                if paper.year is not None:
+                    reports.append(f"the row says {paper.year}; arXiv first posted it in {posted[0]}: arXiv wins")
                 changes["year"] = posted[0]
             filled.append(f"arXiv {posted[0] if posted else paper.year}")
             verified = True
         else:  # the row's venue: neither confirmed nor contradicted
-            reports.append(f"{paper.venue.short} {paper.year} is the row's claim; no service confirms it "
+            reports.append(f"{paper.venue.short} {paper.year or ''}".rstrip() + " is the row's claim; no service confirms it "
                            f"({decision.status}: {decision.reason}); left marked needs_verification")
             verified = False
     if verified:
@@ -178,8 +212,11 @@ def complete_record(client, paper, raw: dict, taken: set[str]):
         if "authors_incomplete" in raw:
             changes["authors_incomplete"] = False
     new_key = ""
-    if people and keys.is_provisional(paper.key) and not paper.authors:
-        first = people[0].get("family") or people[0].get("literal", "")
+    year_filled = paper.year is None and changes.get("year") is not None  # a key made without a year is remade
+    if people and keys.is_provisional(paper.key, paper.title) and not paper.authors or year_filled:
+        person = people[0] if people else {"family": paper.authors[0].family, "literal": paper.authors[0].literal} \
+            if paper.authors else {}
+        first = person.get("family") or person.get("literal", "")
         new_key = keys.make_key(first, changes.get("year", paper.year),
                                 changes.get("title", paper.title), taken - {paper.key})
         new_key = "" if new_key == paper.key else new_key

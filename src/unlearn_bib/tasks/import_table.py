@@ -9,8 +9,12 @@ row's links and text through ``catalog.identifiers``. Every row ends as exactly 
   (or, beside an identifier, a paper link) that is no web address is left out and reported;
 - merged: the same paper as a catalog record or an earlier row (same arXiv id, DOI or OpenReview
   id with agreeing titles, or the same title with no conflicting identifier); nothing changes;
-- reported: with its line and the reason (no year, an identifier shared by a different title,
-  an unreadable row, ...).
+- reported: with its line and the reason (an identifier shared by a different title, an
+  unreadable row, ...).
+
+A row that gives no year anywhere (no year cell, tag or heading, no arXiv id; a heading like
+"Before 2017") is imported without ``year`` and reported as such: the year is filled from a
+source (``update --online``) or by hand, never guessed; the heading's text stays in ``notes``.
 
 The rows that can be imported are, even when others cannot; with ``strict`` one reported row
 stops the import and nothing is written.
@@ -98,6 +102,39 @@ def _venue_of(text: str) -> tuple[dict, int | None]:
     return venue_fields(vid), venue_year
 
 
+_CODE_HOST = re.compile(r"(?i)^https?://(?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co)/")
+_PAPER_LABEL = re.compile(r"(?i)^\W*(?:paper|pdf|link|full\s*text)\W*$")
+# where an article's own page lives: a link here is a paper's (proceedings, publishers, SSRN, Semantic Scholar)
+_ARTICLE_HOST = re.compile(r"(?i)^https?://(?:www\.)?(?:papers\.nips\.cc|proceedings\.neurips\.cc|proceedings\.mlr\.press|"
+                           r"openaccess\.thecvf\.com|aclanthology\.org|dl\.acm\.org|ieeexplore\.ieee\.org|link\.springer\.com|"
+                           r"sciencedirect\.com/science/article|papers\.ssrn\.com|nature\.com/articles|mdpi\.com|"
+                           r"(?:pdfs\.)?semanticscholar\.org|ojs\.aaai\.org|aaai\.org/ocs)")
+
+
+def _reads_as_paper(row, ids: dict) -> bool:
+    """Whether a row that gives no year still shows a paper (imported then without a year): an identifier,
+    a registry venue, a link labelled as the paper (`[[Paper]](…)`, `[pdf]`, `[Link]`) or to an article's
+    page, or a PDF as the title's link beside named authors; never a title linking a code repository.
+    A bare name linking a home page, a blog, a dataset's site or a file of the list's own repository
+    gives none of these: such a row is reported, as before."""
+    from unlearn_bib.catalog import venues
+    from unlearn_bib.catalog.identifiers import is_web_url
+
+    if row.title_url and _CODE_HOST.match(row.title_url.strip()):
+        return False
+    if ids or (row.venue and venues.find(row.venue)[0]):
+        return True
+    for label, url, badge in row.links:
+        url = url.strip()
+        if badge or not is_web_url(url) or _CODE_HOST.match(url):
+            continue
+        if _PAPER_LABEL.match(label) or _ARTICLE_HOST.match(url):
+            return True
+    title_link = row.title_url.strip()
+    return bool(title_link and is_web_url(title_link) and (row.authors or row.people)
+                and re.search(r"(?i)\.pdf(?:[?#]|$)", title_link))
+
+
 def _derived_link(record: dict) -> str:
     if record.get("arxiv"):
         return f"https://arxiv.org/abs/{record['arxiv']}"
@@ -127,18 +164,28 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
         fields = {"venue": "arXiv"}
     if year is None and ids.get("arxiv") and re.match(r"\d{4}\.", ids["arxiv"]):
         year = 2000 + int(ids["arxiv"][:2])  # a preprint's year: the month its arXiv id was given
-    if year is None:
+    no_year = None
+    if year is None:  # a paper is imported without a year (never an invented one), and said so
         why = (f"the heading says {row.year_text!r}, which gives no year" if row.year_text
                else "nothing in the row or its headings gives a year")
-        return None, [Problem(f"{_short(row.title)}: {why}", where,
-                              "add a year to the row or its heading")], []
+        if not _reads_as_paper(row, ids):
+            return None, [Problem(f"{_short(row.title)}: {why}, and no identifier, venue or paper link shows "
+                                  "it is a paper", where, "add a year or a paper link to the row")], []
+        no_year = Problem(f"{_short(row.title)}: imported with no year: {why}", where,
+                          "add `year:` to the record by hand, or its arXiv id: `unlearn-bib update --online --write` "
+                          "then fills the year from the arXiv record (a DOI or OpenReview id alone gets a title "
+                          "search, reported)" if not ids.get("arxiv") else
+                          "`unlearn-bib update --online --write` fills it from the arXiv record, or add `year:` by hand")
+        if strict:
+            return None, [no_year], []
     people = ([dict(person) for person in row.people] if row.people
               else [dict(_person(name)) for name in row.authors] if row.authors else [])
     first = people[0] if people else {}  # the catalog's key rule as soon as a first author is known
     record: dict = {"key": make_key(first.get("family") or first.get("literal", ""), year, row.title, taken),
                     "section": section, "title": row.title}
     record.update(fields)
-    record["year"] = year
+    if year is not None:
+        record["year"] = year
     for name in ("doi", "arxiv", "openreview"):
         if ids.get(name):
             record[name] = ids[name]
@@ -167,11 +214,13 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
     listed = f"listed in {name}, line {row.line}"
     if link and is_web_url(link):  # a source is a web address first; the list's file and line follow it
         record["sources"] = [f"{link} ({listed})"]
-    record["notes"] = f"Imported from {name}, line {row.line}; not verified yet."
+    record["notes"] = f"Imported from {name}, line {row.line}; not verified yet." + (
+        f" No year: the list's heading says {row.year_text!r}." if year is None and row.year_text else
+        " No year: the list gives none." if year is None else "")
     problems = record_problems(record, where, "the row")
     if "title" in record and ("{" in row.title) != ("}" in row.title):
         problems.append(Problem("the title has an unbalanced brace", where))
-    return (None, problems, []) if problems else (record, [], left_out)
+    return (None, problems, []) if problems else (record, [], ([no_year] if no_year else []) + left_out)
 
 
 def _bad_links(row, paper_link: str, where: Location) -> list[Problem]:
@@ -328,7 +377,8 @@ def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool 
                 report(problem)
             continue
         problems += left_out
-        plan.counts["links left out"] = plan.counts.get("links left out", 0) + len(left_out)
+        plan.counts["links left out"] = plan.counts.get("links left out", 0) + sum(1 for p in left_out if "no year" not in p.message)
+        plan.counts["no year"] = plan.counts.get("no year", 0) + sum(1 for p in left_out if "no year" in p.message)
         accepted.add(ids, row.title, row.line, record)
         order.setdefault(section, []).append((record["key"], "new"))
         section_of[record["key"]] = section
@@ -360,4 +410,5 @@ def summary(plan: Plan, source: str) -> str:
     seen = counts.get("rows seen", 0)
     return (f"{source}: {seen} row{'' if seen == 1 else 's'} seen, {counts.get('imported', 0)} imported, "
             f"{counts.get('merged', 0)} merged, {counts.get('reported', 0)} reported"
-            + (f"; {left} link{'' if left == 1 else 's'} left out (above)" if (left := counts.get('links left out')) else ""))
+            + (f"; {left} link{'' if left == 1 else 's'} left out (above)" if (left := counts.get('links left out')) else "")
+            + (f"; {none} imported with no year (above)" if (none := counts.get('no year')) else ""))

@@ -46,7 +46,7 @@ def same_publication(entry: BibEntry, paper: Paper) -> bool:
     """Does the user's entry already describe the catalog's published version?"""
     if is_preprint_entry(entry.entry_type, entry.fields) or paper.venue.is_preprint:
         return False
-    if entry_year(entry.fields) != paper.year:
+    if paper.year is None or entry_year(entry.fields) != paper.year:  # no year yet: nothing to call the same
         return False
     container = entry.fields.get("booktitle") or entry.fields.get("journal") or ""
     return container_venue(container, paper.year) == paper.venue.id
@@ -183,7 +183,7 @@ def _same_meaning(name: str, old: str, new: str) -> bool:
 
 
 def _venue_label(paper: Paper) -> str:
-    return paper.venue.short if paper.venue.is_preprint else f"{paper.venue.short} {paper.year}"
+    return paper.venue.short if paper.venue.is_preprint or not paper.year else f"{paper.venue.short} {paper.year}"
 
 
 @dataclass(frozen=True)
