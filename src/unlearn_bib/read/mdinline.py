@@ -5,6 +5,7 @@ never nests quantifiers over the same characters, so a hostile line cannot make 
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -121,8 +122,15 @@ def strip_decorations(text: str) -> str:
     text = _BRACKET_TAG.sub(lambda m: m.group(0) if _emphasised_tag(m.group(0)) else " ", text)
     if not text.isascii():
         text = _NEW_WORD.sub(lambda m: " " if _after_decoration(text, m.start()) else m.group(0), text)  # "🔥 New Title"
-        text = "".join(ch for ch in text if not _decoration(ch))
+        text = _NON_ASCII.sub(_without_decorations, text)  # an ASCII character is never a decoration
     return text
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _without_decorations(found: re.Match) -> str:
+    return "".join(ch for ch in found.group(0) if not _decoration(ch))
 
 
 def _emphasised_tag(text: str) -> bool:
@@ -154,6 +162,12 @@ _SPECIAL = re.compile(r"[*_~\\<:&\[!]|^\s*(?:new|hot)\b", re.I)
 
 def clean(text: str) -> str:
     """Plain text of a cell or label: decorations, emphasis and escapes gone, spaces collapsed."""
+    # a row's cells and labels are cleaned several times on the way (a title, then its row, then a rescue):
+    # short texts are remembered, long ones (a 10 MB line) are not kept
+    return _clean_short(text) if len(text) <= 1000 else _clean(text)
+
+
+def _clean(text: str) -> str:
     if text.isascii() and not _SPECIAL.search(text):
         return " ".join(text.split())
     lead = text.lstrip()[:1]  # "🔥 New Title", "**New** Title": a decoration before the word, or the word set apart
@@ -166,6 +180,9 @@ def clean(text: str) -> str:
     if text.lower().startswith(("new ", "new:", "new!", "hot ")) and (marked or _NEW_MARK.match(text)):
         text = _NEW.sub("", text)  # "🔥 New Title", "New! Title"; "New Trends for …" is the title's own word
     return text.strip()
+
+
+_clean_short = functools.lru_cache(maxsize=4096)(_clean)
 
 
 def clean_title(text: str) -> str:
