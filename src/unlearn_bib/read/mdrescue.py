@@ -89,9 +89,11 @@ def described(units: list[Unit], text: str) -> list[Unit]:
 def _authors_bullet(title: Unit, people: Unit) -> bool:
     """A bullet of names right under a sibling bullet holding only a bold title: the title's authors
     line, written with a stray bullet marker (``* Hongcheng Wang*, Yuxuan Wang*, …``)."""
+    if not (title.kind == people.kind == "item" and title.indent == people.indent and len(title.lines) == 1
+            and not title.children):
+        return False  # the cheap tests first: most neighbours are no such pair
     names = md.clean(people.lines[0])
-    return (title.kind == people.kind == "item" and title.indent == people.indent and len(title.lines) == 1
-            and not title.children and not md.links(title.lines[0]) and bool(_PAPER_LINE.match(title.lines[0]))
+    return (not md.links(title.lines[0]) and bool(_PAPER_LINE.match(title.lines[0]))
             and not md.links(people.lines[0]) and names.count(",") >= 2 and md.looks_like_authors(names)
             and not personal_names(title.lines[0]))
 

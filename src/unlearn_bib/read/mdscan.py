@@ -115,32 +115,27 @@ def _header(cells: list[str]) -> list[str]:
 
 def _cells(line: str) -> list[str]:
     """The cells of a pipe-table row; '|' inside backquotes, link targets or escaped does not split."""
-    cells, current, code, depth = [], [], False, 0
+    cells, start, code, depth = [], 0, False, 0
     text = line.strip()
     if text.startswith("|"):
         text = text[1:]
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch == "\\" and i + 1 < len(text):
-            current.append(text[i:i + 2])
-            i += 2
-            continue
+    for found in _CELL_MARK.finditer(text):  # only the characters that matter, not every character
+        ch, at = found.group(0), found.start()
         if ch == "`":
             code = not code
-        elif ch == "(" and i and text[i - 1] == "]":
+        elif ch == "(" and at and text[at - 1] == "]":
             depth += 1
         elif ch == ")" and depth:
             depth -= 1
-        if ch == "|" and not code and not depth:
-            cells.append("".join(current).strip())
-            current = []
-        else:
-            current.append(ch)
-        i += 1
-    if "".join(current).strip():
-        cells.append("".join(current).strip())
+        elif ch == "|" and not code and not depth:
+            cells.append(text[start:at].strip())
+            start = found.end()
+    if text[start:].strip():
+        cells.append(text[start:].strip())
     return cells
+
+
+_CELL_MARK = re.compile(r"\\.|[`()|]", re.S)  # an escaped character (kept as written), a backquote, a parenthesis, a pipe
 
 
 def units(text: str, troubles: list[Trouble]) -> list[Unit]:
