@@ -90,6 +90,11 @@ def looks_like_venue(text: str) -> bool:
 
 def links(text: str) -> list[tuple[str, str, bool]]:
     """(label, url, is_badge) of every link in ``text``, in order; images alone are not links."""
+    # the scanner and the row readers ask again for the links of the same line: short lines are remembered
+    return list(_links_short(text)) if len(text) <= 1000 else _links(text)
+
+
+def _links(text: str) -> list[tuple[str, str, bool]]:
     out = []
     for found in LINK.finditer(text):
         if found.group(1):  # ![alt](src): an image, not a link
@@ -103,6 +108,9 @@ def links(text: str) -> list[tuple[str, str, bool]]:
             label = alt.group(1) if alt else ""
         out.append((clean(label), url, badge))
     return out
+
+
+_links_short = functools.lru_cache(maxsize=4096)(lambda text: tuple(_links(text)))
 
 
 # a bare URL, as GitHub shows it linked; not an HTML attribute's value (href="…") nor a Markdown link's target

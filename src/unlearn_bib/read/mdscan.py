@@ -6,6 +6,7 @@ to the row above it when it cites that row's paper); a line over ``MAX_LINE`` ch
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -331,13 +332,18 @@ def _acronym(text: str) -> bool:
 
 def _context(headings, heading_year) -> dict:
     out = {"section": headings[-1][1] if headings else "",
-           "skip": bool(headings) and bool(_SKIP_SECTION.search(headings[-1][1]))}
+           "skip": bool(headings) and _skipped(headings[-1][1])}
     if heading_year:
         out["year"], out["year_text"] = heading_year[-1][1], heading_year[-1][2]
         if len(heading_year[-1]) > 3:
             out["venue"] = heading_year[-1][3]
             out["venue_guess"] = len(heading_year[-1]) > 4
     return out
+
+
+@functools.lru_cache(maxsize=256)  # asked on every line, of the few headings a list has
+def _skipped(section: str) -> bool:
+    return bool(_SKIP_SECTION.search(section))
 
 
 def _parent_context(text: str) -> dict:
