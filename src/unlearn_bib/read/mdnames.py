@@ -30,6 +30,8 @@ _TAIL = re.compile(r"(?:\.\s*|,\s*|\s+)([^.,\n]{0,60}?(?<!\d)(?:19|20)\d\d)\s*\.
 
 def personal_names(text: str) -> bool:
     """True when ``text`` (links dropped) is two or more people written with initials, or one and ``et al.``."""
+    if "." not in text:
+        return False  # initials have full stops (and cleaning the text makes none)
     plain = md.clean(md.without_links(text)).strip(" .,;[]")
     if not plain or len(plain) > 2000:
         return False
