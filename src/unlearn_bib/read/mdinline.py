@@ -91,6 +91,8 @@ def looks_like_venue(text: str) -> bool:
 def links(text: str) -> list[tuple[str, str, bool]]:
     """(label, url, is_badge) of every link in ``text``, in order; images alone are not links."""
     # the scanner and the row readers ask again for the links of the same line: short lines are remembered
+    if "](" not in text:
+        return []  # every link has its "](": most lines of a list have no link
     return list(_links_short(text)) if len(text) <= 1000 else _links(text)
 
 
@@ -119,7 +121,14 @@ BARE_URL = re.compile(r"(?<![\w\"'=(/])https?://[^\s<>()\[\]\"'`|]+")
 
 def without_links(text: str) -> str:
     """``text`` with links, bare URLs, badges and images removed."""
-    return re.sub(r"\[\s*\]", " ", BARE_URL.sub(" ", LINK.sub(" ", text)))
+    if "](" in text:  # each step only where it can match
+        text = LINK.sub(" ", text)
+    if "://" in text:
+        text = BARE_URL.sub(" ", text)
+    return _EMPTY_BRACKETS.sub(" ", text) if "[" in text else text
+
+
+_EMPTY_BRACKETS = re.compile(r"\[\s*\]")
 
 
 def strip_decorations(text: str) -> str:
