@@ -133,10 +133,14 @@ _EMPTY_BRACKETS = re.compile(r"\[\s*\]")
 
 def strip_decorations(text: str) -> str:
     """Emoji, HTML tags, shortcodes, badges and "🔥 New" removed; emphasis markers kept."""
-    text = _IMAGE.sub(" ", text)
-    text = _TAG.sub(" ", text)
-    text = _SHORTCODE.sub(lambda m: "" if not text[m.end():m.end() + 1].isalnum() else " ", text)  # "Ha-NeRF:laughing::"
-    text = _BRACKET_TAG.sub(lambda m: m.group(0) if _emphasised_tag(m.group(0)) else " ", text)
+    if "![" in text:  # each step only where its opening character is
+        text = _IMAGE.sub(" ", text)
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    if ":" in text:
+        text = _SHORTCODE.sub(lambda m: "" if not text[m.end():m.end() + 1].isalnum() else " ", text)  # "Ha-NeRF:laughing::"
+    if "[" in text:
+        text = _BRACKET_TAG.sub(lambda m: m.group(0) if _emphasised_tag(m.group(0)) else " ", text)
     if not text.isascii():
         text = _NEW_WORD.sub(lambda m: " " if _after_decoration(text, m.start()) else m.group(0), text)  # "🔥 New Title"
         text = _NON_ASCII.sub(_without_decorations, text)  # an ASCII character is never a decoration
