@@ -150,7 +150,9 @@ def _year(unit: Unit) -> int | None:
 def _quoted_citation(row) -> None:
     """A title that is a whole citation ``Authors. "Title." Venue 70, no. 1 (1983): 41-55.`` (a linked
     citation in a Paper cell): the quoted title, the authors before it, the venue and year after it."""
-    quoted, apa = _CITED.match(row.title), _APA.match(row.title)
+    text = row.title  # each form tried only if its opening mark is there: a quotation mark, a parenthesis
+    quoted = _CITED.match(text) if '"' in text or "\u201c" in text else None
+    apa = _APA.match(text) if "(" in text else None
     parts = (quoted.groups() if quoted else (apa.group(1), apa.group(3), f"{apa.group(4)} ({apa.group(2)})") if apa else None)
     if not parts or not (md.looks_like_authors(parts[0]) or re.search(r"\bet al\b", parts[0])):
         return
