@@ -78,6 +78,8 @@ def authors_first(title: str) -> tuple[list[str], bool, str] | None:
     "Richard Sutton, Doina Precup, Satinder Singh, Between MDPs and Semi-MDPs: …", "A and B, Title",
     "V. Mnih, et. al., Title", "Atari 2600 Games - A, B et al., Title" (a topic before a dash). Two people
     at least, or one and ``et al.``, and a title of two words or more after them; None otherwise."""
+    if "," not in title:
+        return None  # one field: names with no title after them, or a title
     topic = _TOPIC.match(title)
     text = title[topic.end():] if topic else title
     fields = [f.strip() for f in re.split(r"\s*,\s*", text)]
