@@ -80,7 +80,7 @@ def lookup(name: str, track: str = "") -> str:
     entries, names = _registry()
     vid = names.get(_fold(name))
     if vid is None:
-        shorts = {e.data["short"].upper(): e.data["short"] for e in entries.values()}
+        shorts = _shorts()
         from unlearn_bib.text.suggest import phrase, closest
 
         hint = phrase([shorts[c] for c in closest(name.upper(), shorts, n=3, cutoff=0.5)]) or "see `unlearn-bib venues`"
@@ -96,6 +96,11 @@ def lookup(name: str, track: str = "") -> str:
             )
         vid = tid
     return vid
+
+
+@lru_cache(maxsize=1)  # an import asks for hundreds of names the registry lacks
+def _shorts() -> dict[str, str]:
+    return {e.data["short"].upper(): e.data["short"] for e in _registry()[0].values()}
 
 
 def split_year(text: str) -> tuple[str, int | None]:

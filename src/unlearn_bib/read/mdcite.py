@@ -83,13 +83,13 @@ def citation(text: str) -> tuple[list[str], bool, str, int | None] | None:
     """(authors, incomplete, venue, year) of a citation line, or None when ``text`` is not one:
     names first (each of at most six words, mostly capitalised), then a venue with a year."""
     raw = _CODE_SPAN.sub(" ", md.without_links(text))
-    italic = [next(g for g in found.groups() if g) for found in _ITALIC.finditer(raw)]
     plain = md.clean(raw).strip(" .,;[]")
     if not plain or len(plain) > 3000:
         return None
     years = list(_YEAR.finditer(plain))
     if not years:
         return None
+    italic = [next(g for g in found.groups() if g) for found in _ITALIC.finditer(raw)]  # a citation has a year: now read them
     bib = _BIBTEX_NAMES.match(plain)
     if bib and md.looks_like_authors(bib.group(1).replace(",", " ")):  # "Last, First and Last, First, 2020"
         names = [" ".join(n.split()) for n in re.split(r"\s+and\s+", bib.group(1))]

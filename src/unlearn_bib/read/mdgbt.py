@@ -19,9 +19,16 @@ _GBT = re.compile(r"^([^.\[\]]{2,600}?)\.\s+([^\[\]]{4,400}?)\s*\[(?:J|C|M|D|R|A
                   r"\s*\.?\s*(.*)$")
 _YEAR = re.compile(r"(?:^|[\s,.;])((?:19|20)\d\d)(?![\d.]\d)")
 
+# what cleaning the line removes (emphasis, escapes, shortcodes, emoji) may stand inside a type tag as written:
+# "[J]", "[*J*]", "[J\\]"; a line without this is no reference (a quick test before cleaning it)
+_REMOVED = r"(?:[*_~\\]|:[a-z0-9_+\-]{2,40}:|[^\x00-\x7f])*"
+_TYPE_TAG = re.compile(rf"\[{_REMOVED}(?:[JCMDRANPSZ]|E{_REMOVED}B{_REMOVED}/{_REMOVED}O{_REMOVED}L){_REMOVED}\]")
+
 
 def gbt_reference(row, line: str) -> bool:
     """Read ``line`` (the row's first line) as a GB/T 7714 reference into ``row``; False (row unchanged) if it is none."""
+    if not _TYPE_TAG.search(line):
+        return False  # no type tag, however the cleaning below would change the line
     found = _GBT.match(md.clean(md.without_links(line)).strip())
     if not found or not md.looks_like_authors(found.group(1)) and "et al" not in found.group(1):
         return False

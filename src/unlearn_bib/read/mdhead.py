@@ -47,13 +47,16 @@ _DATE_TAIL = re.compile(rf"^{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?(?:\s+((?
 _VENUE_WORDS = re.compile(r"\b(conference|symposium|journal|transactions|workshop|proceedings|letters|nature|science|"
                           r"systems|review|magazine|intelligence)\b", re.I)  # a venue written out
 
+_BULLETS = re.compile(r"^\s*(?:[-*+]\s+)*(?:\d{1,3}[.)]\s+)?")
+
 
 def head_title(head: str) -> tuple[str, str, str]:
     """(title, title url, the rest of the head line) of an item or block's first line; a venue or
     date tag in front of the title ("[CVPR 2024] Title", "**[ICLR2025]** Title") moves to the rest."""
-    head = re.sub(r"^\s*(?:[-*+]\s+)*(?:\d{1,3}[.)]\s+)?", "", head)  # "- - Title": an empty bullet before it
+    head = _BULLETS.sub("", head, count=1)  # "- - Title": an empty bullet before it
     lead = md.strip_decorations(head).lstrip()
-    cited = _CITED_QUOTE.match(lead)
+    quote = '"' in lead or "\u201c" in lead  # both quoted forms open with a quotation mark
+    cited = _CITED_QUOTE.match(lead) if quote else None
     names = cited.group(2).strip(" ,.") if cited else ""
     if cited and (md.looks_like_authors(names) or re.search(r"\bet\.? al\.?$", names)):  # the rest reads as a citation:
         names = names + "." if re.search(r"(?:^|[\s.\-])[A-Z]$", names) else names  # "Le, Quoc V.": the full stop kept
@@ -63,7 +66,7 @@ def head_title(head: str) -> tuple[str, str, str]:
         while cut and after[cut - 1] in "[( ":
             cut -= 1
         return md.clean(cited.group(4)).rstrip(" .,"), "", f"{names}. {_cited_venue(after[:cut].strip(' .,'))}"
-    quoted = _QUOTED.match(lead)
+    quoted = _QUOTED.match(lead) if quote else None
     if quoted and re.match(r"\s*:\s*\w", lead[quoted.end():]):
         quoted = None  # '“Seeing is Believing”: Pedestrian …': the quoted words only begin the title
     if quoted:  # the quoted string is the title; the bold name before it is the list's short name for it

@@ -5,6 +5,7 @@ never nests quantifiers over the same characters, so a hostile line cannot make 
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -89,6 +90,13 @@ def looks_like_venue(text: str) -> bool:
 
 def links(text: str) -> list[tuple[str, str, bool]]:
     """(label, url, is_badge) of every link in ``text``, in order; images alone are not links."""
+    # the scanner and the row readers ask again for the links of the same line: short lines are remembered
+    if "](" not in text:
+        return []  # every link has its "](": most lines of a list have no link
+    return list(_links_short(text)) if len(text) <= 1000 else _links(text)
+
+
+def _links(text: str) -> list[tuple[str, str, bool]]:
     out = []
     for found in LINK.finditer(text):
         if found.group(1):  # ![alt](src): an image, not a link
@@ -104,25 +112,46 @@ def links(text: str) -> list[tuple[str, str, bool]]:
     return out
 
 
+_links_short = functools.lru_cache(maxsize=4096)(lambda text: tuple(_links(text)))
+
+
 # a bare URL, as GitHub shows it linked; not an HTML attribute's value (href="…") nor a Markdown link's target
 BARE_URL = re.compile(r"(?<![\w\"'=(/])https?://[^\s<>()\[\]\"'`|]+")
 
 
 def without_links(text: str) -> str:
     """``text`` with links, bare URLs, badges and images removed."""
-    return re.sub(r"\[\s*\]", " ", BARE_URL.sub(" ", LINK.sub(" ", text)))
+    if "](" in text:  # each step only where it can match
+        text = LINK.sub(" ", text)
+    if "://" in text:
+        text = BARE_URL.sub(" ", text)
+    return _EMPTY_BRACKETS.sub(" ", text) if "[" in text else text
+
+
+_EMPTY_BRACKETS = re.compile(r"\[\s*\]")
 
 
 def strip_decorations(text: str) -> str:
     """Emoji, HTML tags, shortcodes, badges and "🔥 New" removed; emphasis markers kept."""
-    text = _IMAGE.sub(" ", text)
-    text = _TAG.sub(" ", text)
-    text = _SHORTCODE.sub(lambda m: "" if not text[m.end():m.end() + 1].isalnum() else " ", text)  # "Ha-NeRF:laughing::"
-    text = _BRACKET_TAG.sub(lambda m: m.group(0) if _emphasised_tag(m.group(0)) else " ", text)
+    if "![" in text:  # each step only where its opening character is
+        text = _IMAGE.sub(" ", text)
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    if ":" in text:
+        text = _SHORTCODE.sub(lambda m: "" if not text[m.end():m.end() + 1].isalnum() else " ", text)  # "Ha-NeRF:laughing::"
+    if "[" in text:
+        text = _BRACKET_TAG.sub(lambda m: m.group(0) if _emphasised_tag(m.group(0)) else " ", text)
     if not text.isascii():
         text = _NEW_WORD.sub(lambda m: " " if _after_decoration(text, m.start()) else m.group(0), text)  # "🔥 New Title"
-        text = "".join(ch for ch in text if not _decoration(ch))
+        text = _NON_ASCII.sub(_without_decorations, text)  # an ASCII character is never a decoration
     return text
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _without_decorations(found: re.Match) -> str:
+    return "".join(ch for ch in found.group(0) if not _decoration(ch))
 
 
 def _emphasised_tag(text: str) -> bool:
@@ -154,6 +183,12 @@ _SPECIAL = re.compile(r"[*_~\\<:&\[!]|^\s*(?:new|hot)\b", re.I)
 
 def clean(text: str) -> str:
     """Plain text of a cell or label: decorations, emphasis and escapes gone, spaces collapsed."""
+    # a row's cells and labels are cleaned several times on the way (a title, then its row, then a rescue):
+    # short texts are remembered, long ones (a 10 MB line) are not kept
+    return _clean_short(text) if len(text) <= 1000 else _clean(text)
+
+
+def _clean(text: str) -> str:
     if text.isascii() and not _SPECIAL.search(text):
         return " ".join(text.split())
     lead = text.lstrip()[:1]  # "🔥 New Title", "**New** Title": a decoration before the word, or the word set apart
@@ -166,6 +201,9 @@ def clean(text: str) -> str:
     if text.lower().startswith(("new ", "new:", "new!", "hot ")) and (marked or _NEW_MARK.match(text)):
         text = _NEW.sub("", text)  # "🔥 New Title", "New! Title"; "New Trends for …" is the title's own word
     return text.strip()
+
+
+_clean_short = functools.lru_cache(maxsize=4096)(_clean)
 
 
 def clean_title(text: str) -> str:

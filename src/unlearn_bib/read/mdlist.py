@@ -187,8 +187,7 @@ def _paper_parent(unit: Unit) -> bool:
 
 def _unclosed(text: str) -> bool:
     """A ``[label](`` that no ``)`` closes: a link the reader cannot trust."""
-    rest = md.LINK.sub(" ", text)
-    return bool(re.search(r"\]\(\s*https?://", rest))
+    return "](" in text and bool(re.search(r"\]\(\s*https?://", md.LINK.sub(" ", text)))  # no "](": no link opens
 
 
 def _evidence(row: Row, own_venue: bool, placeholder: bool, dated: bool = False, people: bool = True,

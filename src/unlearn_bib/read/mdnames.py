@@ -30,10 +30,12 @@ _TAIL = re.compile(r"(?:\.\s*|,\s*|\s+)([^.,\n]{0,60}?(?<!\d)(?:19|20)\d\d)\s*\.
 
 def personal_names(text: str) -> bool:
     """True when ``text`` (links dropped) is two or more people written with initials, or one and ``et al.``."""
+    if "." not in text:
+        return False  # initials have full stops (and cleaning the text makes none)
     plain = md.clean(md.without_links(text)).strip(" .,;[]")
     if not plain or len(plain) > 2000:
         return False
-    tail = _TAIL.search(plain)
+    tail = _TAIL.search(plain) if plain[-4:-2] in ("19", "20") else None  # it ends in a year, or no search
     if tail and (md.looks_like_venue(tail.group(1)) or md.is_date(tail.group(1))):
         plain = plain[:tail.start()].strip(" .,;")
     etal = _ETAL.search(plain)

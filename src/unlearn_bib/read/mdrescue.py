@@ -89,9 +89,11 @@ def described(units: list[Unit], text: str) -> list[Unit]:
 def _authors_bullet(title: Unit, people: Unit) -> bool:
     """A bullet of names right under a sibling bullet holding only a bold title: the title's authors
     line, written with a stray bullet marker (``* Hongcheng Wang*, Yuxuan Wang*, …``)."""
+    if not (title.kind == people.kind == "item" and title.indent == people.indent and len(title.lines) == 1
+            and not title.children):
+        return False  # the cheap tests first: most neighbours are no such pair
     names = md.clean(people.lines[0])
-    return (title.kind == people.kind == "item" and title.indent == people.indent and len(title.lines) == 1
-            and not title.children and not md.links(title.lines[0]) and bool(_PAPER_LINE.match(title.lines[0]))
+    return (not md.links(title.lines[0]) and bool(_PAPER_LINE.match(title.lines[0]))
             and not md.links(people.lines[0]) and names.count(",") >= 2 and md.looks_like_authors(names)
             and not personal_names(title.lines[0]))
 
@@ -148,7 +150,9 @@ def _year(unit: Unit) -> int | None:
 def _quoted_citation(row) -> None:
     """A title that is a whole citation ``Authors. "Title." Venue 70, no. 1 (1983): 41-55.`` (a linked
     citation in a Paper cell): the quoted title, the authors before it, the venue and year after it."""
-    quoted, apa = _CITED.match(row.title), _APA.match(row.title)
+    text = row.title  # each form tried only if its opening mark is there: a quotation mark, a parenthesis
+    quoted = _CITED.match(text) if '"' in text or "\u201c" in text else None
+    apa = _APA.match(text) if "(" in text else None
     parts = (quoted.groups() if quoted else (apa.group(1), apa.group(3), f"{apa.group(4)} ({apa.group(2)})") if apa else None)
     if not parts or not (md.looks_like_authors(parts[0]) or re.search(r"\bet al\b", parts[0])):
         return

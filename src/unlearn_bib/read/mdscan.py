@@ -6,6 +6,7 @@ to the row above it when it cites that row's paper); a line over ``MAX_LINE`` ch
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -115,32 +116,27 @@ def _header(cells: list[str]) -> list[str]:
 
 def _cells(line: str) -> list[str]:
     """The cells of a pipe-table row; '|' inside backquotes, link targets or escaped does not split."""
-    cells, current, code, depth = [], [], False, 0
+    cells, start, code, depth = [], 0, False, 0
     text = line.strip()
     if text.startswith("|"):
         text = text[1:]
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch == "\\" and i + 1 < len(text):
-            current.append(text[i:i + 2])
-            i += 2
-            continue
+    for found in _CELL_MARK.finditer(text):  # only the characters that matter, not every character
+        ch, at = found.group(0), found.start()
         if ch == "`":
             code = not code
-        elif ch == "(" and i and text[i - 1] == "]":
+        elif ch == "(" and at and text[at - 1] == "]":
             depth += 1
         elif ch == ")" and depth:
             depth -= 1
-        if ch == "|" and not code and not depth:
-            cells.append("".join(current).strip())
-            current = []
-        else:
-            current.append(ch)
-        i += 1
-    if "".join(current).strip():
-        cells.append("".join(current).strip())
+        elif ch == "|" and not code and not depth:
+            cells.append(text[start:at].strip())
+            start = found.end()
+    if text[start:].strip():
+        cells.append(text[start:].strip())
     return cells
+
+
+_CELL_MARK = re.compile(r"\\.|[`()|]", re.S)  # an escaped character (kept as written), a backquote, a parenthesis, a pipe
 
 
 def units(text: str, troubles: list[Trouble]) -> list[Unit]:
@@ -336,13 +332,18 @@ def _acronym(text: str) -> bool:
 
 def _context(headings, heading_year) -> dict:
     out = {"section": headings[-1][1] if headings else "",
-           "skip": bool(headings) and bool(_SKIP_SECTION.search(headings[-1][1]))}
+           "skip": bool(headings) and _skipped(headings[-1][1])}
     if heading_year:
         out["year"], out["year_text"] = heading_year[-1][1], heading_year[-1][2]
         if len(heading_year[-1]) > 3:
             out["venue"] = heading_year[-1][3]
             out["venue_guess"] = len(heading_year[-1]) > 4
     return out
+
+
+@functools.lru_cache(maxsize=256)  # asked on every line, of the few headings a list has
+def _skipped(section: str) -> bool:
+    return bool(_SKIP_SECTION.search(section))
 
 
 def _parent_context(text: str) -> dict:

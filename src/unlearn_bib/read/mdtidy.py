@@ -78,6 +78,8 @@ def authors_first(title: str) -> tuple[list[str], bool, str] | None:
     "Richard Sutton, Doina Precup, Satinder Singh, Between MDPs and Semi-MDPs: …", "A and B, Title",
     "V. Mnih, et. al., Title", "Atari 2600 Games - A, B et al., Title" (a topic before a dash). Two people
     at least, or one and ``et al.``, and a title of two words or more after them; None otherwise."""
+    if "," not in title:
+        return None  # one field: names with no title after them, or a title
     topic = _TOPIC.match(title)
     text = title[topic.end():] if topic else title
     fields = [f.strip() for f in re.split(r"\s*,\s*", text)]
@@ -137,5 +139,20 @@ def _names_after(row) -> None:
             row.authors, row.authors_incomplete = md.split_authors(found.group(1))
             row.authors = row.authors or None
     core = re.sub(r"[\s,]*(?:19|20)\d\d(?:[.\-/]\d{1,2})?$", "", row.venue).strip(" ,")
-    if row.authors and core and core not in row.authors and re.search(r"[,\s]" + re.escape(core) + r"\s*[*_]", text):
+    if row.authors and core and core not in row.authors and _closes_emphasis(core, text):
         row.authors, row.venue = row.authors + [core], ""
+
+
+def _closes_emphasis(core: str, text: str) -> bool:
+    """True when ``core`` follows a comma or a space in ``text`` and an emphasis marker follows it (spaces
+    between allowed): ", C*". A plain search, not a pattern made per venue (each would be compiled)."""
+    start = text.find(core, 1)
+    while start >= 0:
+        end = start + len(core)
+        if text[start - 1] == "," or text[start - 1].isspace():
+            while end < len(text) and text[end].isspace():
+                end += 1
+            if end < len(text) and text[end] in "*_":
+                return True
+        start = text.find(core, start + 1)
+    return False
