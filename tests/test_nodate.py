@@ -173,3 +173,15 @@ def test_update_online_fills_the_year_of_a_record_its_doi_anchors(tmp_path, monk
     (paper,) = load_catalog(path, strict=False)
     assert (paper.key, paper.year) == ("anon2024implicit", 2024)
     assert "https://doi.org/10.1007/978-3-031-72664-4_26" in paper.sources and paper.needs_verification
+
+
+def test_the_no_year_hint_names_what_can_fill_the_year(run, tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text("- Some Paper Named By Its Doi [[Paper](https://doi.org/10.1145/3648358)]\n"
+                      "- Ada Lovelace et al. - A Paper Only On A Web Page [[Link]](https://example.org/p.pdf)\n",
+                      encoding="utf-8")
+    result = run("import", "--from", "markdown", readme, "--papers", tmp_path / "papers.yaml")
+    assert result.exit_code == 0, result.stderr
+    hints = {int(l.split(":")[1]): l for l in result.stderr.splitlines() if ": imported with no year" in l}
+    assert "the record its DOI or OpenReview id names" in hints[1], hints  # the DOI anchors the online step
+    assert "by hand, or an identifier" in hints[2], hints  # nothing online can anchor

@@ -172,10 +172,12 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
             return None, [Problem(f"{_short(row.title)}: {why}, and no identifier, venue or paper link shows "
                                   "it is a paper", where, "add a year or a paper link to the row")], []
         no_year = Problem(f"{_short(row.title)}: imported with no year: {why}", where,
-                          "add `year:` to the record by hand, or its arXiv id: `unlearn-bib update --online --write` "
-                          "then fills the year from the arXiv record (a DOI or OpenReview id alone gets a title "
-                          "search, reported)" if not ids.get("arxiv") else
-                          "`unlearn-bib update --online --write` fills it from the arXiv record, or add `year:` by hand")
+                          "`unlearn-bib update --online --write` fills it from the arXiv record, or add `year:` by hand"
+                          if ids.get("arxiv") else
+                          "`unlearn-bib update --online --write` fills it from the record its DOI or OpenReview id names, "
+                          "or add `year:` by hand" if ids else
+                          "add `year:` to the record by hand, or an identifier (arXiv id, DOI) that "
+                          "`unlearn-bib update --online --write` fills it from")
         if strict:
             return None, [no_year], []
     people = ([dict(person) for person in row.people] if row.people
