@@ -164,7 +164,7 @@ def read_list(text: str) -> tuple[list[Row], list[Trouble]]:
             found = Trouble(unit.line, "could not read this item")
         if unit.context.get("skip") and not (isinstance(found, Row) and _ARXIV_PAGE.match(found.title_url)):
             continue  # among books, a title that links an arXiv paper is a paper; nothing else is
-        found = vetted(rescued(unit, found, Row))  # a dataset's name under "## Datasets": none; personal names as a title: reported
+        found = vetted(rescued(unit, found, Row), unit)  # a dataset's name under "## Datasets", prose: none; personal names: reported
         if isinstance(found, Trouble):
             troubles.append(found)
         elif found is not None:

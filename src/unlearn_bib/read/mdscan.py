@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdauto import autolink, broken_label, html_list, untitled
 from unlearn_bib.read.mdcite import NOTE, citation
+from unlearn_bib.read.mdtitlecol import title_column
 
 MAX_LINE = 20_000  # longer lines are reported, not parsed
 
@@ -114,6 +115,19 @@ def _header(cells: list[str]) -> list[str]:
     return names
 
 
+def _untitled_table(header: list[str], lines: list[str], start: int, end: int, context: dict) -> list[Unit]:
+    """The rows of a table with no column named as a title, when one column plainly holds them (mdtitlecol)."""
+    if "title" in header or end - start < 2:
+        return []
+    rows = [(n, _cells(lines[n])) for n in range(start, end) if not lines[n].lstrip().startswith("<!--")]
+    col = title_column(header, [cells for _, cells in rows])
+    if col < 0:
+        return []
+    named = header[:col] + ["title"] + header[col + 1:]
+    return [Unit("table", n + 1, [lines[n]], cells=dict(zip(named, cells + [""] * (len(named) - len(cells)))),
+                 context=context) for n, cells in rows if any(c.strip() for c in cells)]
+
+
 def _cells(line: str) -> list[str]:
     """The cells of a pipe-table row; '|' inside backquotes, link targets or escaped does not split."""
     cells, start, code, depth = [], 0, False, 0
@@ -211,6 +225,7 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
             if i < len(lines) and _ALIGN.match(lines[i].strip()) and "-" in lines[i]:
                 header = _header(_cells(raw))
                 i += 1
+                start, found = i, len(units)
                 while i < len(lines) and "|" in lines[i] and lines[i].strip() and len(lines[i]) <= MAX_LINE:
                     if comment or lines[i].lstrip().startswith("<!--"):  # a row commented out is not shown
                         comment = "-->" not in lines[i][lines[i].find("<!--") + 4:] if not comment else "-->" not in lines[i]
@@ -221,6 +236,7 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
                     if "title" in header and any(c.strip() for c in cells):
                         units.append(Unit("table", i + 1, [lines[i]], cells=row, context=context))
                     i += 1
+                units[found:] = units[found:] or _untitled_table(header, lines, start, i, context)
             open_item, stack, blank = None, [], False
             continue
         item = _ITEM.match(raw)

@@ -1,0 +1,37 @@
+"""The layouts of the seventeenth and eighteenth unseen sets of lists (tests/data/lists, SOURCES.md), one small case
+each, written in each list's shape: what a person sees in the rendered README, and what must stay out."""
+from unlearn_bib.read.mdlist import read_list
+from unlearn_bib.tasks.import_table import row_ids
+
+
+def test_a_table_whose_title_column_has_no_usual_name_is_read_by_its_linked_phrases():
+    rows, _ = read_list(
+        "| Year |  Articles, Thesis and Reports | Code |\n|------|------|------|\n"
+        "| 1988 | [Creation by refinement: A creativity paradigm for gradient descent](http://ieeexplore.ieee.org/x) | No |\n"
+        "| 2015 | [Deep convolutional networks on the pitch spiral](https://arxiv.org/abs/1511.05520) | No |\n"
+        "| 2016 | [Automatic tagging using deep convolutional neural networks](https://arxiv.org/abs/1606.00298) | "
+        "[GitHub](https://github.com/a/b) |\n")
+    assert [(r.title[:24], r.year, row_ids(r).get("arxiv")) for r in rows] == [
+        ("Creation by refinement: ", 1988, None), ("Deep convolutional netwo", 2015, "1511.05520"),
+        ("Automatic tagging using ", 2016, "1606.00298")]
+
+
+def test_a_table_of_short_names_or_of_descriptions_gives_no_rows():
+    datasets = ("| Name | Description | Link |\n|---|---|---|\n"
+                "| [MagnaTagATune](https://mirg.city.ac.uk/codeapps/the-magnatagatune-dataset) | 25,863 clips with tags | x |\n"
+                "| [GTZAN](https://example.org/gtzan) | 1,000 clips of ten genres | x |\n")
+    tools = ("| Tool | About |\n|---|---|\n| [librosa](https://github.com/librosa/librosa) | audio and music analysis in Python |\n"
+             "| [madmom](https://github.com/CPJKU/madmom) | a library for music information retrieval |\n")
+    assert read_list(datasets)[0] == [] and read_list(tools)[0] == []
+
+
+def test_a_paragraph_of_prose_with_links_in_its_sentences_is_not_a_paper():
+    rows, _ = read_list(
+        "The role of this curated list is to gather scientific articles, thesis and reports on music.\n"
+        "The list is currently under construction but feel free to contribute.\n"
+        "There are already surveys on deep learning for [music generation](https://arxiv.org/pdf/1709.01620.pdf), "
+        "[speech separation](https://arxiv.org/ftp/arxiv/papers/1708/1708.07524.pdf) and more.\n\n"
+        "Deep Learning for Audio Signal Processing.\n"
+        "H. Purwins, B. Li. IEEE JSTSP 2019. [[Paper](https://arxiv.org/abs/1905.00078)]\n")
+    assert [(r.title, row_ids(r).get("arxiv")) for r in rows] == [("Deep Learning for Audio Signal Processing",
+                                                                  "1905.00078")]
