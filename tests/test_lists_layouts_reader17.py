@@ -35,3 +35,14 @@ def test_a_paragraph_of_prose_with_links_in_its_sentences_is_not_a_paper():
         "H. Purwins, B. Li. IEEE JSTSP 2019. [[Paper](https://arxiv.org/abs/1905.00078)]\n")
     assert [(r.title, row_ids(r).get("arxiv")) for r in rows] == [("Deep Learning for Audio Signal Processing",
                                                                   "1905.00078")]
+
+
+def test_arxiv_subject_classes_in_brackets_stay_in_the_venue_not_in_the_authors():
+    rows, _ = read_list(
+        "1. **NH-PINN: Neural homogenization based physics-informed neural network for multiscale problems**, *Wing Tat "
+        "Leung, Guang Lin, Zecheng Zhang*, arXiv:2108.12942 [cs, math], 2021. [[paper](http://arxiv.org/pdf/2108.12942.pdf)]\n"
+        "1. **Physics-Augmented Learning: A New Paradigm Beyond Physics-Informed Learning**, *Ziming Liu, Max Tegmark*, "
+        "arXiv:2109.13901 [physics], 2021. [[paper](http://arxiv.org/pdf/2109.13901.pdf)]\n")
+    assert [(r.authors, r.venue, r.year) for r in rows] == [
+        (["Wing Tat Leung", "Guang Lin", "Zecheng Zhang"], "arXiv:2108.12942 [cs, math]", 2021),
+        (["Ziming Liu", "Max Tegmark"], "arXiv:2109.13901 [physics]", 2021)]

@@ -13,6 +13,7 @@ import unicodedata
 # level of brackets (a badge's image), the URL one level of parentheses (Wikipedia-style).
 LINK = re.compile(r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?([^()\s<>]*(?:\([^()\s]*\)[^()\s<>]*)*)>?"
                   r"(?:\s+\"[^\"\n]*\")?\s*\)")
+LINK_START = re.compile(r"\[\[|\[[^\[\]\n]{0,300}\]\(")  # where a link begins: "[[Paper](" or "[label](", not "[cs, math]"
 _IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\s]*\)")
 _TAG = re.compile(r"<[^<>\n]{0,200}>")
 _SHORTCODE = re.compile(r":[a-z0-9_+\-]{2,40}:")
