@@ -46,3 +46,29 @@ def test_arxiv_subject_classes_in_brackets_stay_in_the_venue_not_in_the_authors(
     assert [(r.authors, r.venue, r.year) for r in rows] == [
         (["Wing Tat Leung", "Guang Lin", "Zecheng Zhang"], "arXiv:2108.12942 [cs, math]", 2021),
         (["Ziming Liu", "Max Tegmark"], "arXiv:2109.13901 [physics]", 2021)]
+
+
+def test_linked_titles_under_a_category_bullet_are_papers_and_the_category_is_not():
+    rows, _ = read_list(
+        "### Mitigation of Machine Learning Models\n"
+        "* Adversarial Learning\n"
+        "  * [Data Decisions and Theoretical Implications when Adversarially Learning Fair Representations]"
+        "(https://arxiv.org/pdf/1707.00075.pdf)\n"
+        "  * [Compositional Fairness Constraints for Graph Embeddings](http://proceedings.mlr.press/v97/bose19a/bose19a.pdf)\n\n"
+        "* Calibration\n"
+        "  * [Men Also Like Shopping: Reducing Gender Bias Amplification](https://arxiv.org/pdf/1707.09457.pdf)\n")
+    assert [(r.title[:20], row_ids(r).get("arxiv")) for r in rows] == [
+        ("Data Decisions and T", "1707.00075"), ("Compositional Fairne", None), ("Men Also Like Shoppi", "1707.09457")]
+
+
+def test_a_yearless_title_linking_a_pdf_is_imported_but_not_under_datasets(run, tmp_path):
+    from unlearn_bib.catalog.load import load_catalog
+
+    md = tmp_path / "list.md"
+    md.write_text("## Measurements of Fairness\n\n* [Fairness Definitions Explained](https://fairware.cs.umass.edu/papers/Verma.pdf)\n"
+                  "* [Fairness Constraints:A Flexible Approach](http://www.jmlr.org/papers/volume20/18-262/18-262.pdf)\n\n"
+                  "## Datasets\n\n* [New York Grand Central](http://www.ee.cuhk.edu.hk/~syi/cvpr2015_dataset.pdf)\n")
+    out = tmp_path / "papers.yaml"
+    assert run("import", "--from", "markdown", md, "--papers", out).exit_code == 0
+    assert sorted((p.title, p.year) for p in load_catalog(out, strict=False)) == [
+        ("Fairness Constraints:A Flexible Approach", None), ("Fairness Definitions Explained", None)]

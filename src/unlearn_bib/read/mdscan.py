@@ -314,7 +314,7 @@ def _describes(item: Unit, text: str) -> bool:
 
 def _paper_of_its_own(parent: Unit, text: str, field: re.Match | None) -> bool:
     """A linked title, alone or labelled ``Paper: [Title](link)``, under a bullet that holds no title, only a date
-    or a venue (``- **[2026.05.27]**``, ``- **CVPR**``): a paper of its own, not a link of that bullet (under a
+    or a venue (``- **[2026.05.27]**``, ``- **CVPR**``) or a category (``_category``; a title of three words or more): a paper of its own, not a link of that bullet (under a
     titled bullet it stays the bullet's link)."""
     if parent.kind != "item" or field and field.group(1).lower() not in ("paper", "paper link"):
         return False
@@ -322,7 +322,16 @@ def _paper_of_its_own(parent: Unit, text: str, field: re.Match | None) -> bool:
     label = md.clean(found.group(2)) if found and not found.group(1) else ""
     if len(label.split()) < 2 or md.GENERIC.match(label):
         return False
-    return not md.LINK.search(parent.lines[0]) and bool(_parent_context(parent.lines[0]))
+    if md.LINK.search(parent.lines[0]) or len(parent.lines) > 1:
+        return False
+    return bool(_parent_context(parent.lines[0])) or len(label.split()) >= 3 and _category(parent.lines[0])
+
+
+def _category(text: str) -> bool:
+    """A bullet naming a category: a short label of one to six words, no link, no year, no sentence
+    ("* Adversarial Learning" over "  * [Title](…)" bullets: the linked titles below are papers of their own)."""
+    plain = md.clean(text).strip(" *_:")
+    return 0 < len(plain.split()) <= 6 and not md.YEAR.search(plain) and not plain.endswith((".", ",", ";"))
 
 
 def _labelled_note(heading: Unit, text: str) -> bool:
