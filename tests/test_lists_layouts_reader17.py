@@ -72,3 +72,18 @@ def test_a_yearless_title_linking_a_pdf_is_imported_but_not_under_datasets(run, 
     assert run("import", "--from", "markdown", md, "--papers", out).exit_code == 0
     assert sorted((p.title, p.year) for p in load_catalog(out, strict=False)) == [
         ("Fairness Constraints:A Flexible Approach", None), ("Fairness Definitions Explained", None)]
+
+
+def test_a_workshops_section_lists_events_and_a_curly_apostrophe_year_is_a_year():
+    rows, _ = read_list(
+        "### Hybrid Learning\n* SAINT: Improved Neural Networks for Tabular Data via Row Attention (NurIPS\u201822 Workshop on TRL) "
+        "[[Paper]](https://arxiv.org/pdf/2106.01342.pdf)\n\n## Workshops\n"
+        "* Table Representation Learning Workshop (ACL'25) [[Website]](https://table-representation-learning.github.io/ACL2025/)\n")
+    assert [(r.title[:5], r.year) for r in rows] == [("SAINT", 2022)]
+
+
+def test_a_full_width_comma_between_latin_words_separates_the_title_from_its_venue():
+    rows, _ = read_list("* ContiFormer: Continuous-Time Transformer for Irregular Time Series Modeling\uff0cin *NeurIPS* 2023. "
+                        "[\\[paper\\]](https://openreview.net/forum?id=YJDz4F2AZu)\n")
+    assert [(r.title, r.year, row_ids(r).get("openreview")) for r in rows] == [
+        ("ContiFormer: Continuous-Time Transformer for Irregular Time Series Modeling", 2023, "YJDz4F2AZu")]

@@ -40,9 +40,9 @@ DATE = re.compile(rf"^\s*(?:\d{{1,2}}\s+)?{_MONTH},?\s*((?:19|20)\d\d)\s*$|^\s*(
                   r"|^\s*((?:19|20)\d\d)(?:0[1-9]|1[0-2])\s*$", re.I)
 # A venue as lists write it: an acronym or name, maybe with a year ("CVPR 2024", "ICLR'24", "ICLR2025").
 VENUE_WORD = re.compile(r"^[A-Za-z][A-Za-z&.\-]*[A-Za-z.]?(?:[\s\-][A-Za-z&().\-]+)*")
-_SHORT_YEAR = re.compile(r"^(.*?[A-Za-z).])\s*' ?(\d\d)$")  # "ICLR'24", "CVPR' 16", "Signal Process. '20"
+_SHORT_YEAR = re.compile(r"^(.*?[A-Za-z).])\s*['\u2018\u2019] ?(\d\d)$")  # "ICLR'24", "CVPR' 16", "Signal Process. '20", "ICLR‘24"
 _YEAR_MONTH_IN = re.compile(r"(?<![\d.])((?:19|20)\d\d)[-./](?:0?[1-9]|1[0-2])(?!\d)(?!\.\d)")  # not an arXiv id 2012.06659
-_SHORT_YEAR_IN = re.compile(r"[A-Za-z).] ?'(\d\d)(?![\d'])")  # "NeurIPS'24 Workshop", "WWW '25 short"
+_SHORT_YEAR_IN = re.compile(r"[A-Za-z).] ?['\u2018\u2019](\d\d)(?![\d'])")  # "NeurIPS'24 Workshop", "WWW '25 short", "NurIPS‘22"
 
 
 def _two_digits(year: str) -> int:

@@ -27,11 +27,14 @@ FIELD = re.compile(r"^\W{0,8}(authors?|author\(s\)|date|venue|code|published|pub
 _SKIP_SECTION = re.compile(
     r"\b(blogs?|blog posts|posts|videos|lectures?|tutorials?|talks|courses?|notebooks?|news|updates|update history|change ?logs?|contents|citation|citing|"
     r"contribut\w*|licen[cs]e|acknowledg\w*|star history|products?|commercial|to-?do( lists?)?|books?|podcasts?|"
-    r"workshops? and challenges|related (lists|repos\w*|awesome\w*)|awesome lists)\b", re.I)
+    r"workshops? and challenges|related (lists|repos\w*|awesome\w*)|awesome lists)\b"
+    r"|^\W*(?:workshops?|events|conferences and workshops)\W*$", re.I)  # "## Workshops": the events, not their papers
 # "[[pdf]](…)" written as a paper's link even when its target is not a URL ("[[pdf]](Title of the paper)")
 # "**🏫 单位**：…": a bold label and a colon, another field of a paper whose heading took a field already
 _BOLD_LABEL = re.compile(r"^(\*\*|__)[^*_\n]{1,24}\1\s*[:：]|^(\*\*|__)[^*_\n]{1,24}[:：]\2")
 _LABEL_LINK = re.compile(r"\[\\?\[\s*(?:paper|pdf)\s*\\?\]\]\(", re.I)
+# "Title，in *NeurIPS* 2023": a full-width comma between Latin words is a comma (in Chinese text it stays)
+_LATIN_COMMA = re.compile(r"(?<=[\x21-\x7e])\uff0c\s*(?=[A-Za-z*_\[(])")
 _HARD_BREAK = re.compile(r"(?:\\|<br\s*/?>)\s*$", re.I)
 _HEADING_YEAR = re.compile(r"^(?:year\s*)?((?:19|20)\d\d)(?:\s*papers?)?$", re.I)
 _HEADING_DATE = re.compile(r"^\[?((?:19|20)\d\d)[-./](?:0?[1-9]|1[0-2])(?:[-./]\d{1,2})?\]?$")
@@ -166,7 +169,7 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
     blank = False
     i = 0
     while i < len(lines):
-        raw = lines[i]
+        raw = lines[i] if "\uff0c" not in lines[i] else _LATIN_COMMA.sub(", ", lines[i])
         number = i + 1
         i += 1
         if len(raw) > MAX_LINE:
