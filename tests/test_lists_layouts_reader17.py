@@ -87,3 +87,11 @@ def test_a_full_width_comma_between_latin_words_separates_the_title_from_its_ven
                         "[\\[paper\\]](https://openreview.net/forum?id=YJDz4F2AZu)\n")
     assert [(r.title, r.year, row_ids(r).get("openreview")) for r in rows] == [
         ("ContiFormer: Continuous-Time Transformer for Irregular Time Series Modeling", 2023, "YJDz4F2AZu")]
+
+
+def test_a_line_of_bracketed_tags_below_a_title_gives_the_date_and_the_venue():
+    rows, _ = read_list(
+        "**MIL-VT: Multiple Instance Learning Enhanced Vision Transformer for Fundus Image Classification** <br>\n"
+        "*Shuang Yu, Kai Ma, Qi Bi*<br>\n[21st Sep., 2021] [MICCAI, 2021] \\\n"
+        "[[PDF](https://link.springer.com/chapter/10.1007/978-3-030-87237-3_5)] [[GitHub](https://github.com/a/b)]\n")
+    assert [(r.year, r.venue, r.authors) for r in rows] == [(2021, "MICCAI", ["Shuang Yu", "Kai Ma", "Qi Bi"])]

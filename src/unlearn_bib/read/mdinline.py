@@ -36,7 +36,8 @@ CODE_LABEL = re.compile(r"^\W*(code|codes|github|git)\W*$", re.I)
 YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.])")
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
 # "(Mar., 2025)", "Mar 2025", "2024-05", "2024.05", "4 Feb 2023", "[202410]"
-DATE = re.compile(rf"^\s*(?:\d{{1,2}}\s+)?{_MONTH},?\s*((?:19|20)\d\d)\s*$|^\s*((?:19|20)\d\d)(?:[-./]\d{{1,2}}(?:[-./]\d{{1,2}})?)?\s*$"
+# "21st Sep., 2021": a day written as an ordinal is a day
+DATE = re.compile(rf"^\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH},?\s*((?:19|20)\d\d)\s*$|^\s*((?:19|20)\d\d)(?:[-./]\d{{1,2}}(?:[-./]\d{{1,2}})?)?\s*$"
                   r"|^\s*((?:19|20)\d\d)(?:0[1-9]|1[0-2])\s*$", re.I)
 # A venue as lists write it: an acronym or name, maybe with a year ("CVPR 2024", "ICLR'24", "ICLR2025").
 VENUE_WORD = re.compile(r"^[A-Za-z][A-Za-z&.\-]*[A-Za-z.]?(?:[\s\-][A-Za-z&().\-]+)*")

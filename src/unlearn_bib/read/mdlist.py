@@ -417,8 +417,8 @@ def _item(unit: Unit) -> Row | Trouble | None:
             authors_line = cited
             if not venue:
                 venue, venue_year = cited[2], cited[3]
-        elif md.is_date(plain):
-            date_year = date_year or md.year_of(plain)
+        elif md.is_date(plain) or mh.tag_line(extra):  # "2024-05", "[21st Sep., 2021] [MICCAI, 2021]": a line of tags
+            venue, venue_year, date_year = mh.line_tags(plain, extra, venue, venue_year, date_year)
         elif md.looks_like_venue(plain) and not venue and md.links(extra):
             venue, venue_year = plain, md.year_of(plain)  # "arXiv 2022. [[Paper](…)]"
         elif authors_line is None and md.looks_like_authors(extra.split("[[")[0]):
