@@ -108,9 +108,10 @@ def citation(text: str) -> tuple[list[str], bool, str, int | None] | None:
     elif cut:  # "A, B, and C. Venue, 2022": the first full stop after a name ends the authors
         names, venue = plain[:cut.start()], plain[cut.end():]
     else:  # "A, B, C, ICML 2024": the venue is the part after the last comma before the year
-        comma = plain.rfind(",", 0, end)
+        shut = _GROUPED.sub(lambda found: "_" * len(found.group(0)), plain)  # "arXiv:ID [cs, math], 2021": one field
+        comma = shut.rfind(",", 0, end)
         if comma > 0 and not plain[comma + 1:end].strip():  # "A, Findings of ACL, 2022"
-            comma = plain.rfind(",", 0, comma)
+            comma = shut.rfind(",", 0, comma)
         if comma <= 0:
             return None
         names, venue = plain[:comma], plain[comma + 1:]
@@ -135,6 +136,7 @@ def citation(text: str) -> tuple[list[str], bool, str, int | None] | None:
 
 
 _ETAL = re.compile(r"\bet\.?\s*al\b\.?")
+_GROUPED = re.compile(r"\[[^\[\]\n]{1,60}\]")  # a bracket's commas separate no fields: "[cs, math]"
 
 
 def etal_citation(text: str) -> tuple[list[str], bool, str, None] | None:

@@ -342,3 +342,21 @@ def tags(text: str) -> tuple[str, int | None, int | None]:
             elif md.looks_like_venue(part) and not venue:
                 venue, venue_year = part, md.year_of(part)
     return venue, venue_year, date_year
+
+
+_TAG_LINE = re.compile(r"(?:\[[^\[\]\n]{1,150}\]\s*){1,4}")  # "[21st Sep., 2021] [MICCAI, 2021]"
+
+
+def tag_line(line: str) -> bool:
+    """True for a line of bracketed tags alone, below a title: a date and a venue."""
+    return bool(_TAG_LINE.fullmatch(line.strip().rstrip("\\").strip()))
+
+
+def line_tags(plain: str, line: str, venue: str, venue_year: int | None,
+              date_year: int | None) -> tuple[str, int | None, int | None]:
+    """(venue, venue's year, date's year) after a date line or a line of tags below a title; what the row
+    had already is kept."""
+    if md.is_date(plain):
+        return venue, venue_year, date_year or md.year_of(plain)
+    found, found_year, dated = tags(line)
+    return (venue, venue_year, date_year or dated) if venue else (found, found_year, date_year or dated)

@@ -13,6 +13,7 @@ import unicodedata
 # level of brackets (a badge's image), the URL one level of parentheses (Wikipedia-style).
 LINK = re.compile(r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?([^()\s<>]*(?:\([^()\s]*\)[^()\s<>]*)*)>?"
                   r"(?:\s+\"[^\"\n]*\")?\s*\)")
+LINK_START = re.compile(r"\[\[|\[[^\[\]\n]{0,300}\]\(")  # where a link begins: "[[Paper](" or "[label](", not "[cs, math]"
 _IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\s]*\)")
 _TAG = re.compile(r"<[^<>\n]{0,200}>")
 _SHORTCODE = re.compile(r":[a-z0-9_+\-]{2,40}:")
@@ -35,13 +36,14 @@ CODE_LABEL = re.compile(r"^\W*(code|codes|github|git)\W*$", re.I)
 YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.])")
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
 # "(Mar., 2025)", "Mar 2025", "2024-05", "2024.05", "4 Feb 2023", "[202410]"
-DATE = re.compile(rf"^\s*(?:\d{{1,2}}\s+)?{_MONTH},?\s*((?:19|20)\d\d)\s*$|^\s*((?:19|20)\d\d)(?:[-./]\d{{1,2}}(?:[-./]\d{{1,2}})?)?\s*$"
+# "21st Sep., 2021": a day written as an ordinal is a day
+DATE = re.compile(rf"^\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH},?\s*((?:19|20)\d\d)\s*$|^\s*((?:19|20)\d\d)(?:[-./]\d{{1,2}}(?:[-./]\d{{1,2}})?)?\s*$"
                   r"|^\s*((?:19|20)\d\d)(?:0[1-9]|1[0-2])\s*$", re.I)
 # A venue as lists write it: an acronym or name, maybe with a year ("CVPR 2024", "ICLR'24", "ICLR2025").
 VENUE_WORD = re.compile(r"^[A-Za-z][A-Za-z&.\-]*[A-Za-z.]?(?:[\s\-][A-Za-z&().\-]+)*")
-_SHORT_YEAR = re.compile(r"^(.*?[A-Za-z).])\s*' ?(\d\d)$")  # "ICLR'24", "CVPR' 16", "Signal Process. '20"
+_SHORT_YEAR = re.compile(r"^(.*?[A-Za-z).])\s*['\u2018\u2019] ?(\d\d)$")  # "ICLR'24", "CVPR' 16", "Signal Process. '20", "ICLR‘24"
 _YEAR_MONTH_IN = re.compile(r"(?<![\d.])((?:19|20)\d\d)[-./](?:0?[1-9]|1[0-2])(?!\d)(?!\.\d)")  # not an arXiv id 2012.06659
-_SHORT_YEAR_IN = re.compile(r"[A-Za-z).] ?'(\d\d)(?![\d'])")  # "NeurIPS'24 Workshop", "WWW '25 short"
+_SHORT_YEAR_IN = re.compile(r"[A-Za-z).] ?['\u2018\u2019](\d\d)(?![\d'])")  # "NeurIPS'24 Workshop", "WWW '25 short", "NurIPS‘22"
 
 
 def _two_digits(year: str) -> int:

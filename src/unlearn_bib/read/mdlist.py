@@ -164,7 +164,7 @@ def read_list(text: str) -> tuple[list[Row], list[Trouble]]:
             found = Trouble(unit.line, "could not read this item")
         if unit.context.get("skip") and not (isinstance(found, Row) and _ARXIV_PAGE.match(found.title_url)):
             continue  # among books, a title that links an arXiv paper is a paper; nothing else is
-        found = vetted(rescued(unit, found, Row))  # a dataset's name under "## Datasets": none; personal names as a title: reported
+        found = vetted(rescued(unit, found, Row), unit)  # a dataset's name under "## Datasets", prose: none; personal names: reported
         if isinstance(found, Trouble):
             troubles.append(found)
         elif found is not None:
@@ -174,7 +174,7 @@ def read_list(text: str) -> tuple[list[Row], list[Trouble]]:
 
 def _after_year(text: str) -> str:
     """The text after ", (2015), " (the row's year field, read already) up to the first link."""
-    return re.sub(r"^[\s,]*(?:\((?:19|20)\d\d\)[\s,]*)?", "", text).split("[")[0]
+    return md.LINK_START.split(re.sub(r"^[\s,]*(?:\((?:19|20)\d\d\)[\s,]*)?", "", text))[0]  # not at "[cs, math]"
 
 
 def _paper_parent(unit: Unit) -> bool:
@@ -350,7 +350,7 @@ def _item(unit: Unit) -> Row | Trouble | None:
         cited = citation(rest.split(" | ")[0].lstrip(" ."))
     said = mh.venue_after_link(after_tags) if title_url else ("", None)  # "[Title](link), Venue Year"
     if not cited and after_tags.startswith(",") and not said[1]:  # "[Title](page), Liu et al., NeurIPS 2020 | [github](…)"
-        cited = citation(re.split(r"\||\[", after_tags[1:], maxsplit=1)[0])
+        cited = citation(md.LINK_START.split(after_tags[1:].split("|")[0], maxsplit=1)[0])  # "arXiv:ID [cs, math]" stays
     venue, venue_year, date_year = ("", None, None) if cited else mh.tags(rest)
     # "[Title](link) (DROP)": one yearless word after a linked title may be the list's short name for the paper
     short_name = venue if title_url and venue and venue_year is None and " " not in venue else ""
@@ -417,8 +417,8 @@ def _item(unit: Unit) -> Row | Trouble | None:
             authors_line = cited
             if not venue:
                 venue, venue_year = cited[2], cited[3]
-        elif md.is_date(plain):
-            date_year = date_year or md.year_of(plain)
+        elif md.is_date(plain) or mh.tag_line(extra):  # "2024-05", "[21st Sep., 2021] [MICCAI, 2021]": a line of tags
+            venue, venue_year, date_year = mh.line_tags(plain, extra, venue, venue_year, date_year)
         elif md.looks_like_venue(plain) and not venue and md.links(extra):
             venue, venue_year = plain, md.year_of(plain)  # "arXiv 2022. [[Paper](…)]"
         elif authors_line is None and md.looks_like_authors(extra.split("[[")[0]):

@@ -16,6 +16,7 @@ import re
 
 from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdkind import dataset_name
+from unlearn_bib.read.mdprose import prose
 from unlearn_bib.read.mdscan import Trouble
 from unlearn_bib.read.mdtidy import tidy
 
@@ -47,11 +48,14 @@ def personal_names(text: str) -> bool:
     return all(_NAME.fullmatch(p) or _NAME.fullmatch(p + ".") for p in parts)
 
 
-def vetted(found):
+def vetted(found, unit=None):
     """``found`` (a row, a trouble or None) as ``mdlist`` keeps it: None for a dataset's name under a Datasets
-    heading, a trouble for a row whose title reads as personal names, else ``found`` itself."""
+    heading or for a paragraph of prose (``unit``, see mdprose), a trouble for a row whose title reads as personal
+    names, else ``found`` itself."""
     if found is None or isinstance(found, Trouble):
         return found
+    if unit is not None and prose(unit, found) is None:
+        return None  # "The role of this list is … surveys on [music generation](…)": running text
     if dataset_name(found.title, [u for _, u, _ in found.links], found.section):
         return None  # "8. Street Scene (WACV 2020) [Download link](…)" under "## Datasets": a dataset, not a paper
     if personal_names(found.title):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdauto import autolink, broken_label, html_list, untitled
 from unlearn_bib.read.mdcite import NOTE, citation
+from unlearn_bib.read.mdtitlecol import title_column
 
 MAX_LINE = 20_000  # longer lines are reported, not parsed
 
@@ -26,11 +27,14 @@ FIELD = re.compile(r"^\W{0,8}(authors?|author\(s\)|date|venue|code|published|pub
 _SKIP_SECTION = re.compile(
     r"\b(blogs?|blog posts|posts|videos|lectures?|tutorials?|talks|courses?|notebooks?|news|updates|update history|change ?logs?|contents|citation|citing|"
     r"contribut\w*|licen[cs]e|acknowledg\w*|star history|products?|commercial|to-?do( lists?)?|books?|podcasts?|"
-    r"workshops? and challenges|related (lists|repos\w*|awesome\w*)|awesome lists)\b", re.I)
+    r"workshops? and challenges|related (lists|repos\w*|awesome\w*)|awesome lists)\b"
+    r"|^\W*(?:workshops?|events|conferences and workshops)\W*$", re.I)  # "## Workshops": the events, not their papers
 # "[[pdf]](…)" written as a paper's link even when its target is not a URL ("[[pdf]](Title of the paper)")
 # "**🏫 单位**：…": a bold label and a colon, another field of a paper whose heading took a field already
 _BOLD_LABEL = re.compile(r"^(\*\*|__)[^*_\n]{1,24}\1\s*[:：]|^(\*\*|__)[^*_\n]{1,24}[:：]\2")
 _LABEL_LINK = re.compile(r"\[\\?\[\s*(?:paper|pdf)\s*\\?\]\]\(", re.I)
+# "Title，in *NeurIPS* 2023": a full-width comma between Latin words is a comma (in Chinese text it stays)
+_LATIN_COMMA = re.compile(r"(?<=[\x21-\x7e])\uff0c\s*(?=[A-Za-z*_\[(])")
 _HARD_BREAK = re.compile(r"(?:\\|<br\s*/?>)\s*$", re.I)
 _HEADING_YEAR = re.compile(r"^(?:year\s*)?((?:19|20)\d\d)(?:\s*papers?)?$", re.I)
 _HEADING_DATE = re.compile(r"^\[?((?:19|20)\d\d)[-./](?:0?[1-9]|1[0-2])(?:[-./]\d{1,2})?\]?$")
@@ -114,6 +118,19 @@ def _header(cells: list[str]) -> list[str]:
     return names
 
 
+def _untitled_table(header: list[str], lines: list[str], start: int, end: int, context: dict) -> list[Unit]:
+    """The rows of a table with no column named as a title, when one column plainly holds them (mdtitlecol)."""
+    if "title" in header or end - start < 2:
+        return []
+    rows = [(n, _cells(lines[n])) for n in range(start, end) if not lines[n].lstrip().startswith("<!--")]
+    col = title_column(header, [cells for _, cells in rows])
+    if col < 0:
+        return []
+    named = header[:col] + ["title"] + header[col + 1:]
+    return [Unit("table", n + 1, [lines[n]], cells=dict(zip(named, cells + [""] * (len(named) - len(cells)))),
+                 context=context) for n, cells in rows if any(c.strip() for c in cells)]
+
+
 def _cells(line: str) -> list[str]:
     """The cells of a pipe-table row; '|' inside backquotes, link targets or escaped does not split."""
     cells, start, code, depth = [], 0, False, 0
@@ -152,7 +169,7 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
     blank = False
     i = 0
     while i < len(lines):
-        raw = lines[i]
+        raw = lines[i] if "\uff0c" not in lines[i] else _LATIN_COMMA.sub(", ", lines[i])
         number = i + 1
         i += 1
         if len(raw) > MAX_LINE:
@@ -211,6 +228,7 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
             if i < len(lines) and _ALIGN.match(lines[i].strip()) and "-" in lines[i]:
                 header = _header(_cells(raw))
                 i += 1
+                start, found = i, len(units)
                 while i < len(lines) and "|" in lines[i] and lines[i].strip() and len(lines[i]) <= MAX_LINE:
                     if comment or lines[i].lstrip().startswith("<!--"):  # a row commented out is not shown
                         comment = "-->" not in lines[i][lines[i].find("<!--") + 4:] if not comment else "-->" not in lines[i]
@@ -221,6 +239,7 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
                     if "title" in header and any(c.strip() for c in cells):
                         units.append(Unit("table", i + 1, [lines[i]], cells=row, context=context))
                     i += 1
+                units[found:] = units[found:] or _untitled_table(header, lines, start, i, context)
             open_item, stack, blank = None, [], False
             continue
         item = _ITEM.match(raw)
@@ -298,7 +317,7 @@ def _describes(item: Unit, text: str) -> bool:
 
 def _paper_of_its_own(parent: Unit, text: str, field: re.Match | None) -> bool:
     """A linked title, alone or labelled ``Paper: [Title](link)``, under a bullet that holds no title, only a date
-    or a venue (``- **[2026.05.27]**``, ``- **CVPR**``): a paper of its own, not a link of that bullet (under a
+    or a venue (``- **[2026.05.27]**``, ``- **CVPR**``) or a category (``_category``; a title of three words or more): a paper of its own, not a link of that bullet (under a
     titled bullet it stays the bullet's link)."""
     if parent.kind != "item" or field and field.group(1).lower() not in ("paper", "paper link"):
         return False
@@ -306,7 +325,16 @@ def _paper_of_its_own(parent: Unit, text: str, field: re.Match | None) -> bool:
     label = md.clean(found.group(2)) if found and not found.group(1) else ""
     if len(label.split()) < 2 or md.GENERIC.match(label):
         return False
-    return not md.LINK.search(parent.lines[0]) and bool(_parent_context(parent.lines[0]))
+    if md.LINK.search(parent.lines[0]) or len(parent.lines) > 1:
+        return False
+    return bool(_parent_context(parent.lines[0])) or len(label.split()) >= 3 and _category(parent.lines[0])
+
+
+def _category(text: str) -> bool:
+    """A bullet naming a category: a short label of one to six words, no link, no year, no sentence
+    ("* Adversarial Learning" over "  * [Title](…)" bullets: the linked titles below are papers of their own)."""
+    plain = md.clean(text).strip(" *_:")
+    return 0 < len(plain.split()) <= 6 and not md.YEAR.search(plain) and not plain.endswith((".", ",", ";"))
 
 
 def _labelled_note(heading: Unit, text: str) -> bool:

@@ -108,7 +108,9 @@ _PAPER_LABEL = re.compile(r"(?i)^\W*(?:paper|pdf|link|full\s*text)\W*$")
 _ARTICLE_HOST = re.compile(r"(?i)^https?://(?:www\.)?(?:papers\.nips\.cc|proceedings\.neurips\.cc|proceedings\.mlr\.press|"
                            r"openaccess\.thecvf\.com|aclanthology\.org|dl\.acm\.org|ieeexplore\.ieee\.org|link\.springer\.com|"
                            r"sciencedirect\.com/science/article|papers\.ssrn\.com|nature\.com/articles|mdpi\.com|"
-                           r"(?:pdfs\.)?semanticscholar\.org|ojs\.aaai\.org|aaai\.org/ocs)")
+                           r"(?:pdfs\.)?semanticscholar\.org|ojs\.aaai\.org|aaai\.org/ocs|"
+                           r"hal\.[a-z.]{2,30}/hal-\d|jmlr\.org/papers/|[^/\s]{1,80}/(?:\w{1,20}/)?(?:full)?article/)")
+# an open archive's paper (HAL), a journal's paper, a page under "/article/" or "/fullarticle/"
 
 
 def _reads_as_paper(row, ids: dict) -> bool:
@@ -130,8 +132,9 @@ def _reads_as_paper(row, ids: dict) -> bool:
             continue
         if _PAPER_LABEL.match(label) or _ARTICLE_HOST.match(url):
             return True
-    title_link = row.title_url.strip()
-    return bool(title_link and is_web_url(title_link) and (row.authors or row.people)
+    title_link = row.title_url.strip()  # a PDF as the title's link, beside named authors or under a title of 3+ words (not under Datasets)
+    titled = len(row.title.split()) >= 3 and not re.search(r"(?i)data\s*sets?|tools?|resources?", row.section or "")
+    return bool(title_link and is_web_url(title_link) and (row.authors or row.people or titled)
                 and re.search(r"(?i)\.pdf(?:[?#]|$)", title_link))
 
 
