@@ -128,6 +128,9 @@ def test_all_lists_together_reach_the_target(run, tmp_path):
     # after the fixes (the misses: labelnoise 129, llm 71 links only a code repository, pwc 37 links `(nan)`, roadmap 75
     # gives no year anywhere; each is reported or left out).
     # All 78 lists: 4522 of 4543.
+    # 2026-12-08 (later): sets 14-16 and 19-22 (42 lists): 1689 of 2112 with 81 extra records at first look; sets 17+18,
+    # kept aside until every other fix was in: 466 of 597 with 8 extra; after the fixes all 127 lists: 7083 of 7125
+    # and none extra (rows that name no year count since they are imported without one).
     assert total == 7125 and good / total >= 0.98
 
 
@@ -167,6 +170,8 @@ def test_reader_fields_against_the_truth():
     # 1096 of 1107, 782 at first look); 12722 of 13077 on all 72 (the twelfth set: 870 of 939, 650 at first look; its
     # graphssl titles keep the list's "NAME: " label, which the truth drops); 13542 of 13944 on all 78 (the thirteenth
     # set: 820 of 867, 703 after the row fixes alone; prompt's venue-after-title rows are the most of the rest)
+    # 20740 of 21375 on all 127 (2026-12-08, contestable rows left out; dg's and timeseries' truths write venues
+    # without the year the list gives them, the most of the rest; the timeseries list stays out of the tests for it)
 
 
 def test_a_repeated_paper_is_merged_and_a_same_title_with_another_id_reported(run, tmp_path):
