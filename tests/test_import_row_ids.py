@@ -33,3 +33,16 @@ def test_a_doi_written_in_a_citation_that_is_the_link_text():
 def test_a_doi_link_of_the_row_wins_over_one_written_in_a_label():
     ids = _ids("- [A Study of Things, see doi.org/10.1000/other](https://doi.org/10.1145/3648358), CSUR 2024\n")
     assert ids["doi"] == "10.1145/3648358"
+
+
+def test_a_biorxiv_or_medrxiv_link_gives_the_preprint_doi_its_path_holds():
+    from unlearn_bib.catalog.identifiers import link_identifier
+
+    assert link_identifier("https://www.biorxiv.org/content/10.1101/2020.03.16.993816v2.full.pdf") == (
+        "doi", "10.1101/2020.03.16.993816")
+    assert link_identifier("https://www.biorxiv.org/content/10.1101/069682v1") == ("doi", "10.1101/069682")
+    assert link_identifier("https://www.medrxiv.org/content/10.1101/2021.01.05.21249283v1.full") == (
+        "doi", "10.1101/2021.01.05.21249283")
+    assert link_identifier("https://www.biorxiv.org/about-biorxiv") is None
+    ids = _ids("**Deep learning of protein things** [[paper](https://www.biorxiv.org/content/10.1101/069682v1)]\n")
+    assert ids == {"doi": "10.1101/069682"}

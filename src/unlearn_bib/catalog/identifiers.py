@@ -143,6 +143,9 @@ _DOI_LINKS = (
     rf"^https?://ieeexplore\.ieee\.org/.*?(?:doi=|/doi/){_DOI_PART}$",
     # any publisher's /doi/ path (pnas.org), also deeper ("emerald.com/insight/content/doi/10.1108/…/full/html")
     rf"^https?://[\w.-]+/(?:[\w-]+/){{0,3}}doi/(?:abs/|pdf/|full/|epdf/)?{_DOI_PART}$",
+    # bioRxiv and medRxiv name a preprint by its DOI in the path: "biorxiv.org/content/10.1101/2020.03.16.993816v2.full.pdf"
+    r"^https?://(?:www\.)?(?:biorxiv|medrxiv)\.org/content/"
+    r"(10\.1101/(?:\d{4}\.\d\d\.\d\d\.)?\d{6,8})(?:v\d+)?(?:\.full|\.abstract|\.article-info)?(?:\.pdf)?/?$",
 )
 _OPENREVIEW_LINK = r"^https?://(?:www\.)?openreview\.net/(?:forum|pdf|attachment)\?(?:.*&)?id=([A-Za-z0-9_\-]{6,})"
 
