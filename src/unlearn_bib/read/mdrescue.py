@@ -38,7 +38,6 @@ from unlearn_bib.read.mdscan import FIELD, NOT_PAPER_HOSTS, Unit
 # a link that names a paper by its identifier
 _ID_URL = re.compile(r"^https?://(?:(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/(?:\d{4}\.\d{4,5}|[a-z\-]+/\d{7})|"
                      r"(?:dx\.)?doi\.org/10\.\d{4,9}/|(?:www\.)?openreview\.net/(?:forum|pdf)\?id=[\w\-]+)", re.I)
-_BARE = re.compile(r"(?<![(<\w])https?://[^\s<>()\[\]]+")
 _BOLD = re.compile(r"\*\*([^*\n]{4,300})\*\*|__([^_\n]{4,300})__")
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{8,300})[\"”]")
 _ACCEPTED = re.compile(r"\b(?i:accepted|published|appear(?:s|ing)?)\s+(?i:to|by|at|in)\s+(?:the\s+)?"
@@ -54,11 +53,8 @@ _PAPER_LINE = re.compile(r"^(?:\*\*|__)[^*_\n]{4,300}(?:\*\*|__)")
 
 
 def _all_links(unit: Unit) -> list[tuple[str, str, bool]]:
-    """The unit's links, with its bare URLs (GitHub links them: GFM autolinks) as links without a label."""
-    found = [link for line in unit.lines for link in md.links(line)]
-    shown = [re.sub(r"`[^`\n]*`|<[^<>\n]*>", " ", md.without_links(line)) for line in unit.lines]  # not in code or HTML
-    bare = [url.rstrip(".,;:*_~") for line in shown for url in _BARE.findall(line)]
-    return found + [("", url, False) for url in bare]
+    """The unit's links (its bare URLs are links already: mdauto made them so when the lines were scanned)."""
+    return [link for line in unit.lines for link in md.links(line)]
 
 
 def _id_links(unit: Unit) -> list[str]:
