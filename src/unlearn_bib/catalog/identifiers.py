@@ -181,6 +181,15 @@ def link_identifier(url: str) -> tuple[str, str] | None:
     return None
 
 
+_DOI_TEXT = re.compile(r"(?:https?://)?(?:dx\.)?doi\.org/(10\.\d{4,9}/[^\s\[\]()<>\"]+)", re.I)
+
+
+def text_doi(text: str) -> str:
+    """The DOI a doi.org address written out in ``text`` names ("…, 2523, https://doi.org/10.21105/joss.02523"), or ""."""
+    found = _DOI_TEXT.search(text)
+    return found.group(1).rstrip(".,;") if found else ""
+
+
 def text_arxiv(text: str) -> str:
     """The arXiv id written out in ``text`` ("arXiv:2401.01234v2", "arXiv 2401.01234"), or ""."""
     found = _link_patterns()[1].search(text)

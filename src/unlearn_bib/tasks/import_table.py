@@ -37,13 +37,12 @@ _NOT_THE_PAPER = re.compile(r"^\W*(code|codes|github|git|data|dataset|software|c
 
 # arXiv and OpenReview hold papers only: their links give the paper's id whatever the label ("[code](openreview…)")
 _PAPERS_ONLY = re.compile(r"https?://(?:www\.|export\.|browse\.)?(?:arxiv\.org/|openreview\.net/(?:forum|pdf)\?)", re.I)
-_DOI_WRITTEN = re.compile(r"(?:https?://)?(?:dx\.)?doi\.org/(10\.\d{4,9}/[^\s\[\]()<>\"]+)", re.I)
 
 
 def row_ids(row) -> dict[str, str]:
     """{"arxiv"|"doi"|"openreview": id} from the row's links (title link first) and its text; an arXiv DOI link
     gives both the arXiv id and the DOI."""
-    from unlearn_bib.catalog.identifiers import ARXIV_DOI, DOI_LINK, link_identifier, text_arxiv
+    from unlearn_bib.catalog.identifiers import ARXIV_DOI, DOI_LINK, link_identifier, text_arxiv, text_doi
 
     found: dict[str, str] = {}
     urls = ([row.title_url] if row.title_url else []) + [url for label, url, _ in row.links  # arXiv holds papers only:
@@ -59,9 +58,9 @@ def row_ids(row) -> dict[str, str]:
         if arxiv_doi and "doi" not in found:  # doi.org/10.48550/arXiv.ID: the arXiv id above, and the DOI as written
             found["doi"] = written[:arxiv_doi.end(1)]
     if "doi" not in found:  # a citation as a link's text: "[A (2020). Title. Journal, 5(52), https://doi.org/10.…](page)"
-        written = next((m for label, _, _ in row.links for m in [_DOI_WRITTEN.search(label)] if m), None)
+        written = next((doi for label, _, _ in row.links for doi in [text_doi(label)] if doi), "")
         if written:
-            found["doi"] = written.group(1).rstrip(".,;")
+            found["doi"] = written
     if "arxiv" not in found:
         arxiv = text_arxiv(re.sub(r"\]\([^()\s]*\)", "]", row.text))  # written out, not inside a link
         if arxiv:
