@@ -149,6 +149,14 @@ def test_titles_authors_and_venues_as_the_list_writes_them(run, tmp_path):
     assert all(p.needs_verification for p in catalog)
 
 
+def _venue_key(venue):
+    """A venue compared without the year it is written with: the truths of some sets write the row's "(ICLR 2021)"
+    as "ICLR", others as "ICLR 2021"; the year is scored on its own (``_year_ok``). Everything else must match."""
+    if not venue:
+        return None
+    return re.sub(r"[\s,.'’-]+", " ", re.sub(r"(?<![\w])(?:19|20)\d\d(?![\w])|(?<=[A-Za-z])'\d\d\b", " ", venue)).strip() or None
+
+
 def test_reader_fields_against_the_truth():
     """Titles, venues and authors of the reader's rows, measured against the truth (not only ids)."""
     same = total = 0
@@ -160,7 +168,7 @@ def test_reader_fields_against_the_truth():
             row = rows.get(t["line"])
             total += 3
             if row:
-                same += (row.title == t["title"]) + ((row.venue or None) == t["venue"])
+                same += (row.title == t["title"]) + (_venue_key(row.venue) == _venue_key(t["venue"]))
                 # no authors: [] in the newer truth files, null in the older ones
                 same += (row.authors or None) == (t["authors"] or None) and row.authors_incomplete == t["authors_incomplete"]
     assert same / total >= 0.97, same / total  # measured: 4754 of 4758 fields (26 lists; 3677 of 3681 on the first 20);
@@ -171,7 +179,8 @@ def test_reader_fields_against_the_truth():
     # graphssl titles keep the list's "NAME: " label, which the truth drops); 13542 of 13944 on all 78 (the thirteenth
     # set: 820 of 867, 703 after the row fixes alone; prompt's venue-after-title rows are the most of the rest)
     # 20740 of 21375 on all 127 (2026-12-08, contestable rows left out; dg's and timeseries' truths write venues
-    # without the year the list gives them, the most of the rest; the timeseries list stays out of the tests for it)
+    # without the year the list gives them, the most of the rest; the timeseries list stays out of the tests for it);
+    # 20884 of 21375 with venues compared without their year (_venue_key; 2026-12-08, session 8)
 
 
 def test_a_repeated_paper_is_merged_and_a_same_title_with_another_id_reported(run, tmp_path):
