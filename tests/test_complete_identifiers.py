@@ -142,3 +142,19 @@ def test_a_note_or_record_that_cannot_be_reached_changes_nothing(tmp_path):
     assert result.exit_code == 0, result.output
     assert online.read_text(encoding="utf-8") == offline.read_text(encoding="utf-8")
     assert "3 failed" in result.stderr and "anondl: failed: Crossref" in result.stderr
+
+
+def test_crossrefs_name_parts_are_kept_a_two_word_family_name_stays_one(tmp_path):
+    """The recorded chapter ALTERED: its second author's family name made "De Cao" (a two-word family
+    name, as Crossref structures it); read back from "Given Family" it would become "Cao"."""
+    data = json.loads((REAL / "crossref" / f"{CHAPTER.replace('/', '_')}.json").read_text(encoding="utf-8"))
+    data["message"]["author"][1].update(given="Nicola", family="De Cao")
+    path = tmp_path / "papers.yaml"
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
+        rsps.add(responses.GET, f"{SERVICES['crossref'].base}/works/{CHAPTER}", json=data)
+        rsps.add(responses.GET, f"{SERVICES['crossref'].base}/works/{WWW}", content_type="application/json",
+                 body=(REAL / "crossref" / f"{WWW.replace('/', '_')}.json").read_text(encoding="utf-8"))
+        result = invoke("import", "--from", "markdown", ROWS, "--papers", path, "--online", "--no-cache")
+    assert result.exit_code == 0, result.output
+    chapter = _load(path)["bouchut1998differentiability"]
+    assert [(a.given, a.family) for a in chapter.authors] == [("François", "Bouchut"), ("Nicola", "De Cao")]

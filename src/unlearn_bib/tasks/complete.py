@@ -105,16 +105,17 @@ def _refused(label: str, title: str, authors, paper):
     return _Anchored(label, score, bool(mine)), ""
 
 
-def _authors_and_title(done: _Anchored, title: str, authors, paper, raw: dict) -> None:
+def _authors_and_title(done: _Anchored, title: str, authors, paper, raw: dict, names=()) -> None:
     """The anchor's full author list (when the row had none, fewer, others after the first, or "et al.")
-    and its exact title (unless it holds markup)."""
+    and its exact title (unless it holds markup). ``names``: the authors as "Family, Given" where the
+    service gives the parts (a family name of two words stays one)."""
     from unlearn_bib.resolve.records import person_of
 
     mine, theirs = _paper_families(paper), _families(authors)
     service = done.label.split(" ")[0]
     if authors and (not mine or raw.get("authors_incomplete") or list(mine) != list(theirs)[:len(mine)]
                     or len(theirs) > len(mine)):
-        done.people = [person_of(name) for name in authors]
+        done.people = [person_of(name) for name in (names if len(names) == len(authors) else authors)]
         if mine and list(mine) != list(theirs)[:len(mine)]:
             done.reports.append(f"the row's authors differ from {service}'s after the first; "
                                 f"{service}'s {len(done.people)} kept")
@@ -305,7 +306,7 @@ def _by_identifier(client, paper, raw: dict, taken: set[str], service: str, iden
     done, why = _refused(label, cand.title, cand.authors, paper)
     if done is None:
         return (Outcome(paper.key, RecordStatus.UNANCHORED, why),) + NOTHING
-    _authors_and_title(done, cand.title, cand.authors, paper, raw)
+    _authors_and_title(done, cand.title, cand.authors, paper, raw, cand.names)
     verified = False
     if cand.preprint:  # an OpenReview submission that was not accepted: no venue from it
         done.reports.append(f"{label} is a submission, not an accepted paper ({cand.venue_text or 'no venue'}): "
