@@ -158,3 +158,20 @@ def test_crossrefs_name_parts_are_kept_a_two_word_family_name_stays_one(tmp_path
     assert result.exit_code == 0, result.output
     chapter = _load(path)["bouchut1998differentiability"]
     assert [(a.given, a.family) for a in chapter.authors] == [("François", "Bouchut"), ("Nicola", "De Cao")]
+
+
+def test_a_registry_venue_against_a_container_the_registry_does_not_know_is_left_for_a_person(mock, tmp_path):
+    """ALTERED row: the chapter's DOI and title under "ICLR 1999". Crossref's container ("Hyperbolic Problems:
+    ...") is not in the registry, so it cannot say whether that is the same venue: the authors and title are
+    filled from the anchor, the venue and year stay the row's, and the record stays needs_verification."""
+    path = tmp_path / "papers.yaml"
+    path.write_text("sections:\n  - id: papers\n    title: Papers\n\npapers:\n  - key: bouchut1999differentiability\n"
+                    "    section: papers\n    title: Differentiability with Respect to Initial Data for a Scalar "
+                    "Conservation Law\n    venue: ICLR\n    year: 1999\n    doi: 10.1007/978-3-0348-8720-5_13\n"
+                    "    needs_verification: true\n", encoding="utf-8")
+    result = invoke("update", "--online", "--no-cache", "--write", "--papers", path)
+    paper = _load(path)["bouchut1999differentiability"]
+    assert [a.family for a in paper.authors] == ["Bouchut", "James"], result.stderr
+    assert (paper.venue.id, paper.year, paper.venue_text, paper.needs_verification) == ("iclr", 1999, "", True)
+    assert ("the row says ICLR 1999; Crossref 10.1007/978-3-0348-8720-5_13 says 'Hyperbolic Problems: Theory, "
+            "Numerics, Applications', which the venue registry does not know: left for a person") in paper.notes

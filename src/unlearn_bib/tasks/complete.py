@@ -135,8 +135,8 @@ def _venue_and_year(done: _Anchored, paper, venue_id: str | None, venue_text: st
     if venue_id:
         base, _, track = venue_id.partition("/")
         if paper.venue.track and not track and venue_id != paper.venue.id:
-            return (f"the records say {venue_id} {year} but the record has track {paper.venue.track!r}; nothing "
-                    "changed, edit it by hand")
+            return (f"the records say {venue_id} {year} but the record has track {paper.venue.track!r}: its venue "
+                    "is left for a person")
         if named and venue_id != paper.venue.id:
             done.reports.append(f"{said}; the records say {venues.short_name(venue_id)} {year or ''}".rstrip()
                                 + ": the records win")
@@ -232,7 +232,7 @@ def _by_arxiv(client, paper, raw: dict, taken: set[str]):
     if decision.status == Resolution.RESOLVED:
         refused = _venue_and_year(done, paper, decision.venue_id, "", decision.year)
         if refused:
-            return (Outcome(paper.key, RecordStatus.UNANCHORED, refused),) + NOTHING
+            return (Outcome(paper.key, RecordStatus.UNANCHORED, refused + "; nothing changed"),) + NOTHING
         changes.update(detail_changes(paper, decision))  # the list's arXiv DOI gives way, as in `update`
         urls += [e.url for e in decision.evidence if e.verdict in (Verdict.ACCEPTED, Verdict.CORROBORATES) and e.url]
         verified = True
@@ -314,7 +314,7 @@ def _by_identifier(client, paper, raw: dict, taken: set[str], service: str, iden
     elif cand.venue_id or cand.venue_text:
         refused = _venue_and_year(done, paper, cand.venue_id, cand.venue_text, cand.year)
         if refused:
-            done.reports.append(refused)  # authors and title are the anchor's; the venue is left as the row has it
+            done.reports.append(refused)  # the authors and title are the anchor's; venue and year stay the row's
         else:
             done.changes.update(detail_changes(paper, cand))  # pages, volume, number the record lacks
             verified = cand.year is not None or paper.year is not None
