@@ -331,7 +331,7 @@ def _title_search(client, paper):
     decision = resolve(client, query_from_paper(paper))
     found = [e for e in decision.evidence if match.title_agrees(e.title_score)]
     shown = "; ".join(f"{e.service} {e.record} ({e.venue or 'no venue'} {e.year or ''})".strip() for e in found)
-    message = (f"no arXiv id: title search found {shown} (not applied; add the arXiv id to complete it)"
+    message = (f"no arXiv id: title search found {shown} (not applied; add its arXiv id, DOI or OpenReview id to complete it)"
                if found else f"no arXiv id, and the title search found nothing ({decision.status}"
                + (f": {decision.reason}" if decision.status == Resolution.FAILED else "") + ")")
     status = (RecordStatus.CANDIDATES if found else RecordStatus.FAILED if decision.status == Resolution.FAILED
