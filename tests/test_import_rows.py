@@ -92,3 +92,24 @@ def test_an_import_reads_its_new_catalog_text_once(run, tmp_path, monkeypatch):
         raise AssertionError("an invalid catalog was accepted")
     except edit.UnlearnBibError as exc:
         assert "year" in str(exc)
+
+
+
+def test_importing_the_same_list_again_merges_every_row_short_titles_too(run, tmp_path):
+    # the shape of a real row (set 25's dialogue list, iwangjian/Paper-Reading): a three-word title, no authors
+    row = ('* **NLP World Scope**: "Experience Grounds Language". EMNLP(2020) '
+           "[[paper]](https://aclanthology.org/2020.emnlp-main.703/)")
+    readme = _rows(tmp_path, row)
+    path = tmp_path / "papers.yaml"
+    assert run("import", "--from", "markdown", readme, "--papers", path).exit_code == 0
+    before = path.read_bytes()
+    again = run("import", "--from", "markdown", readme, "--papers", path)
+    assert again.exit_code == 0, again.output
+    assert f"{readme}: 1 row seen, 0 imported, 1 merged, 0 reported" in again.stderr, again.stderr
+    assert path.read_bytes() == before
+    # the same three words in another year are not taken for it: reported for a person, nothing written
+    other = tmp_path / "other.md"
+    other.write_text('# Papers\n\n* "Experience Grounds Language". ACL(2021)\n', encoding="utf-8")
+    result = run("import", "--from", "markdown", other, "--papers", path)
+    assert f"{other}: 1 row seen, 0 imported, 0 merged, 1 reported" in result.stderr, result.stderr
+    assert "short title" in result.stderr and path.read_bytes() == before

@@ -365,7 +365,7 @@ def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool 
             continue
         found = empty or match(Ids(title=row.title, arxiv=tuple(v for k, v in ids.items() if k == "arxiv"),
                           doi=tuple(v for k, v in ids.items() if k == "doi"),
-                          openreview=tuple(v for k, v in ids.items() if k == "openreview")), index)
+                          openreview=tuple(v for k, v in ids.items() if k == "openreview"), year=row.year), index)
         if found.status == "matched":
             accepted.add(ids, row.title, row.line, None)
             order.setdefault(section, []).append((found.paper.key, "old"))
