@@ -305,6 +305,7 @@ class _Rows:
 def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool = False) -> Plan:
     from unlearn_bib.catalog.load import read_bytes
     from unlearn_bib.match.rule import CatalogIndex, Ids, Match, match
+    from unlearn_bib.catalog.identifiers import clean_doi
     from unlearn_bib.outcomes import MatchStatus
     from unlearn_bib.read.mdlist import read_list
 
@@ -374,8 +375,8 @@ def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool 
                                f"({_short(entry[1])}); not imported", where, "fix the link of one of the two rows"))
             continue
         found = empty or match(Ids(title=row.title, arxiv=tuple(v for k, v in ids.items() if k == "arxiv"),
-                          doi=tuple(v for k, v in ids.items() if k == "doi"),
-                          openreview=tuple(v for k, v in ids.items() if k == "openreview")), index)
+                          doi=tuple(clean_doi(v) for k, v in ids.items() if k == "doi"),  # compared without case
+                          openreview=tuple(v for k, v in ids.items() if k == "openreview"), year=row.year), index)
         if found.status == "matched":
             accepted.add(ids, row.title, row.line, None)
             order.setdefault(section, []).append((found.paper.key, "old"))
