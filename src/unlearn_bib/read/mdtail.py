@@ -150,17 +150,24 @@ _LABEL = re.compile(r"^(?:\*\*\[([^\[\]*\n]{1,40})\]\*\*|\[\*\*([^\[\]*\n]{1,40}
 
 
 def name_before_link(lead: str) -> tuple[str, str, str] | None:
-    """(title, url, rest) when ``lead`` is a short name (one to six words) and a colon, then a link whose
-    text (three words or more) is the title; None otherwise ("Code: [repo](…)" is a field, not a name)."""
+    """(title, url, rest) when ``lead`` is a short name (one to six words) and a colon or a dash, then a link whose
+    text (three words or more) is the title; None otherwise ("Code: [repo](…)" is a field, not a name).
+    ``ACGAN - [Title](link)``: the name is the list's, dropped; ``2022-06-03 - [Title](link)``: a date (or a venue
+    and year) before the dash is the row's tag, moved after the title; names of people before it are not read here."""
     first = md.LINK.search(lead)
     if not first or first.group(1) or first.group(2).lstrip().startswith("!["):
         return None
     before, label = md.clean(lead[:first.start()]), md.clean(first.group(2))
-    if not before.endswith(":") or not 1 <= len(before[:-1].split()) <= 6 or FIELD.match(before + " x"):
+    dash = re.fullmatch(r"(.+?)\s+[-\u2013\u2014]", before)
+    if dash and (md.looks_like_authors(dash.group(1)) and re.search(r",|&| and ", dash.group(1))
+                 or re.search(r"\bet\.? al\b", dash.group(1)) or "[" in before):
+        return None  # "A. Author et al. - [Title](link)": the authors, for the rules that read them
+    if not (before.endswith(":") or dash) or not 1 <= len(before[:-1].split()) <= 6 or FIELD.match(before + " x"):
         return None
-    if md.GENERIC.match(label) or len(label.split()) < 3:
+    tag = dash.group(1) if dash and (md.is_date(dash.group(1)) or md.year_of(dash.group(1))) else ""
+    if md.GENERIC.match(label) or len(label.split()) < (2 if tag else 3):  # "2020-03-04 - [Gaussianization Flows](…)"
         return None
-    return label, first.group(3), lead[first.end():]
+    return label, first.group(3), (f"({tag}) " if tag else "") + lead[first.end():]
 
 
 def drop_label(lead: str) -> str:
