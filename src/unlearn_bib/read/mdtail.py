@@ -158,7 +158,7 @@ def name_before_link(lead: str) -> tuple[str, str, str] | None:
     if not first or first.group(1) or first.group(2).lstrip().startswith("!["):
         return None
     before, label = md.clean(lead[:first.start()]), md.clean(first.group(2))
-    dash = re.fullmatch(r"(.+?)\s+[-\u2013\u2014]", before)
+    dash = re.match(r"(.*\S)\s+[-\u2013\u2014]$", before)  # "Name -": one backtrack per character, linear
     if dash and (md.looks_like_authors(dash.group(1)) and re.search(r",|&| and ", dash.group(1))
                  or re.search(r"\bet\.? al\b", dash.group(1)) or "[" in before):
         return None  # "A. Author et al. - [Title](link)": the authors, for the rules that read them
