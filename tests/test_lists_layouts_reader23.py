@@ -53,12 +53,14 @@ def test_a_name_or_a_date_then_a_dash_before_a_linked_title():
         "(https://arxiv.org/abs/1712.06951)\n"
         "1. 2022-06-03 - [Graphical Normalizing Flows](https://arxiv.org/abs/2006.02548) by Wehenkel, Louppe<br>\n"
         "   This work revisits coupling and autoregressive transformations as probabilistic graphical models.\n"
-        "1. 2020-03-04 - [Gaussianization Flows](https://arxiv.org/abs/2003.01941) by Meng, Song et al.<br>\n")
+        "1. 2020-03-04 - [Gaussianization Flows](https://arxiv.org/abs/2003.01941) by Meng, Song et al.<br>\n"
+        "* Bayesian GAN - [Bayesian GAN](https://arxiv.org/abs/1705.09558) ([github](https://github.com/a/bayesgan/))\n"
+        "* Notes - [Some notes](https://example.org/notes)\n")
     assert not troubles
     assert [(r.title, r.year) for r in rows] == [
         ("Face Aging With Conditional Generative Adversarial Networks", None),
         ("Coverless Information Hiding Based on Generative adversarial networks", None),
-        ("Graphical Normalizing Flows", 2022), ("Gaussianization Flows", 2020)]
+        ("Graphical Normalizing Flows", 2022), ("Gaussianization Flows", 2020), ("Bayesian GAN", None)]
 
 
 def test_a_short_bold_title_before_its_year_and_authors_stays_the_title():
@@ -85,9 +87,12 @@ def test_a_short_name_before_a_bold_title_and_a_year_of_its_own_after_it():
         '7. <u>Jurassic-1</u>: **"Jurassic-1: Technical details and evaluation"**. *Opher Lieber et al.* 2021. '
         "[[Paper](https://assets.example.org/jurassic_tech_paper.pdf)]\n"
         "- **Improving Language Understanding by Generative Pre-Training**. 2018. "
-        "[Paper](https://cdn.example.org/language_understanding_paper.pdf)\n")
+        "[Paper](https://cdn.example.org/language_understanding_paper.pdf)\n"
+        '24. <u>Flan-PaLM && Flan-U-PaLM</u>: **"Scaling Instruction-Finetuned Language Models"**. *Hyung Won Chung et al.* '
+        "arXiv 2022. [[Paper](https://arxiv.org/abs/2210.11416)]\n")
     assert not troubles
-    assert [(r.title, r.year) for r in rows] == [
+    assert [(r.title, r.year) for r in rows][-1] == ("Scaling Instruction-Finetuned Language Models", 2022)
+    assert [(r.title, r.year) for r in rows][:-1] == [
         ("Language Models are Unsupervised Multitask Learners", 2018),
         ("Using DeepSpeed and Megatron to Train Megatron-Turing NLG 530B", 2021),
         ("Jurassic-1: Technical details and evaluation", 2021),
@@ -101,3 +106,19 @@ def test_a_named_bold_post_or_dataset_stays_out():
         "[Repo](https://github.com/togethercomputer/RedPajama-Data)\n"
         "- **2016** : +60 citations\n")
     assert rows == []
+
+
+def test_names_after_by_right_after_a_linked_title_are_its_authors():
+    """``[Title](link) by Surname, Surname et al.<br>``; a stray ``)`` before "by" is a typo; a sentence with "by"
+    in a description line below is no authors line, and "by" not right after the title gives none."""
+    rows, troubles = _papers(
+        "1. 2022-06-03 - [Graphical Normalizing Flows](https://arxiv.org/abs/2006.02548) by Wehenkel, Louppe<br>\n"
+        "   Introduced by the authors as a graphical view of flows, with code by them.\n"
+        "1. 2019-04-09 - [Block Neural Autoregressive Flow](https://arxiv.org/abs/1904.04676)) by Cao, Titov et al.<br>\n"
+        "1. 2021-01-01 - [Flows for simultaneous manifold learning](https://arxiv.org/abs/2003.13913) by Brehmer and Cranmer\n"
+        "- [A Paper With Its Code](https://arxiv.org/abs/2001.00001), code by the authors\n"
+        "- [Another Paper About Flows](https://arxiv.org/abs/2001.00002) by 2021 [code](https://github.com/a/b)\n")
+    assert not troubles
+    assert [(r.authors, r.authors_incomplete) for r in rows] == [
+        (["Wehenkel", "Louppe"], False), (["Cao", "Titov"], True), (["Brehmer", "Cranmer"], False),
+        (None, False), (None, False)]

@@ -1,5 +1,5 @@
 """A short name written before a bold title: ``- GPT-2 **Title**. 2018. [Paper](…)``,
-``- MT-NLG **"Title"**. 2021.``, ``1. <u>T5</u>: **"Title"**. *A et al.* JMLR 2019.``.
+``- MT-NLG **"Title"**. 2021.``, ``1. <u>T5</u>: **"Title"**. *A et al.* JMLR 2019.``, ``<u>mT0 && BLOOMZ</u>: **"Title"**``.
 
 A reader of the rendered list sees the model's or method's name, then the paper's title in bold: the name is the
 list's label for the paper (as ``[Name] [Title](link)`` or ``Name - [Title](link)`` are), the bold text, without the
@@ -16,7 +16,7 @@ from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdscan import FIELD
 
 # one to three words of a name (no spaces inside a word, no emphasis or link), maybe underlined, maybe a colon, then bold
-_NAMED = re.compile(r"^(?:<u>)?([\w.+\-]{1,30}(?: [\w.+\-]{1,30}){0,2})(?:</u>)?(?:\s*:\s*|\s+)(\*\*|__)([^*_\n]{4,400}?)\2(?![*_])")
+_NAMED = re.compile(r"^(?:<u>)?([\w.+&\-]{1,30}(?: [\w.+&\-]{1,30}){0,2})(?:</u>)?(?:\s*:\s*|\s+)(\*\*|__)([^*_\n]{4,400}?)\2(?![*_])")
 _QUOTES = re.compile(r"^[\"\u201c](.+?)[\"\u201d]\.?$")
 _BARE_YEAR = re.compile(r"^[\s.,;:]*((?:19|20)\d\d)[\s.,;]*$")
 

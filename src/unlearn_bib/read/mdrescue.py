@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 
 from unlearn_bib.read import mdinline as md
+from unlearn_bib.read.mdby import by_authors
 from unlearn_bib.read.mddash import dash_authors
 from unlearn_bib.read.mdgbt import gbt_reference
 from unlearn_bib.read.mdnames import personal_names
@@ -215,6 +216,7 @@ def rescued(unit: Unit, found, row_type):
             _quoted_citation(found)
         _italic_authors_then_venue(unit, found)
         under_venue_heading(unit, found)  # "# [CVPR 2026](…)" over "- [Title](notes/README.md)"
+        by_authors(unit, found)  # "[Title](link) by Wehenkel, Louppe<br>"
         if md.is_date(found.venue):
             found.venue = ""  # "**Title** *Authors* 2023.07 [[Paper](…)]": a date, not a venue (the year is kept)
         comma_year = re.fullmatch(r"(.*[^\W\d]\.?),\s*(?:19|20)\d\d(?:[.\-/](?:0?[1-9]|1[0-2]))?\.?", found.venue)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from unlearn_bib.read import mdinline as md
-from unlearn_bib.read.mdscan import FIELD
+from unlearn_bib.read.mdscan import FIELD, is_paper_url
 
 _YEAR_FIELD = re.compile(r"^((?:19|20)\d\d)(?:\s+(.{1,80}))?$")  # "2018", "2018 CVPR", "2019 Sensors (journal)"
 _FIELD_YEAR = re.compile(r"^([A-Za-z][^,]{0,60}?)\s*((?:19|20)\d\d)(?:\s+(.{1,40}))?$")  # "CVPR 2022", "CVPR 2021 Oral"
@@ -165,7 +165,8 @@ def name_before_link(lead: str) -> tuple[str, str, str] | None:
     if not (before.endswith(":") or dash) or not 1 <= len(before[:-1].split()) <= 6 or FIELD.match(before + " x"):
         return None
     tag = dash.group(1) if dash and (md.is_date(dash.group(1)) or md.year_of(dash.group(1))) else ""
-    if md.GENERIC.match(label) or len(label.split()) < (2 if tag else 3):  # "2020-03-04 - [Gaussianization Flows](…)"
+    short = tag or dash and is_paper_url(first.group(3))  # "2020-03-04 - [Gaussianization Flows](…)", "X - [Bayesian GAN](arXiv)"
+    if md.GENERIC.match(label) or len(label.split()) < (2 if short else 3):
         return None
     return label, first.group(3), (f"({tag}) " if tag else "") + lead[first.end():]
 
