@@ -122,3 +122,24 @@ def test_names_after_by_right_after_a_linked_title_are_its_authors():
     assert [(r.authors, r.authors_incomplete) for r in rows] == [
         (["Wehenkel", "Louppe"], False), (["Cao", "Titov"], True), (["Brehmer", "Cranmer"], False),
         (None, False), (None, False)]
+
+
+def test_a_model_name_before_a_linked_title_and_a_year_alone_after_a_title():
+    """``GPT-2 [Title](link) 2019``: the model's name is the list's label, the link text the title, the lone year the
+    row's; ``ICLR'24 [Title](link)``: a venue tag; ``Title. 2017. [[pdf]](…)`` and ``[Title](link). 2017.``: the
+    year is no part of the title. A date as a link's label stays a date, a year inside a title stays the title's."""
+    rows, troubles = _papers(
+        "- GPT-2 [Language Models are Unsupervised Multitask Learners](https://cdn.example.org/x.pdf) 2019\n"
+        "- ICLR'24 [Some Paper Title Here](https://arxiv.org/abs/2401.00001)\n"
+        "- Attention Is All You Need. 2017. [[pdf]](https://papers.nips.cc/paper/7181.pdf)\n"
+        "- [Deep Residual Learning for Image Recognition](https://www.cv-foundation.org/x.pdf). 2016.\n"
+        "- Spatial Mixture-of-Experts [[24 Nov 2022]](https://arxiv.org/abs/2211.13491)\n"
+        "- Findings of the WMT 2017 Shared Task [[pdf]](https://aclanthology.org/W17-4717.pdf)\n")
+    assert not troubles
+    assert [(r.title, r.year, r.venue) for r in rows] == [
+        ("Language Models are Unsupervised Multitask Learners", 2019, ""),
+        ("Some Paper Title Here", 2024, "ICLR'24"),
+        ("Attention Is All You Need", 2017, ""),
+        ("Deep Residual Learning for Image Recognition", 2016, ""),
+        ("Spatial Mixture-of-Experts", 2022, ""),
+        ("Findings of the WMT 2017 Shared Task", 2017, "")]

@@ -6,7 +6,9 @@ list's label for the paper (as ``[Name] [Title](link)`` or ``Name - [Title](link
 quotation marks around it, is the title, and what follows it is the row's fields.
 
 Also ``bare_year(rest)``: a year written as a field of its own after the title (``**Title**. 2018. [Paper](…)``,
-``**Title**, 2019, [Paper](…)``) is the row's year.
+``**Title**, 2019, [Paper](…)``) is the row's year; ``year_alone(unit, row)`` applies it to a row read without a
+year: after a linked title (``[Title](link). 2017.``, ``GPT-2 [Title](link) 2019``) or at the end of a plain title
+(``Title. 2017. [[pdf]](…)``: the year is no part of the title).
 """
 from __future__ import annotations
 
@@ -42,3 +44,19 @@ def bare_year(rest: str) -> int | None:
     """The year of ``. 2018. [Paper](…)`` after a title: a year standing alone before the first link."""
     found = _BARE_YEAR.match(md.clean(md.LINK_START.split(rest, maxsplit=1)[0]))
     return int(found.group(1)) if found else None
+
+
+_TITLE_YEAR = re.compile(r"^(.{8,}?[^\s.,;])[.,;]\s*((?:19|20)\d\d)\.?$")
+
+
+def year_alone(unit, row) -> None:
+    """Date a row that has no year by a year standing alone after its title (see the module)."""
+    if row.year is not None:
+        return
+    link = next((m for m in md.LINK.finditer(unit.lines[0]) if m.group(3) == row.title_url), None) if row.title_url else None
+    if link:
+        row.year = bare_year(unit.lines[0][link.end():])
+        return
+    found = _TITLE_YEAR.match(row.title)
+    if found:
+        row.title, row.year = found.group(1), int(found.group(2))

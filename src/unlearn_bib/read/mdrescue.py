@@ -33,6 +33,7 @@ from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdby import by_authors
 from unlearn_bib.read.mddash import dash_authors
 from unlearn_bib.read.mdgbt import gbt_reference
+from unlearn_bib.read.mdnamebold import year_alone
 from unlearn_bib.read.mdnames import personal_names
 from unlearn_bib.read.mdscan import FIELD, NOT_PAPER_HOSTS, Unit
 from unlearn_bib.read.mdvenuehead import under_venue_heading
@@ -217,6 +218,7 @@ def rescued(unit: Unit, found, row_type):
         _italic_authors_then_venue(unit, found)
         under_venue_heading(unit, found)  # "# [CVPR 2026](…)" over "- [Title](notes/README.md)"
         by_authors(unit, found)  # "[Title](link) by Wehenkel, Louppe<br>"
+        year_alone(unit, found)  # "[Title](link). 2017.", "Title. 2017. [[pdf]](…)"
         if md.is_date(found.venue):
             found.venue = ""  # "**Title** *Authors* 2023.07 [[Paper](…)]": a date, not a venue (the year is kept)
         comma_year = re.fullmatch(r"(.*[^\W\d]\.?),\s*(?:19|20)\d\d(?:[.\-/](?:0?[1-9]|1[0-2]))?\.?", found.venue)
