@@ -37,6 +37,8 @@ def test_under_a_venue_heading_videos_tools_and_other_sections_give_no_paper():
         "- [Talk on Scene Graph Generation](https://www.youtube.com/watch?v=abc)\n"
         "- [Graph Learning Toolkit](https://github.com/o/toolkit) - a library for graph learning\n"
         "- [CVPR 2025 papers](./2025.md)\n"
+        "- [Awesome CVPR 2026 Papers Collection](https://github.com/a/awesome-cvpr)\n"
+        "- [Official website of the conference](https://github.com/cvpr/site)\n"
         "# [Tools](https://example.org/tools)\n\n"
         "- [Deep Graph Library for Python](https://github.com/dmlc/dgl)\n"
         "# [Awesome graph papers](https://github.com/o/lit)\n\n"

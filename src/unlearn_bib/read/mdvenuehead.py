@@ -8,7 +8,8 @@ code): the heading says where and when, each bullet names one paper.
   label), so that ``# [CVPR 2026 (Jun)](…)`` names a venue and a year like ``# CVPR 2026``.
 - ``under_venue_heading(unit, row)``: a bullet that is a linked title of three words or more and nothing else
   (links beside it aside), under a heading or parent bullet naming a venue with its year, is a paper even when its
-  link carries no identifier; a link to a video, a blog, a social or a model hub still proves nothing.
+  link carries no identifier; a link to a video, a blog, a social or a model hub still proves nothing, nor does a
+  link to the venue or a list of its papers ("Official website", "Accepted papers", "Awesome CVPR 2026").
 """
 from __future__ import annotations
 
@@ -20,6 +21,10 @@ from unlearn_bib.read import mdinline as md
 _NEVER = re.compile(r"^https?://(?:[\w-]+\.)*(youtube\.com|youtu\.be|huggingface\.co|colab\.research\.google\.com|"
                     r"medium\.com|twitter\.com|x\.com|zhihu\.com|bilibili\.com|reddit\.com|discord\.gg|notion\.site|"
                     r"img\.shields\.io|star-history\.com|manning\.com|amazon\.com)(/|$)|/blog", re.I)
+
+# a link that leads to the venue or to a list of its papers, not to one paper
+_NAV = re.compile(r"\b(?:awesome|official|website|home ?page|accepted papers|papers? lists?|papers? collection|"
+                  r"proceedings)\b", re.I)
 
 
 def heading_label(title: str) -> str:
@@ -38,7 +43,8 @@ def under_venue_heading(unit, row) -> None:
         return
     if not context.get("venue") or context.get("venue_guess") or not row.year or not md.year_of(context["venue"]):
         return
-    if len(row.title.split()) < 3 or md.GENERIC.match(row.title) or md.looks_like_venue(row.title) and md.year_of(row.title):
+    if len(row.title.split()) < 3 or md.GENERIC.match(row.title) or _NAV.search(row.title) or (
+            md.looks_like_venue(row.title) and md.year_of(row.title)):
         return
     if _NEVER.search(row.title_url) or md.clean(md.without_links(unit.lines[0])).strip(" -–—:|.,"):
         return  # a video or a blog; or a bullet with words of its own ("[Tool](…) - a library for …")
