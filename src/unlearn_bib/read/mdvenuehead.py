@@ -4,8 +4,9 @@ A person reading ``# [CVPR 2026 (Jun)](…/README.md)`` over ``- [Title](…/not
 papers of CVPR 2026, whatever the links lead to (the list's own notes on each paper, a relative path, the paper's
 code): the heading says where and when, each bullet names one paper.
 
-- ``heading_label(title)``: the text a heading shows when it is one link to a page that is not a paper (its
-  label), so that ``# [CVPR 2026 (Jun)](…)`` names a venue and a year like ``# CVPR 2026``.
+- ``heading_label(title)``: the text a heading shows when it is one link and nothing else (its
+  label), so that ``# [CVPR 2026 (Jun)](…)`` names a venue and a year like ``# CVPR 2026``, and its section;
+  ``heading_venue``: the venue without the month noted after it (``CVPR 2026``).
 - ``under_venue_heading(unit, row)``: a bullet that is a linked title of three words or more and nothing else
   (links beside it aside), under a heading or parent bullet naming a venue with its year, is a paper even when its
   link carries no identifier; a link to a video, a blog, a social or a model hub still proves nothing, nor does a
@@ -26,6 +27,8 @@ _NEVER = re.compile(r"^https?://(?:[\w-]+\.)*(youtube\.com|youtu\.be|huggingface
 _NAV = re.compile(r"\b(?:awesome|official|website|home ?page|accepted papers|papers? lists?|papers? collection|"
                   r"proceedings)\b", re.I)
 
+_MONTH_NOTE = re.compile(r"\s*\((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\)$", re.I)
+
 
 def heading_label(title: str) -> str:
     """The label of a heading that is a single link and nothing else (``[CVPR 2026 (Jun)](…)``), else ``""``."""
@@ -33,6 +36,11 @@ def heading_label(title: str) -> str:
     if len(found) != 1 or found[0][2] or md.clean(md.without_links(title)).strip(" -:|"):
         return ""
     return md.clean(found[0][0])
+
+
+def heading_venue(plain: str) -> str:
+    """The venue a heading names, without the month noted after it: ``CVPR 2026 (Jun)`` -> ``CVPR 2026``."""
+    return _MONTH_NOTE.sub("", plain) or plain
 
 
 def under_venue_heading(unit, row) -> None:
