@@ -29,6 +29,7 @@ def test_linked_titles_under_a_linked_venue_heading_are_its_papers():
         (4, "ZINA: Multimodal Fine-grained Hallucination Detection and Editing", 2026),
         (5, "Global-Aware Edge Prioritization for Pose Graph Initialization", 2026),
         (10, "ReLaGS: Relational Language Gaussian Splatting", 2026)]
+    assert {(r.venue, r.section) for r in rows} == {("CVPR 2026", "CVPR 2026 (Jun)")}  # the month is a note, not the venue
 
 
 def test_under_a_venue_heading_videos_tools_and_other_sections_give_no_paper():
