@@ -31,6 +31,12 @@ _SENTENCE_END = re.compile(r"\.\s+")
 _INITIAL = re.compile(r"(?:^|[\s.\-])[A-Z]$")  # "Joshua B." ends in an initial, not a sentence
 _ITALIC = re.compile(r"(?<![*\w])\*([^*\n]{2,150})\*(?![*\w])|(?<![_\w])_([^_\n]{2,150})_(?![_\w])")
 _VENUE_COMMA_YEAR = re.compile(r"^(.+?),\s*((?:19|20)\d\d)$")
+# a venue's year written short, when no four-digit year is there: "ICLR'17", "CVPR' 14", or an arXiv month "Arxiv 1707"
+# (YYMM; 20YY is left out: "arXiv 2012" is a year)
+_ARXIV_MONTH = re.compile(r"(?i)\barxiv\s?(0[7-9]|1\d|2[1-9])(?:0[1-9]|1[0-2])\b")
+_SHORT_DATED = re.compile(r"[A-Za-z)]\s?['\u2018\u2019] ?\d\d(?![\d'])|\b(?i:arxiv)\s?(?:0[7-9]|1\d|2[1-9])(?:0[1-9]|1[0-2])\b")
+# a name in a list of names written as a link to its home page: "[Jin-Dong Dong](https://…), An-Chieh Cheng": the name
+_NAME_LINK = re.compile(r"(^\s*|,\s|\band\s)\[([A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){1,3})\]\(\s*https?://(?!github\.com|gitlab\.com|huggingface\.co)[^()\s]{1,300}\)(?=,|\s+and\b|\.)")
 # "Blodgett, Su Lin  and Barocas, Solon  and Wallach, Hanna, 2020" (optionally ", EMNLP" before the year): names as
 # BibTeX writes them, "Last, First" joined by "and"; one comma in each name, so the split is never in doubt
 _BIB_NAME = r"[^\W\d][^,;()\[\]\n]{0,60},\s*[^\W\d][^,;()\[\]\n]{0,60}?"
@@ -82,11 +88,11 @@ def _names_after_title(text: str) -> tuple[str, tuple[list[str], bool, str, int 
 def citation(text: str) -> tuple[list[str], bool, str, int | None] | None:
     """(authors, incomplete, venue, year) of a citation line, or None when ``text`` is not one:
     names first (each of at most six words, mostly capitalised), then a venue with a year."""
-    raw = _CODE_SPAN.sub(" ", md.without_links(text))
+    raw = _CODE_SPAN.sub(" ", md.without_links(_NAME_LINK.sub(r"\1\2", text)))
     plain = md.clean(raw).strip(" .,;[]")
     if not plain or len(plain) > 3000:
         return None
-    years = list(_YEAR.finditer(plain))
+    years = list(_YEAR.finditer(plain)) or list(_SHORT_DATED.finditer(plain))  # "A and B. *ICLR'17*", "*Arxiv 1707*"
     if not years:
         return None
     italic = [next(g for g in found.groups() if g) for found in _ITALIC.finditer(raw)]  # a citation has a year: now read them
@@ -132,6 +138,8 @@ def citation(text: str) -> tuple[list[str], bool, str, int | None] | None:
     if year is None:
         found = _YEAR.findall(venue)
         year = int(found[-1]) if found else None
+    month = _ARXIV_MONTH.search(venue) if year is None else None
+    year = 2000 + int(month.group(1)) if month else year  # "Arxiv 1707": the arXiv month, July 2017
     return authors, incomplete, venue, year
 
 

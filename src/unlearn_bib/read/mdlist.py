@@ -60,6 +60,7 @@ from unlearn_bib.read.mdgroup import regroup, table_section
 from unlearn_bib.read.mdkind import authors_field, cell_name, last_field, linked_citation
 from unlearn_bib.read.mdnames import vetted
 from unlearn_bib.read.mdpipe import pipe_record
+from unlearn_bib.read.mdref import reference
 from unlearn_bib.read.mdrescue import described, rescued
 from unlearn_bib.read.mdscan import NOT_PAPER_HOSTS, FIELD, Trouble, is_paper_url, Unit, units
 from unlearn_bib.read.mdtail import short_date_year, wrapped, year_fields
@@ -159,7 +160,7 @@ def read_list(text: str) -> tuple[list[Row], list[Trouble]]:
                 unit.kind == "item" and unit.children and not pipe_record(unit.lines[0]) and not _paper_parent(unit)):
             continue
         try:
-            found = _table_row(unit) if unit.kind == "table" else _item(unit)
+            found = _table_row(unit) if unit.kind == "table" else (reference(unit, Row) or _item(unit))  # "[3] A. **T**. V, 2001."
         except RecursionError:  # pragma: no cover - defensive: nothing here recurses
             found = Trouble(unit.line, "could not read this item")
         if unit.context.get("skip") and not (isinstance(found, Row) and _ARXIV_PAGE.match(found.title_url)):
