@@ -29,6 +29,10 @@ _CODE_SPAN = re.compile(r"`[^`\n]{0,80}`")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d])")
 _SENTENCE_END = re.compile(r"\.\s+")
 _INITIAL = re.compile(r"(?:^|[\s.\-])[A-Z]$")  # "Joshua B." ends in an initial, not a sentence
+# ... unless the names are written "Surname I I" and the next word starts no name: "Castaneda A O. 2016.", "Littman, Michael
+# L. ICML, 1994" end the names; "Joshua B. Tenenbaum, …", "Quoc V. Le.", "Aaron C. van den Oord" go on
+_SURNAME_INITIALS = re.compile(r"[^\W\d_]{2,} (?:[A-Z] ){0,2}[A-Z]$")
+_NAME_GOES_ON = re.compile(r"(?:van|von|de|da|der|den|di|du|le|la)\b|(?!arXiv)[A-Z][a-z][\w'\-]*(?:,|\s+and\b|\.|\s*$)")
 _ITALIC = re.compile(r"(?<![*\w])\*([^*\n]{2,150})\*(?![*\w])|(?<![_\w])_([^_\n]{2,150})_(?![_\w])")
 _VENUE_COMMA_YEAR = re.compile(r"^(.+?),\s*((?:19|20)\d\d)$")
 # a venue's year written short, when no four-digit year is there: "ICLR'17", "CVPR' 14", or an arXiv month "Arxiv 1707"
@@ -88,6 +92,7 @@ def _names_after_title(text: str) -> tuple[str, tuple[list[str], bool, str, int 
 def citation(text: str) -> tuple[list[str], bool, str, int | None] | None:
     """(authors, incomplete, venue, year) of a citation line, or None when ``text`` is not one:
     names first (each of at most six words, mostly capitalised), then a venue with a year."""
+    text = re.sub(r"^\s*by\s+", "", text)  # "[Title](link) by A, B. Venue, 2020"
     raw = _CODE_SPAN.sub(" ", md.without_links(_NAME_LINK.sub(r"\1\2", text)))
     plain = md.clean(raw).strip(" .,;[]")
     if not plain or len(plain) > 3000:
@@ -103,8 +108,9 @@ def citation(text: str) -> tuple[list[str], bool, str, int | None] | None:
     end = years[-1].start()
     cut = None
     for found in _SENTENCE_END.finditer(plain, 0, end):
-        if not _INITIAL.search(plain[max(0, found.start() - 2):found.start()]):
-            cut = found
+        if not _INITIAL.search(plain[max(0, found.start() - 2):found.start()]) or _SURNAME_INITIALS.search(
+                plain, max(0, found.start() - 40), found.start()) and not _NAME_GOES_ON.match(plain, found.end()):
+            cut = found  # "Littman M L. Cognitive Systems Research, 2001": the initials end the names
             break
     lead = _ITALIC.match(raw.lstrip(" .,"))
     after = raw.lstrip(" .,")[lead.end():] if lead else ""
@@ -117,11 +123,14 @@ def citation(text: str) -> tuple[list[str], bool, str, int | None] | None:
         shut = _GROUPED.sub(lambda found: "_" * len(found.group(0)), plain)  # "arXiv:ID [cs, math], 2021": one field
         comma = shut.rfind(",", 0, end)
         if comma > 0 and not plain[comma + 1:end].strip():  # "A, Findings of ACL, 2022"
-            comma = shut.rfind(",", 0, comma)
+            named = comma if re.match(r"\.\s+[A-Z]", plain[years[-1].end():]) and " " in plain[:comma].strip() else -1
+            comma = max(shut.rfind(",", 0, comma), named)  # "Yaodong Yang, 2021. PhD Thesis": the venue after the year
         if comma <= 0:
             return None
         names, venue = plain[:comma], plain[comma + 1:]
     venue = venue.strip(" .,;")
+    first = re.match(r"((?:19|20)\d\d)\.\s+(.+)$", venue)  # "Yaodong Yang, 2021. PhD Thesis": the venue after the year
+    venue = first.group(2) if first else venue
     if not venue or len(venue) > 150 or "] [" in venue or not md.looks_like_authors(names):  # "[May, 2021] [JBHI, 2022]": tags
         return None
     authors, incomplete = md.split_authors(names)
@@ -138,6 +147,8 @@ def citation(text: str) -> tuple[list[str], bool, str, int | None] | None:
     if year is None:
         found = _YEAR.findall(venue)
         year = int(found[-1]) if found else None
+    venue = "" if _YEAR.fullmatch(venue) else venue  # "Castaneda A O. 2016.": a year, no venue
+    year = int(first.group(1)) if first and year is None else year
     month = _ARXIV_MONTH.search(venue) if year is None else None
     year = 2000 + int(month.group(1)) if month else year  # "Arxiv 1707": the arXiv month, July 2017
     return authors, incomplete, venue, year

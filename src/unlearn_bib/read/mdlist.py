@@ -60,7 +60,7 @@ from unlearn_bib.read.mdgroup import regroup, table_section
 from unlearn_bib.read.mdkind import authors_field, cell_name, last_field, linked_citation
 from unlearn_bib.read.mdnames import vetted
 from unlearn_bib.read.mdpipe import pipe_record
-from unlearn_bib.read import mdref, mdtag  # "[3] A. **Title**. Venue, 2001."; "Title [[Journal of Big Data 2019]](…)"
+from unlearn_bib.read import mdbook, mdref, mdtag  # "[3] A. **Title**. Venue, 2001."; "Title [[Journal of Big Data 2019]](…)"
 from unlearn_bib.read.mdrescue import described, rescued
 from unlearn_bib.read.mdscan import NOT_PAPER_HOSTS, FIELD, Trouble, is_paper_url, Unit, units
 from unlearn_bib.read.mdtail import short_date_year, wrapped, year_fields
@@ -163,7 +163,7 @@ def read_list(text: str) -> tuple[list[Row], list[Trouble]]:
             found = _table_row(unit) if unit.kind == "table" else (mdref.reference(unit, Row) or _item(unit))  # "[3] A. **T**. V, 2001."
         except RecursionError:  # pragma: no cover - defensive: nothing here recurses
             found = Trouble(unit.line, "could not read this item")
-        if unit.context.get("skip") and not (isinstance(found, Row) and _ARXIV_PAGE.match(found.title_url)):
+        if unit.context.get("skip") and not (isinstance(found, Row) and (_ARXIV_PAGE.match(found.title_url) or mdbook.not_a_book(found))):
             continue  # among books, a title that links an arXiv paper is a paper; nothing else is
         found = vetted(rescued(unit, found, Row), unit)  # a dataset's name under "## Datasets", prose: none; personal names: reported
         if isinstance(found, Trouble):
