@@ -29,16 +29,34 @@ _CODE_SPAN = re.compile(r"`[^`\n]{0,80}`")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d])")
 _SENTENCE_END = re.compile(r"\.\s+")
 _INITIAL = re.compile(r"(?:^|[\s.\-])[A-Z]$")  # "Joshua B." ends in an initial, not a sentence
-# ... unless the names are written "Surname I I" and the next word starts no name: "Castaneda A O. 2016.", "Littman, Michael
-# L. ICML, 1994" end the names; "Joshua B. Tenenbaum, …", "Quoc V. Le.", "Aaron C. van den Oord" go on
+# ... unless the names are written "Surname I I" and what follows is no name: "Castaneda A O. 2016.", "Littman, Michael
+# L. ICML, 1994", "Könönen V. Web Intelligence and Agent Systems, 2004" end the names; "Joshua B. Tenenbaum, …",
+# "Stephanie C. Y. Chan", "Robert L. Logan IV, …", "Aaron C. van den Oord", "John A. Smith and …" go on: after an initial a
+# name goes on with one surname (particles and a suffix aside) up to the next comma, full stop, "&" or "and"
 _SURNAME_INITIALS = re.compile(r"[^\W\d_]{2,} (?:[A-Z] ){0,2}[A-Z]$")
-_NAME_GOES_ON = re.compile(r"(?:van|von|de|da|der|den|di|du|le|la)\b|(?!arXiv)[A-Z][a-z][\w'\-]*(?:,|\s+and\b|\.|\s*$)")
+_NEXT_FIELD = re.compile(r"[^,.&\n]{0,120}?(?=,|\.|&|\s+and\b|$)")
+_PARTICLE = re.compile(r"(?:van|von|de|da|der|den|di|du|le|la|De|Van|Von|Da|Le|La|Di|Du)$")
+_SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?$")
+
+
+def _names_end(plain: str, at: int) -> bool:
+    """True when the text from ``at`` is not the rest of a name (see above)."""
+    field = _NEXT_FIELD.match(plain, at)
+    words = field.group(0).split() if field else []
+    if not words or _PARTICLE.match(words[0]):
+        return False
+    if words[0][:1].isdigit() or re.fullmatch(r"[A-Z]{2,}", words[0]) and not _SUFFIX.match(words[0]):
+        return True  # "2016.", "ICML, 1994"
+    return len(words) >= 2 and not _SUFFIX.match(words[1])
+
+
 _ITALIC = re.compile(r"(?<![*\w])\*([^*\n]{2,150})\*(?![*\w])|(?<![_\w])_([^_\n]{2,150})_(?![_\w])")
 _VENUE_COMMA_YEAR = re.compile(r"^(.+?),\s*((?:19|20)\d\d)$")
 # a venue's year written short, when no four-digit year is there: "ICLR'17", "CVPR' 14", or an arXiv month "Arxiv 1707"
 # (YYMM; 20YY is left out: "arXiv 2012" is a year)
 _ARXIV_MONTH = re.compile(r"(?i)\barxiv\s?(0[7-9]|1\d|2[1-9])(?:0[1-9]|1[0-2])\b")
-_SHORT_DATED = re.compile(r"[A-Za-z)]\s?['\u2018\u2019] ?\d\d(?![\d'])|\b(?i:arxiv)\s?(?:0[7-9]|1\d|2[1-9])(?:0[1-9]|1[0-2])\b")
+_SHORT_DATED = re.compile(r"(?:[A-Za-z)]\s?['\u2018\u2019] ?\d\d(?![\d'])|\b(?i:arxiv)\s?(?:0[7-9]|1\d|2[1-9])(?:0[1-9]|1[0-2])\b)"
+                          r"(?=(?:\s[A-Za-z]{1,20}){0,2}\s?$)")  # at the end: "*ICLR'18 Workshop*", not "ICLR' 14 | [pdf]"
 # a name in a list of names written as a link to its home page: "[Jin-Dong Dong](https://…), An-Chieh Cheng": the name
 _NAME_LINK = re.compile(r"(^\s*|,\s|\band\s)\[([A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){1,3})\]\(\s*https?://(?!github\.com|gitlab\.com|huggingface\.co)[^()\s]{1,300}\)(?=,|\s+and\b|\.)")
 # "Blodgett, Su Lin  and Barocas, Solon  and Wallach, Hanna, 2020" (optionally ", EMNLP" before the year): names as
@@ -109,12 +127,12 @@ def citation(text: str) -> tuple[list[str], bool, str, int | None] | None:
     cut = None
     for found in _SENTENCE_END.finditer(plain, 0, end):
         if not _INITIAL.search(plain[max(0, found.start() - 2):found.start()]) or _SURNAME_INITIALS.search(
-                plain, max(0, found.start() - 40), found.start()) and not _NAME_GOES_ON.match(plain, found.end()):
+                plain, max(0, found.start() - 40), found.start()) and _names_end(plain, found.end()):
             cut = found  # "Littman M L. Cognitive Systems Research, 2001": the initials end the names
             break
     lead = _ITALIC.match(raw.lstrip(" .,"))
     after = raw.lstrip(" .,")[lead.end():] if lead else ""
-    if lead and not after.lstrip().startswith(",") and _YEAR.search(after):
+    if lead and not after.lstrip().startswith(",") and (_YEAR.search(after) or _SHORT_DATED.search(md.clean(after).strip(" .,;"))):
         # "*A, B, and C* NAACL 2021": the italic part is the authors, whatever follows it
         names, venue = md.clean(next(g for g in lead.groups() if g)), md.clean(after).strip(" .,;[]")
     elif cut:  # "A, B, and C. Venue, 2022": the first full stop after a name ends the authors

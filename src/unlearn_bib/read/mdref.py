@@ -71,7 +71,7 @@ def reference(unit, row_type):
     lead = rest[:bold.start()].strip()
     apa = _APA_YEAR.search(lead)
     people = (lead[:apa.start()] if apa else lead).strip()  # "Levine, S.": the initial's full stop stays
-    if not people or md.links(lead) or re.search(r"[\[\]()|*_`<>:]", people):
+    if not people or md.links(lead) or re.search(r"[\[\]()|*_`<>:\"“”]", people):
         return None
     if not (marker or lead.endswith(".") or apa):
         return None  # "Names **Title**" with no reference number: too like a sentence
