@@ -149,7 +149,8 @@ def citation(text: str) -> tuple[list[str], bool, str, int | None] | None:
     venue = venue.strip(" .,;")
     first = re.match(r"((?:19|20)\d\d)\.\s+(.+)$", venue)  # "Yaodong Yang, 2021. PhD Thesis": the venue after the year
     venue = first.group(2) if first else venue
-    if not venue or len(venue) > 150 or "] [" in venue or not md.looks_like_authors(names):  # "[May, 2021] [JBHI, 2022]": tags
+    nobody = re.fullmatch(r"(?i)anonymous(?: authors?)?(?:,?\s*et\.?\s*al\.?)?", names.strip())  # "Anonymous et al. *ICLR 2025*"
+    if not venue or len(venue) > 150 or "] [" in venue or not (md.looks_like_authors(names) or nobody):  # "[May, 2021] [JBHI, 2022]": tags
         return None
     authors, incomplete = md.split_authors(names)
     shown = next((md.clean(v).strip(" .,") for v in italic if md.clean(v).strip(" .,") and md.clean(v).strip(" .,") in venue

@@ -26,6 +26,7 @@ _ARXIV_ID = re.compile(r"(?i)\barxiv\s?:\s?\d{4}\.\d{4,5}(?:v\d+)?")
 _ETAL = re.compile(r"[,\s]*\bet\.?\s*al\b\.?\s*$", re.I)
 _WORD = re.compile(r"^(?:(?:de|van|von|da|der|den|le|la|di|du)\s)?[^\W\d][\w'’\-]*$")  # "Andrychowicz", "de Freitas"
 _GIVEN = re.compile(r"^[^\W\d][\w'’\-]*(?:\s(?:[A-Z]\.?){1,2}|\s[A-Z][a-z]+)?\.?$|^(?:[A-Z]\.\s?-?){1,3}$")  # "Matthew W", "Jimmy Lei", "C."
+_LOWER = re.compile(r"(?:^|[\s,])(?!(?:de|van|von|da|der|den|le|la|di|du|and|y)\b)[a-z][a-z]")  # a word no name has
 _CUT = re.compile(r",\s*(?:pp\.|pages?\b|vol(?:ume|\.)|no\.)|,\s*\d|\s+\d+\s*\(\d+\)|\s+\((?:pp\.|(?:19|20)\d\d)")
 
 
@@ -73,10 +74,10 @@ def reference(unit, row_type):
     people = (lead[:apa.start()] if apa else lead).strip()  # "Levine, S.": the initial's full stop stays
     if not people or md.links(lead) or re.search(r"[\[\]()|*_`<>:\"“”]", people):
         return None
-    if not (marker or lead.endswith(".") or apa):
-        return None  # "Names **Title**" with no reference number: too like a sentence
-    if not md.looks_like_authors(people) or len(people.split()) > 120:
-        return None
+    if not (marker or apa):
+        return None  # "Names. **Title**" with no reference number: too like a sentence
+    if not md.looks_like_authors(people) or len(people.split()) > 120 or _LOWER.search(_ETAL.sub("", people)):
+        return None  # "Thanks to Alice Smith": a sentence, no names
     title = md.clean_title(next(g for g in bold.groups() if g).strip().rstrip("."))
     tail = md.clean(md.without_links(rest[bold.end():]))
     years = _YEAR.findall(_ARXIV_ID.sub(" ", tail))
