@@ -1,7 +1,7 @@
 """A reference printed as a bibliography prints it, the title in bold between the authors and the rest.
 
 ``reference(unit, row_type)`` reads a paragraph or a bullet written
-``**[12]** Authors. **Title**. In Venue, pages 1–9, 2003.`` (the number also ``[12]``, ``12.`` or none; the
+``**[12]** Authors. **Title**. In Venue, pages 1–9, 2003.`` (the number also ``[12]``, ``12.``, or a list item's; the
 names in any style: ``Given Surname``, ``Surname, Given`` as BibTeX and Chicago write them, ``Surname I``, APA's
 ``Surname, I., & Surname, I. (2017).`` with the year after the names; ``et al`` marks them incomplete). What a reader
 of the rendered list sees is a bold title with names before it, so: the bold span is the title, the names the
@@ -74,9 +74,9 @@ def reference(unit, row_type):
     people = (lead[:apa.start()] if apa else lead).strip()  # "Levine, S.": the initial's full stop stays
     if not people or md.links(lead) or re.search(r"[\[\]()|*_`<>:\"“”]", people):
         return None
-    if not (marker or apa):
-        return None  # "Names. **Title**" with no reference number: too like a sentence
-    if not md.looks_like_authors(people) or len(people.split()) > 120 or _LOWER.search(_ETAL.sub("", people)):
+    if not (marker or apa or unit.kind == "item" and lead.endswith(".")):
+        return None  # a paragraph "Names. **Title**" with no reference number: too like a sentence
+    if not md.looks_like_authors(people) or not 2 <= len(people.split()) <= 120 or _LOWER.search(_ETAL.sub("", people)):
         return None  # "Thanks to Alice Smith": a sentence, no names
     title = md.clean_title(next(g for g in bold.groups() if g).strip().rstrip("."))
     tail = md.clean(md.without_links(rest[bold.end():]))
