@@ -138,3 +138,14 @@ def test_hostile_references_and_citations_stay_fast():
         start = time.perf_counter()
         read_list(text)
         assert time.perf_counter() - start < 2.0
+
+
+def test_a_numbered_reference_with_a_quoted_title_as_ieee_prints_it():
+    """``[1] A. Smith and B. Jones, "Title," in Proc. ICML, 2020, pp. 1-9.``: the same reading, the title in quotes."""
+    rows, _ = _papers(
+        '[1] A. Smith and B. Jones, "Learning things from other things," in Proc. ICML, 2020, pp. 1-9.\n\n'
+        '[2] C. White, "Another paper about things," IEEE Trans. Pattern Anal. Mach. Intell., vol. 3, no. 2, 2019.\n\n'
+        '- As Hinton once said, "deep learning is the future", 2015.\n')
+    assert [(r.line, r.title, r.year, r.venue, r.authors) for r in rows] == [
+        (1, "Learning things from other things", 2020, "Proc. ICML", ["A. Smith", "B. Jones"]),
+        (3, "Another paper about things", 2019, "IEEE Trans. Pattern Anal. Mach. Intell", ["C. White"])]

@@ -1,4 +1,4 @@
-"""A reference printed as a bibliography prints it, the title in bold between the authors and the rest.
+"""A reference printed as a bibliography prints it, the title in bold (or quoted) between the authors and the rest.
 
 ``reference(unit, row_type)`` reads a paragraph or a bullet written
 ``**[12]** Authors. **Title**. In Venue, pages 1–9, 2003.`` (the number also ``[12]``, ``12.``, or a list item's; the
@@ -7,7 +7,8 @@ names in any style: ``Given Surname``, ``Surname, Given`` as BibTeX and Chicago 
 of the rendered list sees is a bold title with names before it, so: the bold span is the title, the names the
 authors, the year the last one after the title (an arXiv id ``arXiv:1703.03400`` is no year) or APA's, the venue
 what is left of the rest without ``In``, pages, volume and year (``arXiv preprint``, ``PhD thesis, University of
-Toronto``). A reference wrapped over several lines is read as one. Returns a row, or None when the unit is not
+Toronto``). A quoted title as IEEE prints it is read the same way (``[1] A. Smith and B. Jones, "Title," in Proc.
+ICML, 2020, pp. 1-9.`` -> venue ``Proc. ICML``). A reference wrapped over several lines is read as one. Returns a row, or None when the unit is not
 such a reference (no names before the bold span, no year).
 
 Linear time: no pattern nests quantifiers over the same characters.
@@ -19,7 +20,7 @@ import re
 from unlearn_bib.read import mdinline as md
 
 _NUMBER = re.compile(r"^\s*(?:(?:\*\*|__)\[\d{1,4}\](?:\*\*|__)|\[\d{1,4}\]|\d{1,4}[.)])\s*")
-_BOLD = re.compile(r"\*\*([^*\n]{4,400})\*\*|__([^_\n]{4,400})__")
+_BOLD = re.compile(r"\*\*([^*\n]{4,400})\*\*|__([^_\n]{4,400})__|\"([^\"*\n]{4,400})\"|“([^”*\n]{4,400})”")  # or quoted
 _APA_YEAR = re.compile(r"\s*\(((?:19|20)\d\d)[a-z]?\)\s*\.?\s*$")
 _YEAR = re.compile(r"(?<![\d.:])((?:19|20)\d\d)(?![\d.]\d)")
 _ARXIV_ID = re.compile(r"(?i)\barxiv\s?:\s?\d{4}\.\d{4,5}(?:v\d+)?")
@@ -71,14 +72,14 @@ def reference(unit, row_type):
         return None  # a bold title first is another layout's ("**Title**. Authors. Venue")
     lead = rest[:bold.start()].strip()
     apa = _APA_YEAR.search(lead)
-    people = (lead[:apa.start()] if apa else lead).strip()  # "Levine, S.": the initial's full stop stays
+    people = (lead[:apa.start()] if apa else lead).strip().rstrip(",")  # "Levine, S.": the initial's full stop stays
     if not people or md.links(lead) or re.search(r"[\[\]()|*_`<>:\"“”]", people):
         return None
-    if not (marker or apa or unit.kind == "item" and lead.endswith(".")):
+    if not (marker or apa or unit.kind == "item" and lead.endswith((".", ","))):
         return None  # a paragraph "Names. **Title**" with no reference number: too like a sentence
     if not md.looks_like_authors(people) or not 2 <= len(people.split()) <= 120 or _LOWER.search(_ETAL.sub("", people)):
         return None  # "Thanks to Alice Smith": a sentence, no names
-    title = md.clean_title(next(g for g in bold.groups() if g).strip().rstrip("."))
+    title = md.clean_title(next(g for g in bold.groups() if g).strip().rstrip(".,"))
     tail = md.clean(md.without_links(rest[bold.end():]))
     years = _YEAR.findall(_ARXIV_ID.sub(" ", tail))
     year = int(years[-1]) if years else (int(apa.group(1)) if apa else None)
