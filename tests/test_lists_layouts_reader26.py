@@ -149,3 +149,13 @@ def test_a_numbered_reference_with_a_quoted_title_as_ieee_prints_it():
     assert [(r.line, r.title, r.year, r.venue, r.authors) for r in rows] == [
         (1, "Learning things from other things", 2020, "Proc. ICML", ["A. Smith", "B. Jones"]),
         (3, "Another paper about things", 2019, "IEEE Trans. Pattern Anal. Mach. Intell", ["C. White"])]
+
+
+def test_by_authors_then_a_venue_in_parentheses_and_a_long_workshop_name():
+    rows, _ = _papers(
+        "- [Learning one thing well](http://a.org/x.pdf) by Alice Smith and Bob Jones (ICML 2018)\n"
+        "- Learning six things [[pdf]](https://arxiv.org/abs/1901.00002)\n"
+        "  - Alice Smith, Bob Jones. *NeurIPS'19 Workshop on Things*\n")
+    assert [(r.line, r.year, r.venue, r.authors) for r in rows] == [
+        (1, 2018, "ICML 2018", ["Alice Smith", "Bob Jones"]),
+        (2, 2019, "NeurIPS'19 Workshop on Things", ["Alice Smith", "Bob Jones"])]

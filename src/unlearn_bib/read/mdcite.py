@@ -56,7 +56,7 @@ _VENUE_COMMA_YEAR = re.compile(r"^(.+?),\s*((?:19|20)\d\d)$")
 # (YYMM; 20YY is left out: "arXiv 2012" is a year)
 _ARXIV_MONTH = re.compile(r"(?i)\barxiv\s?(0[7-9]|1\d|2[1-9])(?:0[1-9]|1[0-2])\b")
 _SHORT_DATED = re.compile(r"(?:[A-Za-z)]\s?['\u2018\u2019] ?\d\d(?![\d'])|\b(?i:arxiv)\s?(?:0[7-9]|1\d|2[1-9])(?:0[1-9]|1[0-2])\b)"
-                          r"(?=(?:\s[A-Za-z]{1,20}){0,2}\s?$)")  # at the end: "*ICLR'18 Workshop*", not "ICLR' 14 | [pdf]"
+                          r"(?=(?:\s[A-Za-z]{1,20}){0,4}\s?$)")  # at the end: "*ICLR'18 Workshop*", not "ICLR' 14 | [pdf]"
 # a name in a list of names written as a link to its home page: "[Jin-Dong Dong](https://…), An-Chieh Cheng": the name
 _NAME_LINK = re.compile(r"(^\s*|,\s|\band\s)\[([A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){1,3})\]\(\s*https?://(?!github\.com|gitlab\.com|huggingface\.co)[^()\s]{1,300}\)(?=,|\s+and\b|\.)")
 # "Blodgett, Su Lin  and Barocas, Solon  and Wallach, Hanna, 2020" (optionally ", EMNLP" before the year): names as
@@ -265,7 +265,7 @@ def after_title(rest: str) -> tuple[list[str], bool, str, int | None] | None:
     ICLR 2020``, gives no year). None for anything else."""
     lead = _LEAD.match(rest)
     text = rest[lead.end():] if lead else rest.lstrip()
-    named = names_then_venue(text) if lead and lead.group(0).strip() in "-\u2013\u2014" else None
+    named = names_then_venue(text) if lead and lead.group(0).strip().lower() in ("-", "\u2013", "\u2014", "by") else None
     if named:  # " - [[CODE]](…) - Jain, A., & Bregler, C. (ICLR 2013)"
         return named
     found = _CODE_CITE.match(text)
