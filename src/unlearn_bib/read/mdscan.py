@@ -312,10 +312,10 @@ def _describes(item: Unit, text: str) -> bool:
         return False
     text = text.strip()
     if md.links(text):  # "ExpEnv: [D4RL](…)": a note may link what it names, but not a paper
-        return bool(NOTE.match(text)) and not any(is_paper_url(u) or md.PAPER_LABEL.match(label)
-                                                   for label, u, _ in md.links(text))
+        return bool(NOTE.match(text) or citation(text)) and not any(is_paper_url(u) or md.PAPER_LABEL.match(label)
+                                                                    for label, u, _ in md.links(text))  # "[A](home), B. *ICLR'17*"
     return bool(NOTE.match(text)) or text.startswith("<") or md.looks_like_authors(text) or citation(text) is not None or (
-        bool(re.fullmatch(r"(?i)anonymous(?: authors?)?\.?", text))) or _sentence(item, text)
+        bool(re.match(r"(?i)anonymous(?: authors?)?(?:,?\s*et\.?\s*al\b)?\.?(?:\s|$)", text))) or _sentence(item, text)
 
 
 def _paper_of_its_own(parent: Unit, text: str, field: re.Match | None) -> bool:
