@@ -25,6 +25,7 @@ import re
 
 from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdnames import personal_names
+from unlearn_bib.read.mdnick import named_parent, nicknamed, venue_index
 from unlearn_bib.read.mdscan import FIELD, Unit, is_paper_url
 from unlearn_bib.read.mdsubs import fielded
 from unlearn_bib.read.mdwrap import rejoined
@@ -106,9 +107,19 @@ def regroup(units: list[Unit]) -> list[Unit]:
     i = 0
     while i < len(units):
         unit = rejoined(units[i])  # an italic authors' line wrapped over two lines: one line
+        named = nicknamed(unit)  # "* GFRNN [[Paper](…)]" over "  * A, B, *Title*, ICML 2015": the citation's paper
+        if named is not None or venue_index(unit):  # "- Machine learning" over "* [NeurIPS](…)" links: no paper
+            out.extend(named or [])
+            i += 1
+            continue
         if unit.kind == "item" and unit.children:
             children = _children(units, i)
             entry = _entry(unit, children) or _cited(unit, children) or fielded(unit, children)
+            named = None if entry is not None else named_parent(unit, children)  # "* Name [[Paper](…)]" over its citation
+            if named is not None:
+                out.extend(named)
+                i += 1 + len(children)
+                continue
             if entry is not None:
                 out.append(entry)
                 i += 1 + len(children)

@@ -18,6 +18,7 @@ from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdkind import dataset_name
 from unlearn_bib.read.mdprose import prose
 from unlearn_bib.read.mdscan import Trouble
+from unlearn_bib.read.mdtalk import slides
 from unlearn_bib.read.mdtidy import tidy
 
 # "Y. You", "M.-T. Luong", "Q. V. Le", "N. Q. V.Hung", "E. van der Pol", "P. Veliˇckovi´c", "P. Li` o"; a bare "X."
@@ -58,6 +59,8 @@ def vetted(found, unit=None):
         return None  # "The role of this list is … surveys on [music generation](…)": running text
     if dataset_name(found.title, [u for _, u, _ in found.links], found.section):
         return None  # "8. Street Scene (WACV 2020) [Download link](…)" under "## Datasets": a dataset, not a paper
+    if slides(found.title, found.text):
+        return None  # "[[Baidu slides] DNN in Baidu Ads (Baidu 2017)](…)": a talk's slides, not a paper
     if personal_names(found.title):
         return Trouble(found.line, f"{found.title[:60]!r} reads as a list of authors, not a paper's title; not imported "
                                    "(put the title on this line or on the bullet above it)")

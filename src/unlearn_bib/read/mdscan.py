@@ -70,6 +70,7 @@ class Unit:
     context: dict = field(default_factory=dict)  # year, year_text, venue from parents/headings
     children: int = 0
     own: dict = field(default_factory=dict)  # what this item tells its children (year, venue)
+    at: dict = field(default_factory=dict)  # index in lines -> file line, for the sub-bullets joined to the item
 
 
 def is_paper_url(url: str) -> bool:
@@ -91,7 +92,7 @@ def _column(header: str) -> str:
     if re.fullmatch(r"(first )?authors?|author\(s\)|author list|作者|authors?\s*(/|&|and)\s*(team|affiliations?)[\w ]{0,20}", name):
         return "authors"
     if re.fullmatch(r"venue|publication|published( in| at)?|conference|journal|booktitle|pub\.?|conf\.?|venue & year|"
-                    r"source|会议|期刊|会议/期刊|发表|出处", name):
+                    r"source|会议|期刊|会议/期刊|发表|出处|j\s*/\s*c|c\s*/\s*j", name):  # "J/C": journal or conference
         return "venue"
     if re.fullmatch(r"(pub\.?|publication|venue)\s*(&|and|/)\s*(date|year)|(date|year)\s*(&|and|/)\s*(pub\.?|venue)", name):
         return "venue"  # "Pub. & Date": "CVPR, 2023", "May, 2023"
@@ -257,6 +258,7 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
                     field_match or not md.clean(md.without_links(item.group(3))) or _describes(open_item, item.group(3))
                     or untitled(item.group(3))) and (
                     not _paper_of_its_own(open_item, item.group(3), field_match)):
+                open_item.at[len(open_item.lines)] = number
                 open_item.lines.append(item.group(3))  # "- Author(s): …" or a badge line belongs to its item
                 blank = False
                 continue

@@ -1,0 +1,152 @@
+"""A bullet that only names a paper over the sub-bullet that cites it, for ``mdgroup``:
+
+- ``nicknamed(unit)``: a bullet holding a short name or an organisation and the paper's links, no linked title
+  (``* Microsoft (Deep Residual Learning) [[Paper](…)]``, ``* GFRNN [[Paper-arXiv](…)] [[Paper-ICML](…)]``, ``* Oxford
+  [[Paper](…)]``), whose first sub-bullet is a citation that holds a title (``  * A, B, *Title*, Venue Year``,
+  ``  * A, B, "Title", ICLR 2016.``, ``  * A, B, Title, arXiv:ID.``, ``  * Title, ICLR, 2014.``) is ONE paper, as a
+  reader of the rendered list sees it: the citation's title, authors, venue and year, on the citation's line, with
+  the bullet's links. A further sub-bullet that cites another paper with its venue, year or arXiv id is a paper of
+  its own; other sub-bullets (``* A, B (Version 2)``: no title) are left out. A citation that gives no title (``A, B.
+  *ICML*, 2022``: the italic part is a venue) leaves the bullet as it is (its own text is then the title).
+- ``venue_index(unit)``: a bullet naming a topic (no link) over sub-bullets that each link a venue's home page by its
+  name alone (``- Machine learning`` / ``* [NeurIPS](https://nips.cc/)`` / ``* [ICML](…)``) is a list of venues,
+  not a paper.
+
+Linear time: no pattern nests quantifiers over the same characters.
+"""
+from __future__ import annotations
+
+import re
+
+from unlearn_bib.read import mdinline as md
+from unlearn_bib.read.mdscan import Unit, is_paper_url
+
+# "Kaiming He", "C. Lawrence Zitnick", "Bart van Merrienboer", "Wei Liu1", "A.Graves": one person, initials or capitalised words
+_WORD = r"(?:[A-Z]'[A-Z][a-z]+|[A-Z][a-z\u00df-\u024f'\u2019]+(?:-[A-Za-z\u00c0-\u024f][a-z\u00df-\u024f'\u2019]+)?\d?|[A-Z]\.|[A-Z]\.[A-Z][a-z]+|van|von|der|de|den|di|da|le|la|del)"
+_PERSON = re.compile(rf"(?:[A-Z\u00c0-\u024f\u0141][a-z\u00df-\u024f'\u2019]+|{_WORD})(?:\s{_WORD}){{0,3}}|\w+ \"\w+\" \w+")
+_PERSON_UNI = re.compile(r"[A-Z\u00c0-\u00de\u0141][^\W\d_]+")  # "Łukasz", "Haşim": a capitalised word in any script
+# "Names, *Title*, tail" or "Names, "Title", tail"
+_EMPHASISED = re.compile(r"^([^*_\"\u201c\u201d]{3,600}?)[,.:]?\s+(?:\*|_|\"|\u201c)([^*_\"\u201c\u201d]{4,400}?)[,.]?\s*"
+                         r"(?:\*|_|\"|\u201d)\s*[,.]?\s*([^*_\"\u201c\u201d]{0,200})$")
+_ARXIV_ID = re.compile(r"(?:arxiv\s+preprint\s+)?arxiv\s*:\s*(\d{4}\.\d{4,5}|[a-z\-]+/\d{7})(?:v\d+)?", re.I)
+_TAIL_PART = re.compile(r"^(?:(?:19|20)\d\d|arxiv(?: preprint)?)$", re.I)
+_HOME = re.compile(r"^(?:https?://)?[^/\s]+(?:/[^/\s]*){0,2}$")  # "https://icml.cc/": a site, not a paper's page
+_SHORT_NAME_WORDS = 12  # a name, an organisation, or a title repeated: never a paragraph
+
+
+def _people(part: str) -> bool:
+    """True for one person or ``A and B`` (a citation's names, one comma-separated part)."""
+    names = [n.strip() for n in re.split(r"\s+and\s+|^and\s+", part.strip()) if n.strip()]
+    return bool(names) and all(_PERSON.fullmatch(n) or all(_PERSON_UNI.fullmatch(w) or re.fullmatch(r"[A-Z]\.", w)
+                                                            for w in n.split()) and 2 <= len(n.split()) <= 4 for n in names)
+
+
+def person(text: str) -> bool:
+    """True for one person's name of two to four capitalised words (``Alessandro Castelnovo``)."""
+    return " and " not in text and 2 <= len(text.split()) <= 4 and _people(text)
+
+
+def _tail(text: str) -> tuple[str, int | None, list[str]]:
+    """(venue, year, arXiv ids) of what follows a citation's title: ``arXiv:1502.02367 / ICML 2015``, ``ICLR, 2014``."""
+    ids = [found.group(1) for found in _ARXIV_ID.finditer(text)]
+    rest = _ARXIV_ID.sub(" ", text)
+    rest = re.sub(r"\s*/\s*", " ", rest).strip(" ,.;")
+    rest = re.sub(r",\s*((?:19|20)\d\d)$", r" \1", rest)  # "ICLR, 2014": the venue and its year
+    rest = re.sub(r"^((?:19|20)\d\d)$", r"\1", rest)
+    year = md.year_of(rest) or (md.year_of(rest.split(",")[-1]) if rest else None)
+    return ("" if md.is_date(rest) else rest), year, ids
+
+
+def cited_title(text: str) -> tuple[str, str, str, int | None, list[str]] | None:
+    """(names, title, venue, year, arXiv ids) of a citation line that holds a title, or None (see the module's text)."""
+    plain = md.clean(md.without_links(text)).strip(" .")
+    raw = md.without_links(text).strip(" .")
+    if not plain or len(plain) > 2000:
+        return None
+    found = _EMPHASISED.match(raw.strip())
+    if found:
+        names, title, tail = md.clean(found.group(1)).strip(" ,."), md.clean(found.group(2)).strip(" ,."), found.group(3)
+        venue, year, ids = _tail(md.clean(tail))
+        if not all(_people(p) for p in names.split(",") if p.strip()) or len(title.split()) < 2 or (
+                (md.looks_like_venue(title) or year) and not venue and not ids):  # "A, B. *Neural Computation*, 1997": a venue
+            return None
+        return names, title, venue, year, ids
+    parts = [p.strip() for p in plain.split(",")]
+    lead = 0
+    while lead < len(parts) - 1 and _people(parts[lead]):
+        lead += 1
+    end = len(parts)
+    while end > lead + 1 and (_TAIL_PART.match(parts[end - 1]) or _ARXIV_ID.fullmatch(parts[end - 1])
+                              or (md.looks_like_venue(parts[end - 1]) and len(parts[end - 1].split()) <= 8)):
+        end -= 1
+    if end == len(parts) and _ARXIV_ID.search(parts[-1] if parts else ""):  # "Title, arXiv:1511.04587 2015"
+        end -= 1
+    title = ", ".join(parts[lead:end]).strip()
+    tail = ", ".join(parts[end:])
+    venue, year, ids = _tail(tail)
+    if not tail and (not lead or "," in title) or sum(person(p.strip()) for p in title.split(",")) >= 2:
+        return None  # "A, B, C O'Gara, D, E.": names the patterns missed, not a title
+    if len(title.split()) < 2 or _people(title) or (
+            md.looks_like_venue(title) and len(title.split()) <= 3 and not venue and not ids):  # "A, B, ICML, 2015"
+        return None
+    return ", ".join(parts[:lead]), title, venue, year, ids
+
+
+def _line(names: str, title: str, venue: str, year: int | None, links: str) -> str:
+    """The citation in the layout ``mdlist`` reads for a bold title: ``**Title**. *A, B*. Venue Year. [links]``."""
+    venue = venue if not year or md.year_of(venue) else f"{venue} {year}".strip()
+    parts = [f"**{title}**."] + ([f"*{names}*."] if names else []) + ([f"{venue}."] if venue else []) + [links]
+    return " ".join(p for p in parts if p)
+
+
+def _links_of(text: str) -> str:
+    return " ".join(f"[{label}]({url})" for label, url, badge in md.links(text) if not badge)
+
+
+def _papers(head: Unit, subs: list[tuple[int, str]]) -> list[Unit] | None:
+    """The papers of ``head`` (a bullet naming a paper by its links) over its sub-bullets ``subs`` (line, text)."""
+    text = head.lines[0]
+    name = md.clean(md.without_links(text)).strip(" ,.:;-")
+    if not subs or not md.links(text) or not name or len(name.split()) > _SHORT_NAME_WORDS or md.LINK.match(text.strip(" *_")):
+        return None  # "[Title](link)": a linked title is a title, not a name
+    first = cited_title(subs[0][1])
+    if first is None:
+        return None
+    out = [_unit(head, subs[0][0], first, (_links_of(subs[0][1]) + " " + _links_of(text)).strip())]
+    for number, extra in subs[1:]:
+        other = cited_title(extra)
+        if other and (other[2] or other[3] or other[4]):  # "A, B, Title, arXiv:1501.00092.": another paper
+            out.append(_unit(head, number, other, _links_of(extra)))
+    return out
+
+
+def _unit(head: Unit, number: int, cited: tuple, links: str) -> Unit:
+    ids = " ".join(f"arXiv:{i}" for i in cited[4])  # kept in the row's text, where identifiers are read
+    return Unit("item", number, [_line(*cited[:4], links)] + ([f"Paper: {ids}"] if ids else []), indent=head.indent,
+                context=dict(head.context))
+
+
+def nicknamed(unit: Unit) -> list[Unit] | None:
+    """The papers of a bullet that names a paper over its citation sub-bullet, joined to it by the scan (see the module's text)."""
+    if unit.kind != "item" or len(unit.lines) < 2 or 1 not in unit.at:
+        return None
+    return _papers(unit, [(unit.at[n], line) for n, line in enumerate(unit.lines) if n in unit.at])
+
+
+def named_parent(head: Unit, children: list[Unit]) -> list[Unit] | None:
+    """The same for a bullet whose citation sub-bullets are items of their own (one line each)."""
+    if head.kind != "item" or len(head.lines) > 1 or not children or any(len(c.lines) > 1 for c in children):
+        return None
+    return _papers(head, [(c.line, c.lines[0]) for c in children])
+
+
+def venue_index(unit: Unit) -> bool:
+    """True for a topic bullet over bullets that each link a venue's home page by its name (see the module's text)."""
+    if unit.kind != "item" or len(unit.lines) < 3 or md.links(unit.lines[0]):
+        return False
+    for line in unit.lines[1:]:
+        found = md.links(line)
+        if len(found) != 1 or md.clean(md.without_links(line)).strip(" ,;|") or not (_HOME.match(found[0][1]) or not is_paper_url(found[0][1])) or not (
+                md.looks_like_venue(found[0][0]) and len(found[0][0].split()) <= 3 and not md.year_of(found[0][0])):
+            return False
+    return True

@@ -1,0 +1,95 @@
+"""The layouts of the twenty-fourth unseen set (tests/data/lists, SOURCES.md: decision trees, deep vision, medical
+imaging, recommender systems), one small case each in the list's shape: what the reader must take from a row, and
+what it must leave alone."""
+from unlearn_bib.read.mdlist import read_list
+from unlearn_bib.read.mdnick import cited_title
+from unlearn_bib.tasks.import_table import row_ids
+
+
+def _papers(text):
+    rows, troubles = read_list(text)
+    return [r for r in rows if not r.needs_id or row_ids(r)], troubles
+
+
+def test_a_short_name_with_the_links_over_a_citation_is_the_citations_paper():
+    """``* Microsoft (Deep Residual Learning) [[Paper](…)]`` over ``  * A, B, Title, arXiv:ID.``: one paper, the
+    citation's title and authors on the citation's line, with the name's links; the name is no record."""
+    rows, troubles = _papers(
+        "* Microsoft (Deep Residual Learning) [[Paper](http://arxiv.org/pdf/1512.03385v1.pdf)][[Slide](http://x.org/s.pdf)]\n"
+        "  * Kaiming He, Xiangyu Zhang, Shaoqing Ren, Jian Sun, Deep Residual Learning for Image Recognition, arXiv:1512.03385.\n"
+        "* OverFeat, NYU [[Paper]](http://arxiv.org/pdf/1312.6229.pdf)\n"
+        "  * OverFeat: Integrated Recognition, Localization and Detection using Convolutional Networks, ICLR, 2014.\n"
+        "* GFRNN [[Paper-arXiv](http://arxiv.org/pdf/1502.02367)] [[Code](https://github.com/a/b)]\n"
+        "  * Junyoung Chung, Caglar Gulcehre, *Gated Feedback Recurrent Neural Networks*, arXiv:1502.02367 / ICML 2015\n"
+        "* Segmental RNN [[Paper](http://arxiv.org/pdf/1511.06018v2.pdf)]\n"
+        "  * Lingpeng Kong, Chris Dyer, Noah Smith, \"Segmental Recurrent Neural Networks\", ICLR 2016.\n")
+    assert not troubles
+    assert [(r.line, r.title, r.year, r.venue) for r in rows] == [
+        (2, "Deep Residual Learning for Image Recognition", None, ""),
+        (4, "OverFeat: Integrated Recognition, Localization and Detection using Convolutional Networks", 2014, "ICLR 2014"),
+        (6, "Gated Feedback Recurrent Neural Networks", 2015, "ICML 2015"),
+        (8, "Segmental Recurrent Neural Networks", 2016, "ICLR 2016")]
+    assert rows[0].authors == ["Kaiming He", "Xiangyu Zhang", "Shaoqing Ren", "Jian Sun"]
+    assert "http://arxiv.org/pdf/1512.03385v1.pdf" in [u for _, u, _ in rows[0].links]
+    assert "arXiv:1502.02367" in rows[2].text
+
+
+def test_a_named_bullet_over_a_citation_without_venue_and_a_title_bullet_over_its_people_stay_as_they_were():
+    """A citation that gives no title (``A, B. *ICML*, 2015``) or a sub-bullet of names under a title leaves the
+    bullet as it is: the bullet's own text is the title, the names are its authors, never a title."""
+    rows, _ = _papers(
+        "- Open Problems in Machine Unlearning for AI Safety. [[paper]](https://arxiv.org/abs/2501.04952)\n"
+        "  - Fazl Barez, Tingchen Fu, Aidan O'Gara, Robert Kirk, Yarin Gal.\n"
+        "- Gated Feedback RNN [[Paper](http://arxiv.org/pdf/1502.02367)]\n"
+        "  - Junyoung Chung and Caglar Gulcehre. *ICML*, 2015.\n")
+    assert [(r.line, r.title) for r in rows] == [(1, "Open Problems in Machine Unlearning for AI Safety"),
+                                                 (3, "Gated Feedback RNN")]
+    assert cited_title("Aidan O'Gara, Robert Kirk, Ben Bucknall, Tim Fist.") is None
+    assert cited_title("A. Smith and B. Jones, *Neural Computation*, 1997") is None
+
+
+def test_a_bold_title_with_its_venue_over_an_authors_and_a_paper_link_sub_bullet_is_one_paper():
+    """``- **Title (AAAI 2022)**`` / ``  - A, B, C`` / ``  - [[Paper]](…)``: one paper; its authors from the
+    unlabelled names sub-bullet (one person too), the link from the last."""
+    rows, troubles = _papers(
+        "## 2022\n\n"
+        "- **Robust Optimal Classification Trees against Adversarial Examples (AAAI 2022)**\n"
+        "  - Daniël Vos, Sicco Verwer\n"
+        "  - [[Paper]](https://arxiv.org/abs/2109.03857)\n\n"
+        "- **Extending Decision Tree to Handle Multiple Fairness Criteria (IJCAI 2022)**\n"
+        "  - Alessandro Castelnovo\n"
+        "  - [[Paper]](https://www.ijcai.org/proceedings/2022/0822.pdf)\n")
+    assert not troubles
+    assert [(r.line, r.title, r.year, r.authors) for r in rows] == [
+        (3, "Robust Optimal Classification Trees against Adversarial Examples", 2022, ["Daniël Vos", "Sicco Verwer"]),
+        (7, "Extending Decision Tree to Handle Multiple Fairness Criteria", 2022, ["Alessandro Castelnovo"])]
+
+
+def test_a_topic_bullet_over_links_to_venues_home_pages_is_no_paper():
+    """``- Machine learning`` over ``* [NeurIPS](https://nips.cc/)`` bullets: a list of venues, not a paper."""
+    rows, _ = read_list(
+        "- Machine learning\n   * [NeurIPS](https://nips.cc/) \n   * [ICML](https://icml.cc/) \n   * [ICLR](https://iclr.cc/)\n"
+        "- Data\n   * [KDD](https://www.kdd.org/)\n   * [SDM](https://www.siam.org/Conferences/CM/Conference/sdm19)\n")
+    assert rows == []
+
+
+def test_slides_are_no_paper():
+    """A linked PDF whose tag or title says slides is a talk; a paper beside it stays."""
+    rows, _ = _papers(
+        "### Classic\n"
+        "* [[Baidu slides] DNN in Baidu Ads (Baidu 2017)](https://github.com/a/b/blob/master/x.pdf) <br />\n"
+        "* [[Airbnb] Search Ranking and Personalization at Airbnb Slides (Airbnb 2018)](https://github.com/a/b/blob/master/y.pdf)\n"
+        "* [[DCN] Deep & Cross Network for Ad Click Predictions (Stanford 2017)](https://github.com/a/b/blob/master/z.pdf)\n")
+    assert [r.title for r in rows] == ["[DCN] Deep & Cross Network for Ad Click Predictions"]  # the tag is the importer's to drop
+
+
+def test_a_j_c_column_is_the_venue_and_a_row_without_a_paper_link_is_kept():
+    """``| Technique | … | Paper Title | DB | J/C | Year |``: "J/C" (journal or conference) is the venue column, so a
+    row whose only links are its datasets' is a paper all the same."""
+    rows, _ = _papers(
+        "| Technique | Modality | Area | Paper Title| DB | J/C | Year |\n"
+        "| ------ | ----------- | ----------- | ----------- |---|----------- | ---- |\n"
+        "| CNN  | RGB | Eye | Fast Training Using Selective Data Sampling [[pdf]](http://ieeexplore.ieee.org/document/7401052/) "
+        "| [DRD](https://www.kaggle.com/c/drd/data) | MICCAI | 2016|\n"
+        "| NN | H&E | N/A | Deep learning of feature representation for medical image analysis [[pdf]]() | | ICASSP| 2014|\n")
+    assert [(r.line, r.venue, r.year) for r in rows] == [(3, "MICCAI", 2016), (4, "ICASSP", 2014)]
