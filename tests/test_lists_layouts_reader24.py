@@ -93,3 +93,56 @@ def test_a_j_c_column_is_the_venue_and_a_row_without_a_paper_link_is_kept():
         "| [DRD](https://www.kaggle.com/c/drd/data) | MICCAI | 2016|\n"
         "| NN | H&E | N/A | Deep learning of feature representation for medical image analysis [[pdf]]() | | ICASSP| 2014|\n")
     assert [(r.line, r.venue, r.year) for r in rows] == [(3, "MICCAI", 2016), (4, "ICASSP", 2014)]
+
+
+def test_a_citation_bullet_with_a_linked_or_italic_title_after_the_names():
+    """``* A, B, and C, [Title](link), Nature 2015``: the link text is the title (not the last name), the names the
+    authors; ``* A, Jan "Honza" Cernocky, *Title*, ICASSP 2011 [[Paper](…)]``: a nickname in quotes is part of a name."""
+    rows, troubles = _papers(
+        "### Surveys\n"
+        "* Yann LeCun, Yoshua Bengio, and Geoffrey Hinton, [Deep Learning](http://www.nature.com/x/nature14539.pdf), Nature 2015\n"
+        "* Zachary C. Lipton, [A Critical Review of Recurrent Neural Networks](http://arxiv.org/pdf/1506.00019), arXiv:1506.00019\n"
+        "* Tomas Mikolov, Jan \"Honza\" Cernocky, *Extensions of Recurrent Neural Network Language Model*, ICASSP 2011 "
+        "[[Paper](http://www.fit.vutbr.cz/x.pdf)]\n")
+    assert not troubles
+    assert [(r.line, r.title, r.year, r.venue) for r in rows] == [
+        (2, "Deep Learning", 2015, "Nature 2015"),
+        (3, "A Critical Review of Recurrent Neural Networks", None, ""),
+        (4, "Extensions of Recurrent Neural Network Language Model", 2011, "ICASSP 2011")]
+    assert rows[0].authors == ["Yann LeCun", "Yoshua Bengio", "Geoffrey Hinton"]
+    assert rows[2].authors == ["Tomas Mikolov", 'Jan "Honza" Cernocky']
+    assert "arXiv:1506.00019" in rows[1].text
+
+
+def test_theses_under_a_books_and_thesis_heading_dated_by_the_persons_bullet():
+    """``### Books / Thesis`` with ``* Alex Graves (2008)`` over ``  * [Title](thesis.pdf)``: the thesis is read, dated
+    2008; a plain ``### Books`` section is still left out."""
+    rows, _ = _papers(
+        "### Books / Thesis\n"
+        "* Alex Graves (2008)\n"
+        "  * [Supervised Sequence Labelling with Recurrent Neural Networks](http://www.cs.toronto.edu/~graves/preprint.pdf)\n"
+        "### Books\n"
+        "* Ian Goodfellow (2016)\n"
+        "  * [Deep Learning Book Chapter Ten](http://www.deeplearningbook.org/contents/rnn.pdf)\n")
+    assert [(r.line, r.title, r.year) for r in rows] == [
+        (3, "Supervised Sequence Labelling with Recurrent Neural Networks", 2008)]
+
+
+def test_hostile_names_and_citations_take_linear_time():
+    """The new rules on long hostile lines: a named bullet over a sub-bullet of thousands of names and commas, a
+    citation opened by a quote or an asterisk that never closes, a title link never closed, a long bold tag."""
+    import time
+
+    names = "Kaiming He, " * 1_500
+    cases = [
+        "* Name [[Paper](http://arxiv.org/pdf/1512.03385)]\n  * " + names + "Title Words Here, arXiv:1512.03385.\n",
+        "* Name [[Paper](http://arxiv.org/pdf/1512.03385)]\n  * " + names + "*" + "Title " * 2_000 + "\n",
+        "* " + names + "[" + "Title words " * 1_000 + "](" + "x" * 5_000 + "\n",
+        "* " + names + "\"" + "a \"b\" c " * 2_000 + "\n",
+        "- **" + "Title (AAAI 2022) " * 1_000 + "**\n  - " + names + "\n  - [[Paper]](https://arxiv.org/abs/2109.03857)\n",
+        "* " + "Alex Graves " * 1_500 + "(2008)\n  * [Title of a Thesis Here](http://x.org/t.pdf)\n",
+    ]
+    for text in cases:
+        started = time.perf_counter()
+        read_list("## Books / Thesis\n" + text * 5)
+        assert time.perf_counter() - started < 10  # quadratic backtracking would take minutes

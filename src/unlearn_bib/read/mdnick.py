@@ -8,6 +8,10 @@
   the bullet's links. A further sub-bullet that cites another paper with its venue, year or arXiv id is a paper of
   its own; other sub-bullets (``* A, B (Version 2)``: no title) are left out. A citation that gives no title (``A, B.
   *ICML*, 2022``: the italic part is a venue) leaves the bullet as it is (its own text is then the title).
+- ``authors_first(unit)``: a bullet written as a citation whose title is linked, in italics or quoted after the names
+  (``* A, B, and C, [Title](link), Nature 2015``, ``* A, Jan "Honza" C, *Title*, ICASSP 2011 [[Paper](…)]``) is read
+  with that title (not the last name before the link), those authors, the venue and year after it; the linked
+  title's link is the paper's.
 - ``venue_index(unit)``: a bullet naming a topic (no link) over sub-bullets that each link a venue's home page by its
   name alone (``- Machine learning`` / ``* [NeurIPS](https://nips.cc/)`` / ``* [ICML](…)``) is a list of venues,
   not a paper.
@@ -23,11 +27,13 @@ from unlearn_bib.read.mdscan import Unit, is_paper_url
 
 # "Kaiming He", "C. Lawrence Zitnick", "Bart van Merrienboer", "Wei Liu1", "A.Graves": one person, initials or capitalised words
 _WORD = r"(?:[A-Z]'[A-Z][a-z]+|[A-Z][a-z\u00df-\u024f'\u2019]+(?:-[A-Za-z\u00c0-\u024f][a-z\u00df-\u024f'\u2019]+)?\d?|[A-Z]\.|[A-Z]\.[A-Z][a-z]+|van|von|der|de|den|di|da|le|la|del)"
-_PERSON = re.compile(rf"(?:[A-Z\u00c0-\u024f\u0141][a-z\u00df-\u024f'\u2019]+|{_WORD})(?:\s{_WORD}){{0,3}}|\w+ \"\w+\" \w+")
+_PERSON = re.compile(rf"(?:[A-Z\u00c0-\u024f\u0141][a-z\u00df-\u024f'\u2019]+|{_WORD})(?:\s{_WORD}){{0,3}}|[A-Z]\w+ \u2033[A-Z]\w+\u2033 [A-Z]\w+")
 _PERSON_UNI = re.compile(r"[A-Z\u00c0-\u00de\u0141][^\W\d_]+")  # "Łukasz", "Haşim": a capitalised word in any script
 # "Names, *Title*, tail" or "Names, "Title", tail"
 _EMPHASISED = re.compile(r"^([^*_\"\u201c\u201d]{3,600}?)[,.:]?\s+(?:\*|_|\"|\u201c)([^*_\"\u201c\u201d]{4,400}?)[,.]?\s*"
                          r"(?:\*|_|\"|\u201d)\s*[,.]?\s*([^*_\"\u201c\u201d]{0,200})$")
+_NICKNAME = re.compile(r'(?<=[A-Za-z] )"([A-Z][a-z]{1,20})"(?= [A-Z])')  # 'Jan "Honza" Cernocky'
+_TITLE_LINK = re.compile(r"\[([^\[\]\n]{8,400})\]\((\S{1,2000}?)\)")  # "[Deep Learning](…)" after the names
 _ARXIV_ID = re.compile(r"(?:arxiv\s+preprint\s+)?arxiv\s*:\s*(\d{4}\.\d{4,5}|[a-z\-]+/\d{7})(?:v\d+)?", re.I)
 _TAIL_PART = re.compile(r"^(?:(?:19|20)\d\d|arxiv(?: preprint)?)$", re.I)
 _HOME = re.compile(r"^(?:https?://)?[^/\s]+(?:/[^/\s]*){0,2}$")  # "https://icml.cc/": a site, not a paper's page
@@ -57,10 +63,11 @@ def _tail(text: str) -> tuple[str, int | None, list[str]]:
     return ("" if md.is_date(rest) else rest), year, ids
 
 
-def cited_title(text: str) -> tuple[str, str, str, int | None, list[str]] | None:
-    """(names, title, venue, year, arXiv ids) of a citation line that holds a title, or None (see the module's text)."""
+def cited_title(text: str, plain_titles: bool = True) -> tuple[str, str, str, int | None, list[str]] | None:
+    """(names, title, venue, year, arXiv ids) of a citation line that holds a title, or None (see the module's text);
+    with ``plain_titles`` False, only an italic or quoted title counts."""
     plain = md.clean(md.without_links(text)).strip(" .")
-    raw = md.without_links(text).strip(" .")
+    raw = _NICKNAME.sub("\u2033\\1\u2033", md.without_links(text).strip(" ."))  # Jan "Honza" Cernocky: one name
     if not plain or len(plain) > 2000:
         return None
     found = _EMPHASISED.match(raw.strip())
@@ -70,7 +77,9 @@ def cited_title(text: str) -> tuple[str, str, str, int | None, list[str]] | None
         if not all(_people(p) for p in names.split(",") if p.strip()) or len(title.split()) < 2 or (
                 (md.looks_like_venue(title) or year) and not venue and not ids):  # "A, B. *Neural Computation*, 1997": a venue
             return None
-        return names, title, venue, year, ids
+        return names.replace("\u2033", '"'), title, venue, year, ids
+    if not plain_titles:
+        return None
     parts = [p.strip() for p in plain.split(",")]
     lead = 0
     while lead < len(parts) - 1 and _people(parts[lead]):
@@ -92,11 +101,12 @@ def cited_title(text: str) -> tuple[str, str, str, int | None, list[str]] | None
     return ", ".join(parts[:lead]), title, venue, year, ids
 
 
-def _line(names: str, title: str, venue: str, year: int | None, links: str) -> str:
-    """The citation in the layout ``mdlist`` reads for a bold title: ``**Title**. *A, B*. Venue Year. [links]``."""
+def _lines(names: str, title: str, venue: str, year: int | None, links: str, ids: list[str]) -> list[str]:
+    """The citation in the layout ``mdlist`` reads for a bold title: ``**Title**. [links]``, then ``Authors: A, B``,
+    ``Venue: Venue Year`` and ``Paper: arXiv:ID`` lines (the row's text, where identifiers written out are read)."""
     venue = venue if not year or md.year_of(venue) else f"{venue} {year}".strip()
-    parts = [f"**{title}**."] + ([f"*{names}*."] if names else []) + ([f"{venue}."] if venue else []) + [links]
-    return " ".join(p for p in parts if p)
+    return [f"**{title}**. {links}".strip()] + ([f"Authors: {names}"] if names else []) + (
+        [f"Venue: {venue}"] if venue else []) + (["Paper: " + " ".join(f"arXiv:{i}" for i in ids)] if ids else [])
 
 
 def _links_of(text: str) -> str:
@@ -121,8 +131,7 @@ def _papers(head: Unit, subs: list[tuple[int, str]]) -> list[Unit] | None:
 
 
 def _unit(head: Unit, number: int, cited: tuple, links: str) -> Unit:
-    ids = " ".join(f"arXiv:{i}" for i in cited[4])  # kept in the row's text, where identifiers are read
-    return Unit("item", number, [_line(*cited[:4], links)] + ([f"Paper: {ids}"] if ids else []), indent=head.indent,
+    return Unit("item", number, _lines(*cited[:4], links, cited[4]), indent=head.indent,
                 context=dict(head.context))
 
 
@@ -138,6 +147,24 @@ def named_parent(head: Unit, children: list[Unit]) -> list[Unit] | None:
     if head.kind != "item" or len(head.lines) > 1 or not children or any(len(c.lines) > 1 for c in children):
         return None
     return _papers(head, [(c.line, c.lines[0]) for c in children])
+
+
+def authors_first(unit: Unit) -> Unit | None:
+    """A bullet written as a citation whose title is linked, in italics or quoted, after the names (``* A, B, and C,
+    [Title](link), Nature 2015``, ``* A, B, *Title*, Interspeech 2010 [[Paper](…)]``): the same row in the layout
+    ``mdlist`` reads (the linked title's link is the paper's), or None."""
+    if unit.kind != "item" or unit.children or not re.match(r"\s*[A-Z\u00c0-\u024f\u0141]", unit.lines[0]):
+        return None
+    head, url = unit.lines[0], ""
+    linked = _TITLE_LINK.search(head)
+    if linked and head[:linked.start()].rstrip().endswith(",") and not md.GENERIC.match(linked.group(1)):
+        head, url = head[:linked.start()] + "*" + linked.group(1) + "*" + head[linked.end():], linked.group(2)
+    cited = cited_title(head, plain_titles=False) if re.search(r"[*_\"\u201c]", head) else None
+    if cited is None or not cited[0]:
+        return None
+    links = ((f"[[Paper]]({url}) " if url else "") + _links_of(head)).strip()
+    return Unit("item", unit.line, _lines(*cited[:4], links, cited[4]) + unit.lines[1:],
+                indent=unit.indent, context=unit.context, at=unit.at)
 
 
 def venue_index(unit: Unit) -> bool:

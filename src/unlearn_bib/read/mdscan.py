@@ -2,7 +2,9 @@
 items with their sub-bullets and continuation lines, paragraph blocks, headings that link a paper),
 each with the section, year and venue its headings and parent bullets give it. Code fences and HTML
 comments are skipped, except that a fenced ``bibtex`` block becomes a "bib" unit (mdlist gives it
-to the row above it when it cites that row's paper); a line over ``MAX_LINE`` characters is reported, not parsed. Linear time.
+to the row above it when it cites that row's paper); a line over ``MAX_LINE`` characters is reported, not parsed.
+Sections of books, posts and the like are marked skipped, but not one that names theses (``Books / Thesis``); a
+parent bullet ``* Alex Graves (2008)`` dates the bullets under it. Linear time.
 """
 from __future__ import annotations
 
@@ -35,6 +37,8 @@ _BOLD_LABEL = re.compile(r"^(\*\*|__)[^*_\n]{1,24}\1\s*[:：]|^(\*\*|__)[^*_\n]{
 _LABEL_LINK = re.compile(r"\[\\?\[\s*(?:paper|pdf)\s*\\?\]\]\(", re.I)
 # "Title，in *NeurIPS* 2023": a full-width comma between Latin words is a comma (in Chinese text it stays)
 _LATIN_COMMA = re.compile(r"(?<=[\x21-\x7e])\uff0c\s*(?=[A-Za-z*_\[(])")
+_THESES = re.compile(r"\bthes[ie]s\b|\bdissertations?\b", re.I)
+_NAMED_YEAR = re.compile(r"([^()\n]{3,200}?)\s*\(((?:19|20)\d\d)\)")
 _HARD_BREAK = re.compile(r"(?:\\|<br\s*/?>)\s*$", re.I)
 _HEADING_YEAR = re.compile(r"^(?:year\s*)?((?:19|20)\d\d)(?:\s*papers?)?$", re.I)
 _HEADING_DATE = re.compile(r"^\[?((?:19|20)\d\d)[-./](?:0?[1-9]|1[0-2])(?:[-./]\d{1,2})?\]?$")
@@ -373,7 +377,7 @@ def _context(headings, heading_year) -> dict:
 
 @functools.lru_cache(maxsize=256)  # asked on every line, of the few headings a list has
 def _skipped(section: str) -> bool:
-    return bool(_SKIP_SECTION.search(section))
+    return bool(_SKIP_SECTION.search(section)) and not _THESES.search(section)  # "Books / Thesis": theses are read
 
 
 def _parent_context(text: str) -> dict:
@@ -388,4 +392,7 @@ def _parent_context(text: str) -> dict:
         return {"year": md.year_of(plain.strip("[]()\u3010\u3011 ")), "year_text": plain}
     if md.looks_like_venue(plain):
         return {"venue": plain, "venue_year": md.year_of(plain)}
+    found = _NAMED_YEAR.fullmatch(plain)  # "Alex Graves (2008)" over "  * [Title](thesis.pdf)": that year's work
+    if found and md.looks_like_authors(found.group(1)):
+        return {"year": int(found.group(2)), "year_text": plain}
     return {}
