@@ -146,3 +146,24 @@ def test_hostile_names_and_citations_take_linear_time():
         started = time.perf_counter()
         read_list("## Books / Thesis\n" + text * 5)
         assert time.perf_counter() - started < 10  # quadratic backtracking would take minutes
+
+
+def test_plain_citations_names_first_and_a_linked_short_name_over_its_citation():
+    """``* Ross Girshick, Fast R-CNN, ICCV 2015. [[Paper]](…)``: the names are the authors, the title stands between
+    them and the venue (a short title too); ``* [ResNet](link)`` over ``  * A, B, Title, CVPR, 2016.``: the linked
+    one- or two-word name is no title, the citation's is. A linked title of three words or more over a citation that
+    only gives names and a venue stays the title (``- [Boosted Off-Policy Learning](…)`` / ``  - A, and B. arXiv, 2022.``)."""
+    rows, troubles = _papers(
+        "* Ross Girshick, Fast R-CNN, ICCV 2015. [[Paper]](http://arxiv.org/pdf/1504.08083)\n"
+        "* Karel Lenc, Andrea Vedaldi, R-CNN minus R, BMVC, 2015. [[Paper]](http://arxiv.org/pdf/1506.06981)\n"
+        "* [ResNet](http://arxiv.org/pdf/1512.03385)\n"
+        "  * Kaiming He, Xiangyu Zhang, Shaoqing Ren, Jian Sun, Deep Residual Learning for Image Recognition, CVPR, 2016.\n"
+        "- [Boosted Off-Policy Learning](https://arxiv.org/abs/2208.01148)\n"
+        "  - Ben London, Levi Lu, Ted Sandler, and Thorsten Joachims. arXiv, 2022.\n")
+    assert not troubles
+    assert [(r.line, r.title, r.year, r.authors[0]) for r in rows] == [
+        (1, "Fast R-CNN", 2015, "Ross Girshick"),
+        (2, "R-CNN minus R", 2015, "Karel Lenc"),
+        (4, "Deep Residual Learning for Image Recognition", 2016, "Kaiming He"),
+        (5, "Boosted Off-Policy Learning", 2022, "Ben London")]
+    assert rows[2].links[0][1] == "http://arxiv.org/pdf/1512.03385"

@@ -95,7 +95,7 @@ def cited_title(text: str, plain_titles: bool = True) -> tuple[str, str, str, in
     venue, year, ids = _tail(tail)
     if not tail and (not lead or "," in title) or sum(person(p.strip()) for p in title.split(",")) >= 2:
         return None  # "A, B, C O'Gara, D, E.": names the patterns missed, not a title
-    if len(title.split()) < 2 or _people(title) or (
+    if len(title.split()) < 2 or _people(title) or title.startswith("and ") or re.search(r"\.\s+\S+$", title) or (
             md.looks_like_venue(title) and len(title.split()) <= 3 and not venue and not ids):  # "A, B, ICML, 2015"
         return None
     return ", ".join(parts[:lead]), title, venue, year, ids
@@ -117,8 +117,11 @@ def _papers(head: Unit, subs: list[tuple[int, str]]) -> list[Unit] | None:
     """The papers of ``head`` (a bullet naming a paper by its links) over its sub-bullets ``subs`` (line, text)."""
     text = head.lines[0]
     name = md.clean(md.without_links(text)).strip(" ,.:;-")
-    if not subs or not md.links(text) or not name or len(name.split()) > _SHORT_NAME_WORDS or md.LINK.match(text.strip(" *_")):
-        return None  # "[Title](link)": a linked title is a title, not a name
+    linked = md.LINK.match(text.strip(" *_"))
+    if linked and not linked.group(1):  # "[ResNet](link)", "[Fast R-CNN](link)": a linked name of one or two words
+        name = md.clean(linked.group(2)) if len(md.clean(linked.group(2)).split()) <= 2 else ""
+    if not subs or not md.links(text) or not name or len(name.split()) > _SHORT_NAME_WORDS:
+        return None  # "[A Longer Linked Title](link)": a title, not a name
     first = cited_title(subs[0][1])
     if first is None:
         return None
@@ -159,9 +162,9 @@ def authors_first(unit: Unit) -> Unit | None:
     linked = _TITLE_LINK.search(head)
     if linked and head[:linked.start()].rstrip().endswith(",") and not md.GENERIC.match(linked.group(1)):
         head, url = head[:linked.start()] + "*" + linked.group(1) + "*" + head[linked.end():], linked.group(2)
-    cited = cited_title(head, plain_titles=False) if re.search(r"[*_\"\u201c]", head) else None
-    if cited is None or not cited[0]:
-        return None
+    cited = cited_title(head, plain_titles=not re.search(r"[*_\"\u201c]", head))
+    if cited is None or not cited[0] or not (url or re.search(r"[*_\"\u201c]", head) or cited[2] or cited[4]):
+        return None  # "A, B, Title, ICCV 2015.": plain, the title stands between the names and a venue or an arXiv id
     links = ((f"[[Paper]]({url}) " if url else "") + _links_of(head)).strip()
     return Unit("item", unit.line, _lines(*cited[:4], links, cited[4]) + unit.lines[1:],
                 indent=unit.indent, context=unit.context, at=unit.at)
