@@ -25,9 +25,12 @@ import re
 from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdscan import Unit, is_paper_url
 
-# "Kaiming He", "C. Lawrence Zitnick", "Bart van Merrienboer", "Wei Liu1", "A.Graves": one person, initials or capitalised words
-_WORD = r"(?:[A-Z]'[A-Z][a-z]+|[A-Z][a-z\u00df-\u024f'\u2019]+(?:-[A-Za-z\u00c0-\u024f][a-z\u00df-\u024f'\u2019]+)?\d?|[A-Z]\.|[A-Z]\.[A-Z][a-z]+|van|von|der|de|den|di|da|le|la|del)"
-_PERSON = re.compile(rf"(?:[A-Z\u00c0-\u024f\u0141][a-z\u00df-\u024f'\u2019]+|{_WORD})(?:\s{_WORD}){{0,3}}|[A-Z]\w+ \u2033[A-Z]\w+\u2033 [A-Z]\w+")
+# "Kaiming He", "C. Lawrence Zitnick", "Bart van Merrienboer", "Wei Liu1", "A.Graves", "O'Gara": one person's words
+_LOWER = "a-z\u00df-\u024f'\u2019"
+_WORD = (rf"(?:[A-Z]'[A-Z][a-z]+|[A-Z][{_LOWER}]+(?:-[A-Za-z\u00c0-\u024f][{_LOWER}]+)?\d?|[A-Z]\.|[A-Z]\.[A-Z][a-z]+|"
+         r"van|von|der|de|den|di|da|le|la|del)")
+_PERSON = re.compile(rf"(?:[A-Z\u00c0-\u024f\u0141][{_LOWER}]+|{_WORD})(?:\s{_WORD}){{0,3}}"
+                     r"|[A-Z]\w+ \u2033[A-Z]\w+\u2033 [A-Z]\w+")  # 'Jan "Honza" Cernocky', its quotes set aside
 _PERSON_UNI = re.compile(r"[A-Z\u00c0-\u00de\u0141][^\W\d_]+")  # "Łukasz", "Haşim": a capitalised word in any script
 # "Names, *Title*, tail" or "Names, "Title", tail"
 _EMPHASISED = re.compile(r"^([^*_\"\u201c\u201d]{3,600}?)[,.:]?\s+(?:\*|_|\"|\u201c)([^*_\"\u201c\u201d]{4,400}?)[,.]?\s*"
@@ -176,7 +179,8 @@ def venue_index(unit: Unit) -> bool:
         return False
     for line in unit.lines[1:]:
         found = md.links(line)
-        if len(found) != 1 or md.clean(md.without_links(line)).strip(" ,;|") or not (_HOME.match(found[0][1]) or not is_paper_url(found[0][1])) or not (
+        home = bool(_HOME.match(found[0][1]) or not is_paper_url(found[0][1])) if len(found) == 1 else False
+        if not home or md.clean(md.without_links(line)).strip(" ,;|") or not (
                 md.looks_like_venue(found[0][0]) and len(found[0][0].split()) <= 3 and not md.year_of(found[0][0])):
             return False
     return True
