@@ -80,7 +80,7 @@ def test_slides_are_no_paper():
         "* [[Baidu slides] DNN in Baidu Ads (Baidu 2017)](https://github.com/a/b/blob/master/x.pdf) <br />\n"
         "* [[Airbnb] Search Ranking and Personalization at Airbnb Slides (Airbnb 2018)](https://github.com/a/b/blob/master/y.pdf)\n"
         "* [[DCN] Deep & Cross Network for Ad Click Predictions (Stanford 2017)](https://github.com/a/b/blob/master/z.pdf)\n")
-    assert [r.title for r in rows] == ["[DCN] Deep & Cross Network for Ad Click Predictions"]  # the tag is the importer's to drop
+    assert [r.title for r in rows] == ["Deep & Cross Network for Ad Click Predictions"]
 
 
 def test_a_j_c_column_is_the_venue_and_a_row_without_a_paper_link_is_kept():
@@ -167,3 +167,15 @@ def test_plain_citations_names_first_and_a_linked_short_name_over_its_citation()
         (4, "Deep Residual Learning for Image Recognition", 2016, "Kaiming He"),
         (5, "Boosted Off-Policy Learning", 2022, "Ben London")]
     assert rows[2].links[0][1] == "http://arxiv.org/pdf/1512.03385"
+
+
+def test_a_short_tag_opening_a_linked_title_is_not_part_of_it():
+    """``* [[DCN] Deep & Cross Network for Ad Click Predictions (Stanford 2017)](…)``: the bracketed ``[DCN]`` is the
+    list's short name shown before the title; a plain title keeps its brackets."""
+    rows, _ = _papers(
+        "### Classic\n"
+        "* [[DCN] Deep & Cross Network for Ad Click Predictions (Stanford 2017)](https://github.com/a/b/blob/master/z.pdf)\n"
+        "* [[FFM] Field-aware Factorization Machines in a Real-world Online Advertising System (Criteo 2017)](https://x.org/f.pdf)\n")
+    assert [(r.title, r.year) for r in rows] == [
+        ("Deep & Cross Network for Ad Click Predictions", 2017),
+        ("Field-aware Factorization Machines in a Real-world Online Advertising System", 2017)]
