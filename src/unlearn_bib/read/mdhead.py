@@ -20,7 +20,7 @@ _TAG = re.compile(r"\(((?:[^()]|\([^()]{1,20}\)){2,80})\)|\[([^\[\]()]{2,60})\](
                   r"|(?<![*\w])\*\*([^*\n]{2,60})\*\*(?![*\w])")  # "**CVPR 2025**" after the links: a venue only with its year
 _PREFIX = re.compile(r"^(\*\*|__)?[\[(【]((?:[^\[\]()【】]|\([^\[\]()]{1,20}\)){2,80})[\])】](?!\()(?:\1)?\s*")
 _ARXIV_TAG = re.compile(r"^arxiv\s*[:.]?\s*\d{4}\.\d{4,5}(v\d+)?$", re.I)  # [arxiv 2401.06121]: an id, not a venue
-_ARXIV_WRITTEN = re.compile(r"[\s.,;(\[]*\barxiv\s*[:.]?\s*\d{4}\.\d{4,5}", re.I)
+_ARXIV_WRITTEN = re.compile(r"(?<![\s.,;(\[])[\s.,;(\[]*\barxiv\s*[:.]?\s*\d{4}\.\d{4,5}", re.I)  # one start per run of dots and spaces
 _PAPER_FIELD = re.compile(r"^[*_]{0,2}(?:paper|title)\s*(?:[*_]{0,2}\s*:|:\s*[*_]{0,2})\s*(?=\[)", re.I)
 PLACEHOLDER = re.compile(r"\[\s*(paper|pdf)\s*\](?!\()", re.I)
 VENUE_COMMA_YEAR = re.compile(r"^(.+?),\s*((?:19|20)\d\d)$")
@@ -35,7 +35,9 @@ _YEAR_THEN_NOTES = re.compile(r"^([^(),]{1,80},\s*(?:19|20)\d\d)\s*\(")
 # "2015-CVPR - Title.", "2014 - Title.": the year, maybe joined to a venue by a hyphen, then a spaced dash, before the title
 _YEAR_DASH = re.compile(r"^((?:19|20)\d\d)(?:-([A-Za-z][\w&\-]{0,30}))?\s+[-\u2013\u2014]\s+(?=\S)")
 # '**[12]** Amodei, Dario, et al. "**Title**." Venue (2015).': a reference-list entry, the authors before the quoted title
-_CITED_QUOTE = re.compile(r'^(?:(\*\*|__)?\[\d{1,4}\]\1?\s*)?([^"\u201c\u201d\[\]*_:\n]{3,400}?)\s*["\u201c](\*\*|__)?'
+# (the names end on a space only at their shortest, "{3}|{4,400}?(?<!\s)": else one character less would do, the
+# spaces going to "\s*"; the same match, and a run of spaces is not rescanned from each of its spaces)
+_CITED_QUOTE = re.compile(r'^(?:(\*\*|__)?\[\d{1,4}\]\1?\s*)?([^"\u201c\u201d\[\]*_:\n]{3}|[^"\u201c\u201d\[\]*_:\n]{4,400}?(?<!\s))\s*["\u201c](\*\*|__)?'
                           r'([^"\u201c\u201d*\n]{4,400}?)\3?\.?["\u201d]')
 _VENUE_LINK = re.compile(r"^\[\s*\[([^\[\]\n]{2,60})\]\(\s*[^()\s]*\s*\)\s*\]\s*")
 # a bracketed list of code-span topic tags after a title: "[__`cls.`__ __`seg.`__]"
