@@ -74,8 +74,10 @@ _SHIELD_LABELS = ("conference", "journal", "venue", "publish", "published", "pub
 def bibtex_tail(text: str) -> tuple[str, tuple[list[str], bool, str, int | None]] | None:
     """(title, citation) of an unlinked title followed by names as BibTeX writes them and a year
     (``Title, Barocas, Solon and Crawford, Kate, 2017``): the title ends at the comma where the names begin."""
-    for found in re.finditer(r",\s+", text):
-        if len(text[:found.start()].split()) >= 3 and _BIBTEX_NAMES.match(text[found.end():].strip(" .")):
+    words = 0  # the words before a comma, counted until there are three (they only grow): no recount per comma
+    for found in re.finditer(r",\s+", text) if re.search(r"\sand\s", text) else ():  # the names need an "and"
+        words = words if words >= 3 else len(text[:found.start()].split())
+        if words >= 3 and _BIBTEX_NAMES.match(text[found.end():].strip(" .")):
             cited = citation(text[found.end():].strip(" ."))
             return (text[:found.start()].strip(), cited) if cited else None
     return _names_after_title(text)
