@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from unlearn_bib.read import mdinline as md
+from unlearn_bib.read.mdlead import links_first
 from unlearn_bib.read.mdcite import after_title, citation, etal_citation
 from unlearn_bib.read.mdkind import code_after, short_name_link
 from unlearn_bib.read.mdscan import FIELD, Unit
@@ -108,6 +109,10 @@ def head_title(head: str) -> tuple[str, str, str]:
     named = short_name_link(lead)  # "[Street-Scene] [Title](link)": the list's short name, then the title
     if named:
         return named[0], named[1], code_after(named[2])
+    front = links_first(lead)  # "[[pdf](…)] - **Title**, A. Name et al. 2019.": the links move after the title
+    title, url, rest = head_title(front[0]) if front else ("", "", "")
+    if title:
+        return title, url, f"{rest} {front[1]}"
     venue_link = _VENUE_LINK.match(lead)
     if venue_link and md.looks_like_venue(md.clean(venue_link.group(1))):
         title, url, rest = head_title(lead[venue_link.end():])  # "[[CVPR](paper)] Plain Title. [[code](…)]"

@@ -57,6 +57,7 @@ from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdbare import plain_paragraph, short_title
 from unlearn_bib.read.mdcite import NOTE, after_title, badge_venue, bibtex_tail, citation, etal_citation, summary_citation
 from unlearn_bib.read.mdgroup import regroup, table_section
+from unlearn_bib.read.mdlead import names_year
 from unlearn_bib.read.mdkind import authors_field, cell_name, last_field, linked_citation
 from unlearn_bib.read.mdnames import vetted
 from unlearn_bib.read.mdpipe import pipe_record
@@ -350,7 +351,7 @@ def _item(unit: Unit) -> Row | Trouble | None:
         cited = citation(rest.split(" | ")[0].lstrip(" ."))
     said = mh.venue_after_link(after_tags) if title_url else ("", None)  # "[Title](link), Venue Year"
     if not cited and after_tags.startswith(",") and not said[1]:  # "[Title](page), Liu et al., NeurIPS 2020 | [github](…)"
-        cited = citation(md.LINK_START.split(after_tags[1:].split("|")[0], maxsplit=1)[0])  # "arXiv:ID [cs, math]" stays
+        cited = citation(md.LINK_START.split(after_tags[1:].split("|")[0], maxsplit=1)[0]) or names_year(after_tags)  # "arXiv:ID [cs, math]"
     venue, venue_year, date_year = ("", None, None) if cited else mh.tags(rest)
     # "[Title](link) (DROP)": one yearless word after a linked title may be the list's short name for the paper
     short_name = venue if title_url and venue and venue_year is None and " " not in venue else ""

@@ -321,7 +321,7 @@ def _paper_of_its_own(parent: Unit, text: str, field: re.Match | None) -> bool:
     titled bullet it stays the bullet's link)."""
     if parent.kind != "item" or field and field.group(1).lower() not in ("paper", "paper link"):
         return False
-    found = md.LINK.match((field.group(2) if field else text).strip())
+    found = md.LINK.match(re.sub(r"^(?:\*\*|__)(?=\[)", "", (field.group(2) if field else text).strip()))  # "**[Title](…)**" too
     label = md.clean(found.group(2)) if found and not found.group(1) else ""
     if len(label.split()) < 2 or md.GENERIC.match(label):
         return False
