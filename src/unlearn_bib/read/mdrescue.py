@@ -31,8 +31,10 @@ import re
 
 from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mddash import dash_authors
-from unlearn_bib.read.mdgbt import gbt_reference
+from unlearn_bib.read.mdgbt import gbt_reference, is_reference
+from unlearn_bib.read.mdgfm import lines as gfm_lines
 from unlearn_bib.read.mdnames import personal_names
+from unlearn_bib.read.mdprefix import year_after, year_first
 from unlearn_bib.read.mdscan import FIELD, NOT_PAPER_HOSTS, Unit
 
 # a link that names a paper by its identifier
@@ -74,7 +76,7 @@ def described(units: list[Unit], text: str) -> list[Unit]:
                 and all(_PAPER_LINE.match(line) and md.links(line) for line in rest)):
             out.append(unit)
             continue
-        lines = lines if lines is not None else text.splitlines()
+        lines = lines if lines is not None else gfm_lines(text)
         at = unit.line
         for line in rest:  # the paragraph's own line number, found below the bullet's
             at = next((n + 1 for n in range(at, min(len(lines), at + 50)) if lines[n].strip().startswith(line[:60])), at)
@@ -210,6 +212,8 @@ def rescued(unit: Unit, found, row_type):
         dashed = None if found.title_url or found.authors else dash_authors(found.title)
         if dashed:  # "Zhuoran Xiong et al. - Practical Deep Reinforcement Learning Approach for Stock Trading"
             found.title, found.authors, found.authors_incomplete = dashed
+        year_first(found, unit.context.get("year"))  # "[2017: Title](link)": the row's own year, then its title
+        year_after(found, unit.lines[0], unit.context.get("year"))  # "[Title](link),2026"
         if not gbt_reference(found, unit.lines[0]):  # "Zhao J, et al. <b>Title[J]</b>. Journal, 2023: 1-10."
             _quoted_citation(found)
         _italic_authors_then_venue(unit, found)
@@ -221,6 +225,11 @@ def rescued(unit: Unit, found, row_type):
         return found
     if found is not None or unit.kind not in ("item", "block", "heading") or unit.context.get("skip"):
         return found
+    if is_reference(unit.lines[0]):  # "**[4]** Zhou L, et al. [**Title**](link)[J]. Journal, **2021**.": a paper
+        row = row_type(unit.line, "", section=unit.context.get("section", ""), text=" ".join(unit.lines))
+        row.links = _all_links(unit)
+        gbt_reference(row, unit.lines[0])
+        return row
     ids = _id_links(unit)
     title = _title(unit) if ids else ""
     if not title:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdauto import autolink, broken_label, html_list, untitled
 from unlearn_bib.read.mdcite import NOTE, citation
+from unlearn_bib.read.mdgfm import lines as gfm_lines, task_item
 from unlearn_bib.read.mdtitlecol import title_column
 
 MAX_LINE = 20_000  # longer lines are reported, not parsed
@@ -158,7 +159,7 @@ _CELL_MARK = re.compile(r"\\.|[`()|]", re.S)  # an escaped character (kept as wr
 
 def units(text: str, troubles: list[Trouble]) -> list[Unit]:
     """One pass over the lines: the tables' rows, list items, paragraph blocks and linked headings."""
-    lines = text.splitlines()
+    lines = gfm_lines(text)  # CommonMark's line endings: \n, \r\n, \r
     units: list[Unit] = []
     headings: list[tuple[int, str]] = []
     heading_year: list[tuple[int, int | None, str]] = []
@@ -195,7 +196,7 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
         if raw.lstrip().startswith("<!--"):
             comment = "-->" not in raw
             continue
-        raw = autolink(html_list(raw))  # a bare web address is a link on GitHub, <li> a bullet
+        raw = autolink(html_list(task_item(raw)))  # a task box is a checkbox; a bare web address is a link on GitHub, <li> a bullet
         if not raw.strip():
             blank = True
             if open_item is not None and open_item.kind == "block":
