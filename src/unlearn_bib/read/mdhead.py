@@ -109,15 +109,15 @@ def head_title(head: str) -> tuple[str, str, str]:
     named = short_name_link(lead)  # "[Street-Scene] [Title](link)": the list's short name, then the title
     if named:
         return named[0], named[1], code_after(named[2])
-    front = links_first(lead)  # "[[pdf](…)] - **Title**, A. Name et al. 2019.": the links move after the title
-    title, url, rest = head_title(front[0]) if front else ("", "", "")
-    if title:
-        return title, url, f"{rest} {front[1]}"
     venue_link = _VENUE_LINK.match(lead)
     if venue_link and md.looks_like_venue(md.clean(venue_link.group(1))):
         title, url, rest = head_title(lead[venue_link.end():])  # "[[CVPR](paper)] Plain Title. [[code](…)]"
         if title and not url:
             return title, "", f"({md.clean(venue_link.group(1))}) {rest}"
+    front = links_first(lead)  # "[[pdf](…)] - **Title**, A. Name et al. 2019.": the links move after the title
+    title, url, rest = head_title(front[0]) if front else ("", "", "")
+    if title:
+        return title, url, f"{rest} {front[1]}"
     found = md.LINK.match(lead)
     italic = md.LINK.match(lead, 1) if lead[:2] in ("*[", "_[") else None
     if italic and lead[italic.end():italic.end() + 1] == lead[0]:  # "*[Title](link)*": an italic linked title

@@ -4,8 +4,9 @@
   run of links whose labels are generic words (``pdf``, ``paper``, ``ref``, ``code``…) at the start of a row,
   then a separator, then the title. A reader of the rendered list sees the title after the links; the links
   are the row's, they move after the title. A label that is a title (``[U-Net](…)``) is no such run.
-- ``names_year(text)``: ``, A. Name et al. 2019.``, ``, C. Yu, et al. 2019``, ``, Smith and Jones 2020``
-  after a title: the authors and the year, no venue (a year alone ends the citation).
+- ``names_year(text)``: ``, A. Name et al. 2019.``, ``, C. Yu, et al. 2019``, ``, Hankook Lee, Jinwoo Shin, 2019``
+  after a title: the authors and the year, no venue (a year alone, after a comma or ``et al.``, ends the citation;
+  a full stop after a name, emphasis or a venue before the year leave the line to ``mdcite.citation``).
 
 Linear time: no pattern nests quantifiers over the same characters.
 """
@@ -52,11 +53,22 @@ def links_first(lead: str) -> tuple[str, str] | None:
 
 def names_year(text: str) -> tuple[list[str], bool, str, int] | None:
     """(authors, incomplete, "", year) of ``, Names [et al.] Year.`` after a title, or None."""
-    plain = md.clean(md.LINK_START.split(text, maxsplit=1)[0]).strip()  # up to the first link
+    raw = md.LINK_START.split(text, maxsplit=1)[0]  # up to the first link
+    if re.search(r"[*_`]", raw):
+        return None  # "*M. Raissi, P. Perdikaris*, Journal, 2019": emphasis sets the authors apart (``citation``)
+    plain = md.clean(raw).strip()
     found = _NAMES_YEAR.match(plain) if plain.startswith(",") else None
     if not found:
         return None
     names = found.group(1).strip(" ,.")
+    if not (_ETAL.search(names[-8:]) or re.search(r",\s*\(?$", plain[:found.start(2)])):
+        return None  # ", B. Biggio, Pattern Recognition 2018": a year glued to a name is a venue's year
+    if re.search(r"[^\W\d]{2}\.\s+\S", names):
+        return None  # ", Chelsea Finn, Sergey Levine. ICML 2017": a full stop after a name ends the authors
+    if md.looks_like_venue(names.rsplit(",", 1)[-1].strip()):
+        return None  # ", A, B, ICML 2019": the last field is a venue (``citation`` reads it)
+    if "," in names and " " not in names.split(",", 1)[0].strip():
+        return None  # "Blodgett, Su Lin and Barocas, Solon, 2020": BibTeX's "Family, Given" names (``citation``)
     if not (md.looks_like_authors(names) or _ETAL.search(names) and md.looks_like_authors(_ETAL.sub("", names).strip(" ,"))):
         return None
     authors, incomplete = md.split_authors(names)

@@ -351,7 +351,7 @@ def _item(unit: Unit) -> Row | Trouble | None:
         cited = citation(rest.split(" | ")[0].lstrip(" ."))
     said = mh.venue_after_link(after_tags) if title_url else ("", None)  # "[Title](link), Venue Year"
     if not cited and after_tags.startswith(",") and not said[1]:  # "[Title](page), Liu et al., NeurIPS 2020 | [github](…)"
-        cited = citation(md.LINK_START.split(after_tags[1:].split("|")[0], maxsplit=1)[0]) or mdlead.names_year(after_tags)  # "arXiv:ID [cs, math]"
+        cited = mdlead.names_year(after_tags) or citation(md.LINK_START.split(after_tags[1:].split("|")[0], maxsplit=1)[0])  # "arXiv:ID [cs, math]"
     venue, venue_year, date_year = ("", None, None) if cited else mh.tags(rest)
     # "[Title](link) (DROP)": one yearless word after a linked title may be the list's short name for the paper
     short_name = venue if title_url and venue and venue_year is None and " " not in venue else ""
