@@ -29,7 +29,7 @@ GENERIC = re.compile(r"^\W*(paper|papers|pdf|arxiv|abs|link|code|codes|github|gi
                      r"checkpoints?|bibtex|bib|citation|openreview|doi|html|url|star|stars|"
                      r"hugging ?face|colab|notebook|supp|supplementary|talk|benchmark|leaderboard|"
                      r"google drive|ppt|report|tweet|twitter|zhihu|cvf|acm|ieee|springer|proceedings|pub)\W*$", re.I)
-PAPER_LABEL = re.compile(r"^\W*(paper|pdf|arxiv|abs|openreview|doi|html|cvf|acm|ieee|springer|proceedings|pub)\W*$", re.I)
+PAPER_LABEL = re.compile(r"^\W*(paper|pdf|arxiv|abs|openreview|doi|html|cvf|acm|ieee|springer|proceedings|pub|ref|reference)\W*$", re.I)
 VENUE_LABEL = re.compile(r"(?!" + GENERIC.pattern + r")|\W*arxiv\W*$", re.I)  # a link label that may name a venue ("[arxiv](…)")
 CODE_LABEL = re.compile(r"^\W*(code|codes|github|git)\W*$", re.I)
 
