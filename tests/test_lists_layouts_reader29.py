@@ -136,3 +136,17 @@ def test_import_of_a_crlf_list_reports_the_lines_github_shows(run, tmp_path):
     bad.write_bytes(b"# Papers\r\r- [Title](https://arxiv.org/abs/2101.00001) \xff\r")
     result = run("import", "--from", "markdown", bad, "--papers", tmp_path / "q.yaml")
     assert result.exit_code != 0 and "bad.md:3" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_hostile_lines_for_these_rules_take_linear_time():
+    import time
+
+    for line in ("- " + "[[pdf](https://x.org/a)] - " * 600 + "**Title of a Paper**",
+                 "- [x] [Title of a Paper](https://x.org/a), " + "A Name, " * 2_400 + "2019",
+                 "+ [ ] **[1]** " + "Name A, " * 1_800 + "[**Title**](https://x.org/a)[J]. 2021.",
+                 "- [2017: " + "word " * 3_500 + "](https://x.org/a)," + " " * 1_000 + "2026",
+                 "- Title " + "| " * 9_000 + "[`[pdf]`](https://x.org/a.pdf)"):
+        started = time.perf_counter()
+        assert len(line) < 20_000  # longer lines are reported, not read
+        read_list((line + "\r\n") * 5)
+        assert time.perf_counter() - started < 10, line[:40]  # quadratic backtracking would take minutes
