@@ -138,6 +138,26 @@ def test_import_of_a_crlf_list_reports_the_lines_github_shows(run, tmp_path):
     assert result.exit_code != 0 and "bad.md:3" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_a_venue_and_year_inside_the_link_text_and_a_short_name_on_the_line_above():
+    """``FedNov:`` on its own line over ``[Title. NeurIPS 2020](link)``: the row is the link's line, its title the text
+    before the full stop, its venue and year the rest; sentences that are no venue or date stay in the title."""
+    rows, _ = read_list(
+        "FedNov:\n"
+        "[Tackling the Objective Inconsistency Problem in Heterogeneous Federated Optimization. NeurIPS 2020]"
+        "(https://arxiv.org/abs/2007.07481)\n\n"
+        "[Federated Optimization: Distributed Optimization Beyond the Datacenter. NIPS 2016 workshop.]"
+        "(https://arxiv.org/pdf/1511.03575.pdf)\n\n"
+        "[Communication-Efficient Learning of Deep Networks. 2016-02. AISTAT 2017.](https://arxiv.org/pdf/1602.05629.pdf)\n\n"
+        "[Stochastic and Federated Optimization for Machine Learning. FL PhD Thesis. By Jakub]"
+        "(https://arxiv.org/pdf/1707.01155.pdf)\n")
+    assert [(r.line, r.title[:40], r.venue, r.year) for r in rows] == [
+        (2, "Tackling the Objective Inconsistency Pro", "NeurIPS 2020", 2020),
+        (4, "Federated Optimization: Distributed Opti", "NIPS 2016 workshop", 2016),
+        (6, "Communication-Efficient Learning of Deep", "AISTAT 2017", 2016),  # the date is the row's year
+        (8, "Stochastic and Federated Optimization fo", "", None)]
+    assert rows[-1].title.endswith("FL PhD Thesis. By Jakub")
+
+
 def test_hostile_lines_for_these_rules_take_linear_time():
     import time
 
@@ -145,7 +165,8 @@ def test_hostile_lines_for_these_rules_take_linear_time():
                  "- [x] [Title of a Paper](https://x.org/a), " + "A Name, " * 2_400 + "2019",
                  "+ [ ] **[1]** " + "Name A, " * 1_800 + "[**Title**](https://x.org/a)[J]. 2021.",
                  "- [2017: " + "word " * 3_500 + "](https://x.org/a)," + " " * 1_000 + "2026",
-                 "- Title " + "| " * 9_000 + "[`[pdf]`](https://x.org/a.pdf)"):
+                 "- Title " + "| " * 9_000 + "[`[pdf]`](https://x.org/a.pdf)",
+                 "Name:\r\n[Title words here" + ". NIPS 2016" * 1_500 + "](https://arxiv.org/abs/1511.03575)"):
         started = time.perf_counter()
         assert len(line) < 20_000  # longer lines are reported, not read
         read_list((line + "\r\n") * 5)

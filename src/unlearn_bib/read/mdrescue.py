@@ -33,6 +33,7 @@ from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mddash import dash_authors
 from unlearn_bib.read.mdgbt import gbt_reference, is_reference
 from unlearn_bib.read.mdgfm import lines as gfm_lines
+from unlearn_bib.read.mdlabel import label_fields, named_paragraph
 from unlearn_bib.read.mdnames import personal_names
 from unlearn_bib.read.mdprefix import year_after, year_first
 from unlearn_bib.read.mdscan import FIELD, NOT_PAPER_HOSTS, Unit
@@ -68,6 +69,7 @@ def described(units: list[Unit], text: str) -> list[Unit]:
     out: list[Unit] = []
     lines = None
     for unit in units:
+        unit = named_paragraph(unit)  # "FedAvg:" over "[Title. Venue Year](link)": the paper is the link's line
         if out and _authors_bullet(out[-1], unit):  # "* **Title** <br>" over "* A*, B, C* <br>" + "Venue. [[Paper](…)]"
             out[-1].lines.extend(unit.lines)
             continue
@@ -212,6 +214,7 @@ def rescued(unit: Unit, found, row_type):
         dashed = None if found.title_url or found.authors else dash_authors(found.title)
         if dashed:  # "Zhuoran Xiong et al. - Practical Deep Reinforcement Learning Approach for Stock Trading"
             found.title, found.authors, found.authors_incomplete = dashed
+        label_fields(found)  # "[Title. NIPS 2016 workshop.](link)": the venue and year written inside the link
         year_first(found, unit.context.get("year"))  # "[2017: Title](link)": the row's own year, then its title
         year_after(found, unit.lines[0], unit.context.get("year"))  # "[Title](link),2026"
         if not gbt_reference(found, unit.lines[0]):  # "Zhao J, et al. <b>Title[J]</b>. Journal, 2023: 1-10."
@@ -240,4 +243,6 @@ def rescued(unit: Unit, found, row_type):
     row.year = _year(unit) or unit.context.get("year")
     row.venue = unit.context.get("venue", "")
     row.venue_guess = bool(unit.context.get("venue_guess"))
+    if row.year is None or row.year == unit.context.get("year"):
+        label_fields(row)  # "[Title. NIPS 2016 workshop.](arXiv link)"
     return row
