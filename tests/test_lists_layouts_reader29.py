@@ -158,6 +158,18 @@ def test_a_venue_and_year_inside_the_link_text_and_a_short_name_on_the_line_abov
     assert rows[-1].title.endswith("FL PhD Thesis. By Jakub")
 
 
+def test_a_chinese_year_month_heading_dates_a_reference_that_stops_at_its_type_tag():
+    """``#### 2021 年 6 月论文更新（20 篇）`` ("June 2021 papers, 20") dates the rows under it, as ``## 2021-06`` does;
+    ``Names. [**Title**](link)[J].`` with nothing after the tag is still a reference: its title, its authors."""
+    (row,) = read_list(
+        "#### 2021 年 6 月论文更新（20 篇）\n\n"
+        "+ [ ] **[15]** Kumar H, Payne J J, Travers M, et al. [**Periodic SLAM: Using Cyclic Constraints to Improve "
+        "Visual-Inertial SLAM on Legged Robots**](http://copland.udel.edu/~ghuang/04-Kumar_PeriodicSLAM.pdf)[J].\n")[0]
+    assert (row.title[:13], row.authors, row.authors_incomplete, row.year) == (
+        "Periodic SLAM", ["Kumar H", "Payne J J", "Travers M"], True, 2021)
+    assert read_list("## 2021 年的综述与 2022 年的展望\n\n- [A Survey of Things](https://x.org/a.pdf)\n")[0][0].year is None
+
+
 def test_hostile_lines_for_these_rules_take_linear_time():
     import time
 

@@ -5,7 +5,8 @@ for ``mdrescue``:
 first full stop are the authors (``et al.`` marks them incomplete), the text up to the type tag (``[J]`` journal,
 ``[C]`` proceedings, ``[M]`` book, ``[D]`` thesis, ``[R]`` report, ``[A]``, ``[N]``, ``[P]``, ``[S]``, ``[EB/OL]``,
 ``[Z]``) is the title, the text after it up to the year is the venue, and that year is the row's own (it wins over a
-year heading). A reference names a paper whatever its link leads to. The title may be a link's text
+year heading; a reference that stops at its type tag, ``Title[J].``, keeps the heading's year). A reference names a
+paper whatever its link leads to. The title may be a link's text
 (``**[1]** Names. [**Title**](link)[J]. Venue, **2021**.``), the reference numbered (``[1]``).
 
 Linear time: no pattern nests quantifiers over the same characters.
@@ -27,7 +28,7 @@ _REMOVED = r"(?:[*_~\\]|:[a-z0-9_+\-]{2,40}:|[^\x00-\x7f])*"
 _TYPE_TAG = re.compile(rf"\[{_REMOVED}(?:[JCMDRANPSZ]|E{_REMOVED}B{_REMOVED}/{_REMOVED}O{_REMOVED}L){_REMOVED}\]")
 
 
-def _parts(line: str) -> tuple[str, str, str, re.Match] | None:
+def _parts(line: str) -> tuple[str, str, str, re.Match | None] | None:
     """(people, title, the text after the type tag, its year) of a GB/T 7714 reference, or None."""
     if not _TYPE_TAG.search(line):
         return None  # no type tag, however the cleaning below would change the line
@@ -35,7 +36,7 @@ def _parts(line: str) -> tuple[str, str, str, re.Match] | None:
         found = _GBT.match(_NUMBER.sub("", md.clean(shown).strip()))
         if found and (md.looks_like_authors(found.group(1)) or "et al" in found.group(1)):
             year = _YEAR.search(found.group(3))
-            if year and len(found.group(2).split()) >= 2:
+            if (year or not found.group(3).strip(" .")) and len(found.group(2).split()) >= 2:  # "Title[J]." and no more
                 return found.group(1), found.group(2), found.group(3), year
     return None
 
@@ -59,7 +60,8 @@ def gbt_reference(row, line: str) -> bool:
     row.title = md.clean_title(title).strip(" .")
     row.authors, row.authors_incomplete = md.split_authors(people.strip(" ,."))
     row.authors = row.authors or None
-    row.venue = rest[:year.start()].strip(" ,.;:") or row.venue
-    row.year = int(year.group(1))
+    if year:  # a reference that stops at its type tag gives no venue or year: the heading's year stays
+        row.venue = rest[:year.start()].strip(" ,.;:") or row.venue
+        row.year = int(year.group(1))
     row.needs_id = False
     return True

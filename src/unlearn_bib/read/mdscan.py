@@ -39,6 +39,7 @@ _LATIN_COMMA = re.compile(r"(?<=[\x21-\x7e])\uff0c\s*(?=[A-Za-z*_\[(])")
 _HARD_BREAK = re.compile(r"(?:\\|<br\s*/?>)\s*$", re.I)
 _HEADING_YEAR = re.compile(r"^(?:year\s*)?((?:19|20)\d\d)(?:\s*papers?)?$", re.I)
 _HEADING_DATE = re.compile(r"^\[?((?:19|20)\d\d)[-./](?:0?[1-9]|1[0-2])(?:[-./]\d{1,2})?\]?$")
+_HEADING_CJK = re.compile(r"^((?:19|20)\d\d)\s*年(?:\s*\d{1,2}\s*月)?[^\d\n]{0,12}(?:[（(]\d{1,4}\s*篇[）)])?$")  # "2021 年 6 月论文更新（20 篇）"
 # "Top ML Papers of the Week (June 23 - June 29) - 2025": a heading naming days of a month and ending in their year
 _HEADING_DAYS = re.compile(r"^[^\n]{0,80}?\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s+\d{1,2}\b"
                            r"[^\n]{0,40}?[\s,(\-\u2013\u2014]((?:19|20)\d\d)\)?$", re.I)
@@ -209,7 +210,8 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
             headings = [h for h in headings if h[0] < level] + [(level, md.clean(md.without_links(title)) or title)]
             heading_year = [h for h in heading_year if h[0] < level]
             plain = md.clean(md.without_links(title))
-            found = _HEADING_YEAR.match(plain) or _HEADING_DATE.match(plain) or _HEADING_DAYS.match(plain)  # "### 2024", a week
+            found = _HEADING_YEAR.match(plain) or _HEADING_DATE.match(plain) or _HEADING_DAYS.match(plain) or (
+                _HEADING_CJK.match(plain))  # "### 2024", a week, "2021 年 6 月论文更新"
             if found or re.match(r"^(before|prior to|until|older)\b", plain, re.I):
                 heading_year.append((level, int(found.group(1)) if found else None, plain))
             elif _acronym(plain) and md.year_of(plain) and len(plain.split()) <= 5:
