@@ -33,7 +33,7 @@ from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mddash import dash_authors
 from unlearn_bib.read.mdgbt import gbt_reference, is_reference
 from unlearn_bib.read.mdgfm import lines as gfm_lines
-from unlearn_bib.read.mdlabel import label_fields, named_paragraph
+from unlearn_bib.read.mdlinktext import label_fields, named_paragraph
 from unlearn_bib.read.mdnames import personal_names
 from unlearn_bib.read.mdprefix import year_after, year_first
 from unlearn_bib.read.mdscan import FIELD, NOT_PAPER_HOSTS, Unit
