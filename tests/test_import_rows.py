@@ -97,7 +97,6 @@ def test_an_import_reads_its_new_catalog_text_once(run, tmp_path, monkeypatch):
         assert "year" in str(exc)
 
 
-
 def test_importing_the_same_list_again_merges_every_row_short_titles_too(run, tmp_path):
     # the shape of a real row (set 25's dialogue list, iwangjian/Paper-Reading): a three-word title, no authors
     row = ('* **NLP World Scope**: "Experience Grounds Language". EMNLP(2020) '
@@ -150,3 +149,23 @@ def test_a_list_imported_twice_changes_nothing_and_reports_only_what_it_reported
     summary = re.compile(r"(\d+) rows? seen, (\d+) imported, (\d+) merged, (\d+) reported")
     seen, imported, merged, reported = map(int, summary.search(first.stderr).groups())
     assert summary.search(again.stderr).groups() == tuple(map(str, (seen, 0, seen - reported, reported))), again.stderr
+
+
+def test_a_paper_listed_first_without_a_year_takes_the_year_of_its_dated_row(run, tmp_path):
+    """The same paper twice, first with no year, later with one (same DOI, or the same title): the merged
+    record has the dated row's year, its key by the rule with that year, and no "no year" report."""
+    readme = _rows(tmp_path, "## Older", "", "| Paper | Venue | Year |", "|---|---|---|",
+                   "| [A Paper Known by Its DOI](https://doi.org/10.1000/abc123) | | |",
+                   "| A Paper Known by Its Title | ICLR | |", "",
+                   "## Recent", "", "| Paper | Venue | Year |", "|---|---|---|",
+                   "| [A Paper Known by Its DOI](https://doi.org/10.1000/abc123) | CVPR | 2023 |",
+                   "| A Paper Known by Its Title | ICLR | 2024 |")
+    path = tmp_path / "papers.yaml"
+    result = run("import", "--from", "markdown", readme, "--papers", path)
+    assert result.exit_code == 0, result.output
+    by_doi, by_title = (_papers(path)[t] for t in ("A Paper Known by Its DOI", "A Paper Known by Its Title"))
+    assert (by_doi.year, by_doi.key, by_doi.venue.id) == (2023, "anon2023paper", "cvpr")  # the row gave no venue
+    assert (by_title.year, by_title.key, by_title.venue.id) == (2024, "anon2024paper", "iclr")
+    assert "No year" not in by_doi.notes + by_title.notes and "year 2023 from line 14" in by_doi.notes
+    assert "no year" not in result.stderr
+    assert f"{readme}: 4 rows seen, 2 imported, 2 merged, 0 reported" in result.stderr

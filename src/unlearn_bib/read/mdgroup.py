@@ -14,6 +14,9 @@
   title (``mdnames``), so the sub-bullet is no paper of its own;
 - a title bullet over unlabelled field sub-bullets (``* Title`` / ``  * ICML 2023`` / ``  * <link>``) is ONE paper
   (``mdsubs.fielded``); an italic span wrapped over two lines is one line (``mdwrap.rejoined``);
+- a bullet that names a paper by a short name and its links over the citation (``mdnick.nicknamed``, ``named_parent``),
+  a citation bullet with its title linked after the names (``mdnick.authors_first``), and a topic bullet over links to
+  venues' home pages (``mdnick.venue_index``: left out);
 - ``table_section(unit, following)``: a heading with a table right under it (``## [Bryan Hooi](home page)
   (NUS)`` over a table of that group's papers) is the table's section, not a paper.
 
@@ -25,6 +28,7 @@ import re
 
 from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdnames import personal_names
+from unlearn_bib.read.mdnick import authors_first, named_parent, nicknamed, venue_index
 from unlearn_bib.read.mdscan import FIELD, Unit, is_paper_url
 from unlearn_bib.read.mdsubs import fielded
 from unlearn_bib.read.mdwrap import rejoined
@@ -106,16 +110,27 @@ def regroup(units: list[Unit]) -> list[Unit]:
     i = 0
     while i < len(units):
         unit = rejoined(units[i])  # an italic authors' line wrapped over two lines: one line
+        unit = authors_first(unit) or unit  # "* A, B, and C, [Title](link), Nature 2015": the linked title is the title
+        named = nicknamed(unit)  # "* GFRNN [[Paper](…)]" over "  * A, B, *Title*, ICML 2015": the citation's paper
+        if named is not None or venue_index(unit):  # "- Machine learning" over "* [NeurIPS](…)" links: no paper
+            out.extend(named or [])
+            i += 1
+            continue
         if unit.kind == "item" and unit.children:
             children = _children(units, i)
             entry = _entry(unit, children) or _cited(unit, children) or fielded(unit, children)
+            named = None if entry is not None else named_parent(unit, children)  # "* Name [[Paper](…)]" over its citation
+            if named is not None:
+                out.extend(named)
+                i += 1 + len(children)
+                continue
             if entry is not None:
                 out.append(entry)
                 i += 1 + len(children)
                 continue
         run, index = _index(units, i) if unit.kind == "item" else (0, False)
         if not index:  # the whole run read as it is (once: linear time), or the unit
-            out.extend(units[i:i + max(run, 1)])
+            out.extend([unit] + units[i + 1:i + max(run, 1)])
         i += max(run, 1)
     return out
 

@@ -4,7 +4,7 @@
   ``Y. You, T. Chen, and Y. Shen`` or ``J. Zeng and P. Xie``, maybe ending in ``et al.`` and a venue with its year
   (``… and Y. Shen. *NIPS 2020*``, ``…, X. Arxiv 2020``). Such a text is never a paper's title: under a bullet
   that holds a title it is that paper's citation (``mdgroup``), anywhere else the row is reported (``vetted``);
-- ``vetted(found)``: what ``mdlist`` keeps of a row it read: a dataset's name under a Datasets heading is left
+- ``vetted(found)``: what ``mdlist`` keeps of a row it read (slides left out, ``mdtalk``; a leading ``[tag]`` of a linked title dropped, ``mdlabel``): a dataset's name under a Datasets heading is left
   out, a "title" that reads as personal names is reported with its line, anything else is kept (its venue
   tidied by ``mdtidy``).
 
@@ -18,6 +18,8 @@ from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdkind import dataset_name
 from unlearn_bib.read.mdprose import prose
 from unlearn_bib.read.mdscan import Trouble
+from unlearn_bib.read.mdlabel import untagged
+from unlearn_bib.read.mdtalk import slides
 from unlearn_bib.read.mdtidy import tidy
 
 # "Y. You", "M.-T. Luong", "Q. V. Le", "N. Q. V.Hung", "E. van der Pol", "P. Veliˇckovi´c", "P. Li` o"; a bare "X."
@@ -58,7 +60,10 @@ def vetted(found, unit=None):
         return None  # "The role of this list is … surveys on [music generation](…)": running text
     if dataset_name(found.title, [u for _, u, _ in found.links], found.section):
         return None  # "8. Street Scene (WACV 2020) [Download link](…)" under "## Datasets": a dataset, not a paper
+    if slides(found.title, found.text):
+        return None  # "[[Baidu slides] DNN in Baidu Ads (Baidu 2017)](…)": a talk's slides, not a paper
     if personal_names(found.title):
         return Trouble(found.line, f"{found.title[:60]!r} reads as a list of authors, not a paper's title; not imported "
                                    "(put the title on this line or on the bullet above it)")
+    found.title = untagged(found.title, found.title_url)  # "[[DCN] Deep & Cross Network …](…)": the tag is no title
     return tidy(found)  # its venue as shown: no date alone, no "– Mar 2025" after it

@@ -2,7 +2,9 @@
 items with their sub-bullets and continuation lines, paragraph blocks, headings that link a paper),
 each with the section, year and venue its headings and parent bullets give it. Code fences and HTML
 comments are skipped, except that a fenced ``bibtex`` block becomes a "bib" unit (mdlist gives it
-to the row above it when it cites that row's paper); a line over ``MAX_LINE`` characters is reported, not parsed. Linear time.
+to the row above it when it cites that row's paper); a line over ``MAX_LINE`` characters is reported, not parsed.
+Sections of books, posts and the like are marked skipped, but not one that names theses (``Books / Thesis``); a
+parent bullet ``* Alex Graves (2008)`` dates the bullets under it. Linear time.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from unlearn_bib.read.mdauto import autolink, broken_label, html_list, untitled
 from unlearn_bib.read.mdcite import NOTE, citation
 from unlearn_bib.read.mdgfm import lines as gfm_lines, task_item
 from unlearn_bib.read.mdtitlecol import title_column
+from unlearn_bib.read.mdvenuehead import heading_label, heading_venue
 
 MAX_LINE = 20_000  # longer lines are reported, not parsed
 
@@ -36,6 +39,8 @@ _BOLD_LABEL = re.compile(r"^(\*\*|__)[^*_\n]{1,24}\1\s*[:：]|^(\*\*|__)[^*_\n]{
 _LABEL_LINK = re.compile(r"\[\\?\[\s*(?:paper|pdf)\s*\\?\]\]\(", re.I)
 # "Title，in *NeurIPS* 2023": a full-width comma between Latin words is a comma (in Chinese text it stays)
 _LATIN_COMMA = re.compile(r"(?<=[\x21-\x7e])\uff0c\s*(?=[A-Za-z*_\[(])")
+_THESES = re.compile(r"\bthes[ie]s\b|\bdissertations?\b", re.I)
+_NAMED_YEAR = re.compile(r"([^()\n]{3,200}?)\s*\(((?:19|20)\d\d)\)")
 _HARD_BREAK = re.compile(r"(?:\\|<br\s*/?>)\s*$", re.I)
 _HEADING_YEAR = re.compile(r"^(?:year\s*)?((?:19|20)\d\d)(?:\s*papers?)?$", re.I)
 _HEADING_DATE = re.compile(r"^\[?((?:19|20)\d\d)[-./](?:0?[1-9]|1[0-2])(?:[-./]\d{1,2})?\]?$")
@@ -72,6 +77,7 @@ class Unit:
     context: dict = field(default_factory=dict)  # year, year_text, venue from parents/headings
     children: int = 0
     own: dict = field(default_factory=dict)  # what this item tells its children (year, venue)
+    at: dict = field(default_factory=dict)  # index in lines -> file line, for the sub-bullets joined to the item
 
 
 def is_paper_url(url: str) -> bool:
@@ -93,7 +99,7 @@ def _column(header: str) -> str:
     if re.fullmatch(r"(first )?authors?|author\(s\)|author list|作者|authors?\s*(/|&|and)\s*(team|affiliations?)[\w ]{0,20}", name):
         return "authors"
     if re.fullmatch(r"venue|publication|published( in| at)?|conference|journal|booktitle|pub\.?|conf\.?|venue & year|"
-                    r"source|会议|期刊|会议/期刊|发表|出处", name):
+                    r"source|会议|期刊|会议/期刊|发表|出处|j\s*/\s*c|c\s*/\s*j", name):  # "J/C": journal or conference
         return "venue"
     if re.fullmatch(r"(pub\.?|publication|venue)\s*(&|and|/)\s*(date|year)|(date|year)\s*(&|and|/)\s*(pub\.?|venue)", name):
         return "venue"  # "Pub. & Date": "CVPR, 2023", "May, 2023"
@@ -207,20 +213,22 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
         heading = _HEADING.match(raw)
         if heading:
             level, title = len(heading.group(1)), heading.group(2)
-            headings = [h for h in headings if h[0] < level] + [(level, md.clean(md.without_links(title)) or title)]
+            named = md.clean(md.without_links(title)) or heading_label(title) or title  # "# [CVPR 2026](…)": "CVPR 2026"
+            headings = [h for h in headings if h[0] < level] + [(level, named)]
             heading_year = [h for h in heading_year if h[0] < level]
-            plain = md.clean(md.without_links(title))
+            plain = md.clean(md.without_links(title)) or heading_label(title)  # "# [CVPR 2026 (Jun)](notes)"
             found = _HEADING_YEAR.match(plain) or _HEADING_DATE.match(plain) or _HEADING_DAYS.match(plain) or (
                 _HEADING_CJK.match(plain))  # "### 2024", a week, "2021 年 6 月论文更新"
             if found or re.match(r"^(before|prior to|until|older)\b", plain, re.I):
                 heading_year.append((level, int(found.group(1)) if found else None, plain))
             elif _acronym(plain) and md.year_of(plain) and len(plain.split()) <= 5:
-                heading_year.append((level, md.year_of(plain), plain, plain))  # "### NeurIPS 2024"
+                heading_year.append((level, md.year_of(plain), plain, heading_venue(plain)))  # "### NeurIPS 2024"
             elif heading_year and heading_year[-1][1] and _acronym(plain) and len(plain.split()) <= 3:
                 # "### 2025" > "#### IJCAI"; the importer keeps it only if the registry knows it ("#### LLM" is a topic)
                 heading_year.append((level, heading_year[-1][1], plain, plain, "guess"))
             open_item, stack = None, []
-            if md.links(title) or (not found and level >= 3 and not _SKIP_SECTION.search(plain)):
+            section = heading_label(title) and heading_year and heading_year[-1][0] == level  # "# [CVPR 2026](…)"
+            if md.links(title) and not section or (not found and level >= 3 and not _SKIP_SECTION.search(plain)):
                 # a linked heading, or one whose "paper link: …" line may follow (mdlist decides)
                 unit = Unit("heading", number, [title], context=_context(headings[:-1], heading_year))
                 units.append(unit)
@@ -260,6 +268,7 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
                     field_match or not md.clean(md.without_links(item.group(3))) or _describes(open_item, item.group(3))
                     or untitled(item.group(3))) and (
                     not _paper_of_its_own(open_item, item.group(3), field_match)):
+                open_item.at[len(open_item.lines)] = number
                 open_item.lines.append(item.group(3))  # "- Author(s): …" or a badge line belongs to its item
                 blank = False
                 continue
@@ -312,10 +321,10 @@ def _describes(item: Unit, text: str) -> bool:
         return False
     text = text.strip()
     if md.links(text):  # "ExpEnv: [D4RL](…)": a note may link what it names, but not a paper
-        return bool(NOTE.match(text)) and not any(is_paper_url(u) or md.PAPER_LABEL.match(label)
-                                                   for label, u, _ in md.links(text))
+        return bool(NOTE.match(text) or citation(text)) and not any(is_paper_url(u) or md.PAPER_LABEL.match(label)
+                                                                    for label, u, _ in md.links(text))  # "[A](home), B. *ICLR'17*"
     return bool(NOTE.match(text)) or text.startswith("<") or md.looks_like_authors(text) or citation(text) is not None or (
-        bool(re.fullmatch(r"(?i)anonymous(?: authors?)?\.?", text))) or _sentence(item, text)
+        bool(re.match(r"(?i)anonymous(?: authors?)?(?:,?\s*et\.?\s*al\b)?\.?(?:\s|$)", text))) or _sentence(item, text)
 
 
 def _paper_of_its_own(parent: Unit, text: str, field: re.Match | None) -> bool:
@@ -374,7 +383,7 @@ def _context(headings, heading_year) -> dict:
 
 @functools.lru_cache(maxsize=256)  # asked on every line, of the few headings a list has
 def _skipped(section: str) -> bool:
-    return bool(_SKIP_SECTION.search(section))
+    return bool(_SKIP_SECTION.search(section)) and not _THESES.search(section)  # "Books / Thesis": theses are read
 
 
 def _parent_context(text: str) -> dict:
@@ -389,4 +398,7 @@ def _parent_context(text: str) -> dict:
         return {"year": md.year_of(plain.strip("[]()\u3010\u3011 ")), "year_text": plain}
     if md.looks_like_venue(plain):
         return {"venue": plain, "venue_year": md.year_of(plain)}
+    found = _NAMED_YEAR.fullmatch(plain)  # "Alex Graves (2008)" over "  * [Title](thesis.pdf)": that year's work
+    if found and md.looks_like_authors(found.group(1)):
+        return {"year": int(found.group(2)), "year_text": plain}
     return {}
