@@ -57,11 +57,10 @@ from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdbare import plain_paragraph, short_title
 from unlearn_bib.read.mdcite import NOTE, after_title, badge_venue, bibtex_tail, citation, etal_citation, summary_citation
 from unlearn_bib.read.mdgroup import regroup, table_section
-from unlearn_bib.read import mdgbt, mdlead
 from unlearn_bib.read.mdkind import authors_field, cell_name, last_field, linked_citation
 from unlearn_bib.read.mdnames import vetted
 from unlearn_bib.read.mdpipe import pipe_record
-from unlearn_bib.read import mdbook, mdref, mdtag  # "[3] A. **Title**. Venue, 2001."; "Title [[Journal of Big Data 2019]](…)"
+from unlearn_bib.read import mdbook, mdgbt, mdlead, mdref, mdtag  # "[3] A. **Title**. Venue, 2001."; "Title [[Journal of Big Data 2019]](…)"
 from unlearn_bib.read.mdrescue import described, rescued
 from unlearn_bib.read.mdscan import NOT_PAPER_HOSTS, FIELD, Trouble, is_paper_url, Unit, units
 from unlearn_bib.read.mdtail import short_date_year, wrapped, year_fields
