@@ -393,9 +393,9 @@ def _parent_context(text: str) -> dict:
         return {"year": int(found.group(1)), "year_text": plain}
     if md.is_date(plain.strip("[]()\u3010\u3011 ")):  # "**[2026.05.27]**": a date over the papers posted that day
         return {"year": md.year_of(plain.strip("[]()\u3010\u3011 ")), "year_text": plain}
+    found = _NAMED_YEAR.fullmatch(plain)  # "Alex Graves (2008)" over "  * [Title](thesis.pdf)": that year's work,
+    if found and md.looks_like_authors(found.group(1)):  # a person, never a venue (asked first: it reads as one too)
+        return {"year": int(found.group(2)), "year_text": plain}
     if md.looks_like_venue(plain):
         return {"venue": plain, "venue_year": md.year_of(plain)}
-    found = _NAMED_YEAR.fullmatch(plain)  # "Alex Graves (2008)" over "  * [Title](thesis.pdf)": that year's work
-    if found and md.looks_like_authors(found.group(1)):
-        return {"year": int(found.group(2)), "year_text": plain}
     return {}
