@@ -154,7 +154,9 @@ def _venue_key(venue):
     as "ICLR", others as "ICLR 2021"; the year is scored on its own (``_year_ok``). Everything else must match."""
     if not venue:
         return None
-    return re.sub(r"[\s,.'’-]+", " ", re.sub(r"(?<![\w])(?:19|20)\d\d(?![\w])|(?<=[A-Za-z])'\d\d\b", " ", venue)).strip() or None
+    # "arXiv(2023)": a year in parentheses goes with its parentheses
+    return re.sub(r"[\s,.'’-]+", " ", re.sub(r"\(\s*(?:19|20)\d\d\s*\)|(?<![\w])(?:19|20)\d\d(?![\w])|(?<=[A-Za-z])'\d\d\b", " ",
+                                           venue)).strip() or None
 
 
 def test_reader_fields_against_the_truth():

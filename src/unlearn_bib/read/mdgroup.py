@@ -13,7 +13,9 @@
   sub-bullet's authors, venue, year and links (other sub-bullets only links or fields). Personal names are never a
   title (``mdnames``), so the sub-bullet is no paper of its own;
 - a title bullet over unlabelled field sub-bullets (``* Title`` / ``  * ICML 2023`` / ``  * <link>``) is ONE paper
-  (``mdsubs.fielded``); an italic span wrapped over two lines is one line (``mdwrap.rejoined``);
+  (``mdsubs.fielded``), so is one with its labelled links over its authors and its venue (``mdbyline``); an italic
+  span wrapped over two lines is one line (``mdwrap.rejoined``); an ACL-style reference ``A, B. 1993. [Title](…).
+  *Venue*.`` is read as its fields (``mdacl``);
 - ``table_section(unit, following)``: a heading with a table right under it (``## [Bryan Hooi](home page)
   (NUS)`` over a table of that group's papers) is the table's section, not a paper.
 
@@ -24,6 +26,8 @@ from __future__ import annotations
 import re
 
 from unlearn_bib.read import mdinline as md
+from unlearn_bib.read.mdacl import acl_fields
+from unlearn_bib.read.mdbyline import addressed, byline, bylined  # noqa: F401 (addressed: for mdlist)
 from unlearn_bib.read.mdnames import personal_names
 from unlearn_bib.read.mdscan import FIELD, Unit, is_paper_url
 from unlearn_bib.read.mdsubs import fielded
@@ -105,10 +109,10 @@ def regroup(units: list[Unit]) -> list[Unit]:
     out: list[Unit] = []
     i = 0
     while i < len(units):
-        unit = rejoined(units[i])  # an italic authors' line wrapped over two lines: one line
+        unit = bylined(acl_fields(rejoined(units[i])))  # wrapped italics one line; an ACL reference, a byline as fields
         if unit.kind == "item" and unit.children:
             children = _children(units, i)
-            entry = _entry(unit, children) or _cited(unit, children) or fielded(unit, children)
+            entry = _entry(unit, children) or _cited(unit, children) or fielded(unit, children) or byline(unit, children)
             if entry is not None:
                 out.append(entry)
                 i += 1 + len(children)

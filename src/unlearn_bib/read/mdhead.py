@@ -129,7 +129,7 @@ def head_title(head: str) -> tuple[str, str, str]:
         short = md.clean(bold.group(2)).endswith(":") or len(md.clean(bold.group(2)).split()) <= 3
         if label and short and is_tag(label.group(2)):  # "**TOFU:** [arxiv 2401.06121] Title": the bold part is a label
             title, url, rest = head_title(after.lstrip(" :")[label.end():])
-            if len(title) >= 4 and not md.GENERIC.match(title):
+            if len(title) >= 4 and not md.GENERIC.match(title) and not title.startswith(","):  # "**Whisper** (2022), A et al."
                 return title, url, f"{as_tag(label.group(2))} {rest}"
         tail = md.clean(md.without_links(after)).strip(" .\\,")
         if after.lstrip().startswith(",") and md.looks_like_authors(after.split("[")[0].strip(" ,")):
