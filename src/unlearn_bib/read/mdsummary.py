@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-_SUMMARY = re.compile(r"^(\s*)(?:<details(?:\s[^<>]{0,80})?>\s*)?<summary>\s*([^<>\n]{4,2000}?)\s*</summary>\s*$", re.I)
-_HINT = re.compile(r"\s*\((?:click|tap)\b[^()\n]{0,40}\)\s*$", re.I)  # "(Click to Expand)", "(click for details)"
+_SUMMARY = re.compile(r"^(\s*)(?:<details(?:\s[^<>]{0,80})?>\s*)?<summary>([^<>\n]{4,2000})</summary>\s*$", re.I)
+_HINT = re.compile(r"\((?:click|tap)\b[^()\n]{0,40}\)$", re.I)  # "(Click to Expand)", "(click for details)"
 _ADDRESS = re.compile(r"(?<![\w/])https?://\S", re.I)
 
 
@@ -24,7 +24,7 @@ def summary_bullet(line: str) -> str:
     found = _SUMMARY.match(line)
     if not found:
         return line
-    text = _HINT.sub("", found.group(2))
+    text = _HINT.sub("", found.group(2).strip()).strip()
     address = _ADDRESS.search(text)
     if not address or not text[:address.start()].strip(" :-\u2013\u2014"):
         return line
