@@ -1,13 +1,14 @@
 """A bullet written as a reference in the ACL (natbib) style, for ``mdgroup``:
 
 ``* A, B, and C. 1993. [Title](link). *Computational Linguistics*. ([Citation](…): 5,218)``: the authors first,
-then the year alone, then the title (linked, as lists write it), then the venue in italics, maybe after ``In``
-(``In *Proceedings of ACL 2002*``). A reader sees the link's text as the paper's title, the names before the
-year as its authors and the italic text as its venue: ``acl_fields(unit)`` writes the unit's first line as
-``[Title](link) …the links after it`` and the rest as labelled lines (``Authors: …``, ``Venue: …``, ``Year: …``)
-that ``mdlist`` reads as it reads any such fields. Any other unit is returned as it is.
+then the year alone, then the title (linked, as lists write it, or plain before an italic venue), then the venue
+in italics, maybe after ``In`` (``In *Proceedings of ACL 2002*``). A reader sees the link's text as the paper's
+title, the names before the year as its authors and the italic text as its venue: ``acl_fields(unit)`` writes the
+unit's first line as the title (``[Title](link)``) and what follows the venue, and the rest as labelled lines
+(``Authors: …``, ``Venue: …``, ``Year: …``) that ``mdlist`` reads as it reads any such fields. Any other unit is
+returned as it is.
 
-Linear time: the names are matched lazily up to the first ``. 1993. [`` (a fixed pattern after them), no
+Linear time: the names are matched lazily up to the first ``. 1993. `` (a fixed pattern after them), no
 pattern nests quantifiers over the same characters.
 """
 from __future__ import annotations
@@ -17,29 +18,46 @@ import re
 from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdscan import Unit
 
-# "Peter E. Brown, …, and Robert L. Mercer. 1993. [": names (initials have full stops), the year alone, the title's link
-_HEAD = re.compile(r"^([^\[\]()*_\n]{3,600}?)\.\s+((?:19|20)\d\d)[a-z]?\.\s+(?=\[)")
+# "Peter E. Brown, …, and Robert L. Mercer. 1993. ": names (initials have full stops), then the year alone
+_HEAD = re.compile(r"^([^\[\]()*_\n]{3,600}?)\.\s+((?:19|20)\d\d)[a-z]?\.\s+(?=\S)")
 # ". In *Proceedings of ACL 2002*." / ". *Computational Linguistics*.": the venue in italics after the title
 _VENUE = re.compile(r"^\s*[.,]?\s*(?:In\s+)?(\*|_)([^*_\n]{2,300})\1")
+# "Title. In *Venue*": where an unlinked title ends, before its italic venue
+_PLAIN_END = re.compile(r"[.?!]\s+(?=(?:In\s+)?[*_][^*_\s])")
+
+
+def _title(text: str, at: int) -> tuple[str, str] | None:
+    """(the title as the first line shows it, the rest of the line) of the title starting at ``at``, or None."""
+    link = md.LINK.match(text, at)
+    if link:
+        label = md.clean(link.group(2))
+        if link.group(1) or md.GENERIC.match(label) or len(label.split()) < 2:
+            return None
+        return link.group(0), text[link.end():]
+    end = _PLAIN_END.search(text, at)  # "A and B. 2019. Title. In *Venue*, pages 1-9. [[pdf]](…)"
+    if not end or md.links(text[at:end.start()]) or len(text[at:end.start()].split()) < 3:
+        return None
+    return text[at:end.start() + 1].rstrip("."), text[end.start() + 1:]
 
 
 def acl_fields(unit: Unit) -> Unit:
-    """``unit`` with an ACL-style reference on its first line written as a linked title and labelled fields."""
+    """``unit`` with an ACL-style reference on its first line written as a title and labelled fields."""
     if unit.kind not in ("item", "block") or not unit.lines:
         return unit
-    head = unit.lines[0]
-    found = _HEAD.match(head.strip())
+    text = unit.lines[0].strip()
+    found = _HEAD.match(text)
     if not found or not md.looks_like_authors(found.group(1)):
         return unit
-    text = head.strip()
-    link = md.LINK.match(text, found.end())
-    if not link or link.group(1) or md.GENERIC.match(md.clean(link.group(2))) or len(md.clean(link.group(2)).split()) < 2:
+    title = _title(text, found.end())
+    if title is None:
         return unit
-    rest = text[link.end():]
+    shown, rest = title
     venue = _VENUE.match(rest)
     fields = [f"Authors: {found.group(1).strip()}", f"Year: {found.group(2)}"]
     if venue:
         fields.append(f"Venue: {venue.group(2).strip(' .,')}")
         rest = rest[venue.end():]
-    unit.lines = [link.group(0) + " " + rest.strip(" ."), *fields, *unit.lines[1:]]
+    if not shown.startswith("["):  # a plain title: its links, not its pages ("…, pages 1-9. [[pdf]](…)")
+        rest = " ".join(link.group(0) for link in md.LINK.finditer(rest))
+    unit.lines = [shown + " " + rest.strip(" ."), *fields, *unit.lines[1:]]
     return unit

@@ -1,13 +1,13 @@
 """A titled bullet and what sits under it, as a reader of the rendered list sees it, for ``mdgroup`` and ``mdlist``:
 
 - ``byline(head, children)``: a bullet holding a title and its labelled links (``* Title [[paper]](…) [[code]](…)``,
-  the links maybe on lines of their own below the title) over one sub-bullet of its authors (``* A, B and C``) and
-  one of its venue (``* ACL 2016``, ``* NIPS Workshop on Learning Semantics 2014``, ``* AAAI 21``) is ONE paper: the
-  bullet's title and links, the sub-bullets' authors and venue (other sub-bullets may be links, a date or labelled
-  fields). ``AAAI 21`` alone on its line is a venue and its year, 2021. Without both an authors and a venue
-  sub-bullet the bullet is left as it is (a category over its items, a paper over its notes). ``bylined(unit)``
-  reads the same lines when the scan made the sub-bullets lines of the bullet's own (a line of names or
-  ``WWW'21`` under a linked bullet continues it);
+  ``* [Title](link)``, the links maybe on lines of their own below the title) over one sub-bullet of its authors
+  (``* A, B and C``) and one of its venue (``* ACL 2016``, ``* NIPS Workshop on Learning Semantics 2014``,
+  ``* AAAI 21``) is ONE paper: the bullet's title and links, the sub-bullets' authors and venue (other sub-bullets
+  may be links, a date or labelled fields). ``AAAI 21`` alone on its line is a venue and its year, 2021. Without
+  both an authors and a venue sub-bullet the bullet is left as it is (a category over its items, a paper over its
+  notes). ``bylined(unit)`` reads the same lines when the scan made the sub-bullets lines of the bullet's own (a
+  line of names or ``WWW'21`` under a linked bullet continues it);
 - ``addressed(line)``: a bullet whose head is a title and a link to a paper by its identifier (``- TTS-GAN:
   https://arxiv.org/pdf/1909.11646.pdf``, ``- Title [[paper]](https://doi.org/…)``), or a title of three words or
   more and a link to a PDF or a publisher's page, names that paper even with bullets under it (notes on it; each
@@ -46,10 +46,12 @@ def _title_text(line: str) -> str:
 
 def _fields(head: Unit, below: list[str]) -> list[str] | None:
     """The lines of one paper from a titled head and the lines under it (see the module's text), or None."""
-    if head.own or not below or len(_title_text(head.lines[0]).split()) < 3 or head.lines[0].rstrip().endswith(":"):
+    linked = md.LINK.match(md.strip_decorations(head.lines[0]).strip())  # "[Title](link)": the link's text is the title
+    title = md.clean(linked.group(2)) if linked and not linked.group(1) else _title_text(head.lines[0])
+    if head.own or not below or len(title.split()) < 3 or head.lines[0].rstrip().endswith(":") or md.GENERIC.match(title):
         return None
-    if any(not _label(label) for line in head.lines[:1] for label, _, badge in md.links(line) if not badge):
-        return None  # "[Title](link)" heads are read as they are
+    if any(not _label(label) for label, _, badge in md.links(head.lines[0])[1 if linked else 0:] if not badge):
+        return None  # "Title [Dataset name](…)": a head of several titles
     lines, names, venues = [head.lines[0]], 0, 0
     for line in below:
         plain = md.clean(line).strip(" .")
