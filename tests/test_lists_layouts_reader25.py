@@ -175,3 +175,19 @@ def test_hostile_lines_of_these_layouts_take_linear_time(line):
     started = time.perf_counter()
     read_list(text)
     assert time.perf_counter() - started < 10  # quadratic backtracking would take minutes
+
+
+def test_an_address_in_parentheses_or_angle_brackets_is_a_link():
+    """GitHub links ``(https://…)`` and ``<https://…>`` as it links a bare address: the title before it names the paper
+    (a link's own target in double parentheses, ``[pdf]((https://…))``, stays a target)."""
+    rows, _ = _papers(
+        "- FastSpeech: Fast, Robust and Controllable Text to Speech (https://arxiv.org/abs/1905.09263)\n"
+        "- MelNet (https://arxiv.org/abs/1906.01083)\n"
+        "- Glow-TTS <https://arxiv.org/abs/2005.11129>\n"
+        "- [Neural Machine Translation by Jointly Learning](<https://arxiv.org/abs/1409.0473>)\n")
+    assert [(r.title, row_ids(r)["arxiv"]) for r in rows] == [
+        ("FastSpeech: Fast, Robust and Controllable Text to Speech", "1905.09263"), ("MelNet", "1906.01083"),
+        ("Glow-TTS", "2005.11129"), ("Neural Machine Translation by Jointly Learning", "1409.0473")]
+    from unlearn_bib.read.mdauto import autolink
+    assert autolink("[[pdf]((https://www.aclweb.org/anthology/C18-1041/))]") == (
+        "[[pdf]((https://www.aclweb.org/anthology/C18-1041/))]")
