@@ -191,3 +191,17 @@ def test_an_address_in_parentheses_or_angle_brackets_is_a_link():
     from unlearn_bib.read.mdauto import autolink
     assert autolink("[[pdf]((https://www.aclweb.org/anthology/C18-1041/))]") == (
         "[[pdf]((https://www.aclweb.org/anthology/C18-1041/))]")
+
+
+def test_a_note_under_a_paper_is_not_its_author():
+    """``- DurIAN: <link>`` over ``  - Duration aware Tacotron``: a word no name has (lower case, not a particle such
+    as ``van``) makes the line a note on the paper, not its author; a person's name stays the author."""
+    rows, _ = _papers(
+        "- DurIAN: https://arxiv.org/pdf/1909.01700.pdf\n    - Duration aware Tacotron\n"
+        "- Sample Efficient Adaptive TTS - https://openreview.net/pdf?id=rkzjUoAcFX\n"
+        "    - WaveNet + Speaker Embedding approach\n"
+        "- Deep Reinforcement Learning with Double Q-learning: https://arxiv.org/abs/1509.06461\n"
+        "    - Hado van Hasselt\n")
+    assert [(r.title, r.authors) for r in rows] == [("DurIAN", None), ("Sample Efficient Adaptive TTS", None),
+                                                   ("Deep Reinforcement Learning with Double Q-learning",
+                                                    ["Hado van Hasselt"])]
