@@ -205,3 +205,23 @@ def test_a_note_under_a_paper_is_not_its_author():
     assert [(r.title, r.authors) for r in rows] == [("DurIAN", None), ("Sample Efficient Adaptive TTS", None),
                                                    ("Deep Reinforcement Learning with Double Q-learning",
                                                     ["Hado van Hasselt"])]
+
+
+def test_acl_style_names_with_the_year_in_parentheses_or_none_before_a_linked_title():
+    """``A, B. [Title](link). NAACL 2019.`` and ``A, B (2020). [Title](link). ICLR.``: the names before the title's
+    link are its authors, a plain venue after it its venue; a short name before a colon is no author
+    (``Tacotron V1: [Title](…)``)."""
+    rows, _ = _papers(
+        "- Jacob Devlin, Ming-Wei Chang, Kenton Lee, Kristina Toutanova. [BERT: Pre-training of Deep Bidirectional "
+        "Transformers](https://arxiv.org/abs/1810.04805). NAACL 2019.\n"
+        "- Kevin Clark, Minh-Thang Luong (2020). [ELECTRA: Pre-training Text Encoders as Discriminators]"
+        "(https://openreview.net/forum?id=r1xMH1BtvB). ICLR.\n"
+        "- Alice Smith and Bob Jones. 2019. Learning to Skim Text Quickly. In *Proceedings of ACL 2019*, pages 1-9. "
+        "[[pdf]](https://aclanthology.org/P19-1001.pdf)\n"
+        "- MonoBERT & PolyBERT: [Pushing the Limits of Unsupervised Unit Discovery](https://arxiv.org/abs/2306.08920)\n")
+    assert [(r.title, r.year, r.venue, r.authors) for r in rows] == [
+        ("BERT: Pre-training of Deep Bidirectional Transformers", 2019, "NAACL 2019",
+         ["Jacob Devlin", "Ming-Wei Chang", "Kenton Lee", "Kristina Toutanova"]),
+        ("ELECTRA: Pre-training Text Encoders as Discriminators", 2020, "ICLR", ["Kevin Clark", "Minh-Thang Luong"]),
+        ("Learning to Skim Text Quickly", 2019, "Proceedings of ACL 2019", ["Alice Smith", "Bob Jones"]),
+        ("Pushing the Limits of Unsupervised Unit Discovery", None, "", None)]
