@@ -130,6 +130,9 @@ def test_a_details_summary_that_names_a_paper_and_its_address_is_a_paper():
     from unlearn_bib.read.mdsummary import summary_bullet
     assert summary_bullet("<summary>[Abs]</summary> text") == "<summary>[Abs]</summary> text"
     assert summary_bullet("<details><summary>Bibtex</summary>") == "<details><summary>Bibtex</summary>"
+    assert summary_bullet("<details><summary><b>Glow-TTS</b>: https://arxiv.org/pdf/2005.11129.pdf</summary>") == (
+        "- Glow-TTS: https://arxiv.org/pdf/2005.11129.pdf")  # bold tags are no part of the text shown
+    assert summary_bullet('<summary><a href="x">y</a> https://a.b/c</summary>').startswith("<summary>")
 
 
 def test_a_short_bold_name_before_its_year_and_authors_is_the_title():
