@@ -221,10 +221,13 @@ def test_acl_style_names_with_the_year_in_parentheses_or_none_before_a_linked_ti
         "(https://openreview.net/forum?id=r1xMH1BtvB). ICLR.\n"
         "- Alice Smith and Bob Jones. 2019. Learning to Skim Text Quickly. In *Proceedings of ACL 2019*, pages 1-9. "
         "[[pdf]](https://aclanthology.org/P19-1001.pdf)\n"
-        "- MonoBERT & PolyBERT: [Pushing the Limits of Unsupervised Unit Discovery](https://arxiv.org/abs/2306.08920)\n")
+        "- MonoBERT & PolyBERT: [Pushing the Limits of Unsupervised Unit Discovery](https://arxiv.org/abs/2306.08920)\n"
+        "- Rico Sennrich, Barry Haddow. 2016. In Defense of Subwords: A Study. In Proceedings of ACL, pages 1-9. "
+        "[[pdf]](https://arxiv.org/abs/1508.07909)\n")
     assert [(r.title, r.year, r.venue, r.authors) for r in rows] == [
         ("BERT: Pre-training of Deep Bidirectional Transformers", 2019, "NAACL 2019",
          ["Jacob Devlin", "Ming-Wei Chang", "Kenton Lee", "Kristina Toutanova"]),
         ("ELECTRA: Pre-training Text Encoders as Discriminators", 2020, "ICLR", ["Kevin Clark", "Minh-Thang Luong"]),
         ("Learning to Skim Text Quickly", 2019, "Proceedings of ACL 2019", ["Alice Smith", "Bob Jones"]),
-        ("Pushing the Limits of Unsupervised Unit Discovery", None, "", None)]
+        ("Pushing the Limits of Unsupervised Unit Discovery", None, "", None),
+        ("In Defense of Subwords: A Study", 2016, "Proceedings of ACL", ["Rico Sennrich", "Barry Haddow"])]

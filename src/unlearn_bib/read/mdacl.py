@@ -25,11 +25,12 @@ _HEAD = re.compile(r"^([^\[\]()*_\n]{3,600}?)(?:\.\s+((?:19|20)\d\d)[a-z]?\.\s+(
                    r"\s*\(((?:19|20)\d\d)[a-z]?\)[.,:]?\s+(?=\S)|\.\s+(?=\[))")  # not "Name: [Title](…)"
 # ". In *Proceedings of ACL 2002*." / ". *Computational Linguistics*.": the venue in italics after the title
 _VENUE = re.compile(r"^\s*[.,]?\s*(?:In\s+)?(\*|_)([^*_\n]{2,300})\1")
-# ". NAACL 2019." / ". In Proceedings of ACL.": a plain venue after a linked title, up to the next link or parenthesis
-_PLAIN_VENUE = re.compile(r"^\s*[.,]\s*(?:In\s+)?([^\[\]()*_\n]{2,200})")
+# ". NAACL 2019." / ". In Proceedings of ACL.": a plain venue after the title, up to the next link or parenthesis
+_PLAIN_VENUE = re.compile(r"^\s*[.,]?\s*(?:In\s+)?([^\[\]()*_\n]{2,200})")
+_PAGES = re.compile(r",\s*(?:pp?\.|pages|vol\.|volume)\s", re.I)  # "Proceedings of ACL, pages 1-9": the venue ends
 _VENUE_WORDS = re.compile(r"\b(?:conference|symposium|journal|transactions|workshop|proceedings|letters|review)\b", re.I)
 # "Title. In *Venue*": where an unlinked title ends, before its italic venue
-_PLAIN_END = re.compile(r"[.?!]\s+(?=(?:In\s+)?[*_][^*_\s])")
+_PLAIN_END = re.compile(r"[.?!]\s+(?=(?:In\s+)?[*_][^*_\s]|In\s+[A-Z])")  # or "Title. In Proceedings of …"
 
 
 def _title(text: str, at: int) -> tuple[str, str] | None:
@@ -61,8 +62,8 @@ def acl_fields(unit: Unit) -> Unit:
         return unit
     shown, rest = title
     venue = _VENUE.match(rest)
-    plain = _PLAIN_VENUE.match(rest) if not venue and shown.startswith("[") else None
-    said = (venue.group(2) if venue else plain.group(1) if plain else "").strip(" .,")
+    plain = _PLAIN_VENUE.match(rest) if not venue else None
+    said = (venue.group(2) if venue else _PAGES.split(plain.group(1).split(". ")[0])[0] if plain else "").strip(" .,")
     if plain and not (md.looks_like_venue(said) or md.year_of(said) or _VENUE_WORDS.search(said)):
         said, plain = "", None  # "[Title](…). A note on it." is no venue
     fields = [f"Authors: {names}"] + ([f"Year: {year}"] if year else []) + ([f"Venue: {said}"] if said else [])
