@@ -27,7 +27,7 @@ from unlearn_bib.outcomes import MatchStatus
 FUZZY_ACCEPT = 0.90  # title similarity needed (with agreeing first authors) to accept a fuzzy match
 FUZZY_REPORT = 0.80  # closer than this but not accepted: reported as ambiguous
 ID_TITLE_AGREEMENT = 0.5  # word overlap an identifier match needs between the two titles
-MIN_TITLE_WORDS = 4  # an exact title match without authors to confirm it needs this many words
+MIN_TITLE_WORDS = 4  # an exact title match without authors to confirm it needs this many words, or the same year (or both none)
 
 # --- identifiers in what people write ----------------------------------------------------------
 
@@ -418,7 +418,7 @@ def _by_title(ids: Ids, index: CatalogIndex) -> Match:
             return Match(MatchStatus.AMBIGUOUS, paper, "title", f"same title as {paper.key} but {conflict}")
         if ids.families and paper.authors and not _shares_author(ids, paper):
             return Match(MatchStatus.AMBIGUOUS, paper, "title", f"same title as {paper.key} but no author in common")
-        if not ids.families and len(norm.split()) < MIN_TITLE_WORDS:
+        if not ids.families and len(norm.split()) < MIN_TITLE_WORDS and ids.year != paper.year:
             return Match(MatchStatus.AMBIGUOUS, paper, "title", f"short title {ids.title!r} and no authors to confirm {paper.key}")
         elsewhere = _published_elsewhere(ids, paper)
         if elsewhere:

@@ -29,8 +29,36 @@ _CODE_SPAN = re.compile(r"`[^`\n]{0,80}`")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d])")
 _SENTENCE_END = re.compile(r"\.\s+")
 _INITIAL = re.compile(r"(?:^|[\s.\-])[A-Z]$")  # "Joshua B." ends in an initial, not a sentence
+# ... unless the names are written "Surname I I" and what follows is no name: "Castaneda A O. 2016.", "Littman, Michael
+# L. ICML, 1994", "Könönen V. Web Intelligence and Agent Systems, 2004" end the names; "Joshua B. Tenenbaum, …",
+# "Stephanie C. Y. Chan", "Robert L. Logan IV, …", "Aaron C. van den Oord", "John A. Smith and …" go on: after an initial a
+# name goes on with one surname (particles and a suffix aside) up to the next comma, full stop, "&" or "and"
+_SURNAME_INITIALS = re.compile(r"[^\W\d_]{2,} (?:[A-Z] ){0,2}[A-Z]$")
+_NEXT_FIELD = re.compile(r"[^,.&\n]{0,120}?(?=,|\.|&|\s+and\b|$)")
+_PARTICLE = re.compile(r"(?:van|von|de|da|der|den|di|du|le|la|De|Van|Von|Da|Le|La|Di|Du)$")
+_SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?$")
+
+
+def _names_end(plain: str, at: int) -> bool:
+    """True when the text from ``at`` is not the rest of a name (see above)."""
+    field = _NEXT_FIELD.match(plain, at)
+    words = field.group(0).split() if field else []
+    if not words or _PARTICLE.match(words[0]):
+        return False
+    if words[0][:1].isdigit() or re.fullmatch(r"[A-Z]{2,}", words[0]) and not _SUFFIX.match(words[0]):
+        return True  # "2016.", "ICML, 1994"
+    return len(words) >= 2 and not _SUFFIX.match(words[1])
+
+
 _ITALIC = re.compile(r"(?<![*\w])\*([^*\n]{2,150})\*(?![*\w])|(?<![_\w])_([^_\n]{2,150})_(?![_\w])")
 _VENUE_COMMA_YEAR = re.compile(r"^(.+?),\s*((?:19|20)\d\d)$")
+# a venue's year written short, when no four-digit year is there: "ICLR'17", "CVPR' 14", or an arXiv month "Arxiv 1707"
+# (YYMM; 20YY is left out: "arXiv 2012" is a year)
+_ARXIV_MONTH = re.compile(r"(?i)\barxiv\s?(0[7-9]|1\d|2[1-9])(?:0[1-9]|1[0-2])\b")
+_SHORT_DATED = re.compile(r"(?:[A-Za-z)]\s?['\u2018\u2019] ?\d\d(?![\d'])|\b(?i:arxiv)\s?(?:0[7-9]|1\d|2[1-9])(?:0[1-9]|1[0-2])\b)"
+                          r"(?=(?:\s[A-Za-z]{1,20}){0,4}\s?$)")  # at the end: "*ICLR'18 Workshop*", not "ICLR' 14 | [pdf]"
+# a name in a list of names written as a link to its home page: "[Jin-Dong Dong](https://…), An-Chieh Cheng": the name
+_NAME_LINK = re.compile(r"(^\s*|,\s|\band\s)\[([A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){1,3})\]\(\s*https?://(?!github\.com|gitlab\.com|huggingface\.co)[^()\s]{1,300}\)(?=,|\s+and\b|\.)")
 # "Blodgett, Su Lin  and Barocas, Solon  and Wallach, Hanna, 2020" (optionally ", EMNLP" before the year): names as
 # BibTeX writes them, "Last, First" joined by "and"; one comma in each name, so the split is never in doubt
 _BIB_NAME = r"[^\W\d][^,;()\[\]\n]{0,60},\s*[^\W\d][^,;()\[\]\n]{0,60}?"
@@ -82,14 +110,15 @@ def _names_after_title(text: str) -> tuple[str, tuple[list[str], bool, str, int 
 def citation(text: str) -> tuple[list[str], bool, str, int | None] | None:
     """(authors, incomplete, venue, year) of a citation line, or None when ``text`` is not one:
     names first (each of at most six words, mostly capitalised), then a venue with a year."""
-    raw = _CODE_SPAN.sub(" ", md.without_links(text))
+    text = re.sub(r"^\s*by\s+", "", text)  # "[Title](link) by A, B. Venue, 2020"
+    raw = _CODE_SPAN.sub(" ", md.without_links(_NAME_LINK.sub(r"\1\2", text)))
     plain = md.clean(raw).strip(" .,;[]")
     if not plain or len(plain) > 3000:
         return None
     month = _MONTH_TAIL.search(plain)  # "A, et al., ACL 2019, Jun 2019": the month it came out, after the venue's year;
     if month:  # "A, et al., arXiv preprint, May 2019": the date is the year field
         plain = plain[:month.start()] if _YEAR.search(plain, 0, month.start()) else plain[:month.start()] + ", " + plain[-4:]
-    years = list(_YEAR.finditer(plain))
+    years = list(_YEAR.finditer(plain)) or list(_SHORT_DATED.finditer(plain))  # "A and B. *ICLR'17*", "*Arxiv 1707*"
     if not years:
         return None
     italic = [next(g for g in found.groups() if g) for found in _ITALIC.finditer(raw)]  # a citation has a year: now read them
@@ -100,12 +129,13 @@ def citation(text: str) -> tuple[list[str], bool, str, int | None] | None:
     end = years[-1].start()
     cut = None
     for found in _SENTENCE_END.finditer(plain, 0, end):
-        if not _INITIAL.search(plain[max(0, found.start() - 2):found.start()]):
-            cut = found
+        if not _INITIAL.search(plain[max(0, found.start() - 2):found.start()]) or _SURNAME_INITIALS.search(
+                plain, max(0, found.start() - 40), found.start()) and _names_end(plain, found.end()):
+            cut = found  # "Littman M L. Cognitive Systems Research, 2001": the initials end the names
             break
     lead = _ITALIC.match(raw.lstrip(" .,"))
     after = raw.lstrip(" .,")[lead.end():] if lead else ""
-    if lead and not after.lstrip().startswith(",") and _YEAR.search(after):
+    if lead and not after.lstrip().startswith(",") and (_YEAR.search(after) or _SHORT_DATED.search(md.clean(after).strip(" .,;"))):
         # "*A, B, and C* NAACL 2021": the italic part is the authors, whatever follows it
         names, venue = md.clean(next(g for g in lead.groups() if g)), md.clean(after).strip(" .,;[]")
     elif cut:  # "A, B, and C. Venue, 2022": the first full stop after a name ends the authors
@@ -114,12 +144,16 @@ def citation(text: str) -> tuple[list[str], bool, str, int | None] | None:
         shut = _GROUPED.sub(lambda found: "_" * len(found.group(0)), plain)  # "arXiv:ID [cs, math], 2021": one field
         comma = shut.rfind(",", 0, end)
         if comma > 0 and not plain[comma + 1:end].strip():  # "A, Findings of ACL, 2022"
-            comma = shut.rfind(",", 0, comma)
+            named = comma if re.match(r"\.\s+[A-Z]", plain[years[-1].end():]) and " " in plain[:comma].strip() else -1
+            comma = max(shut.rfind(",", 0, comma), named)  # "Yaodong Yang, 2021. PhD Thesis": the venue after the year
         if comma <= 0:
             return None
         names, venue = plain[:comma], plain[comma + 1:]
     venue = venue.strip(" .,;")
-    if not venue or len(venue) > 150 or "] [" in venue or not md.looks_like_authors(names):  # "[May, 2021] [JBHI, 2022]": tags
+    first = re.match(r"((?:19|20)\d\d)\.\s+(.+)$", venue)  # "Yaodong Yang, 2021. PhD Thesis": the venue after the year
+    venue = first.group(2) if first else venue
+    nobody = re.fullmatch(r"(?i)anonymous(?: authors?)?(?:,?\s*et\.?\s*al\.?)?", names.strip())  # "Anonymous et al. *ICLR 2025*"
+    if not venue or len(venue) > 150 or "] [" in venue or not (md.looks_like_authors(names) or nobody):  # "[May, 2021] [JBHI, 2022]": tags
         return None
     authors, incomplete = md.split_authors(names)
     shown = next((md.clean(v).strip(" .,") for v in italic if md.clean(v).strip(" .,") and md.clean(v).strip(" .,") in venue
@@ -135,6 +169,10 @@ def citation(text: str) -> tuple[list[str], bool, str, int | None] | None:
     if year is None:
         found = _YEAR.findall(venue)
         year = int(found[-1]) if found else None
+    venue = "" if _YEAR.fullmatch(venue) else venue  # "Castaneda A O. 2016.": a year, no venue
+    year = int(first.group(1)) if first and year is None else year
+    month = _ARXIV_MONTH.search(venue) if year is None else None
+    year = 2000 + int(month.group(1)) if month else year  # "Arxiv 1707": the arXiv month, July 2017
     return authors, incomplete, venue, year
 
 
@@ -231,7 +269,7 @@ def after_title(rest: str) -> tuple[list[str], bool, str, int | None] | None:
     ICLR 2020``, gives no year). None for anything else."""
     lead = _LEAD.match(rest)
     text = rest[lead.end():] if lead else rest.lstrip()
-    named = names_then_venue(text) if lead and lead.group(0).strip() in "-\u2013\u2014" else None
+    named = names_then_venue(text) if lead and lead.group(0).strip().lower() in ("-", "\u2013", "\u2014", "by") else None
     if named:  # " - [[CODE]](…) - Jain, A., & Bregler, C. (ICLR 2013)"
         return named
     found = _CODE_CITE.match(text)

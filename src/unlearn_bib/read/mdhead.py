@@ -10,6 +10,7 @@ import re
 from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdcite import after_title, citation, etal_citation
 from unlearn_bib.read.mdkind import code_after, short_name_link
+from unlearn_bib.read.mdnamebold import bare_year, named_bold
 from unlearn_bib.read.mdscan import FIELD, Unit
 from unlearn_bib.read.mdtail import code_tag, drop_label, name_before_link, pipe_tail
 from unlearn_bib.read.mdtidy import italic_people
@@ -55,6 +56,9 @@ def head_title(head: str) -> tuple[str, str, str]:
     date tag in front of the title ("[CVPR 2024] Title", "**[ICLR2025]** Title") moves to the rest."""
     head = _BULLETS.sub("", head, count=1)  # "- - Title": an empty bullet before it
     lead = md.strip_decorations(head).lstrip()
+    named = named_bold(lead)  # "GPT-2 **Title**. 2018.", "<u>T5</u>: **"Title"**": the list's name for the paper
+    if named:
+        return named
     quote = '"' in lead or "\u201c" in lead  # both quoted forms open with a quotation mark
     cited = _CITED_QUOTE.match(lead) if quote else None
     names = cited.group(2).strip(" ,.") if cited else ""
@@ -129,7 +133,8 @@ def head_title(head: str) -> tuple[str, str, str]:
         short = md.clean(bold.group(2)).endswith(":") or len(md.clean(bold.group(2)).split()) <= 3
         if label and short and is_tag(label.group(2)):  # "**TOFU:** [arxiv 2401.06121] Title": the bold part is a label
             title, url, rest = head_title(after.lstrip(" :")[label.end():])
-            if len(title) >= 4 and not md.GENERIC.match(title) and not title.startswith(","):  # "**Whisper** (2022), A et al."
+            # "**Maxout networks** (2013), I. Goodfellow et al.": fields after the tag, the bold part is the title
+            if len(title) >= 4 and not md.GENERIC.match(title) and not re.match(r"[,;.]", title):
                 return title, url, f"{as_tag(label.group(2))} {rest}"
         tail = md.clean(md.without_links(after)).strip(" .\\,")
         if after.lstrip().startswith(",") and md.looks_like_authors(after.split("[")[0].strip(" ,")):
@@ -259,6 +264,8 @@ def venue_before_links(rest: str) -> tuple[str, int | None]:
     """(venue, year) of "Venue Year." written between a plain title and its links ("NIPS 2017.",
     "ICLR Workshop 2017."); ("", None) for anything else."""
     text = md.clean(rest.split("[")[0]).strip(" .;,")
+    if bare_year(rest):  # "**Title**. 2018. [Paper](…)": a year of its own, no venue
+        return "", bare_year(rest)
     found = re.fullmatch(r"([A-Za-z][^,.;]{1,80}?),?\s+((?:19|20)\d\d)", text)
     if not found or not (md.looks_like_venue(found.group(1)) or _VENUE_WORDS.search(found.group(1))):
         return "", None

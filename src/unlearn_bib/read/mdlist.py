@@ -60,6 +60,7 @@ from unlearn_bib.read.mdgroup import addressed, regroup, table_section
 from unlearn_bib.read.mdkind import authors_field, cell_name, last_field, linked_citation
 from unlearn_bib.read.mdnames import vetted
 from unlearn_bib.read.mdpipe import pipe_record
+from unlearn_bib.read import mdbook, mdref, mdtag  # "[3] A. **Title**. Venue, 2001."; "Title [[Journal of Big Data 2019]](…)"
 from unlearn_bib.read.mdrescue import described, rescued
 from unlearn_bib.read.mdscan import NOT_PAPER_HOSTS, FIELD, Trouble, is_paper_url, Unit, units
 from unlearn_bib.read.mdtail import short_date_year, wrapped, year_fields
@@ -159,10 +160,10 @@ def read_list(text: str) -> tuple[list[Row], list[Trouble]]:
                 unit.kind == "item" and unit.children and not pipe_record(unit.lines[0]) and not _paper_parent(unit)):
             continue
         try:
-            found = _table_row(unit) if unit.kind == "table" else _item(unit)
+            found = _table_row(unit) if unit.kind == "table" else (mdref.reference(unit, Row) or _item(unit))  # "[3] A. **T**. V, 2001."
         except RecursionError:  # pragma: no cover - defensive: nothing here recurses
             found = Trouble(unit.line, "could not read this item")
-        if unit.context.get("skip") and not (isinstance(found, Row) and _ARXIV_PAGE.match(found.title_url)):
+        if unit.context.get("skip") and not (isinstance(found, Row) and (_ARXIV_PAGE.match(found.title_url) or mdbook.not_a_book(found))):
             continue  # among books, a title that links an arXiv paper is a paper; nothing else is
         found = vetted(rescued(unit, found, Row), unit)  # a dataset's name under "## Datasets", prose: none; personal names: reported
         if isinstance(found, Trouble):
@@ -432,8 +433,8 @@ def _item(unit: Unit) -> Row | Trouble | None:
             row.title_url = row.title_url or ("" if NOT_PAPER_HOSTS.match(url) else url)  # and the link is the title's
             continue
         label = tag if not title_url and tag != label else label  # "Plain Title [[NeurIPS2021]](link)"
-        if (not venue or venue_year is None and md.year_of(label)) and not badge and md.looks_like_venue(label) and (
-                not NOT_PAPER_HOSTS.match(url)) and not re.match(r"(?i)^arxiv\b", label):
+        if (not venue or venue_year is None and md.year_of(label)) and not badge and (md.looks_like_venue(label) or (
+                not title_url and mdtag.named_venue(label))) and not NOT_PAPER_HOSTS.match(url) and not re.match(r"(?i)^arxiv\b", label):
             venue, venue_year = label, md.year_of(label)  # [[CVPR 2023](…)], also over a yearless "(**MTL**)" tag
     row.venue = venue or unit.context.get("venue", "")
     row.venue_guess = not venue and bool(unit.context.get("venue_guess")) or bool(short_name and venue == short_name)

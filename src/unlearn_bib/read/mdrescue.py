@@ -30,10 +30,13 @@ from __future__ import annotations
 import re
 
 from unlearn_bib.read import mdinline as md
+from unlearn_bib.read.mdby import by_authors
 from unlearn_bib.read.mddash import dash_authors
 from unlearn_bib.read.mdgbt import gbt_reference
+from unlearn_bib.read.mdnamebold import year_alone
 from unlearn_bib.read.mdnames import personal_names
 from unlearn_bib.read.mdscan import FIELD, NOT_PAPER_HOSTS, Unit
+from unlearn_bib.read.mdvenuehead import under_venue_heading
 
 # a link that names a paper by its identifier
 _ID_URL = re.compile(r"^https?://(?:(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/(?:\d{4}\.\d{4,5}|[a-z\-]+/\d{7})|"
@@ -213,6 +216,9 @@ def rescued(unit: Unit, found, row_type):
         if not gbt_reference(found, unit.lines[0]):  # "Zhao J, et al. <b>Title[J]</b>. Journal, 2023: 1-10."
             _quoted_citation(found)
         _italic_authors_then_venue(unit, found)
+        under_venue_heading(unit, found)  # "# [CVPR 2026](…)" over "- [Title](notes/README.md)"
+        by_authors(unit, found)  # "[Title](link) by Wehenkel, Louppe<br>"
+        year_alone(unit, found)  # "[Title](link). 2017.", "Title. 2017. [[pdf]](…)"
         if md.is_date(found.venue):
             found.venue = ""  # "**Title** *Authors* 2023.07 [[Paper](…)]": a date, not a venue (the year is kept)
         comma_year = re.fullmatch(r"(.*[^\W\d]\.?),\s*(?:19|20)\d\d(?:[.\-/](?:0?[1-9]|1[0-2]))?\.?", found.venue)

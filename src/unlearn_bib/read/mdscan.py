@@ -15,6 +15,7 @@ from unlearn_bib.read.mdauto import autolink, broken_label, html_list, untitled
 from unlearn_bib.read.mdcite import NOTE, citation
 from unlearn_bib.read.mdsummary import summary_bullet
 from unlearn_bib.read.mdtitlecol import title_column
+from unlearn_bib.read.mdvenuehead import heading_label, heading_venue
 
 MAX_LINE = 20_000  # longer lines are reported, not parsed
 
@@ -206,19 +207,21 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
         heading = _HEADING.match(raw)
         if heading:
             level, title = len(heading.group(1)), heading.group(2)
-            headings = [h for h in headings if h[0] < level] + [(level, md.clean(md.without_links(title)) or title)]
+            named = md.clean(md.without_links(title)) or heading_label(title) or title  # "# [CVPR 2026](…)": "CVPR 2026"
+            headings = [h for h in headings if h[0] < level] + [(level, named)]
             heading_year = [h for h in heading_year if h[0] < level]
-            plain = md.clean(md.without_links(title))
+            plain = md.clean(md.without_links(title)) or heading_label(title)  # "# [CVPR 2026 (Jun)](notes)"
             found = _HEADING_YEAR.match(plain) or _HEADING_DATE.match(plain) or _HEADING_DAYS.match(plain)  # "### 2024", a week
             if found or re.match(r"^(before|prior to|until|older)\b", plain, re.I):
                 heading_year.append((level, int(found.group(1)) if found else None, plain))
             elif _acronym(plain) and md.year_of(plain) and len(plain.split()) <= 5:
-                heading_year.append((level, md.year_of(plain), plain, plain))  # "### NeurIPS 2024"
+                heading_year.append((level, md.year_of(plain), plain, heading_venue(plain)))  # "### NeurIPS 2024"
             elif heading_year and heading_year[-1][1] and _acronym(plain) and len(plain.split()) <= 3:
                 # "### 2025" > "#### IJCAI"; the importer keeps it only if the registry knows it ("#### LLM" is a topic)
                 heading_year.append((level, heading_year[-1][1], plain, plain, "guess"))
             open_item, stack = None, []
-            if md.links(title) or (not found and level >= 3 and not _SKIP_SECTION.search(plain)):
+            section = heading_label(title) and heading_year and heading_year[-1][0] == level  # "# [CVPR 2026](…)"
+            if md.links(title) and not section or (not found and level >= 3 and not _SKIP_SECTION.search(plain)):
                 # a linked heading, or one whose "paper link: …" line may follow (mdlist decides)
                 unit = Unit("heading", number, [title], context=_context(headings[:-1], heading_year))
                 units.append(unit)
@@ -310,10 +313,10 @@ def _describes(item: Unit, text: str) -> bool:
         return False
     text = text.strip()
     if md.links(text):  # "ExpEnv: [D4RL](…)": a note may link what it names, but not a paper
-        return bool(NOTE.match(text)) and not any(is_paper_url(u) or md.PAPER_LABEL.match(label)
-                                                   for label, u, _ in md.links(text))
+        return bool(NOTE.match(text) or citation(text)) and not any(is_paper_url(u) or md.PAPER_LABEL.match(label)
+                                                                    for label, u, _ in md.links(text))  # "[A](home), B. *ICLR'17*"
     return bool(NOTE.match(text)) or text.startswith("<") or md.looks_like_authors(text) or citation(text) is not None or (
-        bool(re.fullmatch(r"(?i)anonymous(?: authors?)?\.?", text))) or _sentence(item, text)
+        bool(re.match(r"(?i)anonymous(?: authors?)?(?:,?\s*et\.?\s*al\b)?\.?(?:\s|$)", text))) or _sentence(item, text)
 
 
 def _paper_of_its_own(parent: Unit, text: str, field: re.Match | None) -> bool:

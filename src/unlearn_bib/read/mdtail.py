@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from unlearn_bib.read import mdinline as md
-from unlearn_bib.read.mdscan import FIELD
+from unlearn_bib.read.mdscan import FIELD, is_paper_url
 
 _YEAR_FIELD = re.compile(r"^((?:19|20)\d\d)(?:\s+(.{1,80}))?$")  # "2018", "2018 CVPR", "2019 Sensors (journal)"
 _FIELD_YEAR = re.compile(r"^([A-Za-z][^,]{0,60}?)\s*((?:19|20)\d\d)(?:\s+(.{1,40}))?$")  # "CVPR 2022", "CVPR 2021 Oral"
@@ -149,18 +149,32 @@ _LABEL = re.compile(r"^(?:\*\*\[([^\[\]*\n]{1,40})\]\*\*|\[\*\*([^\[\]*\n]{1,40}
                     r"|^\*\*([^*:\uff1a\s][^*:\uff1a\n]{0,30})(?:\*\*\s?[:\uff1a]|[:\uff1a]\*\*)\s*")
 
 
+_MODEL_NAME = re.compile(r"[\w.+&'\u2019\-]{0,30}[A-Z0-9][\w.+&'\u2019\-]{0,30}(?: [\w.+&'\u2019\-]{1,30}){0,2}")
+
+
 def name_before_link(lead: str) -> tuple[str, str, str] | None:
-    """(title, url, rest) when ``lead`` is a short name (one to six words) and a colon, then a link whose
-    text (three words or more) is the title; None otherwise ("Code: [repo](…)" is a field, not a name)."""
+    """(title, url, rest) when ``lead`` is a short name (one to six words) and a colon or a dash, then a link whose
+    text (three words or more) is the title; None otherwise ("Code: [repo](…)" is a field, not a name).
+    ``ACGAN - [Title](link)``: the name is the list's, dropped; ``2022-06-03 - [Title](link)``: a date (or a venue
+    and year) before the dash is the row's tag, moved after the title; names of people before it are not read here.
+    ``GPT-2 [Title](link)``: a model's name of one to three words, no colon, before a linked title of three words or more."""
     first = md.LINK.search(lead)
     if not first or first.group(1) or first.group(2).lstrip().startswith("!["):
         return None
     before, label = md.clean(lead[:first.start()]), md.clean(first.group(2))
-    if not before.endswith(":") or not 1 <= len(before[:-1].split()) <= 6 or FIELD.match(before + " x"):
+    dash = re.match(r"(.*\S)\s+[-\u2013\u2014]$", before)  # "Name -": one backtrack per character, linear
+    if dash and (md.looks_like_authors(dash.group(1)) and re.search(r",|&| and ", dash.group(1))
+                 or re.search(r"\bet\.? al\b", dash.group(1)) or "[" in before):
+        return None  # "A. Author et al. - [Title](link)": the authors, for the rules that read them
+    model = _MODEL_NAME.fullmatch(before) and not md.GENERIC.match(before)
+    if not (before.endswith(":") or dash or model) or not 1 <= len(before[:-1].split()) <= 6 or FIELD.match(before + " x"):
+        return None  # model: "GPT-2 [Title](link)", a name of one to three words with a capital or a digit, no colon
+    tag = dash.group(1) if dash else before if model and not before.endswith(":") else ""
+    tag = tag if md.is_date(tag) or md.year_of(tag) else ""  # "CVPR 2024 [Title](link)": a venue tag
+    short = tag or dash and is_paper_url(first.group(3))  # "2020-03-04 - [Gaussianization Flows](…)", "X - [Bayesian GAN](arXiv)"
+    if md.GENERIC.match(label) or len(label.split()) < (2 if short else 3) or label.startswith("[") or md.is_date(label):
         return None
-    if md.GENERIC.match(label) or len(label.split()) < 3:
-        return None
-    return label, first.group(3), lead[first.end():]
+    return label, first.group(3), (f"({tag}) " if tag else "") + lead[first.end():]
 
 
 def drop_label(lead: str) -> str:

@@ -38,9 +38,11 @@ def _candidate(item: dict, anchor: str) -> Candidate | None:
     doi = str(item.get("DOI", "")).lower()
     if kind not in PUBLISHED_TYPES or not doi:
         return None
-    names = []
+    names, parts = [], []
     for person in item.get("author") or []:
         names.append(" ".join(filter(None, (person.get("given", ""), person.get("family", "")))) or person.get("name", ""))
+        family, given = str(person.get("family", "") or ""), str(person.get("given", "") or "")
+        parts.append(f"{family}, {given}" if family and given and "," not in family + given else names[-1])
     containers = [_plain(c) for c in item.get("container-title") or [] if c]
     issued = ((item.get("issued") or {}).get("date-parts") or [[None]])[0][0]
     year = year_of(issued)
@@ -59,7 +61,7 @@ def _candidate(item: dict, anchor: str) -> Candidate | None:
         service="crossref", record=doi, url=f"https://doi.org/{doi}", title=_plain(" ".join(item.get("title") or [""])),
         authors=tuple(names), families=families, year=year, venue_text=venue_text, venue_id=venue_id,
         preprint=False, anchor=anchor, doi=doi, pages=pages_of(item.get("page", "")),
-        volume=str(item.get("volume", "") or ""), number=str(item.get("issue", "") or ""),
+        volume=str(item.get("volume", "") or ""), number=str(item.get("issue", "") or ""), names=tuple(parts),
     )
 
 

@@ -32,6 +32,7 @@ class Candidate:
     volume: str = ""
     number: str = ""
     openreview: str = ""
+    names: tuple[str, ...] = ()  # "Family, Given" per author where the service gives the parts (Crossref), else ()
 
 
 def family_spellings(name: str) -> frozenset[str]:

@@ -106,6 +106,7 @@ def vet_candidate(cand, arxiv_ids=()) -> tuple[object, list[str]]:
         "url": keep("link", cand.url, len(cand.url) <= 2000 and is_web_url(cand.url)),
         "title": plain_text(cand.title),
         "authors": tuple(plain_text(a, 200) for a in cand.authors[:500]),
+        "names": tuple(plain_text(a, 200) for a in cand.names[:500]),
         "venue_text": plain_text(cand.venue_text),
         "anchor": plain_text(cand.anchor),
         "doi": keep("DOI", cand.doi, bool(checked_doi(cand.doi)) and checked_doi(cand.doi) == cand.doi),

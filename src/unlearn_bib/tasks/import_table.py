@@ -26,7 +26,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from unlearn_bib.errors import Location, Problem, UnlearnBibError, error_at
-from unlearn_bib.tasks.importer import Plan, grow, open_catalog, places_in_table, record_problems, slug, venue_fields
+from unlearn_bib.tasks.importer import (Plan, grow, open_catalog, places_in_table, record_problems, slug, take_year,
+                                        venue_fields)
 
 _SHORT_YEAR = re.compile(r"^(.*?[A-Za-z])\s*'(\d\d)$")
 
@@ -304,6 +305,7 @@ class _Rows:
 def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool = False) -> Plan:
     from unlearn_bib.catalog.load import read_bytes
     from unlearn_bib.match.rule import CatalogIndex, Ids, Match, match
+    from unlearn_bib.catalog.identifiers import clean_doi
     from unlearn_bib.outcomes import MatchStatus
     from unlearn_bib.read.mdlist import read_list
 
@@ -357,6 +359,15 @@ def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool 
             if same:
                 accepted.merge(entry, ids)
                 plan.count("merged")
+                dated = take_year(entry[3], _record(row, ids, section, taken, md_path, where)[0], row.line,
+                                  taken)
+                if dated:  # the record an undated row made takes this row's year, and its key by the rule
+                    old, new = dated
+                    section_of[new] = section_of.pop(old)
+                    order[section_of[new]] = [(new if k == old else k, kind) for k, kind in order[section_of[new]]]
+                    plan.added[plan.added.index(old)] = new
+                    problems = [p for p in problems if not (p.where.line == entry[0] and "no year" in p.message)]
+                    plan.counts["no year"] -= 1
             else:
                 report(Problem(f"{_short(row.title)}: {how} than line {entry[0]} ({_short(entry[1])}); not imported"
                                if how.startswith("the same title") else
@@ -364,8 +375,8 @@ def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool 
                                f"({_short(entry[1])}); not imported", where, "fix the link of one of the two rows"))
             continue
         found = empty or match(Ids(title=row.title, arxiv=tuple(v for k, v in ids.items() if k == "arxiv"),
-                          doi=tuple(v for k, v in ids.items() if k == "doi"),
-                          openreview=tuple(v for k, v in ids.items() if k == "openreview")), index)
+                          doi=tuple(clean_doi(v) for k, v in ids.items() if k == "doi"),  # compared without case
+                          openreview=tuple(v for k, v in ids.items() if k == "openreview"), year=row.year), index)
         if found.status == "matched":
             accepted.add(ids, row.title, row.line, None)
             order.setdefault(section, []).append((found.paper.key, "old"))

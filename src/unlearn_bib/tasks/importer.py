@@ -300,6 +300,25 @@ class Seen:
                     self.where.setdefault((kind, value), (line, title))
 
 
+def take_year(record: dict | None, later: dict | None, line: int, taken: set[str]) -> tuple[str, str] | None:
+    """(old key, new key) when ``record`` (imported from an undated list row) takes the year of ``later``, the
+    record the dated row on ``line`` of the same paper would make (and its venue, when the undated row named
+    none); the key is remade by the rule with the year."""
+    from unlearn_bib.catalog.keys import make_key
+
+    if record is None or "year" in record or not later or "year" not in later:
+        return None
+    record["year"] = later["year"]
+    if "venue" not in record and "venue_text" not in record:
+        record.update({k: later[k] for k in ("venue", "track", "venue_text") if k in later})
+    record["notes"] = re.sub(r" No year: .*$", "", record["notes"]) + f" The year {later['year']} from line {line}."
+    old, first = record["key"], (record.get("authors") or [{}])[0]
+    record["key"] = make_key(first.get("family") or first.get("literal", ""), later["year"], record["title"], taken - {old})
+    taken.discard(old)
+    taken.add(record["key"])
+    return old, record["key"]
+
+
 def record_problems(record: dict, where: Location, what: str) -> list[Problem]:
     """Check a new record's identifiers and links against the catalog's patterns, and its text
     for control characters, naming the line of the .bib or README it came from."""
