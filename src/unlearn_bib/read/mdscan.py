@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdauto import autolink, broken_label, html_list, untitled
 from unlearn_bib.read.mdcite import NOTE, citation
+from unlearn_bib.read.mdsummary import summary_bullet
 from unlearn_bib.read.mdtitlecol import title_column
 from unlearn_bib.read.mdvenuehead import heading_label, heading_venue
 
@@ -201,7 +202,7 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
         if raw.lstrip().startswith("<!--"):
             comment = "-->" not in raw
             continue
-        raw = autolink(html_list(raw))  # a bare web address is a link on GitHub, <li> a bullet
+        raw = autolink(html_list(summary_bullet(raw)))  # a bare web address is a link on GitHub, <li> a bullet
         if not raw.strip():
             blank = True
             if open_item is not None and open_item.kind == "block":
