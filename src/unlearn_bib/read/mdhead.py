@@ -21,7 +21,7 @@ _TAG = re.compile(r"\(((?:[^()]|\([^()]{1,20}\)){2,80})\)|\[([^\[\]()]{2,60})\](
                   r"|(?<![*\w])\*\*([^*\n]{2,60})\*\*(?![*\w])")  # "**CVPR 2025**" after the links: a venue only with its year
 _PREFIX = re.compile(r"^(\*\*|__)?[\[(【]((?:[^\[\]()【】]|\([^\[\]()]{1,20}\)){2,80})[\])】](?!\()(?:\1)?\s*")
 _ARXIV_TAG = re.compile(r"^arxiv\s*[:.]?\s*\d{4}\.\d{4,5}(v\d+)?$", re.I)  # [arxiv 2401.06121]: an id, not a venue
-_ARXIV_WRITTEN = re.compile(r"[\s.,;(\[]*\barxiv\s*[:.]?\s*\d{4}\.\d{4,5}", re.I)
+_ARXIV_WRITTEN = re.compile(r"\barxiv\s*[:.]?\s*\d{4}\.\d{4,5}", re.I)  # (the punctuation before it: head_title)
 _PAPER_FIELD = re.compile(r"^[*_]{0,2}(?:paper|title)\s*(?:[*_]{0,2}\s*:|:\s*[*_]{0,2})\s*(?=\[)", re.I)
 PLACEHOLDER = re.compile(r"\[\s*(paper|pdf)\s*\](?!\()", re.I)
 VENUE_COMMA_YEAR = re.compile(r"^(.+?),\s*((?:19|20)\d\d)$")
@@ -177,6 +177,8 @@ def head_title(head: str) -> tuple[str, str, str]:
     written = _ARXIV_WRITTEN.search(lead[:cut])  # "Title. arXiv:2401.01234" names the paper, not its title
     if written:
         cut = written.start()
+        while cut and (lead[cut - 1].isspace() or lead[cut - 1] in ".,;(["):  # and the punctuation before it
+            cut -= 1
     shown, piped = pipe_tail(lead[:cut])  # "Title | **[CVPR' 16]** |"
     shown, tag = code_tag(shown)  # "Title. **`CVPR 26`**": a tag set as inline code
     title, trailing = _trailing_tags(shown)

@@ -213,7 +213,7 @@ def clean_title(text: str) -> str:
     (after a short label and a colon, maybe) is the quoted text."""
     text = clean(re.sub(r"\[\s*\]", " ", BARE_URL.sub(" ", text))).strip(" \\")  # a URL is never part of a title
     quoted = _QUOTED_TITLE.match(text)  # '"Title".', 'Squad: "Squad: 100,000+ questions …"': the quoted text
-    return (quoted.group(1) if quoted else text).rstrip(" |").rstrip(".,;:").strip()  # "Title | [pdf](…)": the pipe separates
+    return re.sub(r"\s[-\u2013\u2014]$", "", (quoted.group(1) if quoted else text).rstrip(" |").rstrip(".,;:").strip())  # "Title - URL", "Title | [pdf](…)"
 
 
 _QUOTED_TITLE = re.compile(r'^(?:[^"“”:]{1,40}:\s*)?["“]([^"“”]{4,})["”][.,;:]?$')

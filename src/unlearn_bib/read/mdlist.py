@@ -56,7 +56,7 @@ from unlearn_bib.read import mdhead as mh
 from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdbare import plain_paragraph, short_title
 from unlearn_bib.read.mdcite import NOTE, after_title, badge_venue, bibtex_tail, citation, etal_citation, summary_citation
-from unlearn_bib.read.mdgroup import regroup, table_section
+from unlearn_bib.read.mdgroup import addressed, regroup, table_section
 from unlearn_bib.read.mdkind import authors_field, cell_name, last_field, linked_citation
 from unlearn_bib.read.mdnames import vetted
 from unlearn_bib.read.mdpipe import pipe_record
@@ -180,10 +180,10 @@ def _after_year(text: str) -> str:
 
 def _paper_parent(unit: Unit) -> bool:
     """A bullet whose title links a paper (``- [Title](https://arxiv.org/abs/ID)``) is a paper even with
-    bullets under it ("- Dataset; [BBQ](…)"), so is one tagged ``[**CVPR 2019**]``; a parent naming a venue or a topic is not."""
+    bullets under it ("- Dataset; [BBQ](…)"), so is one tagged ``[**CVPR 2019**]`` or ``- Title: <arXiv URL>`` (mdbyline); a topic is not."""
     title, url, rest = mh.head_title(unit.lines[0])  # or any paper link, or a venue and year after it
     paper = bool(url) and (is_paper_url(url) or bool(mh.venue_after_link(rest)[1] or mh.tags(rest)[1])) and len(title.split()) >= 3
-    return bool(title and url and (_ARXIV_PAGE.match(url) or paper) and not md.GENERIC.match(title)) or mdgbt.is_reference(unit.lines[0])
+    return bool(title and url and (_ARXIV_PAGE.match(url) or paper) and not md.GENERIC.match(title)) or addressed(unit.lines[0]) or mdgbt.is_reference(unit.lines[0])
 
 
 def _unclosed(text: str) -> bool:

@@ -16,6 +16,7 @@ from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdauto import autolink, broken_label, html_list, untitled
 from unlearn_bib.read.mdcite import NOTE, citation
 from unlearn_bib.read.mdgfm import lines as gfm_lines, task_item
+from unlearn_bib.read.mdsummary import summary_bullet
 from unlearn_bib.read.mdtitlecol import title_column
 from unlearn_bib.read.mdvenuehead import heading_label, heading_venue
 
@@ -203,7 +204,7 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
         if raw.lstrip().startswith("<!--"):
             comment = "-->" not in raw
             continue
-        raw = autolink(html_list(task_item(raw)))  # a task box is a checkbox; a bare web address is a link on GitHub, <li> a bullet
+        raw = autolink(html_list(summary_bullet(task_item(raw))))  # a task box is a checkbox; a bare web address is a link on GitHub, <li> a bullet
         if not raw.strip():
             blank = True
             if open_item is not None and open_item.kind == "block":
@@ -396,9 +397,9 @@ def _parent_context(text: str) -> dict:
         return {"year": int(found.group(1)), "year_text": plain}
     if md.is_date(plain.strip("[]()\u3010\u3011 ")):  # "**[2026.05.27]**": a date over the papers posted that day
         return {"year": md.year_of(plain.strip("[]()\u3010\u3011 ")), "year_text": plain}
+    found = _NAMED_YEAR.fullmatch(plain)  # "Alex Graves (2008)" over "  * [Title](thesis.pdf)": that year's work,
+    if found and md.looks_like_authors(found.group(1)):  # a person, never a venue (asked first: it reads as one too)
+        return {"year": int(found.group(2)), "year_text": plain}
     if md.looks_like_venue(plain):
         return {"venue": plain, "venue_year": md.year_of(plain)}
-    found = _NAMED_YEAR.fullmatch(plain)  # "Alex Graves (2008)" over "  * [Title](thesis.pdf)": that year's work
-    if found and md.looks_like_authors(found.group(1)):
-        return {"year": int(found.group(2)), "year_text": plain}
     return {}
