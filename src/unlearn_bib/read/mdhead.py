@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from unlearn_bib.read import mdinline as md
+from unlearn_bib.read.mdlead import links_first
 from unlearn_bib.read.mdcite import after_title, citation, etal_citation
 from unlearn_bib.read.mdkind import code_after, short_name_link
 from unlearn_bib.read.mdnamebold import bare_year, named_bold
@@ -117,6 +118,10 @@ def head_title(head: str) -> tuple[str, str, str]:
         title, url, rest = head_title(lead[venue_link.end():])  # "[[CVPR](paper)] Plain Title. [[code](…)]"
         if title and not url:
             return title, "", f"({md.clean(venue_link.group(1))}) {rest}"
+    front = links_first(lead)  # "[[pdf](…)] - **Title**, A. Name et al. 2019.": the links move after the title
+    title, url, rest = head_title(front[0]) if front else ("", "", "")
+    if title:
+        return title, url, f"{rest} {front[1]}"
     found = md.LINK.match(lead)
     italic = md.LINK.match(lead, 1) if lead[:2] in ("*[", "_[") else None
     if italic and lead[italic.end():italic.end() + 1] == lead[0]:  # "*[Title](link)*": an italic linked title
