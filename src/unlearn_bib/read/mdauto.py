@@ -2,8 +2,9 @@
 
 - ``autolink(line)``: GitHub renders a bare web address as a link (GFM autolinks), so
   ``- U-Net [https://arxiv.org/pdf/1505.04597.pdf] [2015]`` links a paper: the address becomes a link
-  labelled ``link`` (a URL is never a title); addresses inside a link's target, an HTML attribute, an
-  angle-bracket autolink, inline code or a link's text (``[https://…](https://…)``) are left alone, trailing punctuation is not part of the address;
+  labelled ``link`` (a URL is never a title), also in parentheses (``Title (https://…)``) or written as an
+  angle-bracket autolink (``<https://…>``); addresses inside a link's target, an HTML attribute, inline code or a
+  link's text (``[https://…](https://…)``) are left alone, trailing punctuation is not part of the address;
 - ``html_list(line)``: an HTML list item ``<li>Title <a href="https://arxiv.org/abs/…">[arXiv]</a>`` is a bullet
   with a Markdown link, as GitHub shows it (the anchor's text is the link's label);
 - ``broken_label(previous, line)``: a link text broken over two lines (``- [Simple Baselines for Human Pose
@@ -20,7 +21,8 @@ import re
 
 from unlearn_bib.read import mdinline as md
 
-_BARE = re.compile(r"(?<![\w(<\"'=`/@.\-])(?:https?://|www\.)[^\s<>\[\]\"'`|]{2,2000}", re.I)
+_BARE = re.compile(r"(?<![\w<\"'=`/@.\-])(?:https?://|www\.)[^\s<>\[\]\"'`|]{2,2000}", re.I)  # "(https://…)" too
+_ANGLE = re.compile(r"(?<!\]\()<((?:https?://|www\.)[^\s<>\[\]\"'`|]{2,2000})>", re.I)  # "<https://…>": a CommonMark autolink
 _TRAILING = ".,:;!?*_~"
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 _ANCHOR = re.compile(r"<a\s[^<>]{0,300}?href=[\"']([^\"'<>\s]{1,2000})[\"'][^<>]{0,300}>([^<>\n]{1,300})</a>", re.I)
@@ -39,11 +41,14 @@ def autolink(line: str) -> str:
     """``line`` with each bare web address written as a Markdown link ``[link](address)``."""
     if "://" not in line and "www." not in line:
         return line
+    line = _ANGLE.sub(lambda m: f"[link]({m.group(1) if '://' in m.group(1) else 'http://' + m.group(1)})", line)
     spans = [(m.start(), m.end()) for m in _CODE_SPAN.finditer(line)] if "`" in line else []
     out, last = [], 0
     for found in _BARE.finditer(line):
-        if any(a <= found.start() < b for a, b in spans) or line[:found.start()].rstrip().endswith(("](", "<")):
-            continue  # inline code; "[code]( https://…)": a link's target with a space before it
+        before = line[:found.start()].rstrip()
+        if any(a <= found.start() < b for a, b in spans) or before.endswith("<") or (
+                before.endswith("(") and before.rstrip("( ").endswith("]")):
+            continue  # inline code; "[code]( https://…)", "[pdf]((https://…))": a link's target
         url = _end(found.group(0))
         if line[:found.start()].endswith("[") and line[found.start() + len(url):].startswith("]("):
             continue  # "[https://…](https://…)": the address is a link's text, already a link

@@ -123,6 +123,9 @@ def citation(text: str) -> tuple[list[str], bool, str, int | None] | None:
     plain = md.clean(raw).strip(" .,;[]")
     if not plain or len(plain) > 3000:
         return None
+    month = _MONTH_TAIL.search(plain)  # "A, et al., ACL 2019, Jun 2019": the month it came out, after the venue's year;
+    if month:  # "A, et al., arXiv preprint, May 2019": the date is the year field
+        plain = plain[:month.start()] if _YEAR.search(plain, 0, month.start()) else plain[:month.start()] + ", " + plain[-4:]
     years = list(_YEAR.finditer(plain)) or list(_SHORT_DATED.finditer(plain))  # "A and B. *ICLR'17*", "*Arxiv 1707*"
     if not years:
         return None
@@ -182,6 +185,7 @@ def citation(text: str) -> tuple[list[str], bool, str, int | None] | None:
 
 
 _ETAL = re.compile(r"\bet\.?\s*al\b\.?")
+_MONTH_TAIL = re.compile(r",\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s+(?:19|20)\d\d$", re.I)
 _GROUPED = re.compile(r"\[[^\[\]\n]{1,60}\]")  # a bracket's commas separate no fields: "[cs, math]"
 
 

@@ -13,7 +13,9 @@
   sub-bullet's authors, venue, year and links (other sub-bullets only links or fields). Personal names are never a
   title (``mdnames``), so the sub-bullet is no paper of its own;
 - a title bullet over unlabelled field sub-bullets (``* Title`` / ``  * ICML 2023`` / ``  * <link>``) is ONE paper
-  (``mdsubs.fielded``); an italic span wrapped over two lines is one line (``mdwrap.rejoined``);
+  (``mdsubs.fielded``), so is one with its labelled links over its authors and its venue (``mdbyline``); an italic
+  span wrapped over two lines is one line (``mdwrap.rejoined``); an ACL-style reference ``A, B. 1993. [Title](…).
+  *Venue*.`` is read as its fields (``mdacl``);
 - a bullet that names a paper by a short name and its links over the citation (``mdnick.nicknamed``, ``named_parent``),
   a citation bullet with its title linked after the names (``mdnick.authors_first``), and a topic bullet over links to
   venues' home pages (``mdnick.venue_index``: left out);
@@ -27,6 +29,8 @@ from __future__ import annotations
 import re
 
 from unlearn_bib.read import mdinline as md
+from unlearn_bib.read.mdacl import acl_fields
+from unlearn_bib.read.mdbyline import addressed, byline, bylined  # noqa: F401 (addressed: for mdlist)
 from unlearn_bib.read.mdnames import personal_names
 from unlearn_bib.read.mdnick import authors_first, named_parent, nicknamed, venue_index
 from unlearn_bib.read.mdscan import FIELD, Unit, is_paper_url
@@ -109,7 +113,7 @@ def regroup(units: list[Unit]) -> list[Unit]:
     out: list[Unit] = []
     i = 0
     while i < len(units):
-        unit = rejoined(units[i])  # an italic authors' line wrapped over two lines: one line
+        unit = bylined(acl_fields(rejoined(units[i])))  # wrapped italics one line; an ACL reference, a byline as fields
         unit = authors_first(unit) or unit  # "* A, B, and C, [Title](link), Nature 2015": the linked title is the title
         named = nicknamed(unit)  # "* GFRNN [[Paper](…)]" over "  * A, B, *Title*, ICML 2015": the citation's paper
         if named is not None or venue_index(unit):  # "- Machine learning" over "* [NeurIPS](…)" links: no paper
@@ -118,7 +122,7 @@ def regroup(units: list[Unit]) -> list[Unit]:
             continue
         if unit.kind == "item" and unit.children:
             children = _children(units, i)
-            entry = _entry(unit, children) or _cited(unit, children) or fielded(unit, children)
+            entry = _entry(unit, children) or _cited(unit, children) or fielded(unit, children) or byline(unit, children)
             named = None if entry is not None else named_parent(unit, children)  # "* Name [[Paper](…)]" over its citation
             if named is not None:
                 out.extend(named)

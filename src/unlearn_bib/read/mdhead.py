@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from unlearn_bib.read import mdinline as md
+from unlearn_bib.read.mdlead import links_first
 from unlearn_bib.read.mdcite import after_title, citation, etal_citation
 from unlearn_bib.read.mdkind import code_after, short_name_link
 from unlearn_bib.read.mdnamebold import bare_year, named_bold
@@ -20,7 +21,7 @@ _TAG = re.compile(r"\(((?:[^()]|\([^()]{1,20}\)){2,80})\)|\[([^\[\]()]{2,60})\](
                   r"|(?<![*\w])\*\*([^*\n]{2,60})\*\*(?![*\w])")  # "**CVPR 2025**" after the links: a venue only with its year
 _PREFIX = re.compile(r"^(\*\*|__)?[\[(【]((?:[^\[\]()【】]|\([^\[\]()]{1,20}\)){2,80})[\])】](?!\()(?:\1)?\s*")
 _ARXIV_TAG = re.compile(r"^arxiv\s*[:.]?\s*\d{4}\.\d{4,5}(v\d+)?$", re.I)  # [arxiv 2401.06121]: an id, not a venue
-_ARXIV_WRITTEN = re.compile(r"(?<![\s.,;(\[])[\s.,;(\[]*\barxiv\s*[:.]?\s*\d{4}\.\d{4,5}", re.I)  # one start per run of dots and spaces
+_ARXIV_WRITTEN = re.compile(r"\barxiv\s*[:.]?\s*\d{4}\.\d{4,5}", re.I)  # (the punctuation before it: head_title)
 _PAPER_FIELD = re.compile(r"^[*_]{0,2}(?:paper|title)\s*(?:[*_]{0,2}\s*:|:\s*[*_]{0,2})\s*(?=\[)", re.I)
 PLACEHOLDER = re.compile(r"\[\s*(paper|pdf)\s*\](?!\()", re.I)
 VENUE_COMMA_YEAR = re.compile(r"^(.+?),\s*((?:19|20)\d\d)$")
@@ -119,6 +120,10 @@ def head_title(head: str) -> tuple[str, str, str]:
         title, url, rest = head_title(lead[venue_link.end():])  # "[[CVPR](paper)] Plain Title. [[code](…)]"
         if title and not url:
             return title, "", f"({md.clean(venue_link.group(1))}) {rest}"
+    front = links_first(lead)  # "[[pdf](…)] - **Title**, A. Name et al. 2019.": the links move after the title
+    title, url, rest = head_title(front[0]) if front else ("", "", "")
+    if title:
+        return title, url, f"{rest} {front[1]}"
     found = md.LINK.match(lead)
     italic = md.LINK.match(lead, 1) if lead[:2] in ("*[", "_[") else None
     if italic and lead[italic.end():italic.end() + 1] == lead[0]:  # "*[Title](link)*": an italic linked title
@@ -174,6 +179,8 @@ def head_title(head: str) -> tuple[str, str, str]:
     written = _ARXIV_WRITTEN.search(lead[:cut])  # "Title. arXiv:2401.01234" names the paper, not its title
     if written:
         cut = written.start()
+        while cut and (lead[cut - 1].isspace() or lead[cut - 1] in ".,;(["):  # and the punctuation before it
+            cut -= 1
     shown, piped = pipe_tail(lead[:cut])  # "Title | **[CVPR' 16]** |"
     shown, tag = code_tag(shown)  # "Title. **`CVPR 26`**": a tag set as inline code
     title, trailing = _trailing_tags(shown)

@@ -29,7 +29,7 @@ GENERIC = re.compile(r"^\W*(paper|papers|pdf|arxiv|abs|link|code|codes|github|gi
                      r"checkpoints?|bibtex|bib|citation|openreview|doi|html|url|star|stars|"
                      r"hugging ?face|colab|notebook|supp|supplementary|talk|benchmark|leaderboard|"
                      r"google drive|ppt|report|tweet|twitter|zhihu|cvf|acm|ieee|springer|proceedings|pub)\W*$", re.I)
-PAPER_LABEL = re.compile(r"^\W*(paper|pdf|arxiv|abs|openreview|doi|html|cvf|acm|ieee|springer|proceedings|pub)\W*$", re.I)
+PAPER_LABEL = re.compile(r"^\W*(paper|pdf|arxiv|abs|openreview|doi|html|cvf|acm|ieee|springer|proceedings|pub|ref|reference)\W*$", re.I)
 VENUE_LABEL = re.compile(r"(?!" + GENERIC.pattern + r")|^\W*arxiv\W*$", re.I)  # a link label that may name a venue ("[arxiv](…)"); anchored: used with match only
 CODE_LABEL = re.compile(r"^\W*(code|codes|github|git)\W*$", re.I)
 
@@ -213,7 +213,7 @@ def clean_title(text: str) -> str:
     (after a short label and a colon, maybe) is the quoted text."""
     text = clean(re.sub(r"\[\s*\]", " ", BARE_URL.sub(" ", text))).strip(" \\")  # a URL is never part of a title
     quoted = _QUOTED_TITLE.match(text)  # '"Title".', 'Squad: "Squad: 100,000+ questions …"': the quoted text
-    return (quoted.group(1) if quoted else text).rstrip(".,;:").strip()
+    return re.sub(r"\s[-\u2013\u2014]$", "", (quoted.group(1) if quoted else text).rstrip(" |").rstrip(".,;:").strip())  # "Title - URL", "Title | [pdf](…)"
 
 
 _QUOTED_TITLE = re.compile(r'^(?:[^"“”:]{1,40}:\s*)?["“]([^"“”]{4,})["”][.,;:]?$')

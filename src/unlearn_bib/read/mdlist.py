@@ -56,11 +56,11 @@ from unlearn_bib.read import mdhead as mh
 from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdbare import plain_paragraph, short_title
 from unlearn_bib.read.mdcite import NOTE, after_title, badge_venue, bibtex_tail, citation, etal_citation, summary_citation
-from unlearn_bib.read.mdgroup import regroup, table_section
+from unlearn_bib.read.mdgroup import addressed, regroup, table_section
 from unlearn_bib.read.mdkind import authors_field, cell_name, last_field, linked_citation
 from unlearn_bib.read.mdnames import vetted
 from unlearn_bib.read.mdpipe import pipe_record
-from unlearn_bib.read import mdbook, mdref, mdtag  # "[3] A. **Title**. Venue, 2001."; "Title [[Journal of Big Data 2019]](…)"
+from unlearn_bib.read import mdbook, mdgbt, mdlead, mdref, mdtag  # "[3] A. **Title**. Venue, 2001."; "Title [[Journal of Big Data 2019]](…)"
 from unlearn_bib.read.mdrescue import described, rescued
 from unlearn_bib.read.mdscan import NOT_PAPER_HOSTS, FIELD, Trouble, is_paper_url, Unit, units
 from unlearn_bib.read.mdtail import short_date_year, wrapped, year_fields
@@ -180,10 +180,10 @@ def _after_year(text: str) -> str:
 
 def _paper_parent(unit: Unit) -> bool:
     """A bullet whose title links a paper (``- [Title](https://arxiv.org/abs/ID)``) is a paper even with
-    bullets under it ("- Dataset; [BBQ](…)"), so is one tagged ``[**CVPR 2019**]``; a parent naming a venue or a topic is not."""
+    bullets under it ("- Dataset; [BBQ](…)"), so is one tagged ``[**CVPR 2019**]`` or ``- Title: <arXiv URL>`` (mdbyline); a topic is not."""
     title, url, rest = mh.head_title(unit.lines[0])  # or any paper link, or a venue and year after it
     paper = bool(url) and (is_paper_url(url) or bool(mh.venue_after_link(rest)[1] or mh.tags(rest)[1])) and len(title.split()) >= 3
-    return bool(title and url and (_ARXIV_PAGE.match(url) or paper) and not md.GENERIC.match(title))
+    return bool(title and url and (_ARXIV_PAGE.match(url) or paper) and not md.GENERIC.match(title)) or addressed(unit.lines[0]) or mdgbt.is_reference(unit.lines[0])
 
 
 def _unclosed(text: str) -> bool:
@@ -351,7 +351,7 @@ def _item(unit: Unit) -> Row | Trouble | None:
         cited = citation(rest.split(" | ")[0].lstrip(" ."))
     said = mh.venue_after_link(after_tags) if title_url else ("", None)  # "[Title](link), Venue Year"
     if not cited and after_tags.startswith(",") and not said[1]:  # "[Title](page), Liu et al., NeurIPS 2020 | [github](…)"
-        cited = citation(md.LINK_START.split(after_tags[1:].split("|")[0], maxsplit=1)[0])  # "arXiv:ID [cs, math]" stays
+        cited = mdlead.names_year(after_tags) or citation(md.LINK_START.split(after_tags[1:].split("|")[0], maxsplit=1)[0])  # "arXiv:ID [cs, math]"
     venue, venue_year, date_year = ("", None, None) if cited else mh.tags(rest)
     # "[Title](link) (DROP)": one yearless word after a linked title may be the list's short name for the paper
     short_name = venue if title_url and venue and venue_year is None and " " not in venue else ""

@@ -32,9 +32,12 @@ import re
 from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdby import by_authors
 from unlearn_bib.read.mddash import dash_authors
-from unlearn_bib.read.mdgbt import gbt_reference
+from unlearn_bib.read.mdgbt import gbt_reference, is_reference
+from unlearn_bib.read.mdgfm import lines as gfm_lines
+from unlearn_bib.read.mdlinktext import label_fields, named_paragraph
 from unlearn_bib.read.mdnamebold import year_alone
 from unlearn_bib.read.mdnames import personal_names
+from unlearn_bib.read.mdprefix import year_after, year_first
 from unlearn_bib.read.mdscan import FIELD, NOT_PAPER_HOSTS, Unit
 from unlearn_bib.read.mdvenuehead import under_venue_heading
 
@@ -69,6 +72,7 @@ def described(units: list[Unit], text: str) -> list[Unit]:
     out: list[Unit] = []
     lines = None
     for unit in units:
+        unit = named_paragraph(unit)  # "FedAvg:" over "[Title. Venue Year](link)": the paper is the link's line
         if out and _authors_bullet(out[-1], unit):  # "* **Title** <br>" over "* A*, B, C* <br>" + "Venue. [[Paper](…)]"
             out[-1].lines.extend(unit.lines)
             continue
@@ -77,7 +81,7 @@ def described(units: list[Unit], text: str) -> list[Unit]:
                 and all(_PAPER_LINE.match(line) and md.links(line) for line in rest)):
             out.append(unit)
             continue
-        lines = lines if lines is not None else text.splitlines()
+        lines = lines if lines is not None else gfm_lines(text)
         at = unit.line
         for line in rest:  # the paragraph's own line number, found below the bullet's
             at = next((n + 1 for n in range(at, min(len(lines), at + 50)) if lines[n].strip().startswith(line[:60])), at)
@@ -213,6 +217,9 @@ def rescued(unit: Unit, found, row_type):
         dashed = None if found.title_url or found.authors else dash_authors(found.title)
         if dashed:  # "Zhuoran Xiong et al. - Practical Deep Reinforcement Learning Approach for Stock Trading"
             found.title, found.authors, found.authors_incomplete = dashed
+        label_fields(found)  # "[Title. NIPS 2016 workshop.](link)": the venue and year written inside the link
+        year_first(found, unit.context.get("year"))  # "[2017: Title](link)": the row's own year, then its title
+        year_after(found, unit.lines[0], unit.context.get("year"))  # "[Title](link),2026"
         if not gbt_reference(found, unit.lines[0]):  # "Zhao J, et al. <b>Title[J]</b>. Journal, 2023: 1-10."
             _quoted_citation(found)
         _italic_authors_then_venue(unit, found)
@@ -227,6 +234,11 @@ def rescued(unit: Unit, found, row_type):
         return found
     if found is not None or unit.kind not in ("item", "block", "heading") or unit.context.get("skip"):
         return found
+    if is_reference(unit.lines[0]):  # "**[4]** Zhou L, et al. [**Title**](link)[J]. Journal, **2021**.": a paper
+        row = row_type(unit.line, "", section=unit.context.get("section", ""), text=" ".join(unit.lines))
+        row.links = _all_links(unit)
+        gbt_reference(row, unit.lines[0])
+        return row
     ids = _id_links(unit)
     title = _title(unit) if ids else ""
     if not title:
@@ -237,4 +249,6 @@ def rescued(unit: Unit, found, row_type):
     row.year = _year(unit) or unit.context.get("year")
     row.venue = unit.context.get("venue", "")
     row.venue_guess = bool(unit.context.get("venue_guess"))
+    if row.year is None or row.year == unit.context.get("year"):
+        label_fields(row)  # "[Title. NIPS 2016 workshop.](arXiv link)"
     return row

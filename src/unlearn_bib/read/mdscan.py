@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdauto import autolink, broken_label, html_list, untitled
 from unlearn_bib.read.mdcite import NOTE, citation
+from unlearn_bib.read.mdgfm import lines as gfm_lines, task_item
+from unlearn_bib.read.mdsummary import summary_bullet
 from unlearn_bib.read.mdtitlecol import title_column
 from unlearn_bib.read.mdvenuehead import heading_label, heading_venue
 
@@ -43,6 +45,7 @@ _NAMED_YEAR = re.compile(r"^([^()\n]{3,200}?)\s*\(((?:19|20)\d\d)\)")  # anchore
 _HARD_BREAK = re.compile(r"(?:\\|<br\s*/?>)\s*$", re.I)
 _HEADING_YEAR = re.compile(r"^(?:year\s*)?((?:19|20)\d\d)(?:\s*papers?)?$", re.I)
 _HEADING_DATE = re.compile(r"^\[?((?:19|20)\d\d)[-./](?:0?[1-9]|1[0-2])(?:[-./]\d{1,2})?\]?$")
+_HEADING_CJK = re.compile(r"^((?:19|20)\d\d)\s*年(?:\s*\d{1,2}\s*月)?[^\d\n]{0,12}(?:[（(]\d{1,4}\s*篇[）)])?$")  # "2021 年 6 月论文更新（20 篇）"
 # "Top ML Papers of the Week (June 23 - June 29) - 2025": a heading naming days of a month and ending in their year
 _HEADING_DAYS = re.compile(r"^[^\n]{0,80}?\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s+\d{1,2}\b"
                            r"[^\n]{0,40}?[\s,(\-\u2013\u2014]((?:19|20)\d\d)\)?$", re.I)
@@ -164,7 +167,7 @@ _CELL_MARK = re.compile(r"\\.|[`()|]", re.S)  # an escaped character (kept as wr
 
 def units(text: str, troubles: list[Trouble]) -> list[Unit]:
     """One pass over the lines: the tables' rows, list items, paragraph blocks and linked headings."""
-    lines = text.splitlines()
+    lines = gfm_lines(text)  # CommonMark's line endings: \n, \r\n, \r
     units: list[Unit] = []
     headings: list[tuple[int, str]] = []
     heading_year: list[tuple[int, int | None, str]] = []
@@ -201,7 +204,7 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
         if raw.lstrip().startswith("<!--"):
             comment = "-->" not in raw
             continue
-        raw = autolink(html_list(raw))  # a bare web address is a link on GitHub, <li> a bullet
+        raw = autolink(html_list(summary_bullet(task_item(raw))))  # a task box is a checkbox; a bare web address is a link on GitHub, <li> a bullet
         if not raw.strip():
             blank = True
             if open_item is not None and open_item.kind == "block":
@@ -215,7 +218,8 @@ def units(text: str, troubles: list[Trouble]) -> list[Unit]:
             headings = [h for h in headings if h[0] < level] + [(level, named)]
             heading_year = [h for h in heading_year if h[0] < level]
             plain = md.clean(md.without_links(title)) or heading_label(title)  # "# [CVPR 2026 (Jun)](notes)"
-            found = _HEADING_YEAR.match(plain) or _HEADING_DATE.match(plain) or _HEADING_DAYS.match(plain)  # "### 2024", a week
+            found = _HEADING_YEAR.match(plain) or _HEADING_DATE.match(plain) or _HEADING_DAYS.match(plain) or (
+                _HEADING_CJK.match(plain))  # "### 2024", a week, "2021 年 6 月论文更新"
             if found or re.match(r"^(before|prior to|until|older)\b", plain, re.I):
                 heading_year.append((level, int(found.group(1)) if found else None, plain))
             elif _acronym(plain) and md.year_of(plain) and len(plain.split()) <= 5:
@@ -330,7 +334,7 @@ def _paper_of_its_own(parent: Unit, text: str, field: re.Match | None) -> bool:
     titled bullet it stays the bullet's link)."""
     if parent.kind != "item" or field and field.group(1).lower() not in ("paper", "paper link"):
         return False
-    found = md.LINK.match((field.group(2) if field else text).strip())
+    found = md.LINK.match(re.sub(r"^(?:\*\*|__)(?=\[)", "", (field.group(2) if field else text).strip()))  # "**[Title](…)**" too
     label = md.clean(found.group(2)) if found and not found.group(1) else ""
     if len(label.split()) < 2 or md.GENERIC.match(label):
         return False
@@ -393,9 +397,9 @@ def _parent_context(text: str) -> dict:
         return {"year": int(found.group(1)), "year_text": plain}
     if md.is_date(plain.strip("[]()\u3010\u3011 ")):  # "**[2026.05.27]**": a date over the papers posted that day
         return {"year": md.year_of(plain.strip("[]()\u3010\u3011 ")), "year_text": plain}
+    found = _NAMED_YEAR.fullmatch(plain)  # "Alex Graves (2008)" over "  * [Title](thesis.pdf)": that year's work,
+    if found and md.looks_like_authors(found.group(1)):  # a person, never a venue (asked first: it reads as one too)
+        return {"year": int(found.group(2)), "year_text": plain}
     if md.looks_like_venue(plain):
         return {"venue": plain, "venue_year": md.year_of(plain)}
-    found = _NAMED_YEAR.fullmatch(plain)  # "Alex Graves (2008)" over "  * [Title](thesis.pdf)": that year's work
-    if found and md.looks_like_authors(found.group(1)):
-        return {"year": int(found.group(2)), "year_text": plain}
     return {}

@@ -27,6 +27,8 @@ _PAREN_VENUE = re.compile(r"^(.{12}|.{13,}?(?<!\s))\s*\(([A-Z][^()]{1,80}?\s(?:1
 _NAMED = re.compile(r"^(?:[A-Z][\w.&'’\-]*|&|of|and|on|in|for|the)$")  # a word of a venue's name: "Annu.", "Int", "of"
 _CODE_VENUE = re.compile(r"`([A-Z][^`\n]{1,60}?\s(?:19|20)\d\d)`")  # "[[pdf](…)] `EMNLP 2022`"
 _VENUE_DATE_END = re.compile(r"^(.{8,}?),\s*([^,]{2,60}),\s*([^,]{4,20})$")  # "Title, ArXiv, 18 Nov 2015"
+# a word no name has: lower case and not a particle ("aware", "approach"), or a sign ("+"); "Hado van Hasselt" is a name
+_NOTE_WORD = re.compile(r"\s(?!(?:van|von|der|de|den|di|da|del|la|le|du|dos|bin|ibn|al|y|e)\b)[a-z]|\s[+=/]\s")
 _DASH_DATE = re.compile(r"^(.|.{2,}?(?<!\s))\s*[–—-]\s+([^–—]{3,30})$")  # ".+?" ends on a space only at its shortest: see _PAREN_VENUE
 
 
@@ -65,6 +67,8 @@ def tidy(row):
         row.authors, row.authors_incomplete = md.split_authors(people)
         row.authors = row.authors or None
     _names_after(row)
+    if row.authors and len(row.authors) == 1 and not row.authors_incomplete and _NOTE_WORD.search(row.authors[0]):
+        row.authors = None  # "- DurIAN: <link>" over "  - Duration aware Tacotron": a note on the paper, not a person
     first = authors_first(row.title) if row.authors is None and not row.title_url else None
     if first:  # "- A, B, Title (Venue Year) [[Paper](…)]": the people first, then the title
         row.authors, row.authors_incomplete, row.title = first

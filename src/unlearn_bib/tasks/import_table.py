@@ -314,7 +314,7 @@ def import_markdown(md_path: str, catalog_path: str | None = None, strict: bool 
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise error_at(md_path, data[: exc.start].count(b"\n") + 1, "not valid UTF-8") from None
+        raise error_at(md_path, len(re.split(rb"\r\n|\r|\n", data[: exc.start])), "not valid UTF-8") from None  # CR, LF, CRLF
     rows, troubles = read_list(text)
     plan = Plan(target.shown, target.path, target.text, target.text)
     for name in ("rows seen", "imported", "merged", "reported"):
