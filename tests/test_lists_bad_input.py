@@ -105,6 +105,13 @@ def test_a_chinese_readme(run, tmp_path):
     "[" + "a" * 19_000,
     "![" * 9_000,
     "<" * 19_000,
+    # runs that made a pattern rescan the rest of the line from each character (seconds per line before): as a
+    # bullet ("- …") and as a paragraph of its own (a blank line before it)
+    *(context + body for body in (
+        "GPT" + " " * 19_000 + "x", "." * 19_000 + "a", "a, " * 6_333 + "!", "a" * 19_000 + "!", "A. " * 6_333 + "!",
+        "a and " * 3_166 + "!", "A et al " * 2_375 + "!", "A, B et al" + " " * 18_000 + "- Title of It Here",
+        "(2020)" + " " * 18_000 + "x", "Smith" + " " * 18_000 + "and Jones, 2020")
+      for context in ("- ", "\n")),
 ])
 def test_hostile_lines_take_linear_time(line):
     text = "| Title | Venue |\n|---|---|\n" + (line + "\n") * 20

@@ -6,7 +6,7 @@ import re
 _HEAD = re.compile(r"@[ \t]*[A-Za-z]\w*[ \t\r\n]*\{[ \t\r\n]*([^,\s{}]*)[ \t\r\n]*,")
 _NEXT_ENTRY = re.compile(r"\n[ \t]*@")
 _FIELD_LINE = re.compile(r"\n[ \t]*[A-Za-z][\w:.+-]*[ \t]*=")
-_NAME = re.compile(r"([A-Za-z][\w:.+-]*)\s*=\s*")
+_NAME = re.compile(r"(?<![\w:.+-])([A-Za-z][\w:.+-]*)\s*=\s*")  # a name starts after a space or comma: no rescans of long words
 _WORD = re.compile(r"[^\s,{}#\"]+")
 _SPACE = re.compile(r"\s*")
 

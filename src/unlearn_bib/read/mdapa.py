@@ -18,8 +18,10 @@ from unlearn_bib.read import mdinline as md
 
 _TAIL = re.compile(r"\(([^()\n]{2,100})\)\s*\.?$")
 _INITIALS = re.compile(r"^(?:[A-Z]\.?\s?-?){1,4}$")  # "A.", "G.W.", "C", "J.-P."
-_ETAL = re.compile(r"[,\s]*\bet\.?\s*al\b\.?$", re.I)
-_SPLIT = re.compile(r"\s*,\s*&\s*|\s*&\s*|\s*,\s*")
+_ETAL = re.compile(r"(?<![,\s])[,\s]*\bet\.?\s*al\b\.?$", re.I)  # the lookbehind: one start per run of spaces and commas
+# spaces before a separator are matched from the first of them only ("(?<!\s)\s+"): the same splits without
+# rescanning a long run of spaces from each of its spaces
+_SPLIT = re.compile(r"(?:,|(?<!\s)\s+,)\s*&\s*|(?:&|(?<!\s)\s+&)\s*|(?:,|(?<!\s)\s+,)\s*")
 _BIB = re.compile(r"^[^\W\d][^,]{0,40},\s*[^\W\d][^,]{0,40}$")  # "Gehler, Peter V."
 
 

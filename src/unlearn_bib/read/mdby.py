@@ -13,7 +13,7 @@ from unlearn_bib.read import mdinline as md
 
 # "by" and the names, up to a line break, a link, a parenthesis or the end; a date tag or a stray ")" may stand before it
 _BY = re.compile(r"^\)?\s*(?:\([^()\n]{1,40}\)\s*)?by\s+([^\[\]<>()\n]{2,300})(?:<br\s*/?>|\[|$)", re.I)
-_ETAL = re.compile(r",?\s*\bet\.? al\.?$")
+_ETAL = re.compile(r"(?:,|(?<!\s))\s*\bet\.? al\.?$")  # ",?\s*" from a comma or the first of a run of spaces only
 _NAME = re.compile(r"[^\W\d_][^\W\d_'\u2019.\- ]*(?:[ '\u2019.\-]+[^\W\d_][^\W\d_'\u2019.\-]*){0,3}\.?")
 
 

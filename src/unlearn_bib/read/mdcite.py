@@ -33,8 +33,12 @@ _INITIAL = re.compile(r"(?:^|[\s.\-])[A-Z]$")  # "Joshua B." ends in an initial,
 # L. ICML, 1994", "Könönen V. Web Intelligence and Agent Systems, 2004" end the names; "Joshua B. Tenenbaum, …",
 # "Stephanie C. Y. Chan", "Robert L. Logan IV, …", "Aaron C. van den Oord", "John A. Smith and …" go on: after an initial a
 # name goes on with one surname (particles and a suffix aside) up to the next comma, full stop, "&" or "and"
-_SURNAME_INITIALS = re.compile(r"[^\W\d_]{2,} (?:[A-Z] ){0,2}[A-Z]$")
-_NEXT_FIELD = re.compile(r"[^,.&\n]{0,120}?(?=,|\.|&|\s+and\b|$)")
+# (two letters, not "{2,}": the pattern only says whether such an ending is there, and "{2,}" would rescan a long
+# word from each of its letters)
+_SURNAME_INITIALS = re.compile(r"[^\W\d_]{2} (?:[A-Z] ){0,2}[A-Z]$")
+# (the field may end before spaces and "and" only where the spaces begin, "(?<!\s)": the lazy field stops there first
+# anyway, and its match always starts after a sentence's spaces; a run of spaces is not rescanned from each space)
+_NEXT_FIELD = re.compile(r"[^,.&\n]{0,120}?(?=,|\.|&|(?<!\s)\s+and\b|$)")
 _PARTICLE = re.compile(r"(?:van|von|de|da|der|den|di|du|le|la|De|Van|Von|Da|Le|La|Di|Du)$")
 _SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?$")
 
@@ -70,8 +74,10 @@ _SHIELD_LABELS = ("conference", "journal", "venue", "publish", "published", "pub
 def bibtex_tail(text: str) -> tuple[str, tuple[list[str], bool, str, int | None]] | None:
     """(title, citation) of an unlinked title followed by names as BibTeX writes them and a year
     (``Title, Barocas, Solon and Crawford, Kate, 2017``): the title ends at the comma where the names begin."""
-    for found in re.finditer(r",\s+", text):
-        if len(text[:found.start()].split()) >= 3 and _BIBTEX_NAMES.match(text[found.end():].strip(" .")):
+    words = 0  # the words before a comma, counted until there are three (they only grow): no recount per comma
+    for found in re.finditer(r",\s+", text) if re.search(r"\sand\s", text) else ():  # the names need an "and"
+        words = words if words >= 3 else len(text[:found.start()].split())
+        if words >= 3 and _BIBTEX_NAMES.match(text[found.end():].strip(" .")):
             cited = citation(text[found.end():].strip(" ."))
             return (text[:found.start()].strip(), cited) if cited else None
     return _names_after_title(text)
@@ -80,7 +86,9 @@ def bibtex_tail(text: str) -> tuple[str, tuple[list[str], bool, str, int | None]
 _GIVEN = r"[^\W\d][\w'\-]*(?:\s[^\W\d][\w'\-]*)?,\s*[^\W\d][\w'\-]*(?:\s[^\W\d][\w'\-]*\.?){0,2}"  # "Cho, Jang Hyun"
 # after the title's full stop: "Xie, Qizhe et al.", "Zhang, Zizhao. et al.", "Z. Meng et al", or "Surname, Given & Surname, Given"; an
 # affiliation in parentheses; then a venue with its year, "arXiv:2020" (a year), or nothing
-_PLAIN_NAMES = re.compile(rf"((?:[A-Z]\.\s?){{0,3}}[^\W\d][^.,()&\n]{{0,30}}(?:,\s*[^\W\d][^.,()&\n]{{0,30}})?\.?\s+et\.?\s*al\b\.?"
+# (it starts where a word does, "(?<![\w'\-])", as after the sentence's spaces where it is tried: a long word is not
+# rescanned from each of its letters)
+_PLAIN_NAMES = re.compile(rf"(?<![\w'\-])((?:[A-Z]\.\s?){{0,3}}[^\W\d][^.,()&\n]{{0,30}}(?:,\s*[^\W\d][^.,()&\n]{{0,30}})?\.?\s+et\.?\s*al\b\.?"
                           rf"|{_GIVEN}(?:\s+(?:&|and)\s+{_GIVEN})+)\s*(?:\(([^()\n]{{1,40}})\))?\s*\.?\s*(.*)")
 _REFERENCE = re.compile(r"\[\[?[^\[\]\n]{0,40}\]?\]\[[^\[\]\n]{0,40}\]")  # "[[code]][1.10]": a reference-style link
 
@@ -231,14 +239,15 @@ def summary_citation(line: str) -> tuple[str, str, int | None] | None:
 
 # what may stand between a title and its citation: a dash, a comma, a pipe or "by"
 _LEAD = re.compile(r"^\s*(?:[-\u2013\u2014,|]|by\b)\s*", re.I)
-_SEPARATOR = re.compile(r"\s+[-\u2013\u2014|]\s+")
+_SEPARATOR = re.compile(r"(?<!\s)\s+[-\u2013\u2014|]\s+")  # from the first of a run of spaces only: no rescans
 # "(Shokri et al., 2017)", "(Hayes et al. 2019)", "(Smith and Jones, ICML 2020)", "(Chen,et al., 2019))"
 _PAREN = re.compile(r"^[\s,]*\(([^()|\n]{2,200})\)")
-_NAMES_YEAR = re.compile(r"([^\d]{2,150}?),?\s*((?:19|20)\d\d)")
+# (anchored: it is only used whole, with fullmatch, and a search from every position would rescan the spaces)
+_NAMES_YEAR = re.compile(r"^([^\d]{2,150}?),?\s*((?:19|20)\d\d)")
 # "*Y Tang et al*, `ICASSP 2021`", "`arXiv 2019, ICLR 2020`" (glued to the link or after a dash)
 _CODE_CITE = re.compile(r"^(?:([*_])([^*_`\n]{2,300})\1\s*,?\s*)?(`{1,3})([^`\n]{2,80})\3")
 _ETAL_END = re.compile(r"\bet\.?\s*al\b\.?$")
-_PAIR = re.compile(r"([^,&]{2,40}?)\s+(?:and|&)\s+([^,&]{2,40})")
+_PAIR = re.compile(r"^([^,&]{2,40}?)\s+(?:and|&)\s+([^,&]{2,40})")  # anchored: used whole (fullmatch) only
 _NOT_NAMES = re.compile(r"\b(conference|symposium|journal|transactions|workshop|proceedings|letters|nature|science|"
                         r"review|magazine|networks?|computing|learning|intelligence|systems|vision|research|preprint)\b", re.I)
 

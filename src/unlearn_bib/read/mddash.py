@@ -16,7 +16,10 @@ import re
 from unlearn_bib.read import mdinline as md
 
 _DASH = re.compile(r"^([^\-–—:()\[\]\d]{3,120}?)\s+[-–—]\s+(\S.{8,600})$")
-_ETAL = re.compile(r"\s*,?\s*\bet\.?\s+al\.?$", re.I)
+# the lookbehind: a search starts once per run of spaces (a start after a space is never the leftmost), so a long
+# run is not rescanned from each of its spaces; "\s*,?\s*" written "\s*(?:,\s*)?" reads the same without two
+# quantifiers over the same spaces
+_ETAL = re.compile(r"(?<!\s)\s*(?:,\s*)?\bet\.?\s+al\.?$", re.I)
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.(?:[A-Z]\.){0,3}|[A-Z]\.?[A-Z][a-z]+|de|van|von|der|da|di|del|la|le)$")
 _TITLE_WORD = re.compile(r"\b(?:learning|learn|networks?|neural|deep|models?|modeling|data|survey|review|analysis|"
                          r"prediction|forecasting|trading|market|stocks?|finance|financial|machine|reinforcement|graph|"

@@ -36,7 +36,9 @@ _YEAR_THEN_NOTES = re.compile(r"^([^(),]{1,80},\s*(?:19|20)\d\d)\s*\(")
 # "2015-CVPR - Title.", "2014 - Title.": the year, maybe joined to a venue by a hyphen, then a spaced dash, before the title
 _YEAR_DASH = re.compile(r"^((?:19|20)\d\d)(?:-([A-Za-z][\w&\-]{0,30}))?\s+[-\u2013\u2014]\s+(?=\S)")
 # '**[12]** Amodei, Dario, et al. "**Title**." Venue (2015).': a reference-list entry, the authors before the quoted title
-_CITED_QUOTE = re.compile(r'^(?:(\*\*|__)?\[\d{1,4}\]\1?\s*)?([^"\u201c\u201d\[\]*_:\n]{3,400}?)\s*["\u201c](\*\*|__)?'
+# (the names end on a space only at their shortest, "{3}|{4,400}?(?<!\s)": else one character less would do, the
+# spaces going to "\s*"; the same match, and a run of spaces is not rescanned from each of its spaces)
+_CITED_QUOTE = re.compile(r'^(?:(\*\*|__)?\[\d{1,4}\]\1?\s*)?([^"\u201c\u201d\[\]*_:\n]{3}|[^"\u201c\u201d\[\]*_:\n]{4,400}?(?<!\s))\s*["\u201c](\*\*|__)?'
                           r'([^"\u201c\u201d*\n]{4,400}?)\3?\.?["\u201d]')
 _VENUE_LINK = re.compile(r"^\[\s*\[([^\[\]\n]{2,60})\]\(\s*[^()\s]*\s*\)\s*\]\s*")
 # a bracketed list of code-span topic tags after a title: "[__`cls.`__ __`seg.`__]"

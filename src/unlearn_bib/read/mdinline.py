@@ -30,7 +30,7 @@ GENERIC = re.compile(r"^\W*(paper|papers|pdf|arxiv|abs|link|code|codes|github|gi
                      r"hugging ?face|colab|notebook|supp|supplementary|talk|benchmark|leaderboard|"
                      r"google drive|ppt|report|tweet|twitter|zhihu|cvf|acm|ieee|springer|proceedings|pub)\W*$", re.I)
 PAPER_LABEL = re.compile(r"^\W*(paper|pdf|arxiv|abs|openreview|doi|html|cvf|acm|ieee|springer|proceedings|pub|ref|reference)\W*$", re.I)
-VENUE_LABEL = re.compile(r"(?!" + GENERIC.pattern + r")|\W*arxiv\W*$", re.I)  # a link label that may name a venue ("[arxiv](…)")
+VENUE_LABEL = re.compile(r"(?!" + GENERIC.pattern + r")|^\W*arxiv\W*$", re.I)  # a link label that may name a venue ("[arxiv](…)"); anchored: used with match only
 CODE_LABEL = re.compile(r"^\W*(code|codes|github|git)\W*$", re.I)
 
 YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.])")

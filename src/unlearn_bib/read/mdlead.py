@@ -18,7 +18,9 @@ from unlearn_bib.read import mdinline as md
 
 _REF = re.compile(r"^\W*(?:ref|refs|reference|article|journal|link|url|pdf|paper)\W*$", re.I)
 _SEPARATOR = re.compile(r"\s*[-\u2013\u2014|:]?\s*")
-_NAMES_YEAR = re.compile(r"^[\s,]*([^\d()\[\]\n]{2,300}?)[\s,]*\(?((?:19|20)\d\d)\)?[\s.]*$")
+# (the names end on a space or comma only at their shortest, "{2}|{3,300}?(?<![\s,])": one character less would do
+# otherwise; the same match, and a run of spaces is not rescanned from each of its spaces)
+_NAMES_YEAR = re.compile(r"^[\s,]*([^\d()\[\]\n]{2}|[^\d()\[\]\n]{3,300}?(?<![\s,]))[\s,]*\(?((?:19|20)\d\d)\)?[\s.]*$")
 _ETAL = re.compile(r"\bet\.?\s*al\b\.?", re.I)
 
 

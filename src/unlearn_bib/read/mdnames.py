@@ -25,10 +25,14 @@ from unlearn_bib.read.mdtidy import tidy
 # "Y. You", "M.-T. Luong", "Q. V. Le", "N. Q. V.Hung", "E. van der Pol", "P. Veliˇckovi´c", "P. Li` o"; a bare "X."
 _NAME = re.compile(r"(?:[A-Z][a-z]?\.[ -]?){1,4}(?:(?:van|von|der|den|de|di|da|del|la|le|du|dos)\s)*"
                    r"[^\W\d_][^\s,;&]{0,30}(?:\s[^\W\d_][^\s,;&]{0,30})?|[A-Z]\.?")
-_SPLIT = re.compile(r"\s*,\s*(?:and(?![a-z])\s*)?|\s+and\b\s*|\s*&\s*")  # "…, H. Pham, andQ. V. Le" as written
-_ETAL = re.compile(r"[\s,]*\bet\.?\s*al\b\.?$")
+# (spaces before a separator are matched from the first of them only, "(?<!\s)\s+": the same splits, and a long run
+# of spaces is not rescanned from each of its spaces; a match always ends before a non-space, so its neighbour's
+# lookbehind never sees its own spaces)
+_SPLIT = re.compile(r"(?:,|(?<!\s)\s+,)\s*(?:and(?![a-z])\s*)?|(?<!\s)\s+and\b\s*|(?:&|(?<!\s)\s+&)\s*")  # "…, H. Pham, andQ. V. Le" as written
+_ETAL = re.compile(r"(?<![\s,])[\s,]*\bet\.?\s*al\b\.?$")  # the lookbehind: one start per run of spaces and commas
 # a venue and its year after the names: ". *NIPS 2020*", ", X. Arxiv 2020" (the last full stop or comma before it)
-_TAIL = re.compile(r"(?:\.\s*|,\s*|\s+)([^.,\n]{0,60}?(?<!\d)(?:19|20)\d\d)\s*\.?$")
+# (spaces alone start the match at the first of them, "(?<![\s.,])": a run of spaces is not rescanned from each one)
+_TAIL = re.compile(r"(?:\.\s*|,\s*|(?<![\s.,])\s+)([^.,\n]{0,60}?(?<!\d)(?:19|20)\d\d)\s*\.?$")
 
 
 def personal_names(text: str) -> bool:

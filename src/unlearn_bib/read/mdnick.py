@@ -33,7 +33,9 @@ _PERSON = re.compile(rf"(?:[A-Z\u00c0-\u024f\u0141][{_LOWER}]+|{_WORD})(?:\s{_WO
                      r"|[A-Z]\w+ \u2033[A-Z]\w+\u2033 [A-Z]\w+")  # 'Jan "Honza" Cernocky', its quotes set aside
 _PERSON_UNI = re.compile(r"[A-Z\u00c0-\u00de\u0141][^\W\d_]+")  # "Łukasz", "Haşim": a capitalised word in any script
 # "Names, *Title*, tail" or "Names, "Title", tail"
-_EMPHASISED = re.compile(r"^([^*_\"\u201c\u201d]{3,600}?)[,.:]?\s+(?:\*|_|\"|\u201c)([^*_\"\u201c\u201d]{4,400}?)[,.]?\s*"
+# (the names never end between two spaces past their shortest, "(?:(?<!\s)|(?!\s)|(?<=^[\s\S]{3}))": one character less
+# would do there, the space going to "\s+"; the same match, and a run of spaces is not rescanned from each space)
+_EMPHASISED = re.compile(r"^([^*_\"\u201c\u201d]{3,600}?)(?:(?<!\s)|(?!\s)|(?<=^[\s\S]{3}))[,.:]?\s+(?:\*|_|\"|\u201c)([^*_\"\u201c\u201d]{4,400}?)[,.]?\s*"
                          r"(?:\*|_|\"|\u201d)\s*[,.]?\s*([^*_\"\u201c\u201d]{0,200})$")
 _NICKNAME = re.compile(r'(?<=[A-Za-z] )"([A-Z][a-z]{1,20})"(?= [A-Z])')  # 'Jan "Honza" Cernocky'
 _TITLE_LINK = re.compile(r"\[([^\[\]\n]{8,400})\]\((\S{1,2000}?)\)")  # "[Deep Learning](…)" after the names

@@ -21,14 +21,15 @@ from unlearn_bib.read import mdinline as md
 
 _NUMBER = re.compile(r"^\s*(?:(?:\*\*|__)\[\d{1,4}\](?:\*\*|__)|\[\d{1,4}\]|\d{1,4}[.)])\s*")
 _BOLD = re.compile(r"\*\*([^*\n]{4,400})\*\*|__([^_\n]{4,400})__|\"([^\"*\n]{4,400})\"|“([^”*\n]{4,400})”")  # or quoted
-_APA_YEAR = re.compile(r"\s*\(((?:19|20)\d\d)[a-z]?\)\s*\.?\s*$")
+_APA_YEAR = re.compile(r"(?<!\s)\s*\(((?:19|20)\d\d)[a-z]?\)\s*(?:\.\s*)?$")  # one start per run of spaces; one "\s*" per run
 _YEAR = re.compile(r"(?<![\d.:])((?:19|20)\d\d)(?![\d.]\d)")
 _ARXIV_ID = re.compile(r"(?i)\barxiv\s?:\s?\d{4}\.\d{4,5}(?:v\d+)?")
-_ETAL = re.compile(r"[,\s]*\bet\.?\s*al\b\.?\s*$", re.I)
+_ETAL = re.compile(r"(?<![,\s])[,\s]*\bet\.?\s*al\b\.?\s*$", re.I)  # the lookbehind: one start per run of spaces and commas
 _WORD = re.compile(r"^(?:(?:de|van|von|da|der|den|le|la|di|du)\s)?[^\W\d][\w'’\-]*$")  # "Andrychowicz", "de Freitas"
 _GIVEN = re.compile(r"^[^\W\d][\w'’\-]*(?:\s(?:[A-Z]\.?){1,2}|\s[A-Z][a-z]+)?\.?$|^(?:[A-Z]\.\s?-?){1,3}$")  # "Matthew W", "Jimmy Lei", "C."
 _LOWER = re.compile(r"(?:^|[\s,])(?!(?:de|van|von|da|der|den|le|la|di|du|and|y)\b)[a-z][a-z]")  # a word no name has
-_CUT = re.compile(r",\s*(?:pp\.|pages?\b|vol(?:ume|\.)|no\.)|,\s*\d|\s+\d+\s*\(\d+\)|\s+\((?:pp\.|(?:19|20)\d\d)")
+# (the alternatives that begin with spaces begin at the first of them, "(?<!\s)": a run is not rescanned from each space)
+_CUT = re.compile(r",\s*(?:pp\.|pages?\b|vol(?:ume|\.)|no\.)|,\s*\d|(?<!\s)\s+\d+\s*\(\d+\)|(?<!\s)\s+\((?:pp\.|(?:19|20)\d\d)")
 
 
 def _names(text: str) -> tuple[list[str], bool]:

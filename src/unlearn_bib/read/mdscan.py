@@ -41,7 +41,7 @@ _LABEL_LINK = re.compile(r"\[\\?\[\s*(?:paper|pdf)\s*\\?\]\]\(", re.I)
 # "Title，in *NeurIPS* 2023": a full-width comma between Latin words is a comma (in Chinese text it stays)
 _LATIN_COMMA = re.compile(r"(?<=[\x21-\x7e])\uff0c\s*(?=[A-Za-z*_\[(])")
 _THESES = re.compile(r"\bthes[ie]s\b|\bdissertations?\b", re.I)
-_NAMED_YEAR = re.compile(r"([^()\n]{3,200}?)\s*\(((?:19|20)\d\d)\)")
+_NAMED_YEAR = re.compile(r"^([^()\n]{3,200}?)\s*\(((?:19|20)\d\d)\)")  # anchored: used whole (fullmatch) only
 _HARD_BREAK = re.compile(r"(?:\\|<br\s*/?>)\s*$", re.I)
 _HEADING_YEAR = re.compile(r"^(?:year\s*)?((?:19|20)\d\d)(?:\s*papers?)?$", re.I)
 _HEADING_DATE = re.compile(r"^\[?((?:19|20)\d\d)[-./](?:0?[1-9]|1[0-2])(?:[-./]\d{1,2})?\]?$")

@@ -20,14 +20,16 @@ _PERSON = re.compile(r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)+)(?:\s+(?:(?:va
                      r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)+)){1,4}")
 _ETAL_FIELD = re.compile(r"^(?:and\s+)?et\.?\s*al\.?$", re.I)
 _TOPIC = re.compile(r"^([^,\-–—]{2,40}?)\s+[-–—]\s+")  # "Atari 2600 Games - Volodymyr Mnih, …"
-_SHORT_YEAR = re.compile(r"^[A-Z][A-Za-z&]{1,12}\s*'?\s*(\d\d)$")  # "ICLR 24", "AAAI'25"
-_PAREN_VENUE = re.compile(r"^(.{12,}?)\s*\(([A-Z][^()]{1,80}?\s(?:19|20)\d\d)\)$")  # "Title (Annu. Rev. Control 2019)"
+_SHORT_YEAR = re.compile(r"^[A-Z][A-Za-z&]{1,12}\s*(?:'\s*)?(\d\d)$")  # "ICLR 24", "AAAI'25"
+# (a lazy text before "\s*" ends on a space only at its shortest, ".{12}|.{13,}?(?<!\s)": one character less would
+# do otherwise, the spaces going to "\s*"; the same match, and a run of spaces is not rescanned from each space)
+_PAREN_VENUE = re.compile(r"^(.{12}|.{13,}?(?<!\s))\s*\(([A-Z][^()]{1,80}?\s(?:19|20)\d\d)\)$")  # "Title (Annu. Rev. Control 2019)"
 _NAMED = re.compile(r"^(?:[A-Z][\w.&'’\-]*|&|of|and|on|in|for|the)$")  # a word of a venue's name: "Annu.", "Int", "of"
 _CODE_VENUE = re.compile(r"`([A-Z][^`\n]{1,60}?\s(?:19|20)\d\d)`")  # "[[pdf](…)] `EMNLP 2022`"
 _VENUE_DATE_END = re.compile(r"^(.{8,}?),\s*([^,]{2,60}),\s*([^,]{4,20})$")  # "Title, ArXiv, 18 Nov 2015"
 # a word no name has: lower case and not a particle ("aware", "approach"), or a sign ("+"); "Hado van Hasselt" is a name
 _NOTE_WORD = re.compile(r"\s(?!(?:van|von|der|de|den|di|da|del|la|le|du|dos|bin|ibn|al|y|e)\b)[a-z]|\s[+=/]\s")
-_DASH_DATE = re.compile(r"^(.+?)\s*[–—-]\s+([^–—]{3,30})$")
+_DASH_DATE = re.compile(r"^(.|.{2,}?(?<!\s))\s*[–—-]\s+([^–—]{3,30})$")  # ".+?" ends on a space only at its shortest: see _PAREN_VENUE
 
 
 def italic_people(after: str) -> str:

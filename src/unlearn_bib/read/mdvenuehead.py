@@ -27,7 +27,7 @@ _NEVER = re.compile(r"^https?://(?:[\w-]+\.)*(youtube\.com|youtu\.be|huggingface
 _NAV = re.compile(r"\b(?:awesome|official|website|home ?page|accepted papers|papers? lists?|papers? collection|"
                   r"proceedings)\b", re.I)
 
-_MONTH_NOTE = re.compile(r"\s*\((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\)$", re.I)
+_MONTH_NOTE = re.compile(r"(?<!\s)\s*\((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\)$", re.I)
 
 
 def heading_label(title: str) -> str:

@@ -21,7 +21,7 @@ from unlearn_bib.text.braces import closing
 from unlearn_bib.text.fold import ascii_fold
 from unlearn_bib.text.latex import decode, plain
 
-_AND = re.compile(r"[{}]|\s+and\s+", flags=re.IGNORECASE)
+_AND = re.compile(r"[{}]|(?<!\s)\s+and\s+", flags=re.IGNORECASE)  # from the first of a run of spaces: no rescans
 
 
 def split_names(author: str) -> list[str]:

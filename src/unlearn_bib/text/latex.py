@@ -297,7 +297,9 @@ def _needs_protection(word: str) -> bool:
 
 
 _WORD_SPLIT = re.compile(r"([^\s{}]+)")
-_EDGE = re.compile(r"^([(\"'“‘\[]*)(.*?)([)\]\"'”’.,:;?!]*)$", re.S)
+# (the core is empty or ends before the trailing marks, "(?:.*?[^…])??": the same split as a lazy ".*?", and a long run
+# of trailing marks is not rescanned from each of its characters)
+_EDGE = re.compile(r"^([(\"'“‘\[]*)((?:.*?[^)\]\"'”’.,:;?!])??)([)\]\"'”’.,:;?!]*)$", re.S)
 
 
 @lru_cache(maxsize=1 << 14)
