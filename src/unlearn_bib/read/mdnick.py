@@ -173,6 +173,8 @@ def authors_first(unit: Unit) -> Unit | None:
     if cited is None and url and before.endswith("."):  # names the strict patterns miss ("Md. Saiful Islam", "K.A.A. Aziz")
         venue, year, ids = _tail(md.clean(re.sub(r"^[\s.]*\[[A-Z]\][\s.]*", "", md.without_links(unit.lines[0][linked.end():]))))
         cited = (md.clean(before.rstrip(" .")), md.clean(linked.group(1)), venue if md.looks_like_venue(venue) else "", year, ids)
+    if cited and url and not cited[2] and cited[4] and re.search(r"\barxiv preprint arxiv\s*:", head, re.I):
+        cited = (*cited[:2], "arXiv preprint", *cited[3:])  # "[Title](link) .[J] arXiv preprint arXiv:ID": the venue as written
     if cited is None or not cited[0] or not (url or re.search(r"[*_\"\u201c]", head) or cited[2] or cited[4]):
         return None  # "A, B, Title, ICCV 2015.": plain, the title stands between the names and a venue or an arXiv id
     links = ((f"[[Paper]]({url}) " if url else "") + _links_of(head)).strip()
