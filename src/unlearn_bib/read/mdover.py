@@ -9,7 +9,7 @@ What a person reading the rendered README sees as ONE paper:
   ``- arXiv: <https://arxiv.org/abs/ID>``, ``- github(Caffe): <…>``).
 
 The bullets are the title's links and fields, never papers of their own. A field whose value opens with a venue
-and its year (``intro: CVPR 2018. ETH Zurich``) gives the venue; ``Submitted to IJCV 2018`` does not. The title
+and its year, led by an acronym (``intro: CVPR 2018. ETH Zurich``), gives the venue; ``Submitted to IJCV 2018`` does not. The title
 line becomes ``**Title** [links] (Venue Year)`` and is read as a bold title with its links by ``mdlist``; whether it
 is a paper (a paper link, an identifier) is decided there as for any bullet. Linear time.
 """
@@ -81,7 +81,8 @@ def _untitled(unit: Unit) -> tuple[list[tuple[str, str]], str] | None:
     if field and not line.lstrip().startswith("["):
         value = md.clean(md.without_links(field.group(2))).strip()
         venue = _VENUE_FIRST.match(value)
-        venue_text = venue.group(1) if venue and md.looks_like_venue(venue.group(1)) else ""
+        acronym = venue and re.match(r"[A-Z][a-z]{0,3}[A-Z]", venue.group(1))  # "CVPR", "NeurIPS"; not "Submitted to"
+        venue_text = venue.group(1) if acronym and md.looks_like_venue(venue.group(1)) else ""
         return [(field.group(1).strip(), url) for _, url, badge in found if not badge], venue_text
     return None
 
