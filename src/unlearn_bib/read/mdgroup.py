@@ -19,6 +19,7 @@
 - a bullet that names a paper by a short name and its links over the citation (``mdnick.nicknamed``, ``named_parent``),
   a citation bullet with its title linked after the names (``mdnick.authors_first``), and a topic bullet over links to
   venues' home pages (``mdnick.venue_index``: left out);
+- a title alone (``**Title**``, ``:emoji: [Title]``) over bullets of its links and fields is ONE paper (``mdover``);
 - ``table_section(unit, following)``: a heading with a table right under it (``## [Bryan Hooi](home page)
   (NUS)`` over a table of that group's papers) is the table's section, not a paper.
 
@@ -32,6 +33,7 @@ from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdacl import acl_fields
 from unlearn_bib.read.mdbyline import addressed, byline, bylined  # noqa: F401 (addressed: for mdlist)
 from unlearn_bib.read.mdnames import personal_names
+from unlearn_bib.read.mdover import over
 from unlearn_bib.read.mdnick import authors_first, named_parent, nicknamed, venue_index
 from unlearn_bib.read.mdscan import FIELD, Unit, is_paper_url
 from unlearn_bib.read.mdsubs import fielded
@@ -113,6 +115,11 @@ def regroup(units: list[Unit]) -> list[Unit]:
     out: list[Unit] = []
     i = 0
     while i < len(units):
+        titled = over(units, i)  # "**Title**" over "- intro: CVPR 2017" / "- arXiv: <url>": one paper (mdover)
+        if titled is not None:
+            out.append(titled[0])
+            i += titled[1]
+            continue
         unit = bylined(acl_fields(rejoined(units[i])))  # wrapped italics one line; an ACL reference, a byline as fields
         unit = authors_first(unit) or unit  # "* A, B, and C, [Title](link), Nature 2015": the linked title is the title
         named = nicknamed(unit)  # "* GFRNN [[Paper](…)]" over "  * A, B, *Title*, ICML 2015": the citation's paper

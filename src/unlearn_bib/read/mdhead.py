@@ -101,6 +101,8 @@ def head_title(head: str) -> tuple[str, str, str]:
     prefix = _PREFIX.match(lead)
     said = md.clean(prefix.group(2)) if prefix else ""  # "(*ICLR'25*) Title": a tag set in italics inside its brackets
     comma = VENUE_COMMA_YEAR.match(said)  # "[**Korean J Med Educ., 2023**] Title": a name then its year, any name
+    if prefix and not md.year_of(said) and lead[prefix.end():].startswith(("**", "__")):
+        return head_title(lead[prefix.end():])  # "[Alg514] **Title**": the list's label for the paper, never its title
     if prefix and (is_tag(said) or comma and _named(comma.group(1).rstrip("."))):
         title, url, rest = head_title(lead[prefix.end():])
         named, named_year, dated = tags(rest)
@@ -251,7 +253,7 @@ def venue_after_link(rest: str) -> tuple[str, int | None]:
     rest = re.sub(r"^\s*,(?:\s*,)+", ",", rest.lstrip())  # "[Title](pdf), [website](…), ICRA 2010"
     if not rest.startswith(","):
         return "", None
-    text = md.clean(rest[1:].split("[")[0]).strip(" .;")
+    text = md.clean(rest[1:].split("[")[0]).strip(" .;,")  # ", IPOL 2015, [code](…).": the comma before a link too
     if not text or len(text) > 150 or len(text.split()) > 12 or re.search(r"\bet\.? al\b", text, re.I):
         return "", None
     found = re.fullmatch(r"([^,]+?)(,?)\s+((?:19|20)\d\d)", text)
@@ -338,7 +340,7 @@ def tags(text: str) -> tuple[str, int | None, int | None]:
             venue = md.clean(inner)  # "Title (**Neural Networks**)": a venue's name set in bold
             venue_year = md.year_of(venue)
             continue
-        for part in inner.split("|"):
+        for part in _YEAR_COMMA.sub(r"\1|", inner, count=1).split("|"):  # "[2023, ACL 2024]": a year, then a venue
             part = md.clean(part).strip(" .,")
             if not part:
                 continue
@@ -360,6 +362,7 @@ def tags(text: str) -> tuple[str, int | None, int | None]:
     return venue, venue_year, date_year
 
 
+_YEAR_COMMA = re.compile(r"^\s*((?:19|20)\d\d)\s*,\s*(?=[A-Za-z])")  # anchored: "2023, ACL 2024"
 _TAG_LINE = re.compile(r"(?:\[[^\[\]\n]{1,150}\]\s*){1,4}")  # "[21st Sep., 2021] [MICCAI, 2021]"
 
 

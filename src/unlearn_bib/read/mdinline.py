@@ -33,7 +33,7 @@ PAPER_LABEL = re.compile(r"^\W*(paper|pdf|arxiv|abs|openreview|doi|html|cvf|acm|
 VENUE_LABEL = re.compile(r"(?!" + GENERIC.pattern + r")|^\W*arxiv\W*$", re.I)  # a link label that may name a venue ("[arxiv](…)"); anchored: used with match only
 CODE_LABEL = re.compile(r"^\W*(code|codes|github|git)\W*$", re.I)
 
-YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.])")
+YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?!\d|\.\d)")  # "2023.xx", "2023.": the year; "2023.06" is a date
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
 # "(Mar., 2025)", "Mar 2025", "2024-05", "2024.05", "4 Feb 2023", "[202410]"
 # "21st Sep., 2021": a day written as an ordinal is a day
@@ -74,8 +74,8 @@ def is_date(text: str) -> bool:
 
 def looks_like_venue(text: str) -> bool:
     """A short tag that names a venue: "CVPR 2024", "NeurIPS 2023 Workshop", "ICLR'24", "TMLR", "arXiv"."""
-    text = text.strip()
-    if text.lower() in ("arxiv", "arxiv preprint"):
+    text = text.strip().strip("`").strip()  # "`Preprint`": a venue in a code span
+    if text.lower() in ("arxiv", "arxiv preprint", "preprint"):  # "Preprint": a table's Venue cell for an arXiv paper
         return True
     if not 2 <= len(text) <= 60 or GENERIC.match(text) or is_date(text):
         return False

@@ -72,7 +72,9 @@ def linked_citation(cell: str) -> tuple[str, str, str, str, int | None] | None:
 
 
 def last_field(venue: str) -> str:
-    """The venue of a ``Team; Venue Year`` cell: the last ``;`` field naming a year (the whole cell otherwise)."""
+    """The venue of a ``Team; Venue Year`` cell: the last ``;`` field naming a year (the whole cell otherwise); a venue
+    written in a code span (`` `NeurIPS'23` ``) is the venue."""
+    venue = venue[1:-1].strip() if len(venue) > 2 and venue[0] == venue[-1] == "`" and "`" not in venue[1:-1] else venue
     if ";" not in venue:
         return venue
     dated = [part.strip() for part in venue.split(";") if md.year_of(part)]

@@ -375,8 +375,8 @@ def _item(unit: Unit) -> Row | Trouble | None:
                 venue = venue.rsplit(",", 1)[0] if _VENUE_COMMA_YEAR.match(venue) else venue  # "J. Image, 2018"
             elif fields:
                 title, venue, venue_year = fields
-    if not venue and venue_year is None and not title_url and not cited:  # "**Title.** NIPS 2017. [paper](…)"
-        venue, venue_year = mh.venue_before_links(rest)
+    if venue_year is None and not title_url and not cited and (not venue or mh.venue_before_links(after_tags)[1]):
+        venue, venue_year = mh.venue_before_links(after_tags if venue else rest)  # "**T.** NIPS 2017. [paper](…)"; "[DRAW] **T**, 2015"
     title = md.clean_title(title)
     if not title or len(title) < 4 and not short_title(title, whole):  # "GCN [https://arxiv.org/pdf/…]"
         return None

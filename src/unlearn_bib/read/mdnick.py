@@ -159,15 +159,22 @@ def named_parent(head: Unit, children: list[Unit]) -> list[Unit] | None:
 
 def authors_first(unit: Unit) -> Unit | None:
     """A bullet written as a citation whose title is linked, in italics or quoted, after the names (``* A, B, and C,
-    [Title](link), Nature 2015``, ``* A, B, *Title*, Interspeech 2010 [[Paper](…)]``): the same row in the layout
+    [Title](link), Nature 2015``, ``* A, B .[Title](link) .[J] arXiv preprint``, ``* A, B, *Title*, Interspeech 2010 [[Paper](…)]``): the same row in the layout
     ``mdlist`` reads (the linked title's link is the paper's), or None."""
     if unit.kind != "item" or unit.children or not re.match(r"\s*[A-Z\u00c0-\u024f\u0141]", unit.lines[0]):
         return None
     head, url = unit.lines[0], ""
     linked = _TITLE_LINK.search(head)
-    if linked and head[:linked.start()].rstrip().endswith(",") and not md.GENERIC.match(linked.group(1)):
+    before = head[:linked.start()].rstrip() if linked else ""  # "A, B .[Title](link)": names, a full stop, the title
+    if linked and (before.endswith(",") or before.endswith(".") and md.looks_like_authors(before.rstrip(" ."))) and not md.GENERIC.match(
+            linked.group(1)):
         head, url = head[:linked.start()] + "*" + linked.group(1) + "*" + head[linked.end():], linked.group(2)
     cited = cited_title(head, plain_titles=not re.search(r"[*_\"\u201c]", head))
+    if cited is None and url and before.endswith("."):  # names the strict patterns miss ("Md. Saiful Islam", "K.A.A. Aziz")
+        venue, year, ids = _tail(md.clean(re.sub(r"^[\s.]*\[[A-Z]\][\s.]*", "", md.without_links(unit.lines[0][linked.end():]))))
+        cited = (md.clean(before.rstrip(" .")), md.clean(linked.group(1)), venue if md.looks_like_venue(venue) else "", year, ids)
+    if cited and url and not cited[2] and cited[4] and re.search(r"\barxiv preprint arxiv\s*:", head, re.I):
+        cited = (*cited[:2], "arXiv preprint", *cited[3:])  # "[Title](link) .[J] arXiv preprint arXiv:ID": the venue as written
     if cited is None or not cited[0] or not (url or re.search(r"[*_\"\u201c]", head) or cited[2] or cited[4]):
         return None  # "A, B, Title, ICCV 2015.": plain, the title stands between the names and a venue or an arXiv id
     links = ((f"[[Paper]]({url}) " if url else "") + _links_of(head)).strip()

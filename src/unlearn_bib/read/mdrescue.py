@@ -6,7 +6,9 @@ do not know, and its rows then produced nothing at all. Three general rules, app
 - ``described(units, text)``: a bullet of names under a bullet holding only a bold title is that
   title's authors line (a stray bullet marker); a bullet whose first line is a description (plain prose, no link)
   and whose following paragraphs are each a paper line (``**Title** *Authors* 2023.02 [[Paper](…)]``)
-  is a description over its papers: each paragraph becomes a block of its own, on its own line.
+  is a description over its papers: each paragraph becomes a block of its own, on its own line; so does each
+  paragraph ``[Title](link)`` indented under a category bullet (``  - Query-based RAG`` / ``    [REALM: …](arXiv)``),
+  read as the bullet ``- [Title](link)``; the category is no paper.
 - ``rescued(unit, found)``: a unit (item, block or heading; never a table row, a section of posts or
   a unit a rule already read or reported) for which no rule produced anything, but which links a
   paper by identifier (an arXiv abs/pdf/html link, a DOI link, an OpenReview forum/pdf link),
@@ -56,6 +58,13 @@ _ITALIC_THEN = re.compile(r"^\s*([*_])([^*_\n]{3,2000})\1\s+([^\[\]*_\n]{2,60}?)
 _PROSE = re.compile(r"^[A-Z][^\[\]*_`|<>]{3,300}$")  # a description: words, no link, no emphasis, no tag
 _LABEL_YEAR = re.compile(r"^([A-Za-z][^()\[\]]{1,120})\(((?:19|20)\d\d)\)\s*$")  # "Journal 9, 69 (2023)"
 _PAPER_LINE = re.compile(r"^(?:\*\*|__)[^*_\n]{4,300}(?:\*\*|__)")
+_LINKED_LINE = re.compile(r"^\[([^\[\]\n]{8,400})\]\(https?://")  # "[Title](https://…)" opening a paragraph
+
+
+def _linked_title(line: str) -> bool:
+    """A paragraph line that opens with a linked title (two words or more, not a generic label)."""
+    found = _LINKED_LINE.match(line.strip())
+    return bool(found) and len(found.group(1).split()) >= 2 and not md.GENERIC.match(found.group(1))
 
 
 def _all_links(unit: Unit) -> list[tuple[str, str, bool]]:
@@ -78,14 +87,15 @@ def described(units: list[Unit], text: str) -> list[Unit]:
             continue
         rest = unit.lines[1:]
         if not (unit.kind == "item" and not unit.children and rest and _PROSE.match(unit.lines[0].strip())
-                and all(_PAPER_LINE.match(line) and md.links(line) for line in rest)):
+                and all(_PAPER_LINE.match(line) and md.links(line) or _linked_title(line) for line in rest)):
             out.append(unit)
             continue
         lines = lines if lines is not None else gfm_lines(text)
         at = unit.line
         for line in rest:  # the paragraph's own line number, found below the bullet's
             at = next((n + 1 for n in range(at, min(len(lines), at + 50)) if lines[n].strip().startswith(line[:60])), at)
-            out.append(Unit("block", at, [line], context=unit.context))
+            # "[Title](link)": read as the bullet ``- [Title](link)`` a person sees it to be
+            out.append(Unit("item" if _linked_title(line) else "block", at, [line], context=unit.context))
     return out
 
 

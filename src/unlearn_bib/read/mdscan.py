@@ -55,7 +55,8 @@ PAPER_HOSTS = re.compile(
     r"neurips\.cc|openaccess\.thecvf\.com|thecvf\.com|ojs\.aaai\.org|aaai\.org|ijcai\.org|sciencedirect\.com|"
     r"semanticscholar\.org|nature\.com|science\.org|jmlr\.org|usenix\.org|ndss-symposium\.org|vldb\.org|"
     r"mdpi\.com|wiley\.com|tandfonline\.com|researchgate\.net|biorxiv\.org|medrxiv\.org|ssrn\.com|"
-    r"royalsocietypublishing\.org|iclr\.cc|icml\.cc|ecva\.net|cvpr\.thecvf\.com)/", re.I)
+    r"royalsocietypublishing\.org|iclr\.cc|icml\.cc|ecva\.net|cvpr\.thecvf\.com|"
+    r"hal\.science|hal\.inria\.fr|hal\.archives-ouvertes\.fr)/", re.I)  # HAL: the French open archive of papers
 NOT_PAPER_HOSTS = re.compile(
     r"^https?://(?:[\w-]+\.)*(github\.com|gitlab\.com|youtube\.com|youtu\.be|huggingface\.co|colab\.research\.google\.com|"
     r"medium\.com|twitter\.com|x\.com|zhihu\.com|bilibili\.com|reddit\.com|discord\.gg|notion\.site|"
