@@ -92,9 +92,8 @@ def _venue_of(text: str) -> tuple[dict, int | None]:
     short = _SHORT_YEAR.match(name) if venue_year is None else None
     if short:  # "ICLR'24"
         name, venue_year = short.group(1).strip(), 2000 + int(short.group(2))
-    try:
-        vid = venues.lookup(name.strip())
-    except UnlearnBibError:  # the registry's reading of list venue strings ("EMNLP 2024 Findings", "CVPRW")
+    vid = venues.known(name.strip())
+    if vid is None:  # the registry's reading of list venue strings ("EMNLP 2024 Findings", "CVPRW")
         vid, found_year, _track = venues.find(text)
         if vid is None:
             return {"venue_text": text}, venue_year
