@@ -69,3 +69,44 @@ def test_line_breaks_inside_values_are_escaped_so_the_lines_still_agree():
     text, data = importer._new_catalog([("papers", "Papers")], records, "\n", read_back=True)
     assert isinstance(data, Marked) and _same(data, load_yaml(text.encode("utf-8"), "p.yaml"))
     assert data["papers"][1].line == 21 and data["papers"][1]["title"] == "Second\u2029"
+
+
+def _pyyaml(value) -> str:
+    """What yaml_scalar would write by asking PyYAML itself."""
+    import yaml
+
+    texts = value.values() if isinstance(value, dict) else [value]
+    style = '"' if any(isinstance(t, str) and not t.isprintable() for t in texts) else None
+    return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10**9, default_style=style,
+                          sort_keys=False).removesuffix("\n...\n").rstrip("\n")
+
+
+def test_dois_numbered_headings_and_accented_names_are_written_without_pyyaml(monkeypatch):
+    import yaml
+
+    from unlearn_bib.files.yamlio import yaml_scalar
+
+    texts = ["10.1145/3287560.3287600", "2.1 Base LLMs and Pretraining Strategies", "1-surveys", "Schröder", "Daumé III"]
+    expected = {t: _pyyaml(t) for t in texts} | {("flow", t): _pyyaml({"family": t}) for t in texts}
+    monkeypatch.setattr(yaml, "safe_dump", lambda *a, **k: pytest.fail("PyYAML asked"))
+    assert {t: yaml_scalar(t) for t in texts} | {("flow", t): yaml_scalar({"family": t}) for t in texts} == expected
+    assert expected["Schröder"] == "Schröder" and expected[("flow", "1-surveys")] == "{family: 1-surveys}"
+
+
+_ODD = "aZ09 .,()'/_-:;?&=%+~#!éßΣ中ü١²\u00a0\u2028\ufeff@`\"*|>[]{}\t\\"
+_WORDS = ["yes", "No", "on", "null", "true", "1e3", "0x1F", "1:20", "2001-12-14", "0o7", "1_000", ".inf", "12", "~", "<<"]
+
+
+def test_every_text_is_written_as_pyyaml_writes_it():
+    """The quick rules of yaml_scalar (plain, single-quoted) against PyYAML on 5,000 texts made of the characters
+    and words that change how YAML writes or reads a scalar (seeded: the same texts every run)."""
+    import random
+
+    from unlearn_bib.files.yamlio import yaml_scalar
+
+    pick = random.Random(18)
+    for _ in range(5_000):
+        text = "".join(pick.choice(_ODD) for _ in range(pick.randint(1, 8)))
+        text = pick.choice(["", pick.choice(_WORDS), pick.choice("0123456789")]) + text
+        assert yaml_scalar(text) == _pyyaml(text), text
+        assert yaml_scalar({"family": text, "given": "A"}) == _pyyaml({"family": text, "given": "A"}), text
