@@ -9,6 +9,7 @@ import re
 
 import gc
 from contextlib import contextmanager
+from functools import lru_cache
 
 from unlearn_bib.errors import error_at
 from unlearn_bib.files.read import decode
@@ -247,6 +248,11 @@ def yaml_scalar(value) -> str:
 _RANK = {name: n for n, name in enumerate(RECORD_ORDER)}
 
 
+@lru_cache(maxsize=4096)  # the same authors on many rows of a list
+def _flow_person(items: tuple) -> str:
+    return yaml_scalar(dict(items))
+
+
 def dump_record(record: dict) -> str:
     """A paper record as papers.yaml writes it: fixed field order, authors one per line."""
     lines = []
@@ -256,7 +262,8 @@ def dump_record(record: dict) -> str:
         if name == "authors":
             lines.append(f"{lead}authors:")
             for person in value:
-                lines.append(f"      - {yaml_scalar(dict(person))}")  # quoted as a flow mapping needs
+                pairs = tuple(dict(person).items())
+                lines.append(f"      - {_flow_person(pairs) if all(type(v) is str for _, v in pairs) else yaml_scalar(dict(pairs))}")  # quoted as a flow mapping needs
         elif isinstance(value, list):
             lines.append(f"{lead}{name}:")
             lines += [f"      - {yaml_scalar(item)}" for item in value]

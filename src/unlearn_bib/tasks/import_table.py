@@ -214,7 +214,7 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
     if row.extra.get("type"):
         record["attack_type"] = row.extra["type"]
     record["needs_verification"] = True
-    name = Path(source).name
+    name = _file_name(source)
     listed = f"listed in {name}, line {row.line}"
     if link and is_web_url(link):  # a source is a web address first; the list's file and line follow it
         record["sources"] = [f"{link} ({listed})"]
@@ -225,6 +225,11 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
     if "title" in record and ("{" in row.title) != ("}" in row.title):
         problems.append(Problem("the title has an unbalanced brace", where))
     return (None, problems, []) if problems else (record, [], ([no_year] if no_year else []) + left_out)
+
+
+@lru_cache(maxsize=16)  # the list's file name, on every record
+def _file_name(source: str) -> str:
+    return Path(source).name
 
 
 def _bad_links(row, paper_link: str, where: Location) -> list[Problem]:
