@@ -321,14 +321,14 @@ class Editor:
         return save_text(self.file, self.shown, self.before, self.text() if text is None else text)
 
 
-def validate_text(text: str, shown: str) -> Catalog:
-    """The catalog ``text`` would be, read as ``check`` reads it; an error names the problems."""
+def validate_text(text: str, shown: str, data=None) -> Catalog:
+    """The catalog ``text`` would be, read as ``check`` reads it (``data``: what reading it gives, values and lines, when the caller wrote the text from it); an error names the problems."""
     from unlearn_bib.catalog.validate import build_catalog
     from unlearn_bib.files.yamlio import load_yaml
 
     if _VALID[:1] != [(text, shown)]:
         try:
-            _VALID[:] = [(text, shown), build_catalog(load_yaml(text.encode("utf-8"), shown), shown, strict=False)]
+            _VALID[:] = [(text, shown), build_catalog(load_yaml(text.encode("utf-8"), shown) if data is None else data, shown, strict=False)]
         except UnlearnBibError as exc:
             raise UnlearnBibError(Problem(f"the edit would leave {shown} invalid; nothing written:"),
                                   *exc.problems) from None

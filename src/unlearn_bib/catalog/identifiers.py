@@ -158,6 +158,10 @@ def _link_patterns() -> tuple:
             tuple(re.compile(p, flags) for p in _DOI_LINKS), re.compile(_OPENREVIEW_LINK, flags))
 
 
+_ESCAPED_SLASH = re.compile("%2f", re.I)
+_DOI_PAGE_SUFFIX = re.compile(r"(\.pdf|/(?:full|abstract|epdf)(?:/html)?)$", re.I)
+
+
 def link_identifier(url: str) -> tuple[str, str] | None:
     """("arxiv" | "doi" | "openreview", id) that a link carries, or None; versions and .pdf dropped;
     an arXiv DOI (doi.org/10.48550/arXiv.ID) gives the arXiv id, not a DOI."""
@@ -166,10 +170,11 @@ def link_identifier(url: str) -> tuple[str, str] | None:
     found = arxiv_link.match(url)
     if found:
         return "arxiv", found.group(1)
+    unescaped = _ESCAPED_SLASH.sub("/", url.split("#")[0].split("?")[0] if "doi=" not in url else url)
     for doi_pattern in doi_links:  # "link.springer.com/content/pdf/10.1007%2Fs10994-…": the slash escaped
-        found = doi_pattern.match(re.sub("%2f", "/", url.split("#")[0].split("?")[0] if "doi=" not in url else url, flags=re.I))
+        found = doi_pattern.match(unescaped)
         if found:
-            doi = re.sub(r"(\.pdf|/(?:full|abstract|epdf)(?:/html)?)$", "", found.group(1), flags=re.IGNORECASE)
+            doi = _DOI_PAGE_SUFFIX.sub("", found.group(1))
             arxiv = ARXIV_DOI.match(doi)
             if arxiv:  # arXiv's own DOI names the preprint: its arXiv id, as match.rule reads it
                 return "arxiv", arxiv.group(1)

@@ -17,17 +17,22 @@ STOP_WORDS = frozenset(
 )
 
 
+_WORD_GAP = re.compile(r"[\s\-:–—/]+")
+_NOT_ALNUM = re.compile(r"[^A-Za-z0-9]")
+_NOT_LOWER = re.compile(r"[^a-z]")
+
+
 def first_word(title: str) -> str:
     title = title.replace("{", "").replace("}", "")
-    for word in re.split(r"[\s\-:–—/]+", title if title.isascii() else ascii_fold(title)):
-        word = re.sub(r"[^A-Za-z0-9]", "", word).lower()
+    for word in _WORD_GAP.split(title if title.isascii() else ascii_fold(title)):
+        word = _NOT_ALNUM.sub("", word).lower()
         if word and word not in STOP_WORDS:
             return word
     return "untitled"
 
 
 def make_key(family: str, year: int | None, title: str, taken: set[str]) -> str:
-    base = re.sub(r"[^a-z]", "", (family if family.isascii() else ascii_fold(family)).lower()) or "anon"
+    base = _NOT_LOWER.sub("", (family if family.isascii() else ascii_fold(family)).lower()) or "anon"
     key = f"{base}{year or ''}{first_word(title)}"
     if key not in taken:
         return key

@@ -136,15 +136,17 @@ class Catalog:
 
 
 _SPACE = re.compile(r"\s+")
+_LATEX_COMMAND = re.compile(r"\\[a-zA-Z]+\s*")
+_NOT_ALNUM = re.compile(r"[^0-9a-zA-Z]+")
 
 
 def normalize_title(title: str) -> str:
     """A comparison key for titles: case, braces, punctuation and LaTeX commands ignored."""
     import unicodedata
 
-    text = re.sub(r"\\[a-zA-Z]+\s*", "", title)
+    text = _LATEX_COMMAND.sub("", title) if "\\" in title else title
     if not text.isascii():  # ASCII has no accents to drop
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"[^0-9a-zA-Z]+", " ", text).lower()
+    text = _NOT_ALNUM.sub(" ", text).lower()
     return _SPACE.sub(" ", text).strip()

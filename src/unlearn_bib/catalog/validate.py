@@ -203,9 +203,12 @@ def _record(raw, check: _Checker, section_ids: set[str], strict: bool) -> Paper 
                       f"a source must start with an http:// or https:// address: {patterns.link_problem(str(source))}")
             ok = False
     for name, value in raw.items():
-        texts = list(value) if isinstance(value, list) else [value]
-        texts += [v for person in texts if isinstance(person, dict) for v in person.values()]
         pattern = patterns.NOTES_CONTROL if name == "notes" else patterns.CONTROL
+        if type(value) is str:  # most fields: one text
+            texts = [value]
+        else:
+            texts = list(value) if isinstance(value, list) else [value]
+            texts += [v for person in texts if isinstance(person, dict) for v in person.values()]
         if any(isinstance(t, str) and pattern.search(t) for t in texts):
             check.add(lines[name], f"{name} holds a control character or an invisible direction mark",
                       "remove it: it can hide or reorder what is displayed")

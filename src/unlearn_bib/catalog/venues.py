@@ -25,9 +25,12 @@ class _Entry:
     parent: dict
 
 
+_UNFOLDED = re.compile(r"[^0-9a-z&]+")
+
+
 def _fold(name: str) -> str:
     """Matching key: case, spaces and punctuation ignored ("ACM-MM" == "acm mm")."""
-    return re.sub(r"[^0-9a-z&]+", "", name.lower())
+    return _UNFOLDED.sub("", name.lower())
 
 
 _ORDINAL_WORDS = (
@@ -73,6 +76,12 @@ def _registry() -> tuple[dict[str, _Entry], dict[str, str]]:
             for name in [tid, tdata["short"], *tdata.get("aliases", [])]:
                 names.setdefault(_fold(name), tid)
     return entries, names
+
+
+def known(name: str) -> str | None:
+    """The registry id for a venue name, or None (``lookup`` without its suggestion: an import
+    asks for hundreds of names the registry lacks)."""
+    return _registry()[1].get(_fold(name))
 
 
 def lookup(name: str, track: str = "") -> str:

@@ -9,6 +9,7 @@ import re
 
 import gc
 from contextlib import contextmanager
+from functools import lru_cache
 
 from unlearn_bib.errors import error_at
 from unlearn_bib.files.read import decode
@@ -207,7 +208,14 @@ def _quick(text, flow: bool = False) -> str | None:
     if (isinstance(text, str) and (": " in text or " #" in text) and text == text.strip() and text.isprintable()
             and "\ufeff" not in text and all(ch < "\ud800" or "\ue000" <= ch for ch in text)):
         return "'" + text.replace("'", "''") + "'"
+    if (isinstance(text, str) and _PLAIN_WIDE.match(text) and "  " not in text and ": " not in text and " #" not in text
+            and not (flow and any(ch in text for ch in ",?:#")) and not typed_in_yaml11(text)):
+        return text  # a digit first ("10.1145/…", "2.1 Methods") or letters beyond ASCII ("Schröder"): plain too
     return None
+
+
+# as _PLAIN, with any letter or digit (PyYAML writes them as they are, allow_unicode), when YAML 1.1 reads it as text
+_PLAIN_WIDE = re.compile(r"[^\W_](?:[\w .,()'/\-:;?&=%+~#!]*[\w.)/])?\Z")
 
 
 def typed_in_yaml11(text: str) -> bool:
@@ -237,16 +245,25 @@ def yaml_scalar(value) -> str:
     return text.removesuffix("\n...\n").rstrip("\n")
 
 
+_RANK = {name: n for n, name in enumerate(RECORD_ORDER)}
+
+
+@lru_cache(maxsize=4096)  # the same authors on many rows of a list
+def _flow_person(items: tuple) -> str:
+    return yaml_scalar(dict(items))
+
+
 def dump_record(record: dict) -> str:
     """A paper record as papers.yaml writes it: fixed field order, authors one per line."""
     lines = []
-    for index, name in enumerate(sorted(record, key=lambda n: RECORD_ORDER.index(n) if n in RECORD_ORDER else 99)):
+    for index, name in enumerate(sorted(record, key=lambda n: _RANK.get(n, 99))):
         value = record[name]
         lead = "  - " if index == 0 else "    "
         if name == "authors":
             lines.append(f"{lead}authors:")
             for person in value:
-                lines.append(f"      - {yaml_scalar(dict(person))}")  # quoted as a flow mapping needs
+                pairs = tuple(dict(person).items())
+                lines.append(f"      - {_flow_person(pairs) if all(type(v) is str for _, v in pairs) else yaml_scalar(dict(pairs))}")  # quoted as a flow mapping needs
         elif isinstance(value, list):
             lines.append(f"{lead}{name}:")
             lines += [f"      - {yaml_scalar(item)}" for item in value]

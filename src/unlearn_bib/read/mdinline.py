@@ -87,7 +87,10 @@ def looks_like_venue(text: str) -> bool:
     upper = sum(1 for ch in letters if ch.isupper())
     acronym = (upper >= 2 and upper >= 0.4 * len(letters)) or first.lower() in ("arxiv", "nips", "neurips")
     dated = bool(YEAR.search(text)) or bool(_SHORT_YEAR.match(text)) and first[:1].isupper()  # "Thesis' 10"
-    return bool(re.match(r"^[A-Za-z]", first)) and (acronym or dated and len(words) <= 4)
+    return bool(_ASCII_LETTER_FIRST.match(first)) and (acronym or dated and len(words) <= 4)
+
+
+_ASCII_LETTER_FIRST = re.compile(r"^[A-Za-z]")
 
 
 def links(text: str) -> list[tuple[str, str, bool]]:
@@ -194,10 +197,12 @@ def _clean(text: str) -> str:
     if text.isascii() and not _SPECIAL.search(text):
         return " ".join(text.split())
     lead = text.lstrip()[:1]  # "🔥 New Title", "**New** Title": a decoration before the word, or the word set apart
-    marked = not (lead.isalnum() or lead in "*_") or bool(re.match(r"\s*([*_]{1,3})(?:new|hot)[!:]*\1", text, re.I))
+    marked = not (lead.isalnum() or lead in "*_") or bool(_NEW_SET_APART.match(text))
     text = strip_decorations(text)
-    text = _EMPHASIS.sub("", text)
-    text = _ESCAPE.sub(r"\1", text)
+    if "*" in text or "_" in text or "~" in text:  # each step only where its marker is
+        text = _EMPHASIS.sub("", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
     text = text.replace("&amp;", "&").replace("&nbsp;", " ")
     text = " ".join(text.split())
     if text.lower().startswith(("new ", "new:", "new!", "hot ")) and (marked or _NEW_MARK.match(text)):
@@ -205,17 +210,19 @@ def _clean(text: str) -> str:
     return text.strip()
 
 
+_NEW_SET_APART = re.compile(r"\s*([*_]{1,3})(?:new|hot)[!:]*\1", re.I)  # "**New** Title"
 _clean_short = functools.lru_cache(maxsize=4096)(_clean)
 
 
 def clean_title(text: str) -> str:
     """A title as shown: clean text without a trailing period, colon or comma; a title wholly in quotes
     (after a short label and a colon, maybe) is the quoted text."""
-    text = clean(re.sub(r"\[\s*\]", " ", BARE_URL.sub(" ", text))).strip(" \\")  # a URL is never part of a title
+    text = clean(_EMPTY_BRACKETS.sub(" ", BARE_URL.sub(" ", text))).strip(" \\")  # a URL is never part of a title
     quoted = _QUOTED_TITLE.match(text)  # '"Title".', 'Squad: "Squad: 100,000+ questions …"': the quoted text
-    return re.sub(r"\s[-\u2013\u2014]$", "", (quoted.group(1) if quoted else text).rstrip(" |").rstrip(".,;:").strip())  # "Title - URL", "Title | [pdf](…)"
+    return _DASH_END.sub("", (quoted.group(1) if quoted else text).rstrip(" |").rstrip(".,;:").strip())  # "Title - URL", "Title | [pdf](…)"
 
 
+_DASH_END = re.compile(r"\s[-\u2013\u2014]$")
 _QUOTED_TITLE = re.compile(r'^(?:[^"“”:]{1,40}:\s*)?["“]([^"“”]{4,})["”][.,;:]?$')
 
 
@@ -241,20 +248,25 @@ def split_authors(text: str) -> tuple[list[str], bool]:
     found = re.search(r"[,\s]+and (?:others|more)$", text, re.I)
     if found:
         text, incomplete = text[:found.start()], True
-    names = [n.strip(" .") for n in re.split(r",|;|\s+and\s+|\s+&\s+", text)]
+    names = [n.strip(" .") for n in _NAME_SEPARATOR.split(text)]
     inverted = _INVERTED.match(text)  # "LeCun, Yann, Yoshua Bengio and …": the first author written surname first
     joined = inverted and (all(" " in n for n in names[2:] if n) if names[2:] else incomplete or
                            re.search(r"\b[A-Z]\.?$", inverted.group(2)))
     if joined and len(names) >= 2:  # not "Hinton, Bengio, and LeCun": surnames only
         names[:2] = [f"{inverted.group(1)}, {inverted.group(2)}"]
-    names = [n for n in names if not re.fullmatch(r"(?i)anonymous(?: authors?)?", n)]  # under review: no names
+    names = [n for n in names if not _ANONYMOUS.fullmatch(n)]  # under review: no names
     return [n for n in names if n and any(ch.isalpha() for ch in n)], incomplete
+
+
+_NAME_SEPARATOR = re.compile(r",|;|\s+and\s+|\s+&\s+")
+_ANONYMOUS = re.compile(r"(?i)anonymous(?: authors?)?")
+_LETTER_FIRST = re.compile(r"^[^\W\d_]")
 
 
 def looks_like_authors(text: str) -> bool:
     """A line of names: mostly capitalised words, commas between them, no link label or venue."""
     plain = clean(LINK.sub(lambda m: m.group(2), text)).rstrip(".")
-    if not plain or len(plain) > 3000 or not re.match(r"^[^\W\d_]", plain):
+    if not plain or len(plain) > 3000 or not _LETTER_FIRST.match(plain):
         return False
     names, _ = split_authors(text)
     if not names:

@@ -92,9 +92,8 @@ def _venue_of(text: str) -> tuple[dict, int | None]:
     short = _SHORT_YEAR.match(name) if venue_year is None else None
     if short:  # "ICLR'24"
         name, venue_year = short.group(1).strip(), 2000 + int(short.group(2))
-    try:
-        vid = venues.lookup(name.strip())
-    except UnlearnBibError:  # the registry's reading of list venue strings ("EMNLP 2024 Findings", "CVPRW")
+    vid = venues.known(name.strip())
+    if vid is None:  # the registry's reading of list venue strings ("EMNLP 2024 Findings", "CVPRW")
         vid, found_year, _track = venues.find(text)
         if vid is None:
             return {"venue_text": text}, venue_year
@@ -215,7 +214,7 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
     if row.extra.get("type"):
         record["attack_type"] = row.extra["type"]
     record["needs_verification"] = True
-    name = Path(source).name
+    name = _file_name(source)
     listed = f"listed in {name}, line {row.line}"
     if link and is_web_url(link):  # a source is a web address first; the list's file and line follow it
         record["sources"] = [f"{link} ({listed})"]
@@ -226,6 +225,11 @@ def _record(row, ids: dict, section: str, taken: set[str], source: str, where: L
     if "title" in record and ("{" in row.title) != ("}" in row.title):
         problems.append(Problem("the title has an unbalanced brace", where))
     return (None, problems, []) if problems else (record, [], ([no_year] if no_year else []) + left_out)
+
+
+@lru_cache(maxsize=16)  # the list's file name, on every record
+def _file_name(source: str) -> str:
+    return Path(source).name
 
 
 def _bad_links(row, paper_link: str, where: Location) -> list[Problem]:

@@ -69,8 +69,10 @@ def grow(target: Target, sections: list[tuple[str, str]], records: list[dict],
     its section, or where ``places`` says (key -> ("after" | "before", another key))."""
     editor = target.editor
     if not editor.before and records:  # a new catalog: written out directly, as the editor would lay it out
-        text = _new_catalog(sections, records, editor.newline)
-        editor.validate(text)
+        from unlearn_bib.catalog.edit import validate_text
+
+        text, data = _new_catalog(sections, records, editor.newline, read_back=True)
+        validate_text(text, editor.shown, data)  # data: the text's reading, known without parsing it back
         return text
     spliced = _spliced(target, sections, records, places or {})
     if spliced is not None:
@@ -126,18 +128,51 @@ class FreshEditor:
         return validate_text(text, self.shown)
 
 
-def _new_catalog(sections: list[tuple[str, str]], records: list[dict], newline: str) -> str:
+def _new_catalog(sections: list[tuple[str, str]], records: list[dict], newline: str, read_back: bool = False):
     """A new catalog's text without the round-trip editor (thousands of records from one list):
-    sections, then each section's records in the order given, one blank line between records."""
+    sections, then each section's records in the order given, one blank line between records.
+    ``read_back``: (text, what ``load_yaml`` reads from it, or None to let it read the text)."""
     from unlearn_bib.catalog.edit import NEW_CATALOG_HEAD
     from unlearn_bib.files.yamlio import dump_record, yaml_scalar
 
     rank = {sid: i for i, (sid, _) in enumerate(sections)}
     ordered = sorted(records, key=lambda r: rank.get(r.get("section"), len(rank)))  # stable: list order kept
-    text = NEW_CATALOG_HEAD + "sections:\n"
-    text += "".join(f"  - id: {yaml_scalar(i)}\n    title: {yaml_scalar(t)}\n" for i, t in sections)
-    text += "\npapers:\n" + "\n".join(dump_record(r) for r in ordered)
-    return text.replace("\n", newline) if newline != "\n" else text
+    head = NEW_CATALOG_HEAD + "sections:\n"
+    head += "".join(f"  - id: {yaml_scalar(i)}\n    title: {yaml_scalar(t)}\n" for i, t in sections) + "\npapers:\n"
+    dumps = [dump_record(r) for r in ordered]
+    text = head + "\n".join(dumps)
+    data = _as_read(sections, ordered, dumps, head, text) if read_back else None
+    text = text.replace("\n", newline) if newline != "\n" else text
+    return (text, data) if read_back else text
+
+
+def _as_read(sections, ordered: list[dict], dumps: list[str], head: str, text: str):
+    """What ``load_yaml`` gives for the text ``_new_catalog`` wrote (each scalar reads back as written: ``yaml_scalar``),
+    with the same lines, built from the records; None when a line break other than LF could count lines otherwise."""
+    from unlearn_bib.catalog.edit import NEW_CATALOG_HEAD
+    from unlearn_bib.files.yamlio import Marked
+
+    if not sections or any(ch in text for ch in "\r\x85\u2028\u2029"):
+        return None
+
+    def marked(line: int, values: dict, lines: dict) -> Marked:
+        out = Marked(values)
+        out.line, out.key_lines = line, lines
+        return out
+
+    top = NEW_CATALOG_HEAD.count("\n") + 1  # "sections:"
+    listed = [marked(top + 1 + 2 * n, {"id": i, "title": t}, {"id": top + 1 + 2 * n, "title": top + 2 + 2 * n})
+              for n, (i, t) in enumerate(sections)]
+    line, papers = head.count("\n") + 1, []
+    for record, dump in zip(ordered, dumps):
+        rows = dump.split("\n")[:-1]
+        lines = {row.lstrip(" -").split(":", 1)[0]: line + n for n, row in enumerate(rows) if not row.startswith("      ")}
+        values = {name: ([marked(lines[name] + 1 + n, v, dict.fromkeys(v, lines[name] + 1 + n)) if isinstance(v, dict)
+                          else v for n, v in enumerate(record[name])] or None)  # "name:" alone: null
+                  if isinstance(record[name], list) else record[name] for name in lines}  # in the text's order
+        papers.append(marked(line, values, lines))
+        line += len(rows) + 1
+    return marked(top, {"sections": listed, "papers": papers}, {"sections": top, "papers": head.count("\n")})
 
 
 _BLOCK_SCALAR = re.compile(r"^[^#\n]*:\s+[|>][+-]?\d*\s*(#.*)?$", re.M)
