@@ -21,11 +21,8 @@ import re
 
 from unlearn_bib.read import mdinline as md
 from unlearn_bib.read.mdnames import personal_names
-from unlearn_bib.read.mdscan import FIELD, NOT_PAPER_HOSTS, Unit, is_paper_url
+from unlearn_bib.read.mdscan import FIELD, ID_URL, NOT_PAPER_HOSTS, Unit, is_paper_url
 
-# a link that names a paper by its identifier: arXiv abs/pdf/html, a DOI, an OpenReview forum or pdf
-_BY_ID = re.compile(r"^https?://(?:(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/(?:\d{4}\.\d{4,5}|[a-z\-]+/\d{7})|"
-                    r"(?:dx\.)?doi\.org/10\.\d{4,9}/|(?:www\.)?openreview\.net/(?:forum|pdf)\?id=[\w\-]+)", re.I)
 _SHORT_VENUE = re.compile(r"^([A-Z][A-Za-z&\-]{1,15})\s+(\d\d)$")  # "AAAI 21": an acronym and a two-digit year
 
 
@@ -94,4 +91,4 @@ def addressed(line: str) -> bool:
     found = [(label, url.strip()) for label, url, badge in md.links(line) if not badge]
     words = len(_title_text(line).split())
     return bool(words) and all(_label(label) for label, _ in found) and any(
-        _BY_ID.match(url) or words >= 3 and is_paper_url(url) and not NOT_PAPER_HOSTS.match(url) for _, url in found)
+        ID_URL.match(url) or words >= 3 and is_paper_url(url) and not NOT_PAPER_HOSTS.match(url) for _, url in found)

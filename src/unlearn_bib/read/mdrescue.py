@@ -40,12 +40,9 @@ from unlearn_bib.read.mdlinktext import label_fields, named_paragraph
 from unlearn_bib.read.mdnamebold import year_alone
 from unlearn_bib.read.mdnames import personal_names
 from unlearn_bib.read.mdprefix import year_after, year_first
-from unlearn_bib.read.mdscan import FIELD, NOT_PAPER_HOSTS, Unit
+from unlearn_bib.read.mdscan import FIELD, ID_URL, NOT_PAPER_HOSTS, Unit
 from unlearn_bib.read.mdvenuehead import under_venue_heading
 
-# a link that names a paper by its identifier
-_ID_URL = re.compile(r"^https?://(?:(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/(?:\d{4}\.\d{4,5}|[a-z\-]+/\d{7})|"
-                     r"(?:dx\.)?doi\.org/10\.\d{4,9}/|(?:www\.)?openreview\.net/(?:forum|pdf)\?id=[\w\-]+)", re.I)
 _BOLD = re.compile(r"\*\*([^*\n]{4,300})\*\*|__([^_\n]{4,300})__")
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{8,300})[\"”]")
 _ACCEPTED = re.compile(r"\b(?i:accepted|published|appear(?:s|ing)?)\s+(?i:to|by|at|in)\s+(?:the\s+)?"
@@ -73,7 +70,7 @@ def _all_links(unit: Unit) -> list[tuple[str, str, bool]]:
 
 
 def _id_links(unit: Unit) -> list[str]:
-    return [url for _, url, _ in _all_links(unit) if _ID_URL.match(url)]
+    return [url for _, url, _ in _all_links(unit) if ID_URL.match(url)]
 
 
 def described(units: list[Unit], text: str) -> list[Unit]:
@@ -119,7 +116,7 @@ def _title(unit: Unit) -> str:
     candidates += [label for label, url, badge in md.links(first) if not badge and len(label.split()) >= 3]
     # the text of a link to a paper by its identifier is the paper's title, never its authors (Title Case with
     # "and": "[Fast and Robust Visuomotor Flow Matching Policy](arXiv)"); initials still read as names
-    id_labels = {label for label, url, badge in md.links(first) if not badge and _ID_URL.match(url)}
+    id_labels = {label for label, url, badge in md.links(first) if not badge and ID_URL.match(url)}
     link = md.LINK.search(first)
     after = re.sub(r"[(\[][^()\[\]]*[)\]]", " ", md.clean(md.without_links(first[link.end():]))) if link else ""
     before = md.clean(first[:link.start()]).rstrip(" [(") if link else ""

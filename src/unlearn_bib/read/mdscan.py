@@ -57,6 +57,9 @@ PAPER_HOSTS = re.compile(
     r"mdpi\.com|wiley\.com|tandfonline\.com|researchgate\.net|biorxiv\.org|medrxiv\.org|ssrn\.com|"
     r"royalsocietypublishing\.org|iclr\.cc|icml\.cc|ecva\.net|cvpr\.thecvf\.com|"
     r"hal\.science|hal\.inria\.fr|hal\.archives-ouvertes\.fr)/", re.I)  # HAL: the French open archive of papers
+# a link that names a paper by its identifier: arXiv abs/pdf/html, a DOI, an OpenReview forum or pdf
+ID_URL = re.compile(r"^https?://(?:(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/(?:\d{4}\.\d{4,5}|[a-z\-]+/\d{7})|"
+                    r"(?:dx\.)?doi\.org/10\.\d{4,9}/|(?:www\.)?openreview\.net/(?:forum|pdf)\?id=[\w\-]+)", re.I)
 NOT_PAPER_HOSTS = re.compile(
     r"^https?://(?:[\w-]+\.)*(github\.com|gitlab\.com|youtube\.com|youtu\.be|huggingface\.co|colab\.research\.google\.com|"
     r"medium\.com|twitter\.com|x\.com|zhihu\.com|bilibili\.com|reddit\.com|discord\.gg|notion\.site|"
